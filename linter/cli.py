@@ -1,0 +1,206 @@
+"""The command line: ``gongkai-lint check | parse | rules``.
+
+Exit codes (as Ruff): 0 no findings, 1 findings, 2 usage, configuration or internal
+error. A file that cannot be read is a finding (XT001), never a reason to stop.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gongkai-lint")
+def main() -> None:
+    """gongkai-lint: 政府信息公开工作年度报告合规检查 (compliance linter for annual reports on
+    government information disclosure)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--output-format",
+    default="concise",
+    show_default=True,
+    help="Output format: concise, sarif, json (or one added by a plugin).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the output to FILE instead of standard output.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rules to run: codes, prefixes (AP, AP1) or names; comma-separated.",
+)
+@click.option(
+    "--ignore", multiple=True, help="Rules not to run: codes, prefixes or names; comma-separated."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of messages.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--no-embed-text", is_flag=True, help="SARIF: do not embed the text extracted from DOCX files."
+)
+@click.option(
+    "--strict-plugins", is_flag=True, help="Fail (exit 2) when a plugin cannot be loaded."
+)
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str,
+    exit_zero: bool,
+    no_embed_text: bool,
+    strict_plugins: bool,
+) -> None:
+    """Check the reports in PATHS (files or folders, searched recursively)."""
+    from linter.engine import Engine, Selection, collect_files
+    from linter.plugins import PluginError, load_plugins
+    from linter.reporters import ReportOptions
+
+    try:
+        plugins = load_plugins(strict=strict_plugins)
+    except PluginError as exc:
+        _fail(f"plugin error: {exc}")
+    for problem in plugins.problems:
+        click.echo(f"gongkai-lint: warning: plugin {problem.plugin}: {problem.message}", err=True)
+    reporter_cls = plugins.reporters.get(output_format)
+    if reporter_cls is None:
+        known = ", ".join(sorted(plugins.reporters))
+        _fail(f"unknown output format {output_format!r}; choose one of: {known}")
+    selection = Selection(_split(select), _split(ignore))
+    unknown = [
+        p
+        for p in (*selection.select, *selection.ignore)
+        if not _matches_any(p, plugins.rules.values())
+    ]
+    if unknown:
+        _fail(f"--select/--ignore: no rule matches {', '.join(unknown)} (see `gongkai-lint rules`)")
+    files, missing = collect_files(paths)
+    if missing:
+        _fail("path not found: " + ", ".join(missing))
+    if not files:
+        _fail(
+            "no report files found in "
+            + ", ".join(str(p) for p in paths)
+            + " (looked for .txt, .md, .html, .htm, .docx, .json)"
+        )
+    engine = Engine(plugins=plugins, selection=selection)
+    options = ReportOptions(
+        lang=lang,
+        rules=engine.rules,
+        embed_text=not no_embed_text,
+        plugin_problems=[f"plugin {p.plugin}: {p.message}" for p in plugins.problems],
+    )
+    found = 0
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        reporter = reporter_cls(out, options)
+        for result in engine.lint(files):
+            found += len(result.findings)
+            reporter.file(result)
+        reporter.finish()
+    finally:
+        if output:
+            out.close()
+    sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _matches_any(pattern: str, rules) -> bool:
+    return pattern == "ALL" or any(
+        r.name == pattern or r.code.startswith(pattern.upper()) for r in rules
+    )
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON to FILE.",
+)
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Validate the IR against schemas/report.schema.json.",
+)
+def parse(file: Path, output: Path | None, validate: bool) -> None:
+    """Print the intermediate form (IR) of FILE as JSON."""
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+    from linter.schema import validate_report_json
+
+    engine = Engine(plugins=load_plugins())
+    report = engine.parse(file)
+    data = report.to_json()
+    if validate:
+        errors = validate_report_json(data)
+        if errors:
+            _fail("the IR does not conform to its schema (a bug): " + "; ".join(errors[:5]))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    if not report.readable:
+        for d in report.diagnostics:
+            click.echo(f"gongkai-lint: {file}: {d.detail_en}", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def rules(code: str | None, lang: str) -> None:
+    """List every rule, or explain the rule CODE."""
+    from linter.plugins import load_plugins
+
+    plugins = load_plugins()
+    if code is None:
+        for rule in plugins.rules.values():
+            summary = rule.summary_en if lang == "en" else rule.summary_zh
+            editions = "both" if len(rule.editions) == 2 else rule.editions[0]
+            click.echo(
+                f"{rule.family}  {rule.code}  {rule.name:<32} {rule.level:<8} {editions:<5} {summary}"
+            )
+        return
+    rule = plugins.rules.get(code.upper()) or next(
+        (r for r in plugins.rules.values() if r.name == code), None
+    )
+    if rule is None:
+        _fail(f"no rule {code!r} (see `gongkai-lint rules`)")
+    from linter.docs import render_rule
+
+    click.echo(render_rule(rule, lang))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"gongkai-lint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

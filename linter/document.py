@@ -1,0 +1,117 @@
+"""What a reader produces: the blocks of one file, each with a source anchor.
+
+A reader turns bytes into a :class:`Document` — paragraphs and table grids in body
+order — and never interprets them. The interpreter (:mod:`linter.interpret`) turns a
+Document into the intermediate form (:mod:`linter.model`).
+
+Table grids: readers that know the real geometry (HTML, DOCX) expand row and column
+spans into a full grid and flag the copies (``hmerge``: continues the cell to the left,
+``vmerge``: continues the cell above) so the interpreter can tell a merged label from an
+empty cell. Readers that cannot know it (a Tika-style text dump, a markdown pipe table)
+emit one cell per printed cell and leave both flags false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where something is in the source.
+
+    ``line``/``column`` are 1-based and count Unicode code points. For text and HTML they
+    point into the file itself; for DOCX they point into the extracted text that the
+    reader builds (``Document.extracted_text``), which SARIF embeds as the artifact's
+    contents. DOCX anchors also carry ``table``/``row``/``cell`` (0-based, body order, grid
+    columns) or ``paragraph`` (0-based body paragraph index).
+    """
+
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    paragraph: int | None = None
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> Anchor:
+        return cls(**(data or {}))
+
+
+NO_ANCHOR = Anchor()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A run of body text (a paragraph, a heading, or one line of a text file)."""
+
+    text: str
+    anchor: Anchor
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One grid cell as printed. ``text`` keeps line breaks inside the cell as ``\\n``."""
+
+    text: str
+    anchor: Anchor
+    hmerge: bool = False
+    vmerge: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a list of rows of cells; rows may differ in length."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    anchor: Anchor
+    # True when the reader knows the real grid (spans expanded, merges flagged).
+    grid: bool = False
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found while reading or interpreting; becomes an XT finding.
+
+    ``args`` fill the rule's message templates; ``detail_zh``/``detail_en`` say what was
+    wrong in this file and what to do about it.
+    """
+
+    code: str
+    detail_zh: str
+    detail_en: str
+    anchor: Anchor = NO_ANCHOR
+    args: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything a reader found in one file."""
+
+    path: str
+    media_type: str
+    blocks: list[Block] = field(default_factory=list)
+    encoding: str | None = None
+    # Page or archive metadata: title, published (YYYY-MM-DD), written, agency, url.
+    metadata: dict[str, str] = field(default_factory=dict)
+    # Text that anchors point into when it is not the file itself (DOCX).
+    extracted_text: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; becomes XT001 with this message."""
+
+    def __init__(self, detail_zh: str, detail_en: str) -> None:
+        super().__init__(detail_en)
+        self.detail_zh = detail_zh
+        self.detail_en = detail_en

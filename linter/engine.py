@@ -1,0 +1,288 @@
+"""Running rules over files: read, interpret, check, and never stop for one bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.document import Anchor, Diagnostic, ReadError
+from linter.finding import Finding, Location
+from linter.interpret import interpret
+from linter.model import Report, Source
+from linter.plugins import Plugins
+from linter.readers import Limits, Reader
+from linter.rule import Rule, RuleContext
+
+SUPPORTED_SUFFIXES = {
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".docx",
+    ".json",
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: codes, code prefixes (``AP``, ``AP1``) or rule names."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, rule: Rule) -> bool:
+        selected = self._specificity(self.select, rule) if self.select else 0
+        if selected < 0:
+            return False
+        ignored = self._specificity(self.ignore, rule)
+        # The more specific pattern wins (as in Ruff); on a tie, ignore wins.
+        return ignored < 0 or selected > ignored
+
+    @staticmethod
+    def _specificity(patterns: tuple[str, ...], rule: Rule) -> int:
+        best = -1
+        for raw in patterns:
+            p = raw.strip()
+            if not p:
+                continue
+            if p == "ALL":
+                best = max(best, 0)
+            elif p == rule.name:
+                best = max(best, 99)
+            elif rule.code.startswith(p.upper()):
+                best = max(best, len(p))
+        return best
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Engine:
+    plugins: Plugins
+    selection: Selection = Selection()
+    limits: Limits = Limits()
+    context: RuleContext = RuleContext()
+    root: Path = field(default_factory=Path.cwd)
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [r for r in self.plugins.rules.values() if self.selection.enabled(r)]
+
+    # --- one file ---------------------------------------------------------------
+
+    def parse(self, path: Path) -> Report:
+        """Read and interpret one file; an unreadable file gives an unreadable Report."""
+        display = self.display_path(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            return _unreadable(
+                display,
+                b"",
+                f"无法打开文件：{exc.strerror}。",
+                f"cannot open the file: {exc.strerror}.",
+            )
+        if size > self.limits.max_file_bytes:
+            return _unreadable(
+                display,
+                b"",
+                f"文件大小 {size:,} 字节，超过上限 {self.limits.max_file_bytes:,} 字节，未读取；"
+                "年度报告通常不超过几兆字节，请确认文件是否正确，或在配置中调高 max-file-bytes。",
+                f"the file is {size:,} bytes, over the limit of {self.limits.max_file_bytes:,} "
+                "bytes, and was not read; annual reports are a few megabytes at most: check the "
+                "file, or raise max-file-bytes in the configuration.",
+                size=size,
+            )
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(self.limits.max_file_bytes + 1)
+        except OSError as exc:
+            return _unreadable(
+                display,
+                b"",
+                f"无法读取文件：{exc.strerror}。",
+                f"cannot read the file: {exc.strerror}.",
+            )
+        if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
+            return _read_ir(display, data)
+        reader = self.pick_reader(data, path.suffix.lower())
+        if reader is None:
+            return _unreadable(display, data, *_unknown_format(data))
+        try:
+            doc = reader.read(display, data, self.limits)
+        except ReadError as exc:
+            return _unreadable(display, data, exc.detail_zh, exc.detail_en, reader=reader.name)
+        except RecursionError:
+            return _unreadable(
+                display,
+                data,
+                "文件结构嵌套过深，无法读取。",
+                "the file is nested too deeply to be read.",
+                reader=reader.name,
+            )
+        report = interpret(doc, data)
+        return _with_reader(report, reader.name)
+
+    def pick_reader(self, data: bytes, suffix: str) -> Reader | None:
+        head = data[:4096]
+        scored = [(r.sniff(head, suffix), i, r) for i, r in enumerate(self.plugins.readers)]
+        scored = [s for s in scored if s[0] > 0]
+        if not scored:
+            return None
+        return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+    def check_report(self, report: Report) -> list[Finding]:
+        findings: list[Finding] = []
+        content = report.readable and not any(d.code == "XT004" for d in report.diagnostics)
+        for rule in self.rules:
+            if not content and rule.family != "XT":
+                continue
+            if not rule.applies_to(report):
+                continue
+            try:
+                findings.extend(rule.run(report, self.context))
+            except Exception as exc:  # a broken rule must not lose the report or the batch
+                findings.append(_internal_error(rule, report, exc))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_path(self, path: Path) -> FileResult:
+        report = self.parse(path)
+        return FileResult(report.source.path, report, self.check_report(report))
+
+    def lint(self, paths: Iterable[Path]) -> Iterator[FileResult]:
+        for path in paths:
+            yield self.lint_path(path)
+
+    def display_path(self, path: Path) -> str:
+        try:
+            return Path(os.path.relpath(path.resolve(), self.root.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.resolve().as_posix()
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Files to lint, in a deterministic order; folders are walked recursively.
+
+    Returns the files and the command-line paths that do not exist.
+    """
+    files: list[Path] = []
+    missing: list[str] = []
+    for p in paths:
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                if (
+                    sub.is_file()
+                    and sub.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(part.startswith(".") for part in sub.relative_to(p).parts)
+                ):
+                    files.append(sub)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(str(p))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, missing
+
+
+def _unreadable(
+    path: str,
+    data: bytes,
+    detail_zh: str,
+    detail_en: str,
+    *,
+    reader: str | None = None,
+    size: int | None = None,
+) -> Report:
+    return Report(
+        source=Source(
+            path=path,
+            media_type="application/octet-stream",
+            sha256=hashlib.sha256(data).hexdigest() if data else "",
+            size=len(data) if size is None else size,
+            reader=reader,
+        ),
+        readable=False,
+        diagnostics=(Diagnostic("XT001", detail_zh, detail_en, Anchor()),),
+    )
+
+
+def _with_reader(report: Report, reader: str) -> Report:
+    from dataclasses import replace
+
+    return replace(report, source=replace(report.source, reader=reader))
+
+
+def _unknown_format(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"%PDF"):
+        return (
+            "这是 PDF 文件，目前不能直接检查；请提供 DOCX、网页（HTML）或文本版本。",
+            "this is a PDF file, which cannot be checked yet: supply the DOCX, HTML page or a text export.",
+        )
+    return (
+        "无法识别文件格式（不是文本、网页或 DOCX）；请提供这几种格式之一。",
+        "the file format is not recognised (not text, HTML or DOCX): supply one of those.",
+    )
+
+
+def _read_ir(path: str, data: bytes) -> Report:
+    """An intermediate-form JSON produced elsewhere (an OCR or PDF pipeline)."""
+    from linter.schema import validate_report_json
+
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return _unreadable(
+            path, data, f"JSON 文件无法解析：{exc}。", f"the JSON file cannot be parsed: {exc}."
+        )
+    errors = validate_report_json(doc)
+    if errors:
+        first = errors[0]
+        return _unreadable(
+            path,
+            data,
+            f"JSON 文件不符合中间格式 schemas/report.schema.json：{first}（共 {len(errors)} 处）。",
+            f"the JSON file does not conform to schemas/report.schema.json: {first} ({len(errors)} problems).",
+        )
+    from dataclasses import replace
+
+    report = Report.from_json(doc)
+    return replace(report, source=replace(report.source, path=path))
+
+
+_SAFE = re.compile(r"[^\w.\-]")
+
+
+def _internal_error(rule: Rule, report: Report, exc: Exception) -> Finding:
+    what = f"{type(exc).__name__}: {exc}"
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        level="error",
+        path=report.source.path,
+        message_zh=f"规则 {rule.code}（{rule.name}）内部出错，未能完成检查：{what}。这是工具的缺陷，请报告；其他规则和文件不受影响。",
+        message_en=f"rule {rule.code} ({rule.name}) failed with an internal error and did not finish: {what}. "
+        "This is a bug in the tool, please report it; other rules and files are not affected.",
+        location=Location(Anchor()),
+        tool_failure=True,
+    )

@@ -1,0 +1,796 @@
+"""From a reader's Document to the intermediate form (Report).
+
+Steps: find the six section headings (tolerating the wording variants of FORMATS.md
+§2.2/§3.2, and headings run into a flattened line); decide title, agency, year and
+edition; recognise the section 二, 三 and 四 tables of either edition by their labels
+and map every printed row and column to its canonical id (``linter.labels``).
+
+Tables are recognised by what they contain, not only by where they stand, so a report
+whose headings are lost still has its tables read; and a table fragment whose cells
+cannot be told apart is never given invented values: the interpreter reports it
+(XT002) instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from linter import labels as L
+from linter.document import Anchor, Diagnostic, Document, Paragraph, TableCell
+from linter.document import Table as DocTable
+from linter.model import (
+    ABSENT,
+    Article20,
+    Cell,
+    Column,
+    Decided,
+    LabelMatch,
+    Report,
+    Row,
+    Section,
+    Source,
+    Table,
+    TextBlock,
+)
+from linter.textnorm import compact, is_data_like, key, parse_cell, similarity, split_numbering
+
+FUZZY_THRESHOLD = 0.72
+
+# --- sections ----------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七])\s*[、.．,，]\s*(?P<rest>.*)$", re.S)
+_HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    number: int
+    text: str
+
+
+def match_heading(text: str) -> _Heading | None:
+    """Recognise a section heading: ``一、总体情况`` and its printed variants."""
+    t = text.strip()
+    m = _HEADING.match(t)
+    if m:
+        rest = compact(m.group("rest"))
+        head = rest[:40]
+        for spec in L.SECTIONS:
+            if any(
+                head.startswith(c) or (c in head[:30] and spec.number in (4, 5)) for c in spec.cues
+            ):
+                if spec.number == 4 and not ("复议" in head[:30] or "诉讼" in head[:30]):
+                    continue
+                tail = _HEADING_TAIL.match(m.group("rest"))
+                if tail:
+                    heading = t[: m.start("rest")] + tail.group(0)
+                elif len(t) > 60:
+                    heading = t[: m.start("rest")] + m.group("rest")[:20]
+                else:
+                    heading = t
+                return _Heading(spec.number, heading.strip())
+        return None
+    if len(t) <= 30:
+        k = compact(t)
+        for spec in L.SECTIONS:
+            if k in (spec.heading, *spec.cues) and len(k) >= 4:
+                return _Heading(spec.number, t)
+    return None
+
+
+# --- title, year, agency -----------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+_TITLE_CUE = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?报告|政务公开.{0,6}报告|年度报告")
+_PERIOD = re.compile(
+    r"统计期限?[^。；]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"[^。；]{0,6}?(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+
+
+def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> TextBlock | None:
+    """The report's title: the first early paragraph that reads like one.
+
+    A title printed over two lines (PDF conversions) is joined; a flattened page whose
+    title runs straight into the body is cut after 报告. The page's own title (metadata)
+    is the fallback.
+    """
+    candidates: list[TextBlock] = []
+    for pos, block in enumerate(paragraphs[:8]):
+        text = block.text.strip()
+        m = _TITLE_CUE.search(text)
+        if not m or m.start() > 80:
+            continue
+        if len(text) > 80:
+            text = text[: m.end()].strip()
+        if not _YEAR.search(compact(text)) and pos > 0:
+            previous = paragraphs[pos - 1].text.strip()
+            if len(previous) <= 40 and _YEAR.search(compact(previous)):
+                candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
+                continue
+        candidates.append(TextBlock(text, block.anchor))
+    if title := metadata.get("title"):
+        # A page's or archive's own title is reliable once its site suffix is cut off;
+        # point at the place where the body prints it, if it does.
+        cleaned = re.split(r"[_|｜]| - ", title)[0].strip()
+        if _TITLE_CUE.search(cleaned) and _YEAR.search(compact(cleaned)):
+            for block in paragraphs[:8]:
+                at = block.text.find(cleaned)
+                if at >= 0:
+                    return TextBlock(cleaned, _shift(block.anchor, at))
+            if not any(compact(c.text) == compact(cleaned) for c in candidates):
+                return TextBlock(cleaned, Anchor())
+    with_year = [c for c in candidates if _YEAR.search(compact(c.text))]
+    if with_year:
+        return with_year[0]
+    return candidates[0] if candidates else None
+
+
+def _agency_from_title(title: str) -> str | None:
+    t = compact(title)
+    m = _YEAR.search(t)
+    cue = _TITLE_CUE.search(t)
+    cue_at = cue.start() if cue else len(t)
+    head = t[: m.start()] if m else t[:cue_at]
+    head = head.strip(" ：:，,（(")
+    if not head and m and cue_at > m.end():
+        # "2025年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+        head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(")
+    return head or None
+
+
+# --- tables: shared helpers ------------------------------------------------------------
+
+
+def _logical(row: Sequence[TableCell]) -> list[TableCell]:
+    """A printed row without the copies of horizontally merged cells."""
+    return [c for c in row if not c.hmerge]
+
+
+def _cell(tc: TableCell) -> Cell:
+    parsed = parse_cell(tc.text)
+    return Cell(
+        text=tc.text,
+        value=parsed.value,
+        state=parsed.state,  # type: ignore[arg-type]
+        anchor=tc.anchor,
+        unit=parsed.unit,
+        note=parsed.note,
+    )
+
+
+@dataclass
+class _Match:
+    spec: L.RowSpec
+    how: LabelMatch
+
+
+def _label_match(printed: str, canonical: str) -> LabelMatch | None:
+    if compact(printed) == compact(canonical):
+        return "exact"
+    if key(printed) == key(canonical):
+        return "variant"
+    return None
+
+
+class _RowMatcher:
+    """Maps printed row labels to row specs, exactly, by variant, or fuzzily."""
+
+    def __init__(self, specs: Iterable[L.RowSpec]) -> None:
+        self.specs = tuple(specs)
+        self._keys = [(key(s.label), s) for s in self.specs]
+
+    def match(self, printed: str, group: str | None = None) -> _Match | None:
+        numbered = split_numbering(printed)
+        body = numbered.body
+        if not key(body):
+            return None
+        candidates: list[_Match] = []
+        for _spec_key, spec in self._keys:
+            how = _label_match(body, spec.label)
+            if how is None:
+                continue
+            candidates.append(_Match(spec, how))
+        candidates = self._disambiguate(candidates, numbered.numbering, group, body)
+        if candidates:
+            best = candidates[0]
+            if numbered.numbering and spec_numbering(best.spec) != numbered.numbering:
+                best = _Match(best.spec, "variant" if best.how == "exact" else best.how)
+            return best
+        # Fuzzy: only for labels long enough to mean something, best score with a margin.
+        body_key = key(body)
+        if len(body_key) < 4:
+            return None
+        scored = sorted(
+            ((similarity(body_key, spec_key), spec) for spec_key, spec in self._keys),
+            key=lambda p: -p[0],
+        )
+        scored = [p for p in scored if p[0] >= FUZZY_THRESHOLD]
+        scored = [
+            p
+            for p in scored
+            if not numbered.numbering or spec_numbering(p[1]) == numbered.numbering
+        ] or scored
+        if not scored:
+            return None
+        if group:
+            in_group = [p for p in scored if p[1].group == group]
+            scored = in_group or scored
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.05:
+            return None
+        return _Match(scored[0][1], "altered")
+
+    @staticmethod
+    def _disambiguate(
+        candidates: list[_Match], numbering: str, group: str | None, body: str
+    ) -> list[_Match]:
+        if len(candidates) <= 1:
+            # A short label such as 其他 must carry its numbering to count as a row.
+            if candidates and len(key(body)) < 4 and candidates[0].spec.numbering:
+                if numbering != candidates[0].spec.numbering:
+                    return []
+            return candidates
+        if numbering:
+            same = [c for c in candidates if spec_numbering(c.spec) == numbering]
+            candidates = same or candidates
+        if group:
+            same = [c for c in candidates if c.spec.group == group]
+            candidates = same or candidates
+        return candidates
+
+
+def spec_numbering(spec: L.RowSpec) -> str:
+    return spec.numbering
+
+
+def _group_of(text: str) -> str | None:
+    numbered = split_numbering(text)
+    body_key = key(numbered.body)
+    for group, (label, numbering) in L.APPLICATION_GROUPS.items():
+        if body_key == key(label) and (not numbered.numbering or numbered.numbering == numbering):
+            return group
+    return None
+
+
+# --- section 三 --------------------------------------------------------------------------
+
+
+@dataclass
+class _TableBuild:
+    rows: dict[str, Row] = field(default_factory=dict)
+    columns: dict[str, Column] = field(default_factory=dict)
+    extra: list[str] = field(default_factory=list)
+    anchor: Anchor | None = None
+    unaligned: list[str] = field(default_factory=list)
+
+
+_APP_MATCHER = _RowMatcher(L.APPLICATION_ROWS)
+_APP_COLUMN_KEYS = {key(c.label): c for c in L.APPLICATION_COLUMNS}
+
+
+def _application_row(
+    cells: list[TableCell], group: str | None
+) -> tuple[_Match | None, int, str | None, TableCell | None]:
+    """Find the row label of a printed section-三 row.
+
+    Returns the match, the index where data cells start, the group seen in this row's
+    label cells, and the label cell.
+    """
+    row_group = None
+    best: tuple[_Match | None, int, TableCell | None] = (None, -1, None)
+    for idx, tc in enumerate(cells):
+        text = tc.text
+        if not text or is_data_like(text):
+            continue
+        if key(text) in _APP_COLUMN_KEYS:
+            continue  # a column header such as 总计 or 其他, not a row label
+        g = _group_of(text)
+        if g:
+            row_group = g
+        m = _APP_MATCHER.match(text, row_group or group)
+        if m and not (g and m.spec.id != "other_handling"):
+            best = (m, idx + 1, tc)
+        elif g == "other_handling":
+            best = (_Match(_spec("other_handling"), "exact"), idx + 1, tc)
+    return best[0], best[1], row_group, best[2]
+
+
+def _spec(row_id: str) -> L.RowSpec:
+    return next(r for r in L.APPLICATION_ROWS if r.id == row_id)
+
+
+def _leaf_columns(header_rows: list[Sequence[TableCell]], width: int) -> list[str | None]:
+    """For a real grid: the leaf column id of every grid column, from the header rows."""
+    leaf: list[str | None] = [None] * width
+    for row in header_rows:
+        for j, tc in enumerate(row[:width]):
+            col = _APP_COLUMN_KEYS.get(key(tc.text))
+            if col:
+                leaf[j] = col.id
+    return leaf
+
+
+def recognise_applications(
+    tables: list[tuple[DocTable, bool]], diagnostics: list[Diagnostic]
+) -> Table:
+    """Section 三: rows by label, the 7 columns by the header (grid) or by position."""
+    build = _TableBuild()
+    edition_hits = {"2019": 0, "2021": 0}
+    group: str | None = None
+    for table, _in_section in tables:
+        header_rows: list[Sequence[TableCell]] = []
+        for printed in table.rows:
+            for tc in printed:
+                col = _APP_COLUMN_KEYS.get(key(tc.text))
+                if col and not tc.hmerge and not tc.vmerge and col.id not in build.columns:
+                    build.columns[col.id] = Column(col.id, tc.text, tc.anchor)
+            logical = _logical(printed)
+            match, start, row_group, label_cell = _application_row(logical, group)
+            if row_group:
+                group = row_group
+            if match is None or label_cell is None:
+                if any(_APP_COLUMN_KEYS.get(key(tc.text)) for tc in printed):
+                    header_rows.append(printed)
+                elif sum(1 for tc in logical if parse_cell(tc.text).state == "number") >= 3:
+                    label = next(
+                        (tc.text for tc in logical if tc.text and not is_data_like(tc.text)), ""
+                    )
+                    build.extra.append(label)
+                continue
+            spec = match.spec
+            if spec.group:
+                group = spec.group
+            if spec.id == "other_handling":
+                edition_hits["2019"] += 1
+            elif spec.group == "other_handling":
+                edition_hits["2021"] += 1
+            if build.anchor is None:
+                build.anchor = table.anchor
+            cells_by_column = _application_cells(table, printed, logical, start, header_rows)
+            if cells_by_column is None:
+                build.unaligned.append(label_cell.text)
+                continue
+            if spec.id in build.rows:
+                continue  # a repeated row (e.g. a page-break repeat): keep the first
+            build.rows[spec.id] = Row(
+                spec.id, label_cell.text, label_cell.anchor, cells_by_column, match.how
+            )
+    if not build.rows:
+        return ABSENT
+    edition = None
+    if edition_hits["2021"] and not edition_hits["2019"]:
+        edition = "2021"
+    elif edition_hits["2019"] and not edition_hits["2021"]:
+        edition = "2019"
+    if build.unaligned:
+        diagnostics.append(_unaligned_diagnostic(3, build.unaligned, build.anchor))
+    return Table(
+        present=True,
+        anchor=build.anchor,
+        edition=edition,
+        columns=build.columns,
+        rows=build.rows,
+        extra_rows=tuple(build.extra),
+    )
+
+
+def _application_cells(
+    table: DocTable,
+    printed: Sequence[TableCell],
+    logical: list[TableCell],
+    start: int,
+    header_rows: list[Sequence[TableCell]],
+) -> dict[str, Cell] | None:
+    ids = [c.id for c in L.APPLICATION_COLUMNS]
+    if table.grid and header_rows:
+        width = len(printed)
+        leaf = _leaf_columns(header_rows, width)
+        label_index = printed.index(logical[start - 1])
+        out: dict[str, Cell] = {}
+        for j in range(label_index + 1, width):
+            col = leaf[j]
+            if col and col not in out and not printed[j].hmerge:
+                out[col] = _cell(printed[j])
+        if len(out) >= len(ids) - 1:
+            return out
+    data = logical[start:]
+    while len(data) > len(ids) and not data[-1].text:
+        data = data[:-1]
+    if len(data) != len(ids):
+        return None
+    return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
+
+
+def _unaligned_diagnostic(section: int, labels_: list[str], anchor: Anchor | None) -> Diagnostic:
+    numeral = L.SECTION_NUMERALS[section - 1]
+    shown = "、".join(f"“{x}”" for x in labels_[:5]) + ("等" if len(labels_) > 5 else "")
+    shown_en = ", ".join(labels_[:5]) + (" …" if len(labels_) > 5 else "")
+    return Diagnostic(
+        "XT002",
+        f"第{numeral}部分表格只能部分识别：{shown}行的单元格数与表头不符，无法判断各数值属于哪一列，"
+        "这些行的数值未被使用；请提供保留表格结构的文件（DOCX 或网页原文）。",
+        f"the section {section} table is only partly readable: the rows {shown_en} do not have "
+        "the header's number of cells, so their values cannot be placed in columns and were "
+        "not used; supply a file that keeps the table structure (DOCX or the original page).",
+        anchor or Anchor(),
+        args=(("section", str(section)), ("partial", "true")),
+    )
+
+
+# --- section 四 --------------------------------------------------------------------------
+
+
+def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
+    """Section 四: one data row of 15 cells under the 行政复议/行政诉讼 header."""
+    ids = [c.id for c in L.REVIEW_COLUMNS]
+    header_keys = {key(x) for x in L.REVIEW_HEADER_LABELS}
+    for table, in_section in tables:
+        saw_header = False
+        for printed in table.rows:
+            logical = _logical(printed)
+            texts = [tc.text for tc in logical]
+            if any(key(t) in header_keys for t in texts if t):
+                saw_header = True
+                if not all(is_data_like(t) for t in texts):
+                    continue
+            if not (saw_header or in_section):
+                continue
+            data = [tc for tc in logical if tc.text or True]
+            # Strip a leading row label, if the report printed one.
+            while data and data[0].text and not is_data_like(data[0].text):
+                data = data[1:]
+            if not data or not all(is_data_like(tc.text) for tc in data):
+                continue
+            while len(data) > len(ids) and not data[-1].text:
+                data = data[:-1]
+            if len(data) != len(ids) or not any(
+                parse_cell(tc.text).state == "number" for tc in data
+            ):
+                continue
+            cells = {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
+            row = Row("cases", "", data[0].anchor, cells)
+            columns = {c.id: Column(c.id, c.label) for c in L.REVIEW_COLUMNS}
+            return Table(present=True, anchor=table.anchor, columns=columns, rows={"cases": row})
+    return ABSENT
+
+
+# --- section 二 --------------------------------------------------------------------------
+
+_ITEM_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
+
+
+def recognise_article20(blocks: list[Paragraph | DocTable]) -> Article20:
+    """Section 二: item titles, their header rows and data rows, for either edition."""
+    items: dict[str, dict] = {}
+    current: str | None = None
+    hits = {"2019": 0, "2021": 0}
+    anchor: Anchor | None = None
+
+    def item_specs(number: str) -> list[tuple[str, L.ItemSpec]]:
+        return [
+            (ed, spec)
+            for ed in L.EDITIONS
+            for spec in L.ARTICLE20_ITEMS[ed]
+            if spec.number == number
+        ]
+
+    for block in blocks:
+        rows: list[list[TableCell]]
+        if isinstance(block, Paragraph):
+            rows = [[TableCell(block.text, block.anchor)]]
+            is_table = False
+        else:
+            rows = [_logical(r) for r in block.rows]
+            is_table = True
+        for cells in rows:
+            cells = [c for c in cells if c.text or is_table]
+            if not cells:
+                continue
+            first = compact(cells[0].text)
+            m = _ITEM_TITLE.search(first)
+            if m:
+                current = m.group(1)
+                items.setdefault(
+                    current,
+                    {"title": cells[0].text, "anchor": cells[0].anchor, "columns": [], "rows": {}},
+                )
+                if anchor is None:
+                    anchor = cells[0].anchor
+                rest = cells[1:]
+                if rest and key(rest[0].text) == key(L.ARTICLE20_HEADER_FIRST):
+                    items[current]["columns"] = rest[1:]
+                continue
+            if current is None or not is_table:
+                continue
+            item = items[current]
+            if key(cells[0].text) == key(L.ARTICLE20_HEADER_FIRST):
+                item["columns"] = [c for c in cells[1:] if c.text]
+                continue
+            for ed, spec in item_specs(current):
+                row_spec = next((r for r in spec.rows if key(r.label) == key(cells[0].text)), None)
+                if row_spec is None:
+                    continue
+                if any(row_spec.label in L.EDITION_FINGERPRINTS[ed] for _ in [0]):
+                    hits[ed] += 1
+                item["rows"].setdefault(row_spec.id, (cells[0], cells[1:]))
+                break
+    if not items:
+        return Article20(present=False)
+    out: dict[str, Table] = {}
+    for number, item in items.items():
+        header = item["columns"]
+        header_keys = [key(c.text) for c in header]
+        # Pick the edition whose column labels the header matches best.
+        best: tuple[int, str, L.ItemSpec] | None = None
+        for ed, spec in item_specs(number):
+            score = sum(1 for c in spec.columns if key(c.label) in header_keys)
+            if best is None or score > best[0]:
+                best = (score, ed, spec)
+        if best is None:
+            continue
+        score, ed, spec = best
+        if score:
+            hits[ed] += score
+        columns: dict[str, Column] = {}
+        order: list[str | None] = []
+        for hc in header:
+            col = next((c for c in spec.columns if key(c.label) == key(hc.text)), None)
+            if col is None:
+                col = next(
+                    (c for c in spec.columns if similarity(key(c.label), key(hc.text)) >= 0.8), None
+                )
+                if col is not None:
+                    columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
+            else:
+                how = _label_match(hc.text, col.label) or "variant"
+                columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
+            order.append(col.id if col else None)
+        if not header:
+            order = [c.id for c in spec.columns]
+        rows: dict[str, Row] = {}
+        for row_id, (label_cell, data) in item["rows"].items():
+            data = list(data)
+            while len(data) > len(order) and not data[-1].text:
+                data.pop()
+            if len(data) != len(order):
+                continue
+            cells = {cid: _cell(tc) for cid, tc in zip(order, data, strict=True) if cid}
+            row_label = next(r.label for r in spec.rows if r.id == row_id)
+            rows[row_id] = Row(
+                row_id,
+                label_cell.text,
+                label_cell.anchor,
+                cells,
+                _label_match(label_cell.text, row_label) or "variant",
+            )
+        out[spec.id] = Table(
+            present=True,
+            anchor=item["anchor"],
+            edition=ed if score else None,
+            title=item["title"],
+            columns=columns,
+            rows=rows,
+        )
+    edition = None
+    if hits["2019"] > hits["2021"]:
+        edition = "2019"
+    elif hits["2021"] > hits["2019"]:
+        edition = "2021"
+    present = any(t.rows for t in out.values())
+    return Article20(present=present, anchor=anchor, edition=edition, items=out)
+
+
+# --- the whole report ------------------------------------------------------------------
+
+
+def _looks_like_applications(table: DocTable) -> int:
+    hits = 0
+    for printed in table.rows:
+        for tc in printed:
+            if tc.text and not is_data_like(tc.text) and _APP_MATCHER.match(tc.text):
+                hits += 1
+                break
+    return hits
+
+
+def _looks_like_review(table: DocTable) -> bool:
+    texts = {key(tc.text) for r in table.rows for tc in r if tc.text}
+    return key("行政复议") in texts and (key("复议后起诉") in texts or key("行政诉讼") in texts)
+
+
+def _looks_like_article20(table: DocTable) -> bool:
+    return any(_ITEM_TITLE.search(compact(tc.text)) for r in table.rows for tc in r if tc.text)
+
+
+def interpret(doc: Document, data: bytes) -> Report:
+    """Turn a reader's Document (and the file's bytes, for the hash) into a Report."""
+    diagnostics: list[Diagnostic] = list(doc.diagnostics)
+    headings: list[tuple[int, _Heading]] = []
+    seen: set[int] = set()
+    for idx, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph):
+            h = match_heading(block.text)
+            if h and h.number not in seen:
+                headings.append((idx, h))
+                seen.add(h.number)
+
+    # Each block belongs to the section whose heading came last before it.
+    owner: list[int | None] = [None] * len(doc.blocks)
+    current: int | None = None
+    heading_at = {idx: h for idx, h in headings}
+    for idx in range(len(doc.blocks)):
+        if idx in heading_at:
+            current = heading_at[idx].number
+        owner[idx] = current
+
+    sections: list[Section] = []
+    preamble: list[TextBlock] = []
+    for pos, (idx, h) in enumerate(headings):
+        end = headings[pos + 1][0] if pos + 1 < len(headings) else len(doc.blocks)
+        paragraphs: list[TextBlock] = []
+        has_table = False
+        heading_block = doc.blocks[idx]
+        assert isinstance(heading_block, Paragraph)
+        remainder = heading_block.text.strip()[len(h.text) :].strip()
+        if remainder:
+            # A flattened line: the section's text follows its heading in the same block.
+            offset = heading_block.text.find(remainder)
+            paragraphs.append(TextBlock(remainder, _shift(heading_block.anchor, offset)))
+        for block in doc.blocks[idx + 1 : end]:
+            if isinstance(block, Paragraph):
+                paragraphs.append(TextBlock(block.text, block.anchor))
+            else:
+                has_table = True
+        spec = L.SECTIONS[h.number - 1]
+        sections.append(
+            Section(h.number, spec.key, h.text, heading_block.anchor, tuple(paragraphs), has_table)
+        )
+    first_heading = headings[0][0] if headings else len(doc.blocks)
+    for block in doc.blocks[:first_heading]:
+        if isinstance(block, Paragraph):
+            preamble.append(TextBlock(block.text, block.anchor))
+
+    tables = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, DocTable)]
+    app_tables = [
+        (t, owner[i] == 3)
+        for i, t in tables
+        if (owner[i] == 3 and _looks_like_applications(t) >= 1) or _looks_like_applications(t) >= 5
+    ]
+    applications = recognise_applications(app_tables, diagnostics)
+    review_tables = [
+        (t, owner[i] == 4) for i, t in tables if owner[i] == 4 or _looks_like_review(t)
+    ]
+    review = recognise_review(review_tables)
+    a20_blocks = [
+        b
+        for i, b in enumerate(doc.blocks)
+        if owner[i] == 2 or (isinstance(b, DocTable) and _looks_like_article20(b))
+    ]
+    article20 = recognise_article20(a20_blocks)
+
+    title = _title_from(
+        preamble
+        or [TextBlock(b.text, b.anchor) for b in doc.blocks[:3] if isinstance(b, Paragraph)],
+        doc.metadata,
+    )
+    agency = Decided(None)
+    if title is not None:
+        name = _agency_from_title(title.text)
+        if name:
+            agency = Decided(name, "title")
+    if agency.value is None and doc.metadata.get("agency"):
+        agency = Decided(doc.metadata["agency"], "metadata")
+
+    year = _decide_year(title, preamble, sections, doc.metadata)
+    table_edition = article20.edition or applications.edition
+    if year.value is not None:
+        edition = Decided(
+            "2019" if year.value <= 2020 else "2021",
+            "year",
+            f"tables: {table_edition}" if table_edition else None,
+        )
+    elif table_edition:
+        edition = Decided(table_edition, "tables")
+    else:
+        edition = Decided(None)
+
+    for number, table_present, what in (
+        (2, article20.present, ("第二十条主动公开情况表", "the Article 20 tables")),
+        (3, applications.present, ("政府信息公开申请情况表", "the applications table")),
+        (4, review.present, ("行政复议、行政诉讼情况表", "the review and litigation table")),
+    ):
+        section = next((s for s in sections if s.number == number), None)
+        if section is not None and not table_present:
+            diagnostics.append(_table_not_recognised(section, what))
+
+    if not sections and title is None:
+        diagnostics.append(
+            Diagnostic(
+                "XT004",
+                "未找到年度报告标题，也未找到六个部分（一、总体情况 … 六、其他需要报告的事项）中的任何一个标题；"
+                "该文件可能不是政府信息公开工作年度报告，或标题格式无法识别。",
+                "no report title and none of the six section headings (一、总体情况 … "
+                "六、其他需要报告的事项) were found: this may not be an annual report, or its "
+                "headings are in a form that cannot be recognised.",
+            )
+        )
+
+    return Report(
+        source=Source(
+            path=doc.path,
+            media_type=doc.media_type,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            encoding=doc.encoding,
+        ),
+        title=title,
+        agency=agency,
+        year=year,
+        edition=edition,
+        sections=tuple(sections),
+        preamble=tuple(preamble),
+        article20=article20,
+        applications=applications,
+        review_litigation=review,
+        metadata=dict(doc.metadata),
+        diagnostics=tuple(diagnostics),
+        extracted_text=doc.extracted_text,
+    )
+
+
+def _shift(anchor: Anchor, offset: int) -> Anchor:
+    if anchor.column is None or offset <= 0:
+        return anchor
+    return Anchor(
+        line=anchor.line,
+        column=anchor.column + offset,
+        table=anchor.table,
+        row=anchor.row,
+        cell=anchor.cell,
+        paragraph=anchor.paragraph,
+    )
+
+
+def _decide_year(
+    title: TextBlock | None,
+    preamble: Sequence[TextBlock],
+    sections: Sequence[Section],
+    metadata: dict[str, str],
+) -> Decided:
+    if title is not None and (m := _YEAR.search(compact(title.text))):
+        return Decided(int(m.group(1)), "title")
+    texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
+    joined = compact("".join(texts))
+    if m := _PERIOD.search(joined):
+        return Decided(int(m.group(1)), "statistics_period")
+    if m := _YEAR.search(joined):
+        return Decided(int(m.group(1)), "body")
+    if published := metadata.get("published"):
+        return Decided(int(published[:4]) - 1, "publication_date")
+    return Decided(None)
+
+
+def _table_not_recognised(section: Section, what: tuple[str, str]) -> Diagnostic:
+    numeral = L.SECTION_NUMERALS[section.number - 1]
+    if section.has_table:
+        why_zh = "该部分有表格，但其行列标签与统一格式不符，无法识别"
+        why_en = "it holds a table, but its row and column labels do not match the format"
+    else:
+        why_zh = "该部分没有可识别的表格（可能是表格被展平为一行文字、转为图片，或已删除）"
+        why_en = (
+            "it holds no table that can be read (the table may have been flattened into "
+            "running text, turned into an image, or removed)"
+        )
+    return Diagnostic(
+        "XT002",
+        f"第{numeral}部分“{section.heading}”未能识别出{what[0]}：{why_zh}。"
+        "依赖该表的检查已跳过；请提供保留表格结构的文件（DOCX 或网页原文）。",
+        f"could not recognise {what[1]} in section {section.number} ({section.heading}): "
+        f"{why_en}. Checks that need it were skipped; supply a file that keeps the table "
+        "structure (DOCX or the original page).",
+        section.anchor,
+        args=(("section", str(section.number)),),
+    )

@@ -1,0 +1,365 @@
+"""The format's own labels, per edition, as data (FORMATS.md §2–3).
+
+Every label the interpreter recognises lives here, keyed by the canonical id used in
+the intermediate form. Code elsewhere never spells a label of the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EDITIONS = ("2019", "2021")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: int
+    key: str
+    heading: str  # the format's heading, without the 一、 numbering
+    # Normalised fragments that identify the heading (any one suffices), for variants.
+    cues: tuple[str, ...]
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(1, "overview", "总体情况", ("总体情况",)),
+    SectionSpec(
+        2,
+        "proactive",
+        "主动公开政府信息情况",
+        ("主动公开政府信息情况", "主动公开政府信息的情况", "主动公开政府信息"),
+    ),
+    SectionSpec(
+        3,
+        "applications",
+        "收到和处理政府信息公开申请情况",
+        (
+            "收到和处理政府信息公开申请",
+            "收到和处理政府信息公开申请的情况",
+            "依申请公开政府信息情况",
+        ),
+    ),
+    SectionSpec(
+        4,
+        "review_litigation",
+        "政府信息公开行政复议、行政诉讼情况",
+        ("政府信息公开行政", "因政府信息公开", "行政复议", "复议", "行政诉讼"),
+    ),
+    SectionSpec(
+        5,
+        "problems",
+        "存在的主要问题及改进情况",
+        ("存在的主要问题", "主要问题及改进", "存在问题及改进", "存在的问题及改进"),
+    ),
+    SectionSpec(
+        6, "other_matters", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告事项")
+    ),
+)
+
+SECTION_NUMERALS = "一二三四五六"
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    label: str  # as printed in the format, without numbering
+    numbering: str  # "一", "（三）", "1", … as printed before the label ("" if none)
+    editions: tuple[str, ...] = EDITIONS
+    group: str | None = None  # the parent outcome row for numbered sub-items
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    id: str
+    label: str
+
+
+# --- Section 三: applications -------------------------------------------------------
+
+APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("natural_person", "自然人"),
+    ColumnSpec("commercial", "商业企业"),
+    ColumnSpec("research", "科研机构"),
+    ColumnSpec("public_interest", "社会公益组织"),
+    ColumnSpec("legal_services", "法律服务机构"),
+    ColumnSpec("other", "其他"),
+    ColumnSpec("total", "总计"),
+)
+APPLICANT_COLUMN_IDS = tuple(c.id for c in APPLICATION_COLUMNS[:-1])
+
+_V2 = ("2021",)
+_V1 = ("2019",)
+
+APPLICATION_ROWS: tuple[RowSpec, ...] = (
+    RowSpec("new_received", "本年新收政府信息公开申请数量", "一"),
+    RowSpec("carried_over", "上年结转政府信息公开申请数量", "二"),
+    RowSpec("granted", "予以公开", "（一）"),
+    RowSpec("partially_granted", "部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）"),
+    RowSpec("withheld.state_secret", "属于国家秘密", "1", group="withheld"),
+    RowSpec("withheld.prohibited_by_law", "其他法律行政法规禁止公开", "2", group="withheld"),
+    RowSpec("withheld.three_securities", "危及“三安全一稳定”", "3", group="withheld"),
+    RowSpec("withheld.third_party", "保护第三方合法权益", "4", group="withheld"),
+    RowSpec("withheld.internal_affairs", "属于三类内部事务信息", "5", group="withheld"),
+    RowSpec("withheld.process_information", "属于四类过程性信息", "6", group="withheld"),
+    RowSpec("withheld.enforcement_files", "属于行政执法案卷", "7", group="withheld"),
+    RowSpec("withheld.query_matters", "属于行政查询事项", "8", group="withheld"),
+    RowSpec("unavailable.not_held", "本机关不掌握相关政府信息", "1", group="unavailable"),
+    RowSpec("unavailable.needs_creation", "没有现成信息需要另行制作", "2", group="unavailable"),
+    RowSpec("unavailable.still_unclear", "补正后申请内容仍不明确", "3", group="unavailable"),
+    RowSpec("not_processed.petition", "信访举报投诉类申请", "1", group="not_processed"),
+    RowSpec("not_processed.repeated", "重复申请", "2", group="not_processed"),
+    RowSpec("not_processed.publications", "要求提供公开出版物", "3", group="not_processed"),
+    RowSpec("not_processed.excessive", "无正当理由大量反复申请", "4", group="not_processed"),
+    RowSpec(
+        "not_processed.confirmation",
+        "要求行政机关确认或重新出具已获取信息",
+        "5",
+        group="not_processed",
+    ),
+    RowSpec("other_handling", "其他处理", "（六）", editions=_V1),
+    RowSpec(
+        "other_handling.no_correction",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1",
+        editions=_V2,
+        group="other_handling",
+    ),
+    RowSpec(
+        "other_handling.unpaid_fee",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2",
+        editions=_V2,
+        group="other_handling",
+    ),
+    RowSpec("other_handling.other", "其他", "3", editions=_V2, group="other_handling"),
+    RowSpec("outcome_total", "总计", "（七）"),
+    RowSpec("carried_forward", "结转下年度继续办理", "四"),
+)
+
+# Group rows: printed labels that head numbered sub-items but carry no numbers themselves
+# (except （六）其他处理 in the 2019 edition, which is a data row).
+APPLICATION_GROUPS: dict[str, tuple[str, str]] = {
+    "outcomes": ("本年度办理结果", "三"),
+    "withheld": ("不予公开", "（三）"),
+    "unavailable": ("无法提供", "（四）"),
+    "not_processed": ("不予处理", "（五）"),
+    "other_handling": ("其他处理", "（六）"),
+}
+
+APPLICATION_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+# Rows summed into （七）总计 (T3-TOT), per edition.
+OUTCOME_ROW_IDS: dict[str, tuple[str, ...]] = {
+    ed: tuple(
+        r.id
+        for r in APPLICATION_ROWS
+        if ed in r.editions
+        and r.id not in {"new_received", "carried_over", "outcome_total", "carried_forward"}
+    )
+    for ed in EDITIONS
+}
+
+
+def application_rows(edition: str) -> tuple[RowSpec, ...]:
+    return tuple(r for r in APPLICATION_ROWS if edition in r.editions)
+
+
+# --- Section 四: review and litigation -------------------------------------------------
+
+REVIEW_GROUPS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("review", "行政复议"),
+    ColumnSpec("litigation_direct", "未经复议直接起诉"),
+    ColumnSpec("litigation_after_review", "复议后起诉"),
+)
+REVIEW_OUTCOMES: tuple[ColumnSpec, ...] = (
+    ColumnSpec("upheld", "结果维持"),
+    ColumnSpec("corrected", "结果纠正"),
+    ColumnSpec("other", "其他结果"),
+    ColumnSpec("pending", "尚未审结"),
+    ColumnSpec("total", "总计"),
+)
+REVIEW_COLUMNS: tuple[ColumnSpec, ...] = tuple(
+    ColumnSpec(f"{g.id}.{o.id}", f"{g.label}/{o.label}")
+    for g in REVIEW_GROUPS
+    for o in REVIEW_OUTCOMES
+)
+REVIEW_HEADER_LABELS = ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉") + tuple(
+    o.label for o in REVIEW_OUTCOMES
+)
+
+# --- Section 二: 第二十条 tables -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    id: str
+    number: str  # 一, 五, 六, 八, 九
+    rows: tuple[RowSpec, ...]
+    columns: tuple[ColumnSpec, ...]
+
+
+_V1_ITEM_COUNT_COLUMNS = (
+    ColumnSpec("previous_count", "上一年项目数量"),
+    ColumnSpec("change", "本年增/减"),
+    ColumnSpec("decisions", "处理决定数量"),
+)
+
+ARTICLE20_ITEMS: dict[str, tuple[ItemSpec, ...]] = {
+    "2019": (
+        ItemSpec(
+            "item1",
+            "一",
+            (RowSpec("rules", "规章", ""), RowSpec("normative_documents", "规范性文件", "")),
+            (
+                ColumnSpec("new_made", "本年新制作数量"),
+                ColumnSpec("new_published", "本年新公开数量"),
+                ColumnSpec("total_published", "对外公开总数量"),
+            ),
+        ),
+        ItemSpec(
+            "item5",
+            "五",
+            (
+                RowSpec("licensing", "行政许可", ""),
+                RowSpec("other_services", "其他对外管理服务事项", ""),
+            ),
+            _V1_ITEM_COUNT_COLUMNS,
+        ),
+        ItemSpec(
+            "item6",
+            "六",
+            (RowSpec("penalty", "行政处罚", ""), RowSpec("coercion", "行政强制", "")),
+            _V1_ITEM_COUNT_COLUMNS,
+        ),
+        ItemSpec(
+            "item8",
+            "八",
+            (RowSpec("fees", "行政事业性收费", ""),),
+            _V1_ITEM_COUNT_COLUMNS[:2],
+        ),
+        ItemSpec(
+            "item9",
+            "九",
+            (RowSpec("procurement", "政府集中采购", ""),),
+            (ColumnSpec("projects", "采购项目数量"), ColumnSpec("amount", "采购总金额")),
+        ),
+    ),
+    "2021": (
+        ItemSpec(
+            "item1",
+            "一",
+            (RowSpec("rules", "规章", ""), RowSpec("normative_documents", "行政规范性文件", "")),
+            (
+                ColumnSpec("issued", "本年制发件数"),
+                ColumnSpec("repealed", "本年废止件数"),
+                ColumnSpec("in_force", "现行有效件数"),
+            ),
+        ),
+        ItemSpec(
+            "item5",
+            "五",
+            (RowSpec("licensing", "行政许可", ""),),
+            (ColumnSpec("decisions", "本年处理决定数量"),),
+        ),
+        ItemSpec(
+            "item6",
+            "六",
+            (RowSpec("penalty", "行政处罚", ""), RowSpec("coercion", "行政强制", "")),
+            (ColumnSpec("decisions", "本年处理决定数量"),),
+        ),
+        ItemSpec(
+            "item8",
+            "八",
+            (RowSpec("fees", "行政事业性收费", ""),),
+            (ColumnSpec("amount", "本年收费金额（单位：万元）"),),
+        ),
+    ),
+}
+
+ARTICLE20_ITEM_TITLE = "第二十条第（{n}）项"
+ARTICLE20_HEADER_FIRST = "信息内容"
+
+# Labels that only one edition prints: they fingerprint the edition of section 二 (FORMATS §0).
+EDITION_FINGERPRINTS: dict[str, tuple[str, ...]] = {
+    "2019": (
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "采购项目数量",
+        "采购总金额",
+        "政府集中采购",
+        "其他对外管理服务事项",
+    ),
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+}
+
+# Cell texts that stand for "nothing entered" (placeholders), compared after normalising.
+PLACEHOLDERS = frozenset(
+    {"-", "--", "—", "——", "–", "/", "\\", "无", "空", "null", "n/a", "na", "×", "x"}
+)
+
+# Units printed after numbers; kept in the cell's ``unit``.
+UNITS = ("万元", "元", "件", "个", "项", "条", "次", "人")
+
+# English names, for messages with --lang en.
+ENGLISH: dict[str, str] = {
+    "new_received": "I. new applications received this year",
+    "carried_over": "II. applications carried over from last year",
+    "granted": "(1) disclosed",
+    "partially_granted": "(2) partly disclosed",
+    "withheld.state_secret": "(3)1 state secret",
+    "withheld.prohibited_by_law": "(3)2 prohibited by other laws",
+    "withheld.three_securities": "(3)3 endangers the 'three securities and one stability'",
+    "withheld.third_party": "(3)4 protects third-party rights",
+    "withheld.internal_affairs": "(3)5 internal affairs information",
+    "withheld.process_information": "(3)6 process information",
+    "withheld.enforcement_files": "(3)7 law-enforcement case files",
+    "withheld.query_matters": "(3)8 administrative query matters",
+    "unavailable.not_held": "(4)1 not held by this agency",
+    "unavailable.needs_creation": "(4)2 would have to be created",
+    "unavailable.still_unclear": "(4)3 still unclear after correction",
+    "not_processed.petition": "(5)1 petitions and complaints",
+    "not_processed.repeated": "(5)2 repeated applications",
+    "not_processed.publications": "(5)3 requests for publications",
+    "not_processed.excessive": "(5)4 excessive repeated applications",
+    "not_processed.confirmation": "(5)5 requests to confirm or reissue information",
+    "other_handling": "(6) other handling",
+    "other_handling.no_correction": "(6)1 no correction in time",
+    "other_handling.unpaid_fee": "(6)2 fee not paid in time",
+    "other_handling.other": "(6)3 other",
+    "outcome_total": "(7) total",
+    "carried_forward": "IV. carried forward to next year",
+    "natural_person": "natural persons",
+    "commercial": "businesses",
+    "research": "research institutions",
+    "public_interest": "public-interest organisations",
+    "legal_services": "legal service providers",
+    "other": "other",
+    "total": "total",
+    "review": "administrative review",
+    "litigation_direct": "litigation without prior review",
+    "litigation_after_review": "litigation after review",
+    "upheld": "upheld",
+    "corrected": "corrected",
+    "pending": "pending",
+}
+
+
+def row_label_zh(row_id: str) -> str:
+    """The format's printed label of a section-三 row, with its numbering."""
+    spec = next(r for r in APPLICATION_ROWS if r.id == row_id)
+    numbering = spec.numbering
+    if numbering.isdigit():
+        return (
+            f"{APPLICATION_GROUPS[spec.group][1]}{numbering}.{spec.label}"
+            if spec.group
+            else spec.label
+        )
+    if numbering in SECTION_NUMERALS:
+        return f"{numbering}、{spec.label}"
+    return f"{numbering}{spec.label}"
+
+
+def column_label_zh(column_id: str) -> str:
+    return next(c.label for c in APPLICATION_COLUMNS if c.id == column_id)

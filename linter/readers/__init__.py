@@ -1,0 +1,117 @@
+"""Readers: one module per input form, each turning bytes into a :class:`Document`.
+
+Readers are plugins (hook ``gongkai_lint_readers``). The engine picks a reader by
+looking at the bytes (:meth:`Reader.sniff`), never by trusting the file extension
+alone, and refuses files over the size limit before any reader sees them.
+"""
+
+from __future__ import annotations
+
+import codecs
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import ClassVar
+
+from linter.document import Document, ReadError
+
+__all__ = ["Limits", "Reader", "ReadError", "decode_text", "Decoded"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for hostile input; every one is configurable and tested."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_archive_members: int = 5_000
+    max_uncompressed_bytes: int = 256 * 1024 * 1024
+    max_compression_ratio: float = 200.0
+    # A pathological file becomes XT001 instead of hanging a batch.
+    time_limit_seconds: float = 120.0
+
+
+class Reader(ABC):
+    """Turns the bytes of one file into a Document.
+
+    ``sniff`` looks at the first bytes (and the file name's suffix as a tie-breaker)
+    and returns a confidence from 0 (not mine) to 100 (certainly mine).
+    ``read`` raises :class:`ReadError` when the file cannot be read at all; problems
+    that still allow reading go into ``Document.diagnostics``.
+    """
+
+    name: ClassVar[str]
+    media_type: ClassVar[str]
+
+    @abstractmethod
+    def sniff(self, head: bytes, suffix: str) -> int: ...
+
+    @abstractmethod
+    def read(self, path: str, data: bytes, limits: Limits) -> Document: ...
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    # True when the text was not UTF-8 (or a declared charset) and a fallback was used.
+    fallback: bool
+    replaced: int = 0
+
+
+def decode_text(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode bytes as UTF-8 (with or without BOM), a declared charset, or GB18030.
+
+    The encoding is decided from the bytes: a BOM wins; then strict UTF-8; then the
+    declared charset if the bytes really are in it; then GB18030 (a superset of GBK and
+    GB2312); last, UTF-8 with replacement characters.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict_or_replace(data[3:], "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict_or_replace(data, "utf-16")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", fallback=False)
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        name = _canonical(declared)
+        if name and name != "utf-8":
+            try:
+                # A declared GBK/GB2312 is read as GB18030, its superset.
+                return Decoded(data.decode(name), declared.lower(), fallback=False)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    try:
+        return Decoded(data.decode("gb18030"), "gb18030", fallback=True)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    return Decoded(text, "utf-8", fallback=True, replaced=text.count("\ufffd"))
+
+
+def _strict_or_replace(data: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding, fallback=False)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        return Decoded(text, encoding, fallback=True, replaced=text.count("\ufffd"))
+
+
+def _canonical(declared: str) -> str | None:
+    try:
+        name = codecs.lookup(declared.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    if name in {"gbk", "gb2312", "hz"}:
+        return "gb18030"
+    return name
+
+
+def is_binary(data: bytes) -> bool:
+    """True when bytes look like a binary file rather than text in any encoding we read."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(head) > 0.05

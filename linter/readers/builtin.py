@@ -1,0 +1,25 @@
+"""The built-in readers, registered as a plugin like any other."""
+
+from __future__ import annotations
+
+from linter.hookspecs import hookimpl
+
+
+@hookimpl
+def gongkai_lint_readers() -> list[type]:
+    from linter.readers.text import TextReader
+
+    readers: list[type] = [TextReader]
+    try:
+        from linter.readers.html import HtmlReader
+
+        readers.append(HtmlReader)
+    except ImportError:
+        pass
+    try:
+        from linter.readers.docx import DocxReader
+
+        readers.append(DocxReader)
+    except ImportError:
+        pass
+    return readers

@@ -1,0 +1,274 @@
+"""Plain-text reader: converter output, archiver dumps and markdown.
+
+Three layouts are read, line by line, into paragraphs and tables:
+
+* Tika-style extraction of a Word file: every table cell on its own line behind a TAB,
+  a blank line between table rows, an empty TAB line for a merged or empty cell, and
+  ``[bookmark: …]`` artefacts, which are dropped.
+* Markdown pipe tables (``| a | b |`` with ``|---|`` separator lines), as produced by
+  PDF-to-markdown converters; the table may be cut into many fragments.
+* Plain paragraphs, one per line. An archiver's metadata header (``标题: …``,
+  ``发布时间: …`` up to a ``==== 正文 ====`` line) goes into the metadata. A very long
+  line that holds the whole body (a flattened web page) is cut at the section headings
+  printed inside it, so that the sections can still be found; its tables cannot be
+  recovered and are not invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
+from linter.labels import SECTIONS
+from linter.readers import Limits, Reader, decode_text, is_binary
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_META_LINE = re.compile(
+    r"^(标题|发布时间|发布日期|成文日期|文号|发布机构|栏目|原文链接|索引号)\s*[:：]\s*(.*)$"
+)
+_BODY_MARK = re.compile(r"^=+\s*正文\s*=+$")
+_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+_NUMERALS = "一二三四五六"
+# An inline heading inside a flattened line: the numeral, 、 and the start of a heading.
+_INLINE_HEADING = re.compile(
+    "(?:"
+    + "|".join(
+        f"{_NUMERALS[s.number - 1]}、(?:{'|'.join(map(re.escape, s.cues))})" for s in SECTIONS
+    )
+    + ")"
+)
+_FLATTENED_MIN_CHARS = 400
+
+_WHITESPACE = " \t\u3000\u00a0\r\ufeff"
+
+
+class TextReader(Reader):
+    name = "text"
+    media_type = "text/plain"
+
+    def sniff(self, head: bytes, suffix: str) -> int:
+        if not head:
+            return 10
+        if head.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
+            return 0
+        if suffix in {".txt", ".text", ".md", ".markdown"}:
+            return 50
+        return 20
+
+    def read(self, path: str, data: bytes, limits: Limits) -> Document:
+        if not data.strip():
+            raise ReadError(
+                "文件为空（没有任何内容），请确认上传或转换是否成功。",
+                "the file is empty: check that the upload or the conversion worked.",
+            )
+        if is_binary(data):
+            raise ReadError(
+                "文件内容是二进制数据而不是文本，可能是扩展名有误（例如 .doc/.pdf/.docx 被改名为 .txt）；"
+                "请提供原始格式的文件或正确导出的文本。",
+                "the content is binary, not text: the extension is probably wrong (e.g. a "
+                ".doc/.pdf/.docx renamed to .txt); supply the original file or a proper text export.",
+            )
+        decoded = decode_text(data)
+        doc = Document(path=path, media_type=self.media_type, encoding=decoded.encoding)
+        if path.lower().endswith((".md", ".markdown")):
+            doc.media_type = "text/markdown"
+        if decoded.fallback:
+            doc.diagnostics.append(_encoding_diagnostic(decoded.encoding, decoded.replaced))
+        _parse_lines(decoded.text.split("\n"), doc)
+        return doc
+
+
+def _encoding_diagnostic(encoding: str, replaced: int) -> Diagnostic:
+    if replaced:
+        return Diagnostic(
+            "XT003",
+            f"文本不是有效的 UTF-8 或 GB18030，已用替换字符解码（{replaced} 处无法识别）；"
+            "部分文字可能缺失，请用 UTF-8 重新导出。",
+            f"the text is neither valid UTF-8 nor GB18030 and was decoded with {replaced} "
+            "replacement characters; some text may be lost: re-export it as UTF-8.",
+            args=(("encoding", encoding),),
+        )
+    return Diagnostic(
+        "XT003",
+        "文件不是 UTF-8 编码，已按 GB18030（兼容 GBK/GB2312）解码；建议另存为 UTF-8。",
+        "the file is not UTF-8 and was decoded as GB18030 (a superset of GBK/GB2312); "
+        "consider saving it as UTF-8.",
+        args=(("encoding", encoding),),
+    )
+
+
+def _parse_lines(lines: list[str], doc: Document) -> None:
+    start = _read_metadata_header(lines, doc)
+    i = start
+    n = len(lines)
+    while i < n:
+        line = lines[i].rstrip("\r")
+        if line.startswith("\t"):
+            i = _read_tika_table(lines, i, doc)
+            continue
+        if line.lstrip(" ").startswith("|"):
+            i = _read_pipe_table(lines, i, doc)
+            continue
+        _add_paragraphs(line, i + 1, doc)
+        i += 1
+
+
+def _read_metadata_header(lines: list[str], doc: Document) -> int:
+    """Read an archiver's ``key: value`` header ending at ``=== 正文 ===``; return the body start."""
+    for idx, line in enumerate(lines[:40]):
+        if _BODY_MARK.match(line.strip()):
+            for head in lines[:idx]:
+                m = _META_LINE.match(head.strip())
+                if not m or not m.group(2).strip():
+                    continue
+                key, value = m.group(1), m.group(2).strip()
+                if key == "标题":
+                    doc.metadata["title"] = value
+                elif key in ("发布时间", "发布日期"):
+                    if date := _iso_date(value):
+                        doc.metadata["published"] = date
+                elif key == "成文日期":
+                    if date := _iso_date(value):
+                        doc.metadata["written"] = date
+                elif key == "发布机构":
+                    doc.metadata["agency"] = value
+                elif key == "原文链接":
+                    doc.metadata["url"] = value
+            return idx + 1
+    return 0
+
+
+def _iso_date(text: str) -> str | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _clean(text: str, column: int) -> tuple[str, int]:
+    """Strip artefacts and surrounding whitespace; return the text and its 1-based column."""
+    if "[bookmark:" in text:
+        # Artefacts before the text shift its start; ones inside are simply removed.
+        while (m := _BOOKMARK.match(text.lstrip(_WHITESPACE))) is not None:
+            lead = len(text) - len(text.lstrip(_WHITESPACE))
+            column += lead + m.end()
+            text = text.lstrip(_WHITESPACE)[m.end() :]
+        text = _BOOKMARK.sub("", text)
+    stripped = text.lstrip(_WHITESPACE)
+    column += len(text) - len(stripped)
+    return stripped.rstrip(_WHITESPACE), column
+
+
+def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
+    text, column = _clean(line.lstrip("#"), 1 + len(line) - len(line.lstrip("#")))
+    if not text or _PAGE_NUMBER.match(text):
+        return
+    if len(text) >= _FLATTENED_MIN_CHARS:
+        # A flattened page: cut at the section headings printed inside the line.
+        cuts = [m.start() for m in _INLINE_HEADING.finditer(text) if m.start() > 0]
+        bounds = [0, *cuts, len(text)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = text[a:b].strip(_WHITESPACE)
+            if piece:
+                lead = len(text[a:b]) - len(text[a:b].lstrip(_WHITESPACE))
+                anchor = Anchor(line=line_no, column=column + a + lead)
+                doc.blocks.append(Paragraph(piece, anchor))
+        return
+    doc.blocks.append(Paragraph(text, Anchor(line=line_no, column=column)))
+
+
+def _read_tika_table(lines: list[str], i: int, doc: Document) -> int:
+    """Read TAB-prefixed cell lines, rows separated by blank lines, until body text."""
+    rows: list[tuple[TableCell, ...]] = []
+    current: list[TableCell] = []
+    start = i
+    n = len(lines)
+    while i < n:
+        raw = lines[i].rstrip("\r")
+        if raw.startswith("\t"):
+            text, column = _clean(raw[1:], 2)
+            current.append(TableCell(text, Anchor(line=i + 1, column=column)))
+            i += 1
+            continue
+        if raw.strip(_WHITESPACE) == "":
+            if current:
+                rows.append(tuple(current))
+                current = []
+            # The table goes on if more cell lines follow after the blank lines.
+            j = i
+            while j < n and lines[j].strip(_WHITESPACE) == "" and not lines[j].startswith("\t"):
+                j += 1
+            if j < n and lines[j].startswith("\t") and j - i <= 1:
+                i = j
+                continue
+            break
+        break
+    if current:
+        rows.append(tuple(current))
+    if rows:
+        doc.blocks.append(Table(tuple(rows), Anchor(line=start + 1, column=2)))
+    return i
+
+
+def _split_pipe_row(line: str) -> list[tuple[str, int]]:
+    """Split ``| a | b |`` into (cell text, 0-based offset of the cell) pairs."""
+    cells: list[tuple[str, int]] = []
+    body_start = line.index("|") + 1
+    pos = body_start
+    buf_start = pos
+    escaped = False
+    for k in range(body_start, len(line)):
+        ch = line[k]
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+            continue
+        if ch == "|":
+            cells.append((line[buf_start:k], buf_start))
+            buf_start = k + 1
+    tail = line[buf_start:]
+    if tail.strip():
+        cells.append((tail, buf_start))
+    return cells
+
+
+def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
+    """Read consecutive ``|``-lines; a separator line gives the width of its fragment."""
+    raw_rows: list[tuple[int, list[TableCell]]] = []
+    widths: list[tuple[int, int]] = []  # (index of the next row, width)
+    start = i
+    n = len(lines)
+    while i < n and lines[i].lstrip(" ").startswith("|"):
+        raw = lines[i].rstrip("\r")
+        if _MD_SEPARATOR.match(raw):
+            widths.append((len(raw_rows), raw.strip().strip("|").count("|") + 1))
+            i += 1
+            continue
+        cells = []
+        for text, offset in _split_pipe_row(raw):
+            text = text.replace("\\|", "|").replace("<br>", "\n").replace("<br/>", "\n")
+            clean, column = _clean(text, offset + 1)
+            cells.append(TableCell(clean, Anchor(line=i + 1, column=column)))
+        raw_rows.append((i, cells))
+        i += 1
+    rows: list[tuple[TableCell, ...]] = []
+    for index, (_, cells) in enumerate(raw_rows):
+        # The width of a row: the last separator before it, or else the first one after it
+        # (a fragment's separator follows its first row).
+        before = [w for at, w in widths if at <= index]
+        after = [w for at, w in widths if at > index]
+        width = before[-1] if before else (after[0] if after else None)
+        # Converters add empty cells past the fragment's width; they are not cells.
+        while width is not None and len(cells) > width and not cells[-1].text:
+            cells.pop()
+        rows.append(tuple(cells))
+    if rows:
+        doc.blocks.append(Table(tuple(rows), Anchor(line=start + 1, column=1)))
+    return i

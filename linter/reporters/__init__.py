@@ -1,0 +1,49 @@
+"""Reporters: each output format is a class fed one file's results at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from linter.engine import FileResult
+from linter.finding import Finding
+from linter.rule import Rule
+
+
+@dataclass
+class ReportOptions:
+    lang: str = "zh"
+    root: Path = field(default_factory=Path.cwd)
+    rules: list[Rule] = field(default_factory=list)
+    embed_text: bool = True
+    plugin_problems: list[str] = field(default_factory=list)
+
+
+class Reporter:
+    """Receives results as files complete; ``finish`` writes whatever remains."""
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.options = options
+
+    def file(self, result: FileResult) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Called once after the last file."""
+
+
+def where(finding: Finding) -> str:
+    """``line:col`` for text and HTML; ``table2:row5:col3`` for DOCX cells."""
+    a = finding.location.anchor
+    if a.table is not None:
+        parts = [f"table{a.table + 1}"]
+        if a.row is not None:
+            parts.append(f"row{a.row + 1}")
+        if a.cell is not None:
+            parts.append(f"col{a.cell + 1}")
+        return ":".join(parts)
+    if a.paragraph is not None and a.line is None:
+        return f"para{a.paragraph + 1}"
+    return f"{a.line or 1}:{a.column or 1}"

@@ -1,0 +1,27 @@
+"""``concise``: one line per finding, ``path:line:col: CODE message`` (as Ruff)."""
+
+from __future__ import annotations
+
+from linter.engine import FileResult
+from linter.reporters import Reporter, where
+
+
+class ConciseReporter(Reporter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.count = 0
+        self.files = 0
+
+    def file(self, result: FileResult) -> None:
+        self.files += 1
+        lang = self.options.lang
+        for f in result.findings:
+            self.count += 1
+            code = f"{f.code}" + (f" [{f.level}]" if f.level != "error" else "")
+            self.out.write(f"{f.path}:{where(f)}: {code} {f.message(lang)}\n")
+
+    def finish(self) -> None:
+        if self.options.lang == "en":
+            self.out.write(f"Found {self.count} finding(s) in {self.files} file(s).\n")
+        else:
+            self.out.write(f"共检查 {self.files} 个文件，发现 {self.count} 个问题。\n")

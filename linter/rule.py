@@ -1,0 +1,128 @@
+"""The rule base class and its metadata.
+
+A rule is a class: its metadata (code, name, level, editions, basis, summaries in
+Chinese and English, grade of its basis) is validated when the class is defined, and
+its docstring is the source of its documentation page. ``check`` sees one report and
+yields findings; it never does I/O and never computes positions: it points at IR nodes
+(their anchors) through :meth:`Rule.finding`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from linter.document import Anchor
+from linter.finding import LEVELS, Finding, Level, Location
+from linter.model import Report
+
+_CODE = re.compile(r"^[A-Z]{2}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+GRADES = ("A", "B", "C", "D", "U")
+EDITIONS = ("2019", "2021")
+
+
+class RuleDefinitionError(TypeError):
+    """A rule class whose metadata is incomplete or wrong."""
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know besides the report: settings from the configuration."""
+
+    # Blank cells: "warn" (report them) or "ignore".
+    blank_cells: str = "warn"
+    issuer_kind: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the metadata below and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    level: ClassVar[Level]
+    editions: ClassVar[tuple[str, ...]] = EDITIONS
+    summary_zh: ClassVar[str]
+    summary_en: ClassVar[str]
+    # The legal basis: article and item, or the format's own wording.
+    basis_zh: ClassVar[str]
+    basis_en: ClassVar[str]
+    # FORMATS.md grade of the basis; a U-graded rule never claims "the format requires".
+    grade: ClassVar[str] = "A"
+
+    _abstract: ClassVar[bool] = False
+
+    def __init_subclass__(cls, abstract: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._abstract = abstract
+        if abstract:
+            return
+        problems = []
+        for attr in ("code", "name", "level", "summary_zh", "summary_en", "basis_zh", "basis_en"):
+            if not isinstance(getattr(cls, attr, None), str) or not getattr(cls, attr):
+                problems.append(f"missing {attr}")
+        if not problems:
+            if not _CODE.match(cls.code):
+                problems.append(f"code {cls.code!r} is not two capitals and three digits")
+            if not _NAME.match(cls.name):
+                problems.append(f"name {cls.name!r} is not kebab-case")
+            if cls.level not in LEVELS:
+                problems.append(f"level {cls.level!r} is not one of {LEVELS}")
+            if not cls.editions or any(e not in EDITIONS for e in cls.editions):
+                problems.append(f"editions {cls.editions!r} must be a subset of {EDITIONS}")
+            if cls.grade not in GRADES:
+                problems.append(f"grade {cls.grade!r} is not one of {GRADES}")
+            if not (cls.__doc__ or "").strip():
+                problems.append("no docstring (it is the rule's documentation)")
+        if problems:
+            raise RuleDefinitionError(f"rule {cls.__qualname__}: " + "; ".join(problems))
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    def applies_to(self, report: Report) -> bool:
+        edition = report.edition.value
+        return edition is None or edition in self.editions
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def run(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield from self.check(report, context)
+
+    def finding(
+        self,
+        report: Report,
+        where: Location | Anchor | None,
+        message_zh: str,
+        message_en: str,
+        *,
+        sub_id: str | None = None,
+        related: Iterable[Location] = (),
+        expected: float | int | None = None,
+        reported: float | int | None = None,
+        level: Level | None = None,
+        **properties: object,
+    ) -> Finding:
+        if where is None:
+            where = Location(Anchor())
+        elif isinstance(where, Anchor):
+            where = Location(where)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            level=level or self.level,
+            path=report.source.path,
+            message_zh=message_zh,
+            message_en=message_en,
+            location=where,
+            sub_id=sub_id,
+            related=tuple(related),
+            expected=expected,
+            reported=reported,
+            properties=dict(properties),
+        )

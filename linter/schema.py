@@ -1,0 +1,44 @@
+"""The JSON Schemas shipped with the package, and validation against them."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+def schema_path(name: str) -> Path:
+    """Path of a schema file: the installed copy, or ``schemas/`` in a source checkout."""
+    installed = resources.files("linter") / "_schemas" / name
+    if installed.is_file():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "schemas" / name
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+def _errors(schema_name: str, instance: Any, draft: str) -> list[str]:
+    import jsonschema
+
+    cls = jsonschema.Draft4Validator if draft == "4" else jsonschema.Draft202012Validator
+    validator = cls(load_schema(schema_name))
+    out = []
+    for err in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        out.append(f"{where}: {err.message}")
+    return out
+
+
+def validate_report_json(instance: Any) -> list[str]:
+    """Problems of an IR document against ``report.schema.json`` (empty when valid)."""
+    return _errors("report.schema.json", instance, "2020-12")
+
+
+def validate_sarif(instance: Any) -> list[str]:
+    """Problems of a SARIF log against the official SARIF 2.1.0 schema (draft-04)."""
+    return _errors("sarif-schema-2.1.0.json", instance, "4")

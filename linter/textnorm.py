@@ -1,0 +1,116 @@
+"""Normalising printed labels and numbers (FORMATS.md §6: reader notes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from linter.labels import PLACEHOLDERS, UNITS
+
+_SPACE = re.compile(r"[\s\u3000\u00a0\ufeff\u200b]+")
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』〝〞")
+_NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．,，:：]"
+    r"|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?"
+    r"|[（(]\s*(?P<pnum>\d{1,2})\s*[）)]\s*[、.．]?"
+    r"|(?P<num>\d{1,2})\s*(?:[、.．,，:：)）]|\s(?=\D))"
+    r")\s*"
+)
+
+
+def nfkc(text: str) -> str:
+    """Full-width letters, digits and punctuation to their ASCII forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """Whitespace (incl. line breaks inside labels), quotes removed; widths unified."""
+    return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
+
+
+def strip_punctuation(text: str) -> str:
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
+
+
+def key(text: str) -> str:
+    """The matching key of a label: no spaces, quotes, punctuation; half-width."""
+    return strip_punctuation(compact(text))
+
+
+@dataclass(frozen=True)
+class Numbered:
+    numbering: str  # normalised: "一", "（三）", "1", or ""
+    body: str  # the label without its numbering
+
+
+def split_numbering(text: str) -> Numbered:
+    """Split ``（三）不予公开`` / ``1.属于国家秘密`` / ``1、…`` / ``一、…`` into numbering and body."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return Numbered("", text.strip())
+    if m.group("cn"):
+        numbering = m.group("cn")
+    elif m.group("pcn"):
+        numbering = f"（{m.group('pcn')}）"
+    else:
+        numbering = str(int(m.group("pnum") or m.group("num")))
+    return Numbered(numbering, text[m.end() :].strip())
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+_MINUS = str.maketrans({"−": "-", "－": "-", "﹣": "-", "‐": "-", "‑": "-"})
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_UNIT_RE = "|".join(map(re.escape, UNITS))
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-])?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    rf"(?P<unit>{_UNIT_RE})?$"
+)
+
+
+@dataclass(frozen=True)
+class ParsedCell:
+    state: str  # number, blank, placeholder, text
+    value: int | float | None = None
+    unit: str | None = None
+    note: str | None = None
+
+
+def parse_cell(text: str) -> ParsedCell:
+    """Read a printed cell: ``0``, ``１２``, ``-3``, ``1,234``, ``180000元``, ``22（其中修订16件）``."""
+    t = _SPACE.sub(" ", nfkc(text).translate(_MINUS)).strip()
+    if not t:
+        return ParsedCell("blank")
+    if t.lower() in PLACEHOLDERS:
+        return ParsedCell("placeholder")
+    note = None
+    notes = _NOTE.findall(t)
+    if notes:
+        rest = _NOTE.sub("", t).strip()
+        if rest:
+            note = " ".join(notes)
+            t = rest
+    t = t.replace(" ", "").replace("，", ",")
+    m = _NUMBER.match(t)
+    if not m:
+        return ParsedCell("text")
+    digits = m.group("int").replace(",", "")
+    sign = -1 if m.group("sign") == "-" else 1
+    value: int | float
+    if m.group("frac") is not None:
+        value = sign * float(f"{digits}.{m.group('frac')}")
+    else:
+        value = sign * int(digits)
+    return ParsedCell("number", value, m.group("unit"), note)
+
+
+def is_data_like(text: str) -> bool:
+    """True for a cell that holds (or should hold) a value: a number, blank or placeholder."""
+    return parse_cell(text).state != "text"

@@ -1,0 +1,76 @@
+"""AP102: （七）总计 = the sum of every handling outcome, per column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import arith
+from linter.finding import Finding
+from linter.labels import APPLICATION_COLUMNS, OUTCOME_ROW_IDS
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.applications.common import column_names, location, term
+
+
+class OutcomeTotal(Rule):
+    """检查内容：第三部分每一列的“（七）总计”应等于（一）予以公开、（二）部分公开，以及（三）不予公开、
+    （四）无法提供、（五）不予处理、（六）其他处理各子项之和。
+
+    为何重要：总计与分项不符说明有分项漏填、重复计算，或总计是另行估算的，办理结果数据不可信。
+
+    不合规示例：平潭综合实验区 2020 年报告各办理结果相加为 27，但（七）总计填 21。
+
+    合规示例：上海市人民政府办公厅 2025 年：各分项之和 = 1191 = （七）总计。
+
+    依据：年度报告格式第三部分“三、本年度办理结果”的行结构，“总计”即各办理结果之和（FORMATS.md §5 T3-TOT，按表格语义推得）。
+    """
+
+    code = "AP102"
+    name = "outcome-total"
+    level = "error"
+    grade = "D"
+    summary_zh = "第三部分：（七）总计 ≠ 各办理结果之和"
+    summary_en = "Section 3: (7) total ≠ the sum of the handling outcomes"
+    basis_zh = "年度报告格式第三部分“本年度办理结果”的行结构：（七）总计为（一）至（六）各项之和"
+    basis_en = (
+        "The rows of 'outcomes this year' in the section-3 table: (7) total is the sum of (1)–(6)"
+    )
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        table = report.applications
+        if not table.present:
+            return
+        edition = report.edition.value or table.edition or "2021"
+        row_ids = OUTCOME_ROW_IDS[table.edition or edition]
+        for column in APPLICATION_COLUMNS:
+            c = column.id
+            try:
+                total = term(table, "outcome_total", c)
+                parts = [term(table, rid, c) for rid in row_ids]
+                expected = arith.total(parts)
+                reported = arith.value(total.cell)
+            except arith.Undecidable:
+                continue
+            if expected == reported:
+                continue
+            note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
+            note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""
+            nonzero = [
+                (p, rid) for p, rid in zip(parts, row_ids, strict=True) if arith.value(p.cell)
+            ]
+            listed_zh = "、".join(arith.show(p, "zh") for p, _ in nonzero) or "各项均为 0"
+            listed_en = "; ".join(arith.show(p, "en") for p, _ in nonzero) or "all outcomes are 0"
+            name_zh, name_en = column_names(c)
+            yield self.finding(
+                report,
+                location(total.cell, "outcome_total", c),
+                f"第三部分“{name_zh}”列：各办理结果之和为 {arith.fmt(expected)}（非零项：{listed_zh}），"
+                f"但（七）总计填写 {arith.fmt(reported)}{note_zh}；请核对分项与总计。",
+                f"section 3, column '{name_en}': the handling outcomes add up to {arith.fmt(expected)} "
+                f"(non-zero: {listed_en}), but (7) total prints {arith.fmt(reported)}{note_en}; "
+                "check the outcomes and the total.",
+                sub_id=c,
+                related=[location(p.cell, rid, c) for p, rid in zip(parts, row_ids, strict=True)],
+                expected=expected,
+                reported=reported,
+            )

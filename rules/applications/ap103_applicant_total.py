@@ -1,0 +1,78 @@
+"""AP103: the 总计 column = the sum of the six applicant columns, per row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import arith
+from linter.finding import Finding
+from linter.labels import APPLICANT_COLUMN_IDS, ENGLISH, row_label_zh
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.applications.common import location, term
+
+
+class ApplicantTotal(Rule):
+    """检查内容：第三部分每一行的“总计”列应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、
+    其他六列之和。
+
+    为何重要：总计列与各类申请人之和不符，说明分类统计或合计有误。
+
+    不合规示例：某行自然人 5、商业企业 2，其余为 0，总计却填 8。
+
+    合规示例：上海市人民政府办公厅 2025 年“一、本年新收”：1259 + 36 + 0 + 0 + 0 + 0 = 1295。
+
+    依据：年度报告格式第三部分的列结构：“总计”为“申请人情况”各列之和（FORMATS.md §5 T3-ROW，按表格语义推得）。
+    """
+
+    code = "AP103"
+    name = "applicant-total"
+    level = "error"
+    grade = "D"
+    summary_zh = "第三部分：总计列 ≠ 六类申请人之和"
+    summary_en = "Section 3: the total column ≠ the sum of the six applicant columns"
+    basis_zh = "年度报告格式第三部分“申请人情况”的列结构：总计为自然人与五类法人或其他组织之和"
+    basis_en = (
+        "The applicant columns of the section-3 table: total is the sum of the six applicant types"
+    )
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        table = report.applications
+        if not table.present:
+            return
+        for row_id in table.rows:
+            try:
+                total = term(table, row_id, "total")
+                parts = [term(table, row_id, c) for c in APPLICANT_COLUMN_IDS]
+                expected = arith.total(parts)
+                reported = arith.value(total.cell)
+            except arith.Undecidable:
+                continue
+            if expected == reported:
+                continue
+            note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
+            note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""
+            shown_zh = " + ".join(_show(p.cell, "zh") for p in parts)
+            shown_en = " + ".join(_show(p.cell, "en") for p in parts)
+            yield self.finding(
+                report,
+                location(total.cell, row_id, "total"),
+                f"第三部分“{row_label_zh(row_id)}”行：六类申请人之和 {shown_zh} = {arith.fmt(expected)}，"
+                f"但总计列填写 {arith.fmt(reported)}{note_zh}；请核对该行各列。",
+                f"section 3, row '{ENGLISH[row_id]}': the six applicant columns {shown_en} = "
+                f"{arith.fmt(expected)}, but the total column prints {arith.fmt(reported)}{note_en}; "
+                "check the row.",
+                sub_id=row_id,
+                related=[
+                    location(p.cell, row_id, c)
+                    for p, c in zip(parts, APPLICANT_COLUMN_IDS, strict=True)
+                ],
+                expected=expected,
+                reported=reported,
+            )
+
+
+def _show(cell, lang: str) -> str:
+    if cell.state == "number":
+        return arith.fmt(cell.value)
+    return "blank" if lang == "en" else "空白"

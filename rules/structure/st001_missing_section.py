@@ -1,0 +1,80 @@
+"""ST001: each of the six sections of the unified format is present."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.document import Anchor
+from linter.finding import Finding, Location
+from linter.labels import SECTION_NUMERALS, SECTIONS
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+
+_ENGLISH = {
+    1: "overview",
+    2: "proactive disclosure",
+    3: "applications received and handled",
+    4: "administrative review and litigation",
+    5: "main problems and improvements",
+    6: "other matters to report",
+}
+
+
+class MissingSection(Rule):
+    """检查内容：报告应包含统一格式的六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。接受格式说明中列出的措辞变体。
+
+    为何重要：条例第五十条规定了年度报告必须包括的内容，格式要求“不能遗漏”；缺少某一部分即缺少法定内容。
+
+    不合规示例：报告在第四部分之后直接结束，没有“五、存在的主要问题及改进情况”。
+
+    合规示例：六个部分齐全，标题可为“五、政府信息公开工作存在的主要问题及改进情况”等变体。
+
+    依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号：“年度报告内容，要严格按照……第五十条的规定确定，不能遗漏”。
+    """
+
+    code = "ST001"
+    name = "missing-section"
+    level = "error"
+    summary_zh = "缺少统一格式规定的某一部分"
+    summary_en = "One of the six parts of the unified format is missing"
+    basis_zh = "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号“不能遗漏”"
+    basis_en = "Regulations on Government Information Disclosure, art. 50; 国办公开办函〔2021〕30号 ('nothing may be left out')"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        present = {s.number: s for s in report.sections}
+        for spec in SECTIONS:
+            if spec.number in present:
+                continue
+            numeral = SECTION_NUMERALS[spec.number - 1]
+            # Point where the section should be: before the next section that is present.
+            following = [s for n, s in sorted(present.items()) if n > spec.number]
+            preceding = [s for n, s in sorted(present.items()) if n < spec.number]
+            if following:
+                anchor, where_zh, where_en = (
+                    following[0].anchor,
+                    f"应位于“{following[0].heading}”之前",
+                    f"it belongs before '{following[0].heading}'",
+                )
+            elif preceding:
+                anchor, where_zh, where_en = (
+                    preceding[-1].anchor,
+                    f"应位于“{preceding[-1].heading}”之后",
+                    f"it belongs after '{preceding[-1].heading}'",
+                )
+            else:
+                anchor, where_zh, where_en = (
+                    Anchor(line=1, column=1),
+                    "报告中未找到任何部分标题",
+                    "no section heading was found at all",
+                )
+            yield self.finding(
+                report,
+                Location(anchor, logical=f"section/{spec.number}"),
+                f"缺少第{numeral}部分“{numeral}、{spec.heading}”（{where_zh}）。条例第五十条要求年度报告包括该项内容；"
+                "请按统一格式补充该部分，如确无内容也应保留标题并说明。",
+                f"section {spec.number} '{numeral}、{spec.heading}' ({_ENGLISH[spec.number]}) is missing "
+                f"({where_en}). Article 50 requires this content in the report: add the section in the "
+                "unified format; if there is nothing to report, keep the heading and say so.",
+                sub_id=f"section{spec.number}",
+            )

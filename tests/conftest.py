@@ -1,0 +1,52 @@
+"""Shared fixtures: real reports from the corpus (copied into tests/fixtures) and helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Engine, FileResult
+from linter.plugins import Plugins, load_plugins
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT = FIXTURES / "text"
+SAMPLE_2019 = TEXT / "2019_city-bureau-gongxin_tika.txt"
+PINGTAN = sorted(TEXT.glob("20*_zone-pingtan_gov.txt"))
+SHANGHAI_2025_MD = TEXT / "2025_prov-shanghai-govoffice.md"
+
+
+@pytest.fixture(scope="session")
+def plugins() -> Plugins:
+    loaded = load_plugins()
+    assert not loaded.problems, loaded.problems
+    return loaded
+
+
+@pytest.fixture
+def engine(plugins: Plugins, tmp_path: Path) -> Engine:
+    return Engine(plugins=plugins, root=tmp_path)
+
+
+def sample_text() -> str:
+    return SAMPLE_2019.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def replace_line(text: str, line_no: int, new: str) -> str:
+    """Replace the 1-based line ``line_no`` of ``text`` (keeping the line structure)."""
+    lines = text.split("\n")
+    lines[line_no - 1] = new
+    return "\n".join(lines)
+
+
+def codes(result: FileResult) -> list[str]:
+    return [f.code for f in result.findings]

@@ -1,0 +1,112 @@
+"""The text reader on the real Tika dump, markdown conversion and flattened pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.document import Paragraph, ReadError, Table
+from linter.readers import Limits
+from linter.readers.text import TextReader
+from tests.conftest import PINGTAN, SAMPLE_2019, SHANGHAI_2025_MD
+
+
+def read(path: Path, data: bytes | None = None):
+    data = path.read_bytes() if data is None else data
+    return TextReader().read(str(path), data, Limits())
+
+
+def tables(doc) -> list[Table]:
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_tika_layout_rows_cells_and_anchors() -> None:
+    doc = read(SAMPLE_2019)
+    assert doc.encoding == "utf-8" and not doc.diagnostics
+    section2, section3, section4 = tables(doc)
+    # Section 三: two header rows plus 24 data rows (23 data rows of the 2019 edition + header 1).
+    assert len(section3.rows) == 26
+    header2 = [c.text for c in section3.rows[1]]
+    assert header2 == ["", "自然人", "法人或其他组织", "总计"]  # merged cells as empty TAB lines
+    row_new = section3.rows[3]
+    assert row_new[0].text == "一、本年新收政府信息公开申请数量"
+    assert [c.text for c in row_new[1:]] == [""] * 6 + ["0"]  # NBSP cells read as blank
+    assert (row_new[-1].anchor.line, row_new[-1].anchor.column) == (108, 2)
+    # Section 四: 15 cells in the data row.
+    assert len(section4.rows[-1]) == 15
+    # The [bookmark: _GoBack] artefact is dropped and the column moves past it.
+    header8 = next(r for r in section2.rows if r and r[0].text == "信息内容" and len(r) == 3)
+    assert header8[2].text == "本年增/减"
+    assert header8[2].anchor == header8[2].anchor.__class__(line=65, column=21)
+
+
+def test_plain_paragraphs_keep_their_lines() -> None:
+    doc = read(SAMPLE_2019)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].text == "2019年度政府信息公开工作年度报告"
+    five = next(p for p in paragraphs if p.text.startswith("五、"))
+    assert five.anchor.line == 392
+
+
+def test_markdown_pipe_table_fragments() -> None:
+    doc = read(SHANGHAI_2025_MD)
+    assert doc.media_type == "text/markdown"
+    rows = [r for t in tables(doc) for r in t.rows]
+    new = next(r for r in rows if r[0].text.startswith("一、本年新收"))
+    assert [c.text for c in new[1:]] == ["1259", "36", "0", "0", "0", "0", "1295"]
+    # A converter's trailing empty cell beyond the fragment's width is dropped.
+    secret = next(r for r in rows if r[0].text == "1.属于国家秘密")
+    assert len(secret) == 8
+    # Page footers such as "— 4 —" are not paragraphs.
+    assert not any(isinstance(b, Paragraph) and b.text.startswith("—") for b in doc.blocks)
+
+
+@pytest.mark.parametrize("path", PINGTAN, ids=lambda p: p.name)
+def test_flattened_page_is_cut_at_headings_and_has_no_table(path: Path) -> None:
+    doc = read(path)
+    assert doc.metadata["published"].startswith(str(int(path.name[:4]) + 1))
+    assert "title" in doc.metadata
+    assert tables(doc) == []
+    starts = [b.text[:2] for b in doc.blocks if isinstance(b, Paragraph)]
+    for numeral in "一二三四五六":
+        assert f"{numeral}、" in starts
+
+
+def test_utf8_bom_is_read_as_utf8() -> None:
+    data = b"\xef\xbb\xbf" + SAMPLE_2019.read_bytes()
+    doc = read(SAMPLE_2019, data)
+    assert doc.encoding == "utf-8-sig" and not doc.diagnostics
+    assert doc.blocks[0].text == "2019年度政府信息公开工作年度报告"
+
+
+def test_gb18030_is_decoded_with_an_xt003_note() -> None:
+    data = SAMPLE_2019.read_text(encoding="utf-8").encode("gb18030")
+    doc = read(SAMPLE_2019, data)
+    assert doc.encoding == "gb18030"
+    assert [d.code for d in doc.diagnostics] == ["XT003"]
+    assert doc.blocks[0].text == "2019年度政府信息公开工作年度报告"
+
+
+def test_undecodable_bytes_use_replacement_and_say_how_many() -> None:
+    data = "一、总体情况\n".encode() + b"\x81\x20\xff\xfe\n"
+    doc = read(SAMPLE_2019, data)
+    assert [d.code for d in doc.diagnostics] == ["XT003"]
+    assert "replacement" in doc.diagnostics[0].detail_en
+
+
+def test_empty_file_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="empty"):
+        read(SAMPLE_2019, b"  \n\n")
+
+
+def test_binary_file_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="binary"):
+        read(SAMPLE_2019, bytes(range(256)) * 20)
+
+
+def test_full_width_digits_in_tika_cells() -> None:
+    text = SAMPLE_2019.read_text(encoding="utf-8").replace("\t\u300029\n", "\t２９\n")
+    doc = read(SAMPLE_2019, text.encode())
+    cells = [c.text for t in tables(doc) for r in t.rows for c in r]
+    assert "２９" in cells
