@@ -59,7 +59,7 @@ def load_plugins(strict: bool = False, extra: list[tuple[str, Any]] | None = Non
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        out.problems.append(PluginProblem(str(exc.plugin), str(exc)))
+        out.problems.append(PluginProblem(pm.get_name(exc.plugin) or str(exc.plugin), str(exc)))
 
     for impl in pm.hook.gongkai_lint_rules.get_hookimpls():
         for rule_cls in _call(impl, out.problems, list):

@@ -1,0 +1,151 @@
+"""Every rule on a passing and a failing real example, asserting code, place and values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter.engine import Engine
+from tests.conftest import (
+    PINGTAN,
+    SAMPLE_2019,
+    SHANGHAI_2025_MD,
+    codes,
+    replace_line,
+    sample_text,
+    write,
+)
+
+# Lines of the 2019 sample (tests/fixtures/text/2019_city-bureau-gongxin_tika.txt).
+LINE_NEW_NATURAL = 102  # 一、本年新收 / 自然人 (NBSP)
+LINE_OUTCOME_TOTAL = 333  # （七）总计 / 总计 ("0")
+LINE_REVIEW_UPHELD = 374  # 四: 行政复议 / 结果维持 (empty)
+LINE_SECTION6 = 395
+
+
+def lint(engine: Engine, tmp_path: Path, text: str, name: str = "report.txt"):
+    return engine.lint_path(write(tmp_path, name, text))
+
+
+def test_sample_gives_only_pi002(engine: Engine) -> None:
+    result = engine.lint_path(SAMPLE_2019)
+    assert codes(result) == ["PI002"]
+    finding = result.findings[0]
+    assert (finding.location.anchor.line, finding.location.anchor.column) == (392, 1)
+    assert "没有写改进措施" in finding.message_zh
+
+
+def test_changed_total_gives_balance_and_outcome_total(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_OUTCOME_TOTAL, "\t5")
+    result = lint(engine, tmp_path, text)
+    by_code = {f.code: f for f in result.findings if f.code.startswith("AP")}
+    assert sorted(by_code) == ["AP101", "AP102", "AP103"]
+    ap101 = by_code["AP101"]
+    assert ap101.sub_id == "total"
+    assert (ap101.location.anchor.line, ap101.location.anchor.column) == (LINE_OUTCOME_TOTAL, 2)
+    assert (ap101.expected, ap101.reported) == (0, 5)
+    assert "“总计”列" in ap101.message_zh and "（七）总计应为 0，报告填写 5" in ap101.message_zh
+    assert "column 'total'" in ap101.message_en
+    assert [r.anchor.line for r in ap101.related] == [108, 117, 342]
+    ap102 = by_code["AP102"]
+    assert (ap102.sub_id, ap102.expected, ap102.reported) == ("total", 0, 5)
+    assert ap102.location.anchor.line == LINE_OUTCOME_TOTAL
+    ap103 = by_code["AP103"]
+    assert (ap103.sub_id, ap103.expected, ap103.reported) == ("outcome_total", 0, 5)
+    assert "空白或占位符单元格按 0 计算" in ap103.message_zh
+
+
+def test_applicant_cell_changed_gives_applicant_total(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_NEW_NATURAL, "\t3")
+    result = lint(engine, tmp_path, text)
+    ap103 = [f for f in result.findings if f.code == "AP103"]
+    assert len(ap103) == 1
+    assert (ap103[0].sub_id, ap103[0].expected, ap103[0].reported) == ("new_received", 3, 0)
+    assert (ap103[0].location.anchor.line, ap103[0].location.anchor.column) == (108, 2)
+    ap101 = [f for f in result.findings if f.code == "AP101"]
+    assert [(f.sub_id, f.expected, f.reported) for f in ap101] == [("natural_person", 3, 0)]
+
+
+def test_identities_hold_on_shanghai_2025(engine: Engine) -> None:
+    # 1295 + 189 = 1191 + 293; every row's total is the sum of its applicants.
+    result = engine.lint_path(SHANGHAI_2025_MD)
+    assert not [f for f in result.findings if f.code in ("AP101", "AP102", "AP103", "RL101")]
+
+
+def test_review_parts_not_adding_up_give_rl101(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_REVIEW_UPHELD, "\t2")
+    result = lint(engine, tmp_path, text)
+    rl = [f for f in result.findings if f.code == "RL101"]
+    assert len(rl) == 1
+    assert (rl[0].sub_id, rl[0].expected, rl[0].reported) == ("review", 2, 0)
+    assert (rl[0].location.anchor.line, rl[0].location.anchor.column) == (378, 2)
+    assert "行政复议" in rl[0].message_zh and "结果维持（2）" in rl[0].message_zh
+    assert [r.anchor.line for r in rl[0].related] == [374, 375, 376, 377]
+
+
+def test_sample_with_measures_passes_pi002(engine: Engine, tmp_path: Path) -> None:
+    text = sample_text().replace(
+        "二是信息员工作水平还待提高。",
+        "二是信息员工作水平还待提高。下一步，我局将加强业务培训，及时更新公开内容。",
+    )
+    assert "PI002" not in codes(lint(engine, tmp_path, text))
+
+
+def test_pingtan_2021_measures_pass_pi002(engine: Engine) -> None:
+    # "（二）改进措施：一是丰富政策解读形式……"
+    assert "PI002" not in codes(engine.lint_path(PINGTAN[2]))
+
+
+def test_missing_section_gives_st001(engine: Engine, tmp_path: Path) -> None:
+    lines = sample_text().split("\n")
+    text = "\n".join(lines[: LINE_SECTION6 - 1])  # drop 六 and what follows
+    result = lint(engine, tmp_path, text)
+    st = [f for f in result.findings if f.code == "ST001"]
+    assert [(f.sub_id, f.location.anchor.line) for f in st] == [("section6", 392)]
+    assert "六、其他需要报告的事项" in st[0].message_zh
+    assert "ST001" not in codes(engine.lint_path(SAMPLE_2019))
+
+
+def test_empty_and_binary_files_give_xt001(engine: Engine, tmp_path: Path) -> None:
+    empty = engine.lint_path(write(tmp_path, "empty.txt", b""))
+    assert codes(empty) == ["XT001"] and "为空" in empty.findings[0].message_zh
+    binary = engine.lint_path(write(tmp_path, "renamed.txt", bytes(range(256)) * 40))
+    assert codes(binary) == ["XT001"] and "binary" in binary.findings[0].message_en
+    assert binary.findings[0].tool_failure
+
+
+def test_docx_renamed_txt_and_pdf_are_xt001(engine: Engine, tmp_path: Path) -> None:
+    pdf = engine.lint_path(write(tmp_path, "report.txt", b"%PDF-1.7\n" + bytes(200)))
+    assert codes(pdf) == ["XT001"] and "PDF" in pdf.findings[0].message_en
+
+
+def test_oversized_file_is_refused(plugins, tmp_path: Path) -> None:
+    from linter.readers import Limits
+
+    engine = Engine(plugins=plugins, root=tmp_path, limits=Limits(max_file_bytes=1000))
+    result = engine.lint_path(write(tmp_path, "big.txt", "一、总体情况\n" * 500))
+    assert (
+        codes(result) == ["XT001"]
+        and "over the limit of 1,000 bytes" in result.findings[0].message_en
+    )
+
+
+def test_flattened_pingtan_gives_xt002_and_no_arithmetic(engine: Engine) -> None:
+    for path in PINGTAN:
+        result = engine.lint_path(path)
+        xt002 = [f for f in result.findings if f.code == "XT002"]
+        assert [f.sub_id for f in xt002] == ["section2", "section3", "section4"], path.name
+        assert not [f for f in result.findings if f.code in ("AP101", "AP102", "AP103", "RL101")]
+
+
+def test_gb18030_copy_gives_xt003_and_the_same_findings(engine: Engine, tmp_path: Path) -> None:
+    result = engine.lint_path(write(tmp_path, "gbk.txt", sample_text().encode("gb18030")))
+    assert codes(result) == ["XT003", "PI002"] or sorted(codes(result)) == ["PI002", "XT003"]
+    xt003 = next(f for f in result.findings if f.code == "XT003")
+    assert xt003.level == "note" and "GB18030" in xt003.message_zh
+
+
+def test_not_a_report_gives_xt004_only(engine: Engine, tmp_path: Path) -> None:
+    text = "关于做好2024年防汛工作的通知\n各单位：\n请认真做好汛期值班值守工作。\n"
+    result = lint(engine, tmp_path, text, "notice.txt")
+    assert codes(result) == ["XT004"]
+    assert "XT004" not in codes(engine.lint_path(SAMPLE_2019))
