@@ -28,16 +28,14 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def run(args: list[str], cwd: Path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=cwd):
-        pass
+def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch | None = None):
+    """Run the CLI in ``cwd`` as a user would (paths relative to it)."""
     import os
 
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        return runner.invoke(main, args, catch_exceptions=False)
+        return CliRunner().invoke(main, args, catch_exceptions=False)
     finally:
         os.chdir(old)
 
