@@ -609,6 +609,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     """Turn a reader's Document (and the file's bytes, for the hash) into a Report."""
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     headings: list[tuple[int, _Heading]] = []
+    repeated: list[TextBlock] = []
     seen: set[int] = set()
     for idx, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph):
@@ -616,6 +617,10 @@ def interpret(doc: Document, data: bytes) -> Report:
             if h and h.number not in seen:
                 headings.append((idx, h))
                 seen.add(h.number)
+            elif h:
+                # A second heading for a section already seen: kept for ST002, and its
+                # text stays in the section where it stands.
+                repeated.append(TextBlock(h.text, block.anchor))
 
     # Each block belongs to the section whose heading came last before it.
     owner: list[int | None] = [None] * len(doc.blocks)
@@ -732,6 +737,7 @@ def interpret(doc: Document, data: bytes) -> Report:
         edition=edition,
         sections=tuple(sections),
         preamble=tuple(preamble),
+        repeated_headings=tuple(repeated),
         article20=article20,
         applications=applications,
         review_litigation=review,

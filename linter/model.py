@@ -153,6 +153,8 @@ class Report:
     sections: tuple[Section, ...] = ()
     # Paragraphs before the first section heading (title, preamble, 统计期限 …).
     preamble: tuple[TextBlock, ...] = ()
+    # Section headings printed a second time (the first one opens the section).
+    repeated_headings: tuple[TextBlock, ...] = ()
     article20: Article20 = Article20(present=False)
     applications: Table = ABSENT
     review_litigation: Table = ABSENT
@@ -190,6 +192,7 @@ class Report:
                 for s in self.sections
             ],
             "preamble": [_text_block(p) for p in self.preamble],
+            "repeated_headings": [_text_block(p) for p in self.repeated_headings],
             "article20": {
                 "present": self.article20.present,
                 "anchor": _anchor(self.article20.anchor),
@@ -235,6 +238,9 @@ class Report:
                 for s in data.get("sections", [])
             ),
             preamble=tuple(_text_block_in(p) for p in data.get("preamble", [])),
+            repeated_headings=tuple(
+                _text_block_in(p) for p in data.get("repeated_headings", [])
+            ),
             article20=Article20(
                 present=a20.get("present", False),
                 anchor=_anchor_in(a20.get("anchor")),

@@ -24,6 +24,16 @@ class Balance(Rule):
     合规示例：淮安市人民政府 2024 年：3119 + 34 = 3050 + 103。
 
     依据：年度报告格式第三部分表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
+
+    What it checks: every column of the section-3 table satisfies the identity printed in its own header, "item I plus item II equals item III plus item IV": new applications + carried over = (7) total + carried forward.
+
+    Why it matters: this identity is printed in the table itself; when it fails, figures were left out, double counted or carried over wrongly. It is the first thing an inspector checks.
+
+    Non-compliant example: 10 new, 0 carried over, but (7) total 8 and 0 carried forward (10 + 0 ≠ 8 + 0).
+
+    Compliant example: 淮安市人民政府 2024: 3119 + 34 = 3050 + 103.
+
+    Basis: the header note of the section-3 table of the report format: "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和".
     """
 
     code = "AP101"

@@ -23,6 +23,16 @@ class OutcomeTotal(Rule):
     合规示例：上海市人民政府办公厅 2025 年：各分项之和 = 1191 = （七）总计。
 
     依据：年度报告格式第三部分“三、本年度办理结果”的行结构，“总计”即各办理结果之和（FORMATS.md §5 T3-TOT，按表格语义推得）。
+
+    What it checks: in every column of section 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-item of (3) withheld, (4) unavailable, (5) not processed and (6) other handling.
+
+    Why it matters: a total that differs from its parts means an outcome was left out, counted twice, or the total was estimated separately.
+
+    Non-compliant example: 平潭综合实验区 2020: the outcome rows add up to 27, but (7) total prints 21.
+
+    Compliant example: 上海市人民政府办公厅 2025: the outcomes add up to 1191 = (7) total.
+
+    Basis: the row structure of "outcomes this year" in the section-3 table: (7) total is the sum of the outcomes (FORMATS.md §5 T3-TOT, derived from the table's meaning).
     """
 
     code = "AP102"

@@ -23,6 +23,16 @@ class ApplicantTotal(Rule):
     合规示例：上海市人民政府办公厅 2025 年“一、本年新收”：1259 + 36 + 0 + 0 + 0 + 0 = 1295。
 
     依据：年度报告格式第三部分的列结构：“总计”为“申请人情况”各列之和（FORMATS.md §5 T3-ROW，按表格语义推得）。
+
+    What it checks: in every row of section 3, the total column equals the sum of the six applicant columns (natural persons, businesses, research institutions, public-interest organisations, legal service providers, other).
+
+    Why it matters: a total that differs from the applicant columns means the breakdown or the total is wrong.
+
+    Non-compliant example: natural persons 5, businesses 2, the rest 0, total 8.
+
+    Compliant example: 上海市人民政府办公厅 2025, "I. new applications": 1259 + 36 + 0 + 0 + 0 + 0 = 1295.
+
+    Basis: the column structure of the section-3 table: total is the sum of the applicant columns (FORMATS.md §5 T3-ROW, derived from the table's meaning).
     """
 
     code = "AP103"

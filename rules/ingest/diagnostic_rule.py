@@ -45,6 +45,16 @@ class UnreadableDocument(_DiagnosticRule):
     合规示例：UTF-8 或 GB18030 编码的文本、网页原文或 ``.docx`` 文件。
 
     依据：《政府信息公开条例》第四十九条（年度报告应向社会公布，须可获取）。
+
+    What it checks: whether the file can be opened and decoded (corrupt or encrypted archive, extension that does not match the content, empty file, over the size or entity limits).
+
+    Why it matters: a report that cannot be read cannot be checked, and the public probably cannot open it either; in a batch the file becomes one finding and every other file is still checked.
+
+    Non-compliant example: a binary file renamed ``.txt``; an empty file; an old binary ``.doc``.
+
+    Compliant example: text in UTF-8 or GB18030, the published HTML page, or a ``.docx`` file.
+
+    Basis: Regulations on Government Information Disclosure, art. 49 (the report must be published, so it must be readable).
     """
 
     code = "XT001"
@@ -71,6 +81,16 @@ class TableNotRecognised(_DiagnosticRule):
     合规示例：保留表格结构的 DOCX 或网页原文。
 
     依据：《政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号、〔2021〕30号）所附表格。
+
+    What it checks: sections 2, 3 and 4 must hold tables; the section is present but no table in it could be recognised (flattened text, a table as an image).
+
+    Why it matters: the format reports proactive disclosure, applications and review/litigation as tables; when a table cannot be read, every check that needs it is skipped, and this rule tells the inspector which checks were not done instead of guessing numbers.
+
+    Non-compliant example: a web page archived without table borders, so adjacent numbers run together (``640020470``).
+
+    Compliant example: a DOCX or the original page, with the table structure kept.
+
+    Basis: the tables of the report format (国办公开办函〔2019〕60号, 〔2021〕30号).
     """
 
     code = "XT002"
@@ -94,6 +114,16 @@ class EncodingFallback(_DiagnosticRule):
     合规示例：UTF-8 编码的文件，或正确声明 ``charset`` 的网页。
 
     依据：工具的读取说明（非法定要求）；仅作提示。
+
+    What it checks: the text is not UTF-8 (or the page's declared charset) and was decoded as GB18030 or with replacement characters.
+
+    Why it matters: a file of unclear encoding may show as garbage on other systems; replacement characters mean some text is lost and the check may be incomplete.
+
+    Non-compliant example: a text file saved as GBK without any declaration.
+
+    Compliant example: a UTF-8 file, or a page that declares its ``charset`` correctly.
+
+    Basis: reading advice of this tool, not a statutory requirement; a note only.
     """
 
     code = "XT003"
@@ -116,6 +146,16 @@ class NotAnAnnualReport(_DiagnosticRule):
     合规示例：标题为“××市××局2024年政府信息公开工作年度报告”、含“一、总体情况”等六个部分的报告。
 
     依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括的内容）。
+
+    What it checks: neither a report title nor any of the six section headings can be found.
+
+    Why it matters: a batch folder may hold notices, explanations or attachments; those must not be reported rule by rule as if they were annual reports.
+
+    Non-compliant example: a policy explanation article placed in the annual-report folder.
+
+    Compliant example: a report titled "××市××局2024年政府信息公开工作年度报告" with the six parts starting at "一、总体情况".
+
+    Basis: Regulations on Government Information Disclosure, art. 50 (what the annual report must contain).
     """
 
     code = "XT004"

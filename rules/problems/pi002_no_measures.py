@@ -21,6 +21,16 @@ class NoImprovementMeasures(Rule):
     合规示例：在列出问题之后写明“下一步，我局将……”或“（二）改进措施：一是加强……”。
 
     依据：《中华人民共和国政府信息公开条例》第五十条第（四）项：“政府信息公开工作存在的主要问题及改进情况”。
+
+    What it checks: section 5 states problems but no improvement measures or improvement taken.
+
+    Why it matters: article 50 item (4) requires "the main problems of the work and their improvement"; listing problems without improvement fulfils only half of it.
+
+    Non-compliant example: "...主要表现在：一是信息公开的内容还不够全面……二是信息员工作水平还待提高。" (and nothing more).
+
+    Compliant example: after the problems, "下一步，我局将……" or "（二）改进措施：一是加强……".
+
+    Basis: Regulations on Government Information Disclosure, art. 50 item (4): "政府信息公开工作存在的主要问题及改进情况".
     """
 
     code = "PI002"

@@ -23,6 +23,16 @@ class GroupTotal(Rule):
     合规示例：淮安市人民政府 2024 年：各组分项之和均等于总计。
 
     依据：年度报告格式第四部分的列结构：“总计”为同组四种结果之和（FORMATS.md §5 T4-SUM，按表格语义推得）。
+
+    What it checks: in section 4, for each of administrative review, litigation without prior review and litigation after review, the total equals upheld + corrected + other + pending.
+
+    Why it matters: a total that differs from its parts misreports the cases brought against the agency.
+
+    Non-compliant example: 淮安市洪泽区人民政府 2023: administrative review upheld 10, corrected 1, total 0.
+
+    Compliant example: 淮安市人民政府 2024: every group's parts add up to its total.
+
+    Basis: the column structure of the section-4 table: each group's total is the sum of its four outcomes (FORMATS.md §5 T4-SUM, derived from the table's meaning).
     """
 
     code = "RL101"

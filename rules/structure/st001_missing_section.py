@@ -31,6 +31,16 @@ class MissingSection(Rule):
     合规示例：六个部分齐全，标题可为“五、政府信息公开工作存在的主要问题及改进情况”等变体。
 
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号：“年度报告内容，要严格按照……第五十条的规定确定，不能遗漏”。
+
+    What it checks: the report has the six parts of the unified format: 1 overview; 2 proactive disclosure; 3 applications received and handled; 4 administrative review and litigation; 5 main problems and improvement; 6 other matters. The wording variants listed in the format notes are accepted.
+
+    Why it matters: article 50 lists what the report must contain, and the format says nothing may be left out; a missing part is missing statutory content.
+
+    Non-compliant example: a report that ends after section 4, with no "五、存在的主要问题及改进情况".
+
+    Compliant example: all six parts present; a heading such as "五、政府信息公开工作存在的主要问题及改进情况" is accepted.
+
+    Basis: Regulations on Government Information Disclosure, art. 50; 国办公开办函〔2021〕30号: the contents "不能遗漏" (must not be left out).
     """
 
     code = "ST001"
