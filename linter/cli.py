@@ -44,8 +44,10 @@ def main() -> None:
 @click.option(
     "--select",
     multiple=True,
-    help="Rules to run: codes, prefixes (AP, AP1) or names; comma-separated.",
+    help="Rules to run: codes, prefixes (AP, AP1) or names; comma-separated. "
+    "Replaces the configuration's select.",
 )
+@click.option("--extend-select", multiple=True, help="Rules to run besides the selected ones.")
 @click.option(
     "--ignore", multiple=True, help="Rules not to run: codes, prefixes or names; comma-separated."
 )
@@ -63,19 +65,30 @@ def main() -> None:
 @click.option(
     "--strict-plugins", is_flag=True, help="Fail (exit 2) when a plugin cannot be loaded."
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
+    "with [tool.gongkai-lint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 def check(
     paths: tuple[Path, ...],
     output_format: str,
     output: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     lang: str,
     exit_zero: bool,
     no_embed_text: bool,
     strict_plugins: bool,
+    config_file: Path | None,
+    isolated: bool,
 ) -> None:
     """Check the reports in PATHS (files or folders, searched recursively)."""
-    from linter.engine import Engine, Selection, collect_files
+    from linter.engine import Engine, collect_files
     from linter.plugins import PluginError, load_plugins
     from linter.reporters import ReportOptions
 
@@ -89,12 +102,9 @@ def check(
     if reporter_cls is None:
         known = ", ".join(sorted(plugins.reporters))
         _fail(f"unknown output format {output_format!r}; choose one of: {known}")
-    selection = Selection(_split(select), _split(ignore))
-    unknown = [
-        p
-        for p in (*selection.select, *selection.ignore)
-        if not _matches_any(p, plugins.rules.values())
-    ]
+    config = _config(config_file, isolated)
+    patterns = _split(select) + _split(extend_select) + _split(ignore)
+    unknown = [p for p in patterns if not _matches_any(p, plugins.rules.values())]
     if unknown:
         _fail(f"--select/--ignore: no rule matches {', '.join(unknown)} (see `gongkai-lint rules`)")
     files, missing = collect_files(paths)
@@ -106,8 +116,15 @@ def check(
             + ", ".join(str(p) for p in paths)
             + " (looked for .txt, .md, .html, .htm, .docx, .json)"
         )
-    engine = Engine(plugins=plugins, selection=selection)
+    engine = Engine.from_config(
+        plugins,
+        config,
+        select=_split(select),
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+    )
     options = ReportOptions(
+        docs_url=config.docs_url,
         lang=lang,
         rules=engine.rules,
         embed_text=not no_embed_text,
@@ -125,6 +142,20 @@ def check(
         if output:
             out.close()
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _config(config_file: Path | None, isolated: bool):
+    from linter.config import Config, ConfigError, find_config, load_config
+
+    if isolated:
+        return Config()
+    path = config_file if config_file is not None else find_config(Path.cwd())
+    if config_file is not None and not config_file.is_file():
+        _fail(f"configuration file not found: {config_file}")
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        _fail(f"configuration error: {exc}")
 
 
 def _matches_any(pattern: str, rules) -> bool:

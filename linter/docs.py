@@ -19,7 +19,13 @@ from pathlib import Path
 from linter.rule import Rule
 
 SECTIONS_ZH = ("检查内容", "为何重要", "不合规示例", "合规示例", "依据")
-SECTIONS_EN = ("What it checks", "Why it matters", "Non-compliant example", "Compliant example", "Basis")
+SECTIONS_EN = (
+    "What it checks",
+    "Why it matters",
+    "Non-compliant example",
+    "Compliant example",
+    "Basis",
+)
 ALL_SECTIONS = SECTIONS_ZH + SECTIONS_EN
 _HEADING = re.compile(r"^(" + "|".join(map(re.escape, ALL_SECTIONS)) + r")\s*[:：]\s*", re.M)
 
@@ -37,7 +43,9 @@ FAMILY_NAMES = {
     "PB": ("公开时限", "publication"),
 }
 GRADE_NOTE_ZH = "本规则的依据未经核实（U 级），仅作提示，不代表统一格式的要求。"
-GRADE_NOTE_EN = "The basis of this rule is unverified (grade U): it is advice, not a requirement of the format."
+GRADE_NOTE_EN = (
+    "The basis of this rule is unverified (grade U): it is advice, not a requirement of the format."
+)
 DEFAULT_DOCS_URL = "https://github.com/gongkai-lint/gongkai-lint/blob/main/docs/rules/"
 
 
@@ -78,7 +86,12 @@ def render_rule(rule: Rule, lang: str = "zh") -> str:
         ]
         if rule.grade == "U":
             head.append(GRADE_NOTE_ZH)
-    body = [f"\n{name}：\n  {sections.get(name, '')}" if lang != "en" else f"\n{name}:\n  {sections.get(name, '')}" for name in names]
+    body = [
+        f"\n{name}：\n  {sections.get(name, '')}"
+        if lang != "en"
+        else f"\n{name}:\n  {sections.get(name, '')}"
+        for name in names
+    ]
     return "\n".join(head + body)
 
 
@@ -118,9 +131,16 @@ def render_index(rules: Iterable[Rule]) -> str:
     by_family: dict[str, list[Rule]] = {}
     for rule in rules:
         by_family.setdefault(rule.family, []).append(rule)
-    for family in sorted(by_family, key=lambda f: list(FAMILY_NAMES).index(f) if f in FAMILY_NAMES else 99):
+    for family in sorted(
+        by_family, key=lambda f: list(FAMILY_NAMES).index(f) if f in FAMILY_NAMES else 99
+    ):
         zh, en = FAMILY_NAMES.get(family, (family, family))
-        lines += [f"## {family} — {zh} / {en}", "", "| code | name | level | editions | summary |", "|---|---|---|---|---|"]
+        lines += [
+            f"## {family} — {zh} / {en}",
+            "",
+            "| code | name | level | editions | summary |",
+            "|---|---|---|---|---|",
+        ]
         for rule in sorted(by_family[family], key=lambda r: r.code):
             lines.append(
                 f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.level} | {_editions(rule)} | {rule.summary_zh} |"
@@ -155,6 +175,10 @@ def write_pages(folder: Path, rules: Iterable[Rule]) -> list[str]:
 if __name__ == "__main__":  # python -m linter.docs [folder]
     from linter.plugins import load_plugins
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "rules"
+    target = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parent.parent / "docs" / "rules"
+    )
     changed = write_pages(target, load_plugins(strict=True).rules.values())
     print(f"{len(changed)} page(s) updated in {target}")

@@ -7,13 +7,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.finding import Finding, Location
 from linter.interpret import interpret
-from linter.model import Report, Source
+from linter.model import Decided, Report, Source
 from linter.plugins import Plugins
 from linter.readers import Limits, Reader
 from linter.rule import Rule, RuleContext
@@ -77,6 +78,38 @@ class Engine:
     limits: Limits = Limits()
     context: RuleContext = RuleContext()
     root: Path = field(default_factory=Path.cwd)
+    config: Config = Config()
+
+    @classmethod
+    def from_config(
+        cls,
+        plugins: Plugins,
+        config: Config,
+        *,
+        select: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        root: Path | None = None,
+    ) -> Engine:
+        """An engine for a configuration; command-line patterns override the file's."""
+        chosen = select or config.select or ("ALL",)
+        off = tuple(k for k, v in config.levels.items() if v == "off")
+        selection = Selection(
+            tuple(chosen) + tuple(config.extend_select) + tuple(extend_select),
+            tuple(config.ignore) + tuple(ignore) + off,
+        )
+        context = RuleContext(
+            blank_cells=config.blank_cells,
+            issuer_kind=None if config.issuer_kind == "auto" else config.issuer_kind,
+        )
+        return cls(
+            plugins=plugins,
+            selection=selection,
+            limits=config.limits,
+            context=context,
+            root=root or Path.cwd(),
+            config=config,
+        )
 
     @property
     def rules(self) -> list[Rule]:
@@ -134,8 +167,10 @@ class Engine:
                 "the file is nested too deeply to be read.",
                 reader=reader.name,
             )
-        report = interpret(doc, data)
-        return _with_reader(report, reader.name)
+        report = _with_reader(interpret(doc, data), reader.name)
+        if self.config.edition != "auto":
+            report = replace(report, edition=Decided(self.config.edition, "config"))
+        return report
 
     def pick_reader(self, data: bytes, suffix: str) -> Reader | None:
         head = data[:4096]
@@ -148,8 +183,11 @@ class Engine:
     def check_report(self, report: Report) -> list[Finding]:
         findings: list[Finding] = []
         content = report.readable and not any(d.code == "XT004" for d in report.diagnostics)
+        file_ignores = self.config.ignored_for(report.source.path, self.root)
         for rule in self.rules:
             if not content and rule.family != "XT":
+                continue
+            if file_ignores and Selection._specificity(file_ignores, rule) >= 0:
                 continue
             if not rule.applies_to(report):
                 continue
@@ -157,8 +195,16 @@ class Engine:
                 findings.extend(rule.run(report, self.context))
             except Exception as exc:  # a broken rule must not lose the report or the batch
                 findings.append(_internal_error(rule, report, exc))
+        if self.config.levels:
+            findings = [self._with_level(f) for f in findings]
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _with_level(self, finding: Finding) -> Finding:
+        level = self.config.levels.get(finding.code) or self.config.levels.get(finding.name)
+        if level and level != "off" and not finding.tool_failure:
+            return replace(finding, level=level)
+        return finding
 
     def lint_path(self, path: Path) -> FileResult:
         report = self.parse(path)
@@ -228,8 +274,6 @@ def _unreadable(
 
 
 def _with_reader(report: Report, reader: str) -> Report:
-    from dataclasses import replace
-
     return replace(report, source=replace(report.source, reader=reader))
 
 
@@ -264,8 +308,6 @@ def _read_ir(path: str, data: bytes) -> Report:
             f"JSON 文件不符合中间格式 schemas/report.schema.json：{first}（共 {len(errors)} 处）。",
             f"the JSON file does not conform to schemas/report.schema.json: {first} ({len(errors)} problems).",
         )
-    from dataclasses import replace
-
     report = Report.from_json(doc)
     return replace(report, source=replace(report.source, path=path))
 

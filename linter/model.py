@@ -238,9 +238,7 @@ class Report:
                 for s in data.get("sections", [])
             ),
             preamble=tuple(_text_block_in(p) for p in data.get("preamble", [])),
-            repeated_headings=tuple(
-                _text_block_in(p) for p in data.get("repeated_headings", [])
-            ),
+            repeated_headings=tuple(_text_block_in(p) for p in data.get("repeated_headings", [])),
             article20=Article20(
                 present=a20.get("present", False),
                 anchor=_anchor_in(a20.get("anchor")),

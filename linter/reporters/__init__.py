@@ -18,6 +18,8 @@ class ReportOptions:
     rules: list[Rule] = field(default_factory=list)
     embed_text: bool = True
     plugin_problems: list[str] = field(default_factory=list)
+    # Base URL of docs/rules/ for SARIF helpUri (None: the project's default).
+    docs_url: str | None = None
 
 
 class Reporter:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
+from linter.docs import DEFAULT_DOCS_URL
 from linter.document import Anchor
 from linter.engine import FileResult
 from linter.finding import Finding, Location
@@ -74,6 +75,7 @@ class SarifReporter(Reporter):
                 "text": f"{summary}. {basis}" if lang == "en" else f"{summary}。依据：{basis}"
             },
             "help": {"text": doc},
+            "helpUri": (self.options.docs_url or DEFAULT_DOCS_URL).rstrip("/") + f"/{rule.code}.md",
             "defaultConfiguration": {"level": rule.level},
             "properties": {
                 "tags": [rule.family, *(f"edition-{e}" for e in rule.editions)],
