@@ -73,6 +73,27 @@ def main() -> None:
     "with [tool.gongkai-lint]).",
 )
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files checked in parallel (default: all cores).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Glob patterns of paths to leave out (matched against the path and its name).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SARIF log of an earlier run: its findings are accepted, only new ones are reported.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="After the output, print the count of findings per rule."
+)
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -86,8 +107,13 @@ def check(
     strict_plugins: bool,
     config_file: Path | None,
     isolated: bool,
+    jobs: int | None,
+    exclude: tuple[str, ...],
+    baseline_file: Path | None,
+    statistics: bool,
 ) -> None:
-    """Check the reports in PATHS (files or folders, searched recursively)."""
+    """Check the reports in PATHS (files, folders searched recursively, or glob patterns)."""
+    from linter.batch import EngineSpec, Progress, default_jobs, iter_with_progress, lint_files
     from linter.engine import Engine, collect_files
     from linter.plugins import PluginError, load_plugins
     from linter.reporters import ReportOptions
@@ -107,7 +133,7 @@ def check(
     unknown = [p for p in patterns if not _matches_any(p, plugins.rules.values())]
     if unknown:
         _fail(f"--select/--ignore: no rule matches {', '.join(unknown)} (see `gongkai-lint rules`)")
-    files, missing = collect_files(paths)
+    files, missing = collect_files(paths, exclude=_split(exclude))
     if missing:
         _fail("path not found: " + ", ".join(missing))
     if not files:
@@ -116,12 +142,23 @@ def check(
             + ", ".join(str(p) for p in paths)
             + " (looked for .txt, .md, .html, .htm, .docx, .json)"
         )
-    engine = Engine.from_config(
-        plugins,
-        config,
+    baseline = None
+    if baseline_file is not None:
+        from linter.baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(baseline_file)
+        except BaselineError as exc:
+            _fail(str(exc))
+    spec = EngineSpec(
+        config=config,
         select=_split(select),
         extend_select=_split(extend_select),
         ignore=_split(ignore),
+        root=Path.cwd(),
+    )
+    engine = Engine.from_config(
+        plugins, config, select=spec.select, extend_select=spec.extend_select, ignore=spec.ignore
     )
     options = ReportOptions(
         docs_url=config.docs_url,
@@ -129,18 +166,34 @@ def check(
         rules=engine.rules,
         embed_text=not no_embed_text,
         plugin_problems=[f"plugin {p.plugin}: {p.message}" for p in plugins.problems],
+        baseline=baseline_file,
+        output_path=output,
     )
+    jobs = jobs or default_jobs()
     found = 0
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    counts: dict[str, list] = {}
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         reporter = reporter_cls(out, options)
-        for result in engine.lint(files):
+        progress = Progress(len(files))
+        results = lint_files(files, spec, min(jobs, len(files)), engine=engine)
+        for result in iter_with_progress(results, progress):
+            if baseline is not None:
+                result = baseline.apply(result)
             found += len(result.findings)
+            if statistics:
+                for f in result.findings:
+                    counts.setdefault(f.code, [f.name, f.level, 0])[2] += 1
             reporter.file(result)
         reporter.finish()
+    except KeyboardInterrupt:
+        _fail("interrupted")
     finally:
         if output:
             out.close()
+    if statistics:
+        for code, (name, level, count) in sorted(counts.items(), key=lambda kv: (-kv[1][2], kv[0])):
+            click.echo(f"{count:>7}  {code}  {name:<32} {level}")
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 

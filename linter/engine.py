@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 
 from linter.config import Config
@@ -69,6 +70,8 @@ class FileResult:
     path: str
     report: Report
     findings: list[Finding] = field(default_factory=list)
+    # Findings accepted by a baseline: not reported as new, kept as suppressed in SARIF.
+    suppressed: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -207,7 +210,16 @@ class Engine:
         return finding
 
     def lint_path(self, path: Path) -> FileResult:
-        report = self.parse(path)
+        try:
+            report = self.parse(path)
+        except Exception as exc:  # an interpreter bug must not lose the batch
+            return unreadable_result(
+                self,
+                path,
+                f"读取或解析该文件时工具内部出错：{type(exc).__name__}: {exc}。这是工具的缺陷，请报告；其余文件照常检查。",
+                f"the tool failed while reading or interpreting the file: {type(exc).__name__}: "
+                f"{exc}. This is a bug in the tool, please report it; the other files are still checked.",
+            )
         return FileResult(report.source.path, report, self.check_report(report))
 
     def lint(self, paths: Iterable[Path]) -> Iterator[FileResult]:
@@ -221,11 +233,36 @@ class Engine:
             return path.resolve().as_posix()
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """Files to lint, in a deterministic order; folders are walked recursively.
+def unreadable_result(engine: Engine, path: Path, detail_zh: str, detail_en: str) -> FileResult:
+    """An XT001 result for a file the tool could not finish (a time-out, a crash)."""
+    report = _unreadable(engine.display_path(path), b"", detail_zh, detail_en)
+    return FileResult(report.source.path, report, engine.check_report(report))
 
-    Returns the files and the command-line paths that do not exist.
+
+def collect_files(
+    paths: Iterable[Path], exclude: Iterable[str] = ()
+) -> tuple[list[Path], list[str]]:
+    """Files to lint, in a deterministic order, and the paths that match nothing.
+
+    Folders are walked recursively (hidden folders skipped); a path that does not exist
+    but contains ``*``, ``?`` or ``[`` is taken as a glob pattern (``reports/**/*.html``).
+    ``exclude`` patterns are matched against each file's path and its name.
     """
+    import glob
+
+    patterns = tuple(exclude)
+
+    def excluded(path: Path) -> bool:
+        text = path.as_posix()
+        return any(
+            fnmatch(text, p)
+            or fnmatch(path.name, p)
+            or fnmatch(text, f"*/{p}")
+            or fnmatch(text, f"{p}/*")
+            or fnmatch(text, f"*/{p}/*")
+            for p in patterns
+        )
+
     files: list[Path] = []
     missing: list[str] = []
     for p in paths:
@@ -235,10 +272,18 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                     sub.is_file()
                     and sub.suffix.lower() in SUPPORTED_SUFFIXES
                     and not any(part.startswith(".") for part in sub.relative_to(p).parts)
+                    and not excluded(sub)
                 ):
                     files.append(sub)
         elif p.is_file():
-            files.append(p)
+            if not excluded(p):
+                files.append(p)
+        elif any(ch in str(p) for ch in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
+            found = [m for m in matches if m.is_file() and not excluded(m)]
+            if not matches:
+                missing.append(str(p))
+            files.extend(found)
         else:
             missing.append(str(p))
     seen: set[Path] = set()

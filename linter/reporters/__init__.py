@@ -20,6 +20,10 @@ class ReportOptions:
     plugin_problems: list[str] = field(default_factory=list)
     # Base URL of docs/rules/ for SARIF helpUri (None: the project's default).
     docs_url: str | None = None
+    # The baseline SARIF file, when findings it holds are accepted (--baseline).
+    baseline: Path | None = None
+    # Where the output goes when it is a file (binary formats such as xlsx need it).
+    output_path: Path | None = None
 
 
 class Reporter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -56,8 +57,10 @@ class SarifReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.rule_index = {r.code: i for i, r in enumerate(self.options.rules)}
-        self.artifacts: list[dict[str, Any]] = []
-        self.results: list[dict[str, Any]] = []
+        # Artifacts and results are spooled to temporary files as files complete, so
+        # memory stays flat however large the batch (embedded DOCX text included).
+        self._artifacts = _Spool()
+        self._results = _Spool()
         self.notifications: list[dict[str, Any]] = []
 
     # --- building blocks ---------------------------------------------------------
@@ -110,7 +113,7 @@ class SarifReporter(Reporter):
     def file(self, result: FileResult) -> None:
         report = result.report
         lang = self.options.lang
-        index = len(self.artifacts)
+        index = self._artifacts.count
         uri = artifact_uri(result.path)
         artifact: dict[str, Any] = {
             "location": {"uri": uri, "uriBaseId": "SRCROOT"},
@@ -133,9 +136,12 @@ class SarifReporter(Reporter):
                 props[name] = decided.value
         if props:
             artifact["properties"] = props
-        self.artifacts.append(artifact)
+        self._artifacts.add(artifact)
 
-        for f in result.findings:
+        baseline = self.options.baseline is not None
+        for f, suppressed in [(f, False) for f in result.findings] + [
+            (f, True) for f in result.suppressed
+        ]:
             location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, uri)}
             if logical := self._logical(f.location):
                 location["logicalLocations"] = logical
@@ -171,7 +177,17 @@ class SarifReporter(Reporter):
                 properties["reported"] = f.reported
             if properties:
                 res["properties"] = properties
-            self.results.append(res)
+            if baseline:
+                res["baselineState"] = "unchanged" if suppressed else "new"
+            if suppressed:
+                res["suppressions"] = [
+                    {
+                        "kind": "external",
+                        "status": "accepted",
+                        "justification": "accepted in the baseline " + str(self.options.baseline),
+                    }
+                ]
+            self._results.add(res)
             if f.tool_failure:
                 self.notifications.append(
                     {
@@ -221,13 +237,47 @@ class SarifReporter(Reporter):
                     },
                     "originalUriBaseIds": {"SRCROOT": {"uri": root}},
                     "invocations": [invocation],
-                    "artifacts": self.artifacts,
-                    "results": self.results,
+                    "artifacts": _ARTIFACTS,
+                    "results": _RESULTS,
                     "columnKind": "unicodeCodePoints",
                 }
             ],
         }
 
     def finish(self) -> None:
-        json.dump(self.build(), self.out, ensure_ascii=False, indent=2)
+        skeleton = json.dumps(self.build(), ensure_ascii=False, indent=2)
+        head, rest = skeleton.split(json.dumps(_ARTIFACTS), 1)
+        middle, tail = rest.split(json.dumps(_RESULTS), 1)
+        self.out.write(head)
+        self._artifacts.copy_array_to(self.out)
+        self.out.write(middle)
+        self._results.copy_array_to(self.out)
+        self.out.write(tail)
         self.out.write("\n")
+
+
+# Placeholders spliced with the spooled arrays when the log is written.
+_ARTIFACTS = "\u0000gongkai-lint:artifacts\u0000"
+_RESULTS = "\u0000gongkai-lint:results\u0000"
+
+
+class _Spool:
+    """A JSON array written item by item to a temporary file."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.count = 0
+
+    def add(self, item: dict[str, Any]) -> None:
+        if self.count:
+            self.file.write(",")
+        self.file.write(json.dumps(item, ensure_ascii=False))
+        self.count += 1
+
+    def copy_array_to(self, out) -> None:
+        self.file.seek(0)
+        out.write("[")
+        while chunk := self.file.read(1 << 16):
+            out.write(chunk)
+        out.write("]")
+        self.file.close()

@@ -1,0 +1,150 @@
+"""Batches: parallel runs equal serial ones, baselines, time limits, selection of files."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import time
+from pathlib import Path
+
+from linter.batch import EngineSpec, Progress, lint_files, lint_one
+from linter.engine import Engine, collect_files
+from linter.readers import Limits
+from linter.rule import Rule
+from tests.conftest import PINGTAN, SAMPLE_2019, replace_line, sample_text
+from tests.test_cli import folder, run  # noqa: F401  (fixture re-used)
+
+
+def _signature(results) -> list[tuple]:
+    return [
+        (r.path, [(f.code, f.sub_id, f.location.anchor, f.message_zh) for f in r.findings])
+        for r in results
+    ]
+
+
+def test_parallel_equals_serial_and_keeps_order(folder: Path) -> None:  # noqa: F811
+    files, _ = collect_files([folder])
+    spec = EngineSpec(root=folder.parent)
+    serial = list(lint_files(files, spec, jobs=1))
+    parallel = list(lint_files(files, spec, jobs=2))
+    assert _signature(parallel) == _signature(serial)
+    assert [r.path for r in serial] == [spec.build().display_path(f) for f in files]
+    # Each file alone gives the same findings as inside the batch.
+    engine = spec.build()
+    assert _signature(engine.lint_path(f) for f in files) == _signature(serial)
+
+
+def test_cli_jobs_1_and_2_print_the_same(folder: Path) -> None:  # noqa: F811
+    one = run(["check", folder.name, "-j", "1"], folder.parent)
+    two = run(["check", folder.name, "-j", "2"], folder.parent)
+    assert one.exit_code == two.exit_code == 1
+    assert one.output == two.output
+
+
+def test_baseline_accepts_old_findings_and_reports_new_ones(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE_2019, reports / "a.txt")
+    shutil.copy(PINGTAN[1], reports / "b.txt")
+    first = run(["check", "reports", "--output-format", "sarif", "-o", "base.sarif"], tmp_path)
+    assert first.exit_code == 1
+    again = run(["check", "reports", "--baseline", "base.sarif"], tmp_path)
+    assert again.exit_code == 0
+    assert again.output.strip() == "共检查 2 个文件，发现 0 个问题。"
+    # One number changed in one report: exactly the new findings.
+    (reports / "a.txt").write_text(replace_line(sample_text(), 374, "\t2"), encoding="utf-8")
+    changed = run(
+        [
+            "check",
+            "reports",
+            "--baseline",
+            "base.sarif",
+            "--output-format",
+            "sarif",
+            "-o",
+            "new.sarif",
+        ],
+        tmp_path,
+    )
+    assert changed.exit_code == 1
+    log = json.loads((tmp_path / "new.sarif").read_text(encoding="utf-8"))
+    results = log["runs"][0]["results"]
+    new = [r for r in results if r["baselineState"] == "new"]
+    assert [(r["ruleId"], r["properties"]["subId"]) for r in new] == [("RL101", "review")]
+    unchanged = [r for r in results if r["baselineState"] == "unchanged"]
+    assert unchanged and all(r["suppressions"][0]["status"] == "accepted" for r in unchanged)
+    from linter.schema import validate_sarif
+
+    assert validate_sarif(log) == []
+
+
+def test_bad_baseline_is_a_usage_error(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE_2019, tmp_path / "a.txt")
+    (tmp_path / "base.sarif").write_text("{not json", encoding="utf-8")
+    result = run(["check", "a.txt", "--baseline", "base.sarif"], tmp_path)
+    assert result.exit_code == 2 and "not a JSON SARIF log" in result.output
+    assert run(["check", "a.txt", "--baseline", "missing.sarif"], tmp_path).exit_code == 2
+
+
+class _Slow(Rule):
+    """Sleeps: stands in for a pathological file."""
+
+    code = "ZZ010"
+    name = "slow"
+    level = "note"
+    summary_zh = summary_en = basis_zh = basis_en = "x"
+
+    def check(self, report, context):
+        time.sleep(5)
+        return []
+
+
+def test_time_limit_turns_a_hung_file_into_xt001(plugins, tmp_path: Path) -> None:
+    rules = dict(plugins.rules)
+    rules["ZZ010"] = _Slow()
+    engine = Engine(
+        plugins=type(plugins)(rules=rules, readers=plugins.readers, reporters=plugins.reporters),
+        root=tmp_path,
+        limits=Limits(time_limit_seconds=0.3),
+    )
+    started = time.monotonic()
+    result = lint_one(engine, SAMPLE_2019, 0.3)
+    assert time.monotonic() - started < 3
+    assert [f.code for f in result.findings] == ["XT001"]
+    assert "over the limit of 0.3 s" in result.findings[0].message_en
+
+
+def test_exclude_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "r" / "drafts").mkdir(parents=True)
+    for name in ("r/a.txt", "r/b.md", "r/drafts/c.txt"):
+        shutil.copy(SAMPLE_2019, tmp_path / name)
+    files, missing = collect_files([tmp_path / "r"], exclude=["drafts"])
+    assert [f.name for f in files] == ["a.txt", "b.md"] and missing == []
+    files, _ = collect_files([tmp_path / "r"], exclude=["*.md"])
+    assert [f.name for f in files] == ["a.txt", "c.txt"]
+    files, missing = collect_files([Path(str(tmp_path / "r" / "**" / "*.txt"))])
+    assert [f.name for f in files] == ["a.txt", "c.txt"]
+    _, missing = collect_files([Path(str(tmp_path / "nothing" / "*.txt"))])
+    assert missing
+
+
+def test_progress_bar_counts(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    progress = Progress(2, stream=stream, enabled=True)
+    engine = EngineSpec(root=tmp_path).build()
+    for path in (SAMPLE_2019, PINGTAN[0]):
+        progress.update(engine.lint_path(path))
+    progress.close()
+    assert "2/2 files" in stream.getvalue() and "findings" in stream.getvalue()
+    silent = Progress(2, stream=io.StringIO())  # not a terminal: nothing printed
+    silent.update(engine.lint_path(SAMPLE_2019))
+    assert silent.stream.getvalue() == ""
+
+
+def test_statistics(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE_2019, tmp_path / "a.txt")
+    result = run(
+        ["check", "a.txt", "--statistics", "--output-format", "json", "-o", "x.json"], tmp_path
+    )
+    assert result.output.split() == ["1", "PI002", "no-improvement-measures", "error"]
