@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine import FileResult
+from linter.finding import Finding
 from linter.reporters.sarif import FINGERPRINT_KEY, fingerprint
 
 
@@ -41,8 +42,13 @@ class Baseline:
                     prints.add(value)
         return cls(path, frozenset(prints))
 
-    def apply(self, result: FileResult) -> FileResult:
+    def split(self, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """(new findings, findings accepted by the baseline)."""
         new, accepted = [], []
-        for f in result.findings:
+        for f in findings:
             (accepted if fingerprint(f) in self.fingerprints else new).append(f)
-        return FileResult(result.path, result.report, new, accepted)
+        return new, accepted
+
+    def apply(self, result: FileResult) -> FileResult:
+        new, accepted = self.split(result.findings)
+        return FileResult(result.path, result.report, new, accepted, result.facts)

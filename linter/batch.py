@@ -93,7 +93,7 @@ def slim(result: FileResult) -> FileResult:
         applications=ABSENT,
         review_litigation=ABSENT,
     )
-    return FileResult(result.path, report, result.findings)
+    return FileResult(result.path, report, result.findings, facts=result.facts)
 
 
 # Worker-process state: one engine per worker, built once by the pool initializer.

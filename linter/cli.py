@@ -172,6 +172,8 @@ def check(
     jobs = jobs or default_jobs()
     found = 0
     counts: dict[str, list] = {}
+    # Batch rules' compact facts, by rule code (see linter.rule.BatchRule).
+    batch_facts: dict[str, list] = {}
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         reporter = reporter_cls(out, options)
@@ -180,11 +182,25 @@ def check(
         for result in iter_with_progress(results, progress):
             if baseline is not None:
                 result = baseline.apply(result)
+            for code, facts in result.facts.items():
+                batch_facts.setdefault(code, []).append(facts)
+            result.facts = {}
             found += len(result.findings)
             if statistics:
                 for f in result.findings:
                     counts.setdefault(f.code, [f.name, f.level, 0])[2] += 1
             reporter.file(result)
+        if engine.batch_rules:
+            later = engine.check_batch(batch_facts)
+            accepted: list = []
+            if baseline is not None:
+                later, accepted = baseline.split(later)
+            found += len(later)
+            if statistics:
+                for f in later:
+                    counts.setdefault(f.code, [f.name, f.level, 0])[2] += 1
+            if later or accepted:
+                reporter.batch(later, accepted)
         reporter.finish()
     except KeyboardInterrupt:
         _fail("interrupted")

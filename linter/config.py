@@ -40,6 +40,8 @@ class Config:
     blank_cells: str = "warn"
     docs_url: str | None = None
     limits: Limits = Limits()
+    deadlines: dict[str, str] = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)
 
     @property
     def base(self) -> Path:
@@ -108,6 +110,8 @@ def load_config(path: Path | None) -> Config:
         issuer_kind=table.get("issuer-kind", "auto"),
         blank_cells=table.get("blank-cells", "warn"),
         docs_url=table.get("docs-url"),
+        deadlines=dict(table.get("deadlines", {})),
+        options=dict(table.get("options", {})),
         limits=Limits(**{name.replace("-", "_"): value for name, value in limits.items()}),
     )
 

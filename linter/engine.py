@@ -18,7 +18,7 @@ from linter.interpret import interpret
 from linter.model import Decided, Report, Source
 from linter.plugins import Plugins
 from linter.readers import Limits, Reader
-from linter.rule import Rule, RuleContext
+from linter.rule import BatchRule, ReportFacts, Rule, RuleContext
 
 SUPPORTED_SUFFIXES = {
     ".txt",
@@ -72,6 +72,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     # Findings accepted by a baseline: not reported as new, kept as suppressed in SARIF.
     suppressed: list[Finding] = field(default_factory=list)
+    # Facts kept by batch rules for this report (see BatchRule), by rule code.
+    facts: dict[str, ReportFacts] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +106,8 @@ class Engine:
         context = RuleContext(
             blank_cells=config.blank_cells,
             issuer_kind=None if config.issuer_kind == "auto" else config.issuer_kind,
+            deadlines={**RuleContext().deadlines, **config.deadlines},
+            options=dict(config.options),
         )
         return cls(
             plugins=plugins,
@@ -220,7 +224,53 @@ class Engine:
                 f"the tool failed while reading or interpreting the file: {type(exc).__name__}: "
                 f"{exc}. This is a bug in the tool, please report it; the other files are still checked.",
             )
-        return FileResult(report.source.path, report, self.check_report(report))
+        return FileResult(
+            report.source.path, report, self.check_report(report), facts=self.collect_facts(report)
+        )
+
+    @property
+    def batch_rules(self) -> list[BatchRule]:
+        return [r for r in self.rules if isinstance(r, BatchRule)]
+
+    def collect_facts(self, report: Report) -> dict[str, ReportFacts]:
+        """Each batch rule's compact facts about one report (readable reports only)."""
+        out: dict[str, ReportFacts] = {}
+        if not report.readable or any(d.code == "XT004" for d in report.diagnostics):
+            return out
+        for rule in self.batch_rules:
+            if not rule.applies_to(report):
+                continue
+            try:
+                facts = rule.collect(report, self.context)
+            except Exception:  # reported once, by check_batch, as a missing input
+                continue
+            if facts is not None:
+                out[rule.code] = ReportFacts(
+                    report.source.path,
+                    report.agency.value,
+                    report.year.value,
+                    report.edition.value,
+                    facts,
+                )
+        return out
+
+    def check_batch(self, facts: dict[str, list[ReportFacts]]) -> list[Finding]:
+        """Run the batch rules over every report's facts (by rule code)."""
+        findings: list[Finding] = []
+        for rule in self.batch_rules:
+            try:
+                found = list(rule.check_batch(facts.get(rule.code, []), self.context))
+            except Exception as exc:
+                stub = Report(source=Source(path="", media_type="", sha256="", size=0))
+                findings.append(_internal_error(rule, stub, exc))
+                continue
+            for f in found:
+                ignores = self.config.ignored_for(f.path, self.root)
+                if ignores and Selection._specificity(ignores, rule) >= 0:
+                    continue
+                findings.append(self._with_level(f) if self.config.levels else f)
+        findings.sort(key=Finding.sort_key)
+        return findings
 
     def lint(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in paths:

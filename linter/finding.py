@@ -23,6 +23,8 @@ class Location:
     logical: str | None = None
     label_zh: str | None = None
     label_en: str | None = None
+    # Another report, for related locations in it (cross-year rules); None: this one.
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ class RuleContext:
     # Blank cells: "warn" (report them) or "ignore".
     blank_cells: str = "warn"
     issuer_kind: str | None = None
+    # Publication deadlines as MM-DD of the following year, by issuer kind.
+    deadlines: dict[str, str] = field(
+        default_factory=lambda: {"department": "01-31", "government": "03-31"}
+    )
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -126,3 +130,52 @@ class Rule:
             reported=reported,
             properties=dict(properties),
         )
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What a batch rule kept of one report: its identity and the rule's compact facts."""
+
+    path: str
+    agency: str | None
+    year: int | None
+    edition: str | None
+    facts: Any
+
+
+class BatchRule(Rule, abstract=True):
+    """A rule over the whole batch (e.g. this report against last year's, CY).
+
+    ``collect`` runs once per report, in the worker that linted it, and returns compact,
+    picklable facts (a few numbers, anchors, a text fingerprint — never the whole IR):
+    a national batch is ~190,000 reports a year. ``check_batch`` runs once in the parent
+    after every report was linted, over all reports' facts, and yields findings whose
+    ``path`` names the report they are about.
+    """
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        return ()
+
+    def collect(self, report: Report, context: RuleContext) -> Any:
+        raise NotImplementedError
+
+    def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def batch_finding(
+        self,
+        facts: ReportFacts,
+        where: Location | Anchor | None,
+        message_zh: str,
+        message_en: str,
+        **kwargs: Any,
+    ) -> Finding:
+        """A finding about the report ``facts`` came from."""
+        stub = Report(source=_stub_source(facts.path))
+        return self.finding(stub, where, message_zh, message_en, **kwargs)
+
+
+def _stub_source(path: str):
+    from linter.model import Source
+
+    return Source(path=path, media_type="", sha256="", size=0)

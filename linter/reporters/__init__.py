@@ -36,6 +36,12 @@ class Reporter:
     def file(self, result: FileResult) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def batch(self, findings: list[Finding], suppressed: list[Finding] | None = None) -> None:
+        """Findings of batch rules (about reports already passed to ``file``), once,
+        after the last file and before ``finish``; ``suppressed`` are those a baseline
+        accepted. Every reporter must show the findings."""
+        raise NotImplementedError(f"{type(self).__name__} does not report batch findings")
+
     def finish(self) -> None:
         """Called once after the last file."""
 

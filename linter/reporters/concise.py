@@ -14,8 +14,14 @@ class ConciseReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         self.files += 1
+        self._write(result.findings)
+
+    def batch(self, findings, suppressed=None) -> None:
+        self._write(findings)
+
+    def _write(self, findings) -> None:
         lang = self.options.lang
-        for f in result.findings:
+        for f in findings:
             self.count += 1
             code = f"{f.code}" + (f" [{f.level}]" if f.level != "error" else "")
             self.out.write(f"{f.path}:{where(f)}: {code} {f.message(lang)}\n")

@@ -12,12 +12,25 @@ class JsonReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.first = True
+        # path -> the report's identity, small, for batch findings that come later.
+        self.identity: dict[str, dict] = {}
         self.out.write("[")
 
     def file(self, result: FileResult) -> None:
-        lang = self.options.lang
         report = result.report
-        for f in result.findings:
+        self.identity[result.path] = {
+            "agency": report.agency.value,
+            "year": report.year.value,
+            "edition": report.edition.value,
+        }
+        self._write(result.findings)
+
+    def batch(self, findings, suppressed=None) -> None:
+        self._write(findings)
+
+    def _write(self, findings) -> None:
+        lang = self.options.lang
+        for f in findings:
             item = {
                 "code": f.code,
                 "sub_id": f.sub_id,
@@ -35,11 +48,7 @@ class JsonReporter(Reporter):
                 ],
                 "expected": f.expected,
                 "reported": f.reported,
-                "report": {
-                    "agency": report.agency.value,
-                    "year": report.year.value,
-                    "edition": report.edition.value,
-                },
+                "report": self.identity.get(f.path, {}),
             }
             self.out.write(
                 ("\n  " if self.first else ",\n  ") + json.dumps(item, ensure_ascii=False)

@@ -61,6 +61,7 @@ class SarifReporter(Reporter):
         # memory stays flat however large the batch (embedded DOCX text included).
         self._artifacts = _Spool()
         self._results = _Spool()
+        self.index_of: dict[str, int] = {}
         self.notifications: list[dict[str, Any]] = []
 
     # --- building blocks ---------------------------------------------------------
@@ -112,7 +113,6 @@ class SarifReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         report = result.report
-        lang = self.options.lang
         index = self._artifacts.count
         uri = artifact_uri(result.path)
         artifact: dict[str, Any] = {
@@ -137,10 +137,22 @@ class SarifReporter(Reporter):
         if props:
             artifact["properties"] = props
         self._artifacts.add(artifact)
+        self.index_of[result.path] = index
+        self._add_results(result.findings, result.suppressed, index, uri)
 
+    def batch(self, findings: list[Finding], suppressed: list[Finding] | None = None) -> None:
+        for f in findings:
+            self._add_results([f], [], self.index_of.get(f.path, 0), artifact_uri(f.path))
+        for f in suppressed or []:
+            self._add_results([], [f], self.index_of.get(f.path, 0), artifact_uri(f.path))
+
+    def _add_results(
+        self, findings: list[Finding], suppressed_findings: list[Finding], index: int, uri: str
+    ) -> None:
+        lang = self.options.lang
         baseline = self.options.baseline is not None
-        for f, suppressed in [(f, False) for f in result.findings] + [
-            (f, True) for f in result.suppressed
+        for f, suppressed in [(f, False) for f in findings] + [
+            (f, True) for f in suppressed_findings
         ]:
             location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, uri)}
             if logical := self._logical(f.location):
@@ -157,10 +169,16 @@ class SarifReporter(Reporter):
             if f.related:
                 related = []
                 for i, r in enumerate(f.related, start=1):
-                    item: dict[str, Any] = {
-                        "id": i,
-                        "physicalLocation": self._physical(r, index, uri),
-                    }
+                    if r.path and r.path != f.path:
+                        # In another report (cross-year rules): that report's artifact.
+                        other = self._physical(
+                            r, self.index_of.get(r.path, -1), artifact_uri(r.path)
+                        )
+                        if r.path not in self.index_of:
+                            del other["artifactLocation"]["index"]
+                    else:
+                        other = self._physical(r, index, uri)
+                    item: dict[str, Any] = {"id": i, "physicalLocation": other}
                     label = r.label_en if lang == "en" else r.label_zh
                     if label:
                         item["message"] = {"text": label}

@@ -1,0 +1,97 @@
+"""CY003: section 五 (or the whole narrative) near-identical to last year's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.finding import Finding, Location
+from linter.model import Report
+from linter.rule import BatchRule, ReportFacts, RuleContext
+from rules.cross_year.facts import copied_share, pairs, report_sections, sentence_hashes
+
+SECTION5_THRESHOLD = 0.8
+NARRATIVE_THRESHOLD = 0.9
+
+
+class CopiedText(BatchRule):
+    """检查内容：第五部分“存在的主要问题及改进情况”与同一机关上一年度报告的第五部分几乎相同（默认：本年第五部分八成以上的文字逐句照搬上年），或整篇报告的文字九成以上照搬上年。阈值可在配置中调整（options: cy003-section5-threshold, cy003-narrative-threshold）。
+
+    为何重要：年度报告应反映当年的问题和改进；逐年照抄说明问题没有真正查找、改进没有落实。格式要求对“内容雷同、敷衍塞责”等问题追究责任，评估机构也把与上年重复率作为扣分项。
+
+    不合规示例：淮安市洪泽区人民政府 2024 年报告第五部分的改进措施与 2023 年逐字相同（“一是扎实推进依申请公开工作，全面梳理和优化工作流程……”）。
+
+    合规示例：上海市人民政府办公厅 2025 年第五部分先写 2024 年问题的改进情况，再写 2025 年的新问题。
+
+    依据：国办公开办函〔2021〕30号：“出现……发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成不良后果的……严肃追究”；相似度阈值为本工具的经验值。
+
+    What it checks: section 5 (problems and improvement) is nearly the same as the same agency's section 5 of the year before (by default, over 80% of this year's text repeats last year's sentences verbatim), or over 90% of the whole narrative does. The thresholds are configurable (options cy003-section5-threshold, cy003-narrative-threshold).
+
+    Why it matters: the report should show this year's problems and improvements; copying year after year shows the problems were not looked for and the measures not carried out. The format holds officials accountable for reports that are "雷同、敷衍塞责" (copied, perfunctory), and evaluators deduct points for repetition.
+
+    Non-compliant example: 淮安市洪泽区人民政府 2024 repeats the 2023 improvement measures word for word ("一是扎实推进依申请公开工作，全面梳理和优化工作流程……").
+
+    Compliant example: 上海市人民政府办公厅 2025 first reports how the 2024 problems were addressed, then this year's new problems.
+
+    Basis: 国办公开办函〔2021〕30号 (accountability for reports whose content is "雷同、敷衍塞责"); the similarity thresholds are this tool's.
+    """
+
+    code = "CY003"
+    name = "copied-text"
+    level = "warning"
+    grade = "A"
+    summary_zh = "第五部分或全文与上年报告几乎相同"
+    summary_en = "Section 5 or the whole narrative is nearly the same as last year's"
+    basis_zh = "国办公开办函〔2021〕30号：对“内容雷同、敷衍塞责”的年度报告追究责任"
+    basis_en = "国办公开办函〔2021〕30号: accountability for copied, perfunctory reports"
+
+    def collect(self, report: Report, context: RuleContext) -> dict | None:
+        five = report.section(5)
+        return {
+            "section5": sentence_hashes(five.text) if five else (),
+            "section5_anchor": five.anchor if five else None,
+            "narrative": sentence_hashes(report_sections(report, range(1, 7))),
+        }
+
+    def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
+        limit5 = float(context.options.get("cy003-section5-threshold", SECTION5_THRESHOLD))
+        limit_all = float(context.options.get("cy003-narrative-threshold", NARRATIVE_THRESHOLD))
+        for this, last in pairs(reports):
+            whole = copied_share(this.facts["narrative"], last.facts["narrative"])
+            if whole >= limit_all:
+                yield self.batch_finding(
+                    this,
+                    Location(this.facts["section5_anchor"] or _start(), logical="narrative"),
+                    f"全文 {whole:.0%} 的文字与同一机关 {last.year} 年报告（{last.path}）逐句相同（阈值 {limit_all:.0%}）；"
+                    "年度报告应反映当年的工作，请据实重写。",
+                    f"{whole:.0%} of the text repeats the same agency's {last.year} report ({last.path}) "
+                    f"sentence for sentence (threshold {limit_all:.0%}); the report should describe this year's work: rewrite it.",
+                    sub_id="narrative",
+                    previous_report=last.path,
+                    share=round(whole, 3),
+                )
+                continue
+            share = copied_share(this.facts["section5"], last.facts["section5"])
+            if share >= limit5 and this.facts["section5_anchor"] is not None:
+                yield self.batch_finding(
+                    this,
+                    Location(
+                        this.facts["section5_anchor"],
+                        logical="section/5",
+                        label_zh="第五部分",
+                        label_en="section 5",
+                    ),
+                    f"第五部分 {share:.0%} 的文字与同一机关 {last.year} 年报告（{last.path}）第五部分逐句相同（阈值 {limit5:.0%}）；"
+                    "请写明本年度实际存在的问题和针对性的改进措施，以及上年问题的整改情况。",
+                    f"{share:.0%} of section 5 repeats section 5 of the same agency's {last.year} report ({last.path}) "
+                    f"sentence for sentence (threshold {limit5:.0%}); state this year's actual problems, specific "
+                    "measures, and how last year's problems were addressed.",
+                    sub_id="section5",
+                    previous_report=last.path,
+                    share=round(share, 3),
+                )
+
+
+def _start():
+    from linter.document import Anchor
+
+    return Anchor(line=1, column=1)

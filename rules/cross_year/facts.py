@@ -1,0 +1,92 @@
+"""Compact facts about one report, kept for comparing it with the same agency's next one.
+
+Nothing here holds the whole IR: a few numbers with their anchors, and hashes of the
+sentences of the narrative (8 bytes each), so five years of a national batch fit one
+machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from linter.document import Anchor
+from linter.model import Cell, Report
+from linter.rule import ReportFacts
+from linter.textnorm import compact
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+MIN_SENTENCE = 12  # characters: shorter pieces (headings, "一是") say nothing about copying
+
+
+@dataclass(frozen=True)
+class Number:
+    """A cell reduced to what cross-year rules need."""
+
+    value: float | int | None  # None: not a number (text); blanks count as 0
+    printed: str
+    anchor: Anchor
+
+    @classmethod
+    def of(cls, cell: Cell | None) -> Number | None:
+        if cell is None:
+            return None
+        if cell.state == "number":
+            value = cell.value
+        elif cell.state in ("blank", "placeholder"):
+            value = 0
+        else:
+            value = None
+        return cls(value, cell.text, cell.anchor)
+
+
+def sentence_hashes(text: str) -> tuple[tuple[int, int], ...]:
+    """(hash, length) of each sentence long enough to matter, whitespace ignored."""
+    out = []
+    for piece in _SENTENCE_END.split(text):
+        piece = compact(piece)
+        if len(piece) >= MIN_SENTENCE:
+            digest = hashlib.blake2b(piece.encode("utf-8"), digest_size=8).digest()
+            out.append((int.from_bytes(digest, "big"), len(piece)))
+    return tuple(out)
+
+
+def copied_share(this: tuple[tuple[int, int], ...], last: tuple[tuple[int, int], ...]) -> float:
+    """Share of this year's text (by characters) printed verbatim last year."""
+    total = sum(n for _, n in this)
+    if not total:
+        return 0.0
+    previous = {h for h, _ in last}
+    return sum(n for h, n in this if h in previous) / total
+
+
+def agency_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    return compact(name)
+
+
+def pairs(reports: Iterable[ReportFacts]) -> Iterator[tuple[ReportFacts, ReportFacts]]:
+    """(this year, the year before) for each agency with both, by agency name and year.
+
+    An agency with two reports for the same year is ambiguous (a duplicate, or two
+    agencies with one name) and is not paired for that year.
+    """
+    by_agency: dict[str, dict[int, list[ReportFacts]]] = defaultdict(lambda: defaultdict(list))
+    for r in reports:
+        key = agency_key(r.agency)
+        if key and r.year:
+            by_agency[key][r.year].append(r)
+    for key in sorted(by_agency):
+        years = by_agency[key]
+        for year in sorted(years):
+            this, last = years[year], years.get(year - 1)
+            if last and len(this) == 1 and len(last) == 1:
+                yield this[0], last[0]
+
+
+def report_sections(report: Report, numbers: Iterable[int]) -> str:
+    return "\n".join(s.text for s in report.sections if s.number in set(numbers))

@@ -1,0 +1,156 @@
+"""CY (against last year's report, batch) and PB (publication deadline) rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from linter.config import Config
+from linter.engine import Engine
+from linter.plugins import load_plugins
+from linter.rule import RuleContext
+from rules.cross_year.facts import copied_share, sentence_hashes
+from tests.conftest import PINGTAN, replace_line, sample_text
+from tests.test_cli import run
+
+# Lines of the 2019 sample (tests/fixtures/text/2019_city-bureau-gongxin_tika.txt).
+TITLE, NEW_NATURAL, NEW_TOTAL, CARRIED_OVER_TOTAL, CARRIED_FORWARD_TOTAL = 1, 102, 108, 117, 342
+OVERVIEW_LINES = (4, 5, 6, 7)
+
+
+def year_copy(year: int, edits: dict[int, str] | None = None, text: str | None = None) -> str:
+    """The real 2019 sample as if the same (named) agency had filed it for ``year``."""
+    text = text or sample_text()
+    text = replace_line(text, TITLE, f"某市工业和信息化局{year}年度政府信息公开工作年度报告")
+    for line, new in (edits or {}).items():
+        text = replace_line(text, line, new)
+    return text
+
+
+def batch(tmp_path: Path, files: dict[str, str], *args: str):
+    folder = tmp_path / "reports"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run(["check", "reports", "--output-format", "json", "-o", "out.json", *args], tmp_path)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+def of(items, code):
+    return [i for i in items if i["code"] == code]
+
+
+def test_carry_over_mismatch_and_match(tmp_path: Path) -> None:
+    items = batch(
+        tmp_path,
+        {
+            "2019.txt": year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}),
+            "2020.txt": year_copy(2020),
+        },
+        "--select", "CY001",
+    )
+    (finding,) = of(items, "CY001")
+    assert finding["path"] == "reports/2020.txt" and finding["sub_id"] == "total"
+    assert finding["location"]["anchor"] == {"line": CARRIED_OVER_TOTAL, "column": 2}
+    assert (finding["expected"], finding["reported"]) == (3, 0)
+    assert "reports/2019.txt" in finding["message"]
+    items = batch(
+        tmp_path,
+        {"2020.txt": year_copy(2020, {CARRIED_OVER_TOTAL: "\t3"})},
+        "--select", "CY001",
+    )
+    assert of(items, "CY001") == []
+
+
+def test_reports_of_other_agencies_are_not_paired(tmp_path: Path) -> None:
+    other = year_copy(2020).replace("某市工业和信息化局", "某市商务局", 1)
+    items = batch(
+        tmp_path,
+        {"2019.txt": year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}), "2020.txt": other},
+        "--select", "CY",
+    )
+    assert items == []
+
+
+def test_copied_section5_and_copied_narrative(tmp_path: Path) -> None:
+    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY003")
+    assert [(i["path"], i["sub_id"]) for i in of(items, "CY003")] == [("reports/2020.txt", "narrative")]
+    # Rewrite section 一 but keep section 五 word for word (洪泽 2023→2024 style).
+    new_overview = {line: f"\t\t2020年我局第{line}项工作情况说明，围绕年度重点任务推进政务公开，细化分工并加强督促检查。" for line in OVERVIEW_LINES}
+    edits = {line: text.strip() for line, text in new_overview.items()}
+    rewritten = year_copy(2020, edits)
+    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": rewritten}, "--select", "CY003")
+    (finding,) = of(items, "CY003")
+    assert (finding["sub_id"], finding["location"]["anchor"]) == ("section5", {"line": 392, "column": 1})
+    assert "100%" in finding["message"]
+
+
+def test_copied_share_counts_characters_of_repeated_sentences() -> None:
+    last = sentence_hashes("一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是加强培训，提高工作人员业务水平。")
+    this = sentence_hashes("一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是完善平台建设，提升网站检索便捷性。")
+    assert 0.4 < copied_share(this, last) < 0.6
+    assert copied_share(last, last) == 1.0
+
+
+def test_copied_tables_only_with_non_zero_values(tmp_path: Path) -> None:
+    # The sample's tables are all zero: identical zeros are not copying.
+    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY004")
+    assert items == []
+    edits = {NEW_NATURAL: "\t2", NEW_TOTAL: "\t2"}
+    items = batch(
+        tmp_path,
+        {"2019.txt": year_copy(2019, edits), "2020.txt": year_copy(2020, edits)},
+        "--select", "CY004",
+    )
+    (finding,) = of(items, "CY004")
+    assert finding["path"] == "reports/2020.txt"
+
+
+def test_batch_findings_in_sarif_point_at_last_years_file(tmp_path: Path) -> None:
+    from linter.schema import validate_sarif
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "2019.txt").write_text(year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}), encoding="utf-8")
+    (folder / "2020.txt").write_text(year_copy(2020), encoding="utf-8")
+    run(["check", "reports", "--select", "CY001", "--output-format", "sarif", "-o", "out.sarif"], tmp_path)
+    log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    assert validate_sarif(log) == []
+    (res,) = log["runs"][0]["results"]
+    artifacts = log["runs"][0]["artifacts"]
+    loc = res["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifacts[loc["index"]]["location"]["uri"] == "reports/2020.txt"
+    related = res["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"] == "reports/2019.txt"
+    assert artifacts[related["artifactLocation"]["index"]]["location"]["uri"] == "reports/2019.txt"
+    assert related["region"]["startLine"] == CARRIED_FORWARD_TOTAL
+
+
+def test_publication_deadline_on_the_real_pingtan_dates(tmp_path: Path) -> None:
+    # 平潭综合实验区 2020 report, archived metadata "发布时间: 2021-03-05 08:58".
+    path = PINGTAN[1]
+    plugins = load_plugins()
+    as_department = Engine(plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="department"))
+    (finding,) = [f for f in as_department.lint_path(path).findings if f.code == "PB001"]
+    assert finding.properties == {"published": "2021-03-05", "deadline": "2021-01-31"}
+    assert "逾期 33 天" in finding.message_zh
+    as_government = Engine(plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="government"))
+    assert "PB001" not in [f.code for f in as_government.lint_path(path).findings]
+    # The agency name alone (平潭综合实验区) does not tell: nothing is claimed.
+    default = Engine(plugins=plugins, root=tmp_path)
+    assert "PB001" not in [f.code for f in default.lint_path(path).findings]
+
+
+def test_local_deadline_from_configuration(tmp_path: Path) -> None:
+    shutil.copy(PINGTAN[1], tmp_path / "r.txt")
+    (tmp_path / "gongkai-lint.toml").write_text(
+        'issuer-kind = "government"\n\n[deadlines]\ngovernment = "02-20"\n', encoding="utf-8"
+    )
+    result = run(["check", "r.txt", "--select", "PB"], tmp_path)
+    assert result.exit_code == 1 and "PB001" in result.output and "2021-02-20" in result.output
+    from linter.config import load_config
+
+    assert load_config(tmp_path / "gongkai-lint.toml").deadlines == {"government": "02-20"}
+    assert Config().deadlines == {}
