@@ -177,23 +177,40 @@ def _label_match(printed: str, canonical: str) -> LabelMatch | None:
 
 
 class _RowMatcher:
-    """Maps printed row labels to row specs, exactly, by variant, or fuzzily."""
+    """Maps printed row labels to row specs, exactly, by variant, or fuzzily.
+
+    Labels repeat across thousands of reports, so matches are cached per (label, group).
+    """
 
     def __init__(self, specs: Iterable[L.RowSpec]) -> None:
         self.specs = tuple(specs)
         self._keys = [(key(s.label), s) for s in self.specs]
+        self._by_key: dict[str, list[L.RowSpec]] = {}
+        for spec_key, spec in self._keys:
+            self._by_key.setdefault(spec_key, []).append(spec)
+        self._compact = {s.id: compact(s.label) for s in self.specs}
+        self._cache: dict[tuple[str, str | None], _Match | None] = {}
 
     def match(self, printed: str, group: str | None = None) -> _Match | None:
+        cache_key = (printed, group)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        result = self._cache[cache_key] = self._match(printed, group)
+        return result
+
+    def _match(self, printed: str, group: str | None) -> _Match | None:
         numbered = split_numbering(printed)
         body = numbered.body
-        if not key(body):
+        body_key = key(body)
+        if not body_key:
             return None
-        candidates: list[_Match] = []
-        for _spec_key, spec in self._keys:
-            how = _label_match(body, spec.label)
-            if how is None:
-                continue
-            candidates.append(_Match(spec, how))
+        body_compact = compact(body)
+        candidates = [
+            _Match(spec, "exact" if body_compact == self._compact[spec.id] else "variant")
+            for spec in self._by_key.get(body_key, ())
+        ]
         candidates = self._disambiguate(candidates, numbered.numbering, group, body)
         if candidates:
             best = candidates[0]
@@ -201,11 +218,16 @@ class _RowMatcher:
                 best = _Match(best.spec, "variant" if best.how == "exact" else best.how)
             return best
         # Fuzzy: only for labels long enough to mean something, best score with a margin.
-        body_key = key(body)
         if len(body_key) < 4:
             return None
         scored = sorted(
-            ((similarity(body_key, spec_key), spec) for spec_key, spec in self._keys),
+            (
+                (similarity(body_key, spec_key), spec)
+                for spec_key, spec in self._keys
+                # A ratio of at least T needs lengths within a factor (2 - T) / T.
+                if min(len(body_key), len(spec_key)) * 2
+                >= FUZZY_THRESHOLD * (len(body_key) + len(spec_key))
+            ),
             key=lambda p: -p[0],
         )
         scored = [p for p in scored if p[0] >= FUZZY_THRESHOLD]
