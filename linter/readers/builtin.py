@@ -7,19 +7,14 @@ from linter.hookspecs import hookimpl
 
 @hookimpl
 def gongkai_lint_readers() -> list[type]:
+    from linter.readers.docx import DocxReader
     from linter.readers.text import TextReader
 
-    readers: list[type] = [TextReader]
+    readers: list[type] = [TextReader, DocxReader]
     try:
         from linter.readers.html import HtmlReader
 
         readers.append(HtmlReader)
-    except ImportError:
-        pass
-    try:
-        from linter.readers.docx import DocxReader
-
-        readers.append(DocxReader)
     except ImportError:
         pass
     return readers

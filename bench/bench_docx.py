@@ -1,0 +1,91 @@
+"""Time DocxReader.read against the bare minimum: unzip word/document.xml and parse it.
+
+    python bench/bench_docx.py                 # built-in fixtures (filled 2021 template)
+    python bench/bench_docx.py a.docx b.docx   # your own files
+
+For each file: the best-of-repeats mean time of ``DocxReader().read`` and of
+``zipfile.ZipFile(...).read("word/document.xml")`` + ``lxml.etree.fromstring(...)``, and
+their ratio. The target is a ratio of at most 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import timeit
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from linter.readers import Limits  # noqa: E402
+from linter.readers.docx import DocxReader  # noqa: E402
+
+
+def built_in_files() -> dict[str, bytes]:
+    """The blank template, the filled 淮安 2024 report, and a long report (the 淮安
+    narrative repeated 40 times per section, 3 copies of each table's values)."""
+    from docx_fixtures import (  # noqa: PLC0415 (only needed without arguments)
+        HUAIAN_2024_SECTIONS,
+        TEMPLATE,
+        huaian_2024_docx,
+    )
+
+    long_sections = {number: texts * 40 for number, texts in HUAIAN_2024_SECTIONS.items()}
+    files = {
+        "template_blank": TEMPLATE.read_bytes(),
+        "huaian_2024": huaian_2024_docx(),
+        "huaian_2024_long_text": huaian_2024_docx(sections=long_sections),
+    }
+    return files
+
+
+def bare(data: bytes) -> None:
+    etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def time_per_call(function, data: bytes, number: int, repeat: int) -> float:
+    runs = timeit.repeat(lambda: function(data), number=number, repeat=repeat)
+    return min(runs) / number
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--number", type=int, default=50, help="calls per repeat")
+    parser.add_argument("--repeat", type=int, default=7, help="repeats (the best is kept)")
+    args = parser.parse_args(argv)
+
+    if args.files:
+        files = {path.name: path.read_bytes() for path in args.files}
+    else:
+        files = built_in_files()
+    reader = DocxReader()
+    limits = Limits()
+
+    def read(data: bytes) -> None:
+        reader.read("bench.docx", data, limits)
+
+    print(f"{'file':28} {'KiB':>7} {'read ms':>9} {'bare ms':>9} {'ratio':>6}")
+    worst = 0.0
+    for name, data in files.items():
+        read(data)  # warm up, and fail early on an unreadable file
+        ours = time_per_call(read, data, args.number, args.repeat)
+        baseline = time_per_call(bare, data, args.number, args.repeat)
+        ratio = ours / baseline
+        worst = max(worst, ratio)
+        print(
+            f"{name[:28]:28} {len(data) / 1024:7.0f} {ours * 1e3:9.3f} "
+            f"{baseline * 1e3:9.3f} {ratio:6.2f}"
+        )
+    print(f"worst ratio {worst:.2f} (target ≤ 2)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
