@@ -32,7 +32,9 @@ def main() -> None:
     "--output-format",
     default="concise",
     show_default=True,
-    help="Output format: concise, sarif, json (or one added by a plugin).",
+    help="Output format: concise, full, json, sarif, github, junit, summary, csv, xlsx, "
+    "statistics (or one added by a plugin). csv with -o FILE.csv also writes "
+    "FILE.findings.csv; xlsx needs -o.",
 )
 @click.option(
     "-o",
@@ -170,13 +172,27 @@ def check(
         output_path=output,
     )
     jobs = jobs or default_jobs()
+    from linter.reporters.statistics import Statistics
+
     found = 0
-    counts: dict[str, list] = {}
+    stats = Statistics()
     # Batch rules' compact facts, by rule code (see linter.rule.BatchRule).
     batch_facts: dict[str, list] = {}
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    binary = getattr(reporter_cls, "binary", False)
+    if binary and output is None:
+        _fail(f"the {output_format} format writes a binary file: name it with -o FILE.{output_format}")
+    # A binary format (xlsx) writes options.output_path itself; it gets no text stream.
+    if binary:
+        import io
+
+        out = io.StringIO()
+    else:
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        reporter = reporter_cls(out, options)
+        try:
+            reporter = reporter_cls(out, options)
+        except click.ClickException as exc:
+            _fail(exc.format_message())
         progress = Progress(len(files))
         results = lint_files(files, spec, min(jobs, len(files)), engine=engine)
         for result in iter_with_progress(results, progress):
@@ -186,9 +202,7 @@ def check(
                 batch_facts.setdefault(code, []).append(facts)
             result.facts = {}
             found += len(result.findings)
-            if statistics:
-                for f in result.findings:
-                    counts.setdefault(f.code, [f.name, f.level, 0])[2] += 1
+            stats.add(result.findings)
             reporter.file(result)
         if engine.batch_rules:
             later = engine.check_batch(batch_facts)
@@ -196,20 +210,17 @@ def check(
             if baseline is not None:
                 later, accepted = baseline.split(later)
             found += len(later)
-            if statistics:
-                for f in later:
-                    counts.setdefault(f.code, [f.name, f.level, 0])[2] += 1
+            stats.add(later)
             if later or accepted:
                 reporter.batch(later, accepted)
         reporter.finish()
     except KeyboardInterrupt:
         _fail("interrupted")
     finally:
-        if output:
+        if output and not binary:
             out.close()
     if statistics:
-        for code, (name, level, count) in sorted(counts.items(), key=lambda kv: (-kv[1][2], kv[0])):
-            click.echo(f"{count:>7}  {code}  {name:<32} {level}")
+        click.echo(stats.render(), nl=False)
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 

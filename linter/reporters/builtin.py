@@ -8,7 +8,24 @@ from linter.hookspecs import hookimpl
 @hookimpl
 def gongkai_lint_reporters() -> dict[str, type]:
     from linter.reporters.concise import ConciseReporter
+    from linter.reporters.full import FullReporter
+    from linter.reporters.github import GithubReporter
     from linter.reporters.json_ import JsonReporter
+    from linter.reporters.junit import JunitReporter
     from linter.reporters.sarif import SarifReporter
+    from linter.reporters.statistics import StatisticsReporter
+    from linter.reporters.summary import SummaryReporter
+    from linter.reporters.tabular import CsvReporter, XlsxReporter
 
-    return {"concise": ConciseReporter, "json": JsonReporter, "sarif": SarifReporter}
+    return {
+        "concise": ConciseReporter,
+        "full": FullReporter,
+        "json": JsonReporter,
+        "sarif": SarifReporter,
+        "github": GithubReporter,
+        "junit": JunitReporter,
+        "summary": SummaryReporter,
+        "csv": CsvReporter,
+        "xlsx": XlsxReporter,
+        "statistics": StatisticsReporter,
+    }
