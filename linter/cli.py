@@ -180,7 +180,9 @@ def check(
     batch_facts: dict[str, list] = {}
     binary = getattr(reporter_cls, "binary", False)
     if binary and output is None:
-        _fail(f"the {output_format} format writes a binary file: name it with -o FILE.{output_format}")
+        _fail(
+            f"the {output_format} format writes a binary file: name it with -o FILE.{output_format}"
+        )
     # A binary format (xlsx) writes options.output_path itself; it gets no text stream.
     if binary:
         import io

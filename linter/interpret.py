@@ -86,8 +86,13 @@ def match_heading(text: str) -> _Heading | None:
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
 _TITLE_CUE = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?报告|政务公开.{0,6}报告|年度报告")
 _PERIOD = re.compile(
-    r"统计期限?[^。；]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"统计(?:期限|时限|期间|时间)?[^。；]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"[^。；]{0,6}?(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+
+
+_AGENCY_END = re.compile(
+    r"(人民政府|政府|办公厅|办公室|局|委员会|委|厅|部|署|中心|院|管委会|管理委员会|街道办事处|办事处|实验区|集团)$"
 )
 
 
@@ -106,9 +111,20 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             continue
         if len(text) > 80:
             text = text[: m.end()].strip()
-        if not _YEAR.search(compact(text)) and pos > 0:
+        if pos > 0:
             previous = paragraphs[pos - 1].text.strip()
-            if len(previous) <= 40 and _YEAR.search(compact(previous)):
+            short = len(previous) <= 40 and not re.search("[。；，,]", previous)
+            if not _YEAR.search(compact(text)) and short and _YEAR.search(compact(previous)):
+                candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
+                continue
+            if (
+                short
+                and _YEAR.match(compact(text))
+                and not _YEAR.search(compact(previous))
+                and not _TITLE_CUE.search(previous)
+                and _AGENCY_END.search(compact(previous))
+            ):
+                # "淮安市洪泽区人民政府" / "2024 年政府信息公开工作年度报告" on two lines.
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
                 continue
         candidates.append(TextBlock(text, block.anchor))
@@ -438,7 +454,7 @@ def _unaligned_diagnostic(section: int, labels_: list[str], anchor: Anchor | Non
         "the header's number of cells, so their values cannot be placed in columns and were "
         "not used; supply a file that keeps the table structure (DOCX or the original page).",
         anchor or Anchor(),
-        args=(("section", str(section)), ("partial", "true")),
+        args=(("section", str(section)), ("partial", "true"), ("rows", "\n".join(labels_))),
     )
 
 
@@ -460,17 +476,19 @@ def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
                     continue
             if not (saw_header or in_section):
                 continue
-            data = [tc for tc in logical if tc.text or True]
+            data = list(logical)
             # Strip a leading row label, if the report printed one.
-            while data and data[0].text and not is_data_like(data[0].text):
+            while data and data[0].text and not is_data_like(data[0].text) and len(data) > len(ids):
                 data = data[1:]
-            if not data or not all(is_data_like(tc.text) for tc in data):
-                continue
             while len(data) > len(ids) and not data[-1].text:
                 data = data[:-1]
-            if len(data) != len(ids) or not any(
-                parse_cell(tc.text).state == "number" for tc in data
-            ):
+            if len(data) != len(ids):
+                continue
+            # The data row: mostly numbers or blanks; a stray text cell ("约2") is kept as
+            # text (RL004 reports it) rather than losing the whole table.
+            numeric = sum(1 for tc in data if parse_cell(tc.text).state == "number")
+            data_like = sum(1 for tc in data if is_data_like(tc.text))
+            if not numeric or data_like < len(ids) - 3:
                 continue
             cells = {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
             row = Row("cases", "", data[0].anchor, cells)

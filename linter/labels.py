@@ -7,7 +7,7 @@ the intermediate form. Code elsewhere never spells a label of the format.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 EDITIONS = ("2019", "2021")
 
@@ -347,7 +347,7 @@ ENGLISH: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def row_label_zh(row_id: str) -> str:
     """The format's printed label of a section-三 row, with its numbering."""
     spec = next(r for r in APPLICATION_ROWS if r.id == row_id)
@@ -363,6 +363,6 @@ def row_label_zh(row_id: str) -> str:
     return f"{numbering}{spec.label}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_label_zh(column_id: str) -> str:
     return next(c.label for c in APPLICATION_COLUMNS if c.id == column_id)

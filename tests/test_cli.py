@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from linter.cli import main
 from linter.schema import validate_report_json, validate_sarif
-from tests.conftest import PINGTAN, SAMPLE_2019, sample_text
+from tests.conftest import BASE_RULES, PINGTAN, SAMPLE_2019, sample_text
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch | None = Non
 
 def test_check_sample_concise(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    result = run(["check", "sample.txt"], tmp_path)
+    result = run(["check", "sample.txt", "--select", BASE_RULES], tmp_path)
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith("sample.txt:392:1: PI002 第五部分")
@@ -51,7 +51,7 @@ def test_check_sample_concise(tmp_path: Path) -> None:
 
 def test_check_english(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    result = run(["check", "sample.txt", "--lang", "en"], tmp_path)
+    result = run(["check", "sample.txt", "--lang", "en", "--select", BASE_RULES], tmp_path)
     assert "sample.txt:392:1: PI002 section 5" in result.output
     assert result.output.splitlines()[-1] == "Found 1 finding(s) in 1 file(s)."
 
@@ -73,8 +73,8 @@ def test_folder_with_bad_files_lints_every_file(folder: Path) -> None:
 
 def test_select_and_ignore(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    assert run(["check", "sample.txt", "--ignore", "PI002"], tmp_path).exit_code == 0
-    assert run(["check", "sample.txt", "--select", "AP,RL"], tmp_path).exit_code == 0
+    assert run(["check", "sample.txt", "--select", "PI002,AP1", "--ignore", "PI002"], tmp_path).exit_code == 0
+    assert run(["check", "sample.txt", "--select", "AP1,RL1"], tmp_path).exit_code == 0
     assert (
         run(
             ["check", "sample.txt", "--select", "PI", "--ignore", "no-improvement-measures"],
@@ -100,7 +100,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_json_output(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    result = run(["check", "sample.txt", "--output-format", "json", "-o", "out.json"], tmp_path)
+    result = run(["check", "sample.txt", "--output-format", "json", "-o", "out.json", "--select", BASE_RULES], tmp_path)
     assert result.exit_code == 1
     items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [(i["code"], i["location"]["anchor"]) for i in items] == [

@@ -72,18 +72,18 @@ def test_ignore_levels_and_per_file_ignores(tmp_path: Path) -> None:
         '[levels]\nPI002 = "warning"\n\n[per-file-ignores]\n"reports/old/*" = ["PI"]\n',
         encoding="utf-8",
     )
-    result = run(["check", "reports"], tmp_path)
+    result = run(["check", "reports", "--select", "PI002"], tmp_path)
     assert result.exit_code == 1
     assert "reports/sample.txt:392:1: PI002 [warning]" in result.output
     assert "reports/old/sample.txt" not in result.output
     # Command-line --select replaces the file's selection; --ignore adds to it.
-    assert run(["check", "reports", "--ignore", "PI002"], tmp_path).exit_code == 0
+    assert run(["check", "reports", "--select", "PI002", "--ignore", "PI002"], tmp_path).exit_code == 0
 
 
 def test_level_off_disables_a_rule(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
     (tmp_path / "gongkai-lint.toml").write_text('[levels]\nno-improvement-measures = "off"\n', encoding="utf-8")
-    assert run(["check", "sample.txt"], tmp_path).exit_code == 0
+    assert run(["check", "sample.txt", "--select", "PI002"], tmp_path).exit_code == 0
 
 
 def test_edition_override_is_recorded(tmp_path: Path) -> None:

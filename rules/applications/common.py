@@ -1,4 +1,5 @@
-"""Helpers shared by the section-三 rules: terms, locations and messages."""
+"""Helpers shared by the section-三 rules (and the section-四 shape rules): terms,
+locations, messages, and what the interpreter said about a table it could not read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from linter import arith
 from linter.arith import Term
 from linter.finding import Location
 from linter.labels import ENGLISH, column_label_zh, row_label_zh
-from linter.model import Cell, Table
+from linter.model import Cell, Report, Table
+from linter.textnorm import key, similarity, split_numbering
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
@@ -33,3 +35,93 @@ def column_names(column_id: str) -> tuple[str, str]:
 
 def joined(terms: Sequence[Term], lang: str) -> str:
     return " + ".join(arith.show(t, lang) for t in terms)
+
+
+# --- shared by the table-shape rules of sections 三 and 四 (AP001–AP006, RL001–RL004) ---
+
+EDITION_NAMES_ZH = {
+    "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
+    "2021": "2021 年格式（国办公开办函〔2021〕30号）",
+}
+EDITION_NAMES_EN = {
+    "2019": "the 2019 trial format (国办公开办函〔2019〕60号)",
+    "2021": "the 2021 format (国办公开办函〔2021〕30号)",
+}
+
+
+def table_unreadable(report: Report, section: int) -> bool:
+    """True when the interpreter said (XT002) that the section's table could not be read.
+
+    A partial XT002 (some rows unreadable) does not count: the table was read.
+    """
+    for d in report.diagnostics:
+        args = dict(d.args)
+        if d.code == "XT002" and args.get("section") == str(section) and not args.get("partial"):
+            return True
+    return False
+
+
+def unreadable_rows(report: Report, section: int) -> tuple[list[str], bool]:
+    """The row labels a partial XT002 lists as unreadable (its ``rows`` argument), and
+    whether some partial diagnostic gave no list (then any row may be unreadable)."""
+    labels: list[str] = []
+    truncated = False
+    for d in report.diagnostics:
+        args = dict(d.args)
+        if d.code != "XT002" or args.get("section") != str(section) or not args.get("partial"):
+            continue
+        if "rows" not in args:
+            truncated = True
+            continue
+        labels += [x for x in args["rows"].split("\n") if x]
+    return labels, truncated
+
+
+def label_score(printed: str, canonical: str, numbering: str) -> float:
+    """How well a printed row label (or the start of one) names the format's row, 0–1.
+
+    By label text: 1 for the same key (punctuation, spacing and numbering style
+    ignored); 0.99 for a start of at least six characters (a label cut by a line or page
+    break); otherwise the similarity of the keys. A printed numbering that disagrees
+    with the format's gives 0.
+    """
+    numbered = split_numbering(printed)
+    if numbered.numbering and numbering and numbered.numbering != numbering:
+        return 0.0
+    body, full = key(numbered.body), key(canonical)
+    if not body:
+        return 0.0
+    if body == full:
+        return 1.0
+    if len(body) >= 6 and full.startswith(body):
+        return 0.99
+    return similarity(body, full) if len(body) >= 4 else 0.0
+
+
+def cell_shown(cell: Cell, lang: str) -> str:
+    """How a blank or placeholder cell is described: 空白, or the placeholder as printed."""
+    if cell.state == "blank":
+        return "blank" if lang == "en" else "空白"
+    text = cell.text.strip()
+    return f"“{text}”" if lang != "en" else f'"{text}"'
+
+
+def number_problem(cell: Cell) -> tuple[str, str] | None:
+    """Why a count cell is not a non-negative integer (zh, en), or None when it is one.
+
+    Blank and placeholder cells are the blank-cell rules' business, not this one's.
+    """
+    if cell.state == "text":
+        return "不是数字", "is not a number"
+    if cell.state != "number" or cell.value is None:
+        return None
+    if isinstance(cell.value, float) and not cell.value.is_integer():
+        return "是小数，件数只能是整数", "is a fraction; a count is a whole number"
+    if cell.value < 0:
+        return "是负数，件数不能小于 0", "is negative; a count cannot be below 0"
+    if cell.unit:
+        return (
+            f"带有单位“{cell.unit}”，表格已规定计数单位，单元格内只填数字",
+            f"carries the unit '{cell.unit}'; the table's cells hold bare numbers",
+        )
+    return None

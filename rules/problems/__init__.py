@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from linter.hookspecs import hookimpl
+from rules.problems.pi001_empty_section import EmptySection
 from rules.problems.pi002_no_measures import NoImprovementMeasures
+from rules.problems.pi003_no_problems import NoProblemsStated
+from rules.problems.pi004_no_rectification import NoRectificationReport
 
 
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
-    return [NoImprovementMeasures]
+    return [EmptySection, NoImprovementMeasures, NoProblemsStated, NoRectificationReport]

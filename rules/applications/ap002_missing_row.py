@@ -1,0 +1,216 @@
+"""AP002: a row of the edition's section-三 table is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import arith
+from linter.finding import Finding, Location
+from linter.labels import APPLICATION_ROWS, ENGLISH, RowSpec, application_rows, row_label_zh
+from linter.model import Report, Row, TextBlock
+from linter.rule import Rule, RuleContext
+from rules.applications.common import (
+    EDITION_NAMES_EN,
+    EDITION_NAMES_ZH,
+    label_score,
+    unreadable_rows,
+)
+
+# The 2021 edition splits the 2019 single row （六）其他处理 into these three.
+OTHER_HANDLING_SUBROWS = tuple(r.id for r in APPLICATION_ROWS if r.group == "other_handling")
+# A printed label counts as a row's label at this score (label_score); below it, a
+# listed unreadable label is not taken to name the row.
+_LISTED_MATCH = 0.72
+_FRAGMENT_MATCH = 0.99
+
+
+class MissingRow(Rule):
+    """检查内容：第三部分表格应有本报告所适用格式的每一行：一、本年新收，二、上年结转，（一）予以公开，（二）部分公开，（三）不予公开 8 个子项，（四）无法提供 3 个子项，（五）不予处理 5 个子项，（六）其他处理（2019 年试行格式为一行，2021 年格式为 3 个子项），（七）总计，四、结转下年度继续办理。每缺一行报告一次，指向该行本应所在位置的前一行。2021 年及以后的报告把（六）其他处理只印为一行（2019 年试行格式的写法）时，报告缺少的三个子项，并说明这是旧格式的写法。表格只能部分识别时（XT002 列出的行），这些行是“无法读取”而不是“缺少”，不报告；行标签印在第三部分却读不出对应数字时（表格在转换中被拆散），以警告提示核对原件，而不断言缺行。
+
+    为何重要：删减表格行会使该类办理结果无处填报，公众无法了解，各行之和也无法与（七）总计核对；地方实施通知（如重庆市人民政府办公厅的通知）要求严格按照统一格式模板编制、严禁擅自删减报告事项。
+
+    不合规示例：淮安市洪泽区人民政府 2023、2024 年报告适用 2021 年格式，但“（六）其他处理”只有一行，缺少“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三个子项。
+
+    合规示例：淮安市人民政府 2024 年报告第三部分印有 2021 年格式的全部 25 个数据行。
+
+    依据：年度报告格式第三部分的行结构（2019 年试行格式 23 个数据行、2021 年格式 25 个数据行，FORMATS.md §2.4、§3.4、§3.6）。
+
+    What it checks: the section-3 table has every row of the format edition the report follows: I. new, II. carried over, (1) disclosed, (2) partly disclosed, the 8 sub-items of (3) withheld, the 3 of (4) unavailable, the 5 of (5) not processed, (6) other handling (one row in the 2019 trial format, 3 sub-items in the 2021 format), (7) total and IV. carried forward. One finding per missing row, pointing at the row before the place where it belongs. A 2021-or-later report that prints (6) other handling as one row (the 2019 layout) gets one finding for each of the three missing sub-items, saying it is the old layout. Rows an XT002 lists as unreadable are not reported as missing; a row whose label is printed in section 3 but has no figures that could be matched to it (a table broken up by conversion) gets a warning to check the original, not a claim that it is missing.
+
+    Why it matters: a row removed from the table leaves its handling outcome with nowhere to be reported, and the outcomes can no longer be checked against (7) total; local implementing notices (e.g. Chongqing's) forbid cutting items from the unified template.
+
+    Non-compliant example: 淮安市洪泽区人民政府 2023 and 2024 follow the 2021 format but print "(6) other handling" as a single row, without its three sub-items "1. no correction in time", "2. fee not paid in time" and "3. other".
+
+    Compliant example: 淮安市人民政府 2024 prints all 25 data rows of the 2021 format in section 3.
+
+    Basis: the rows of the section-3 table of the report format (23 data rows in the 2019 trial format, 25 in the 2021 format; FORMATS.md §2.4, §3.4, §3.6).
+    """
+
+    code = "AP002"
+    name = "missing-row"
+    level = "error"
+    grade = "B"
+    summary_zh = "第三部分表格缺少所适用格式的某一行"
+    summary_en = "Section 3: a row of the format edition is missing"
+    basis_zh = "年度报告格式第三部分的行结构（2019 年试行格式 23 行，2021 年格式 25 行）"
+    basis_en = "The rows of the section-3 table of the report format (23 in 2019, 25 in 2021)"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        table = report.applications
+        if not table.present:
+            return
+        edition = expected_edition(report)
+        specs = application_rows(edition)
+        collapsed = (
+            table.rows.get("other_handling")
+            if edition == "2021" and not any(r in table.rows for r in OTHER_HANDLING_SUBROWS)
+            else None
+        )
+        unreadable, truncated = _listed_unreadable(report)
+        section = report.section(3)
+        paragraphs = section.paragraphs if section else ()
+        previous: Row | None = None
+        for spec in specs:
+            row = table.rows.get(spec.id)
+            if row is not None:
+                previous = row
+                continue
+            if spec.id in unreadable:
+                continue
+            if spec.id == "other_handling" and any(r in table.rows for r in OTHER_HANDLING_SUBROWS):
+                # A 2019-edition report printing the 2021 sub-items: the figures are there,
+                # in the other edition's layout (an edition question, ST003's).
+                continue
+            if collapsed is not None and spec.group == "other_handling":
+                yield self._collapsed(report, spec, collapsed)
+                continue
+            fragment = _printed_fragment(paragraphs, spec)
+            if fragment is not None:
+                yield self._unreadable(report, spec, fragment)
+            elif truncated:
+                yield self._maybe_unreadable(report, spec, previous, table.anchor)
+            else:
+                yield self._missing(report, spec, previous, table.anchor, edition)
+
+    # --- the three kinds of finding -----------------------------------------------------
+
+    def _missing(self, report, spec: RowSpec, previous: Row | None, table_anchor, edition: str):
+        label = row_label_zh(spec.id)
+        if previous is not None:
+            where_zh = f"（应在“{row_label_zh(previous.id)}”行之后）"
+            where_en = f" (it belongs after '{ENGLISH[previous.id]}')"
+        else:
+            where_zh, where_en = "（应为表头之后的第一行）", " (it belongs right under the header)"
+        return self.finding(
+            report,
+            _location(previous.anchor if previous else table_anchor, spec.id),
+            f"第三部分表格缺少“{label}”行{where_zh}。本报告适用 {EDITION_NAMES_ZH[edition]}，"
+            "其第三部分有该行；请按格式补上该行并填写各列数字。",
+            f"section 3: the row '{ENGLISH[spec.id]}' ({label}) is missing{where_en}. The "
+            f"report follows {EDITION_NAMES_EN[edition]}, whose section 3 has this row; add it "
+            "and fill in every column.",
+            sub_id=spec.id,
+            kind="missing",
+        )
+
+    def _collapsed(self, report, spec: RowSpec, collapsed: Row):
+        label = row_label_zh(spec.id)
+        total = collapsed.cells.get("total")
+        shown_zh = shown_en = ""
+        if total is not None and total.is_number:
+            shown_zh = f"（该行总计填写 {arith.fmt(total.value)}）"
+            shown_en = f" (its total prints {arith.fmt(total.value)})"
+        return self.finding(
+            report,
+            _location(collapsed.anchor, spec.id),
+            f"第三部分“（六）其他处理”只印了一行{shown_zh}，这是 2019 年试行格式的写法；"
+            f"本报告适用 {EDITION_NAMES_ZH['2021']}，其中（六）其他处理分为三个子项，因此缺少“{label}”行。"
+            "请把（六）其他处理按三个子项分行填报。",
+            f"section 3: '(6) other handling' is printed as a single row{shown_en}, the layout "
+            f"of the 2019 trial format; the report follows {EDITION_NAMES_EN['2021']}, where "
+            f"(6) other handling has three sub-items, so the row '{ENGLISH[spec.id]}' ({label}) "
+            "is missing. Report (6) other handling as its three sub-items, one row each.",
+            sub_id=spec.id,
+            kind="collapsed",
+        )
+
+    def _unreadable(self, report, spec: RowSpec, fragment: TextBlock):
+        label = row_label_zh(spec.id)
+        line = fragment.anchor.line
+        at_zh = f"第 {line} 行" if line else "第三部分文字中"
+        at_en = f"line {line}" if line else "the text of section 3"
+        return self.finding(
+            report,
+            _location(fragment.anchor, spec.id),
+            f"第三部分表格中未能读出“{label}”行：该行标签印在{at_zh}（“{fragment.text.strip()}”），"
+            "但没有能与之对应的一行数字，表格可能在转换（如 PDF 转文字）时被拆散。"
+            "无法确认该行是否已填报；请对照原件核对该行，如原件确实缺少该行，请按格式补上。",
+            f"section 3: the row '{ENGLISH[spec.id]}' ({label}) could not be read: its label is "
+            f'printed at {at_en} ("{fragment.text.strip()}"), but no row of figures could be '
+            "matched to it; the table was probably broken up by a conversion (PDF to text). "
+            "Whether the row was filled in cannot be told: check it in the original, and add "
+            "it if the original lacks it.",
+            sub_id=spec.id,
+            level="warning",
+            kind="unreadable",
+        )
+
+    def _maybe_unreadable(self, report, spec: RowSpec, previous: Row | None, table_anchor):
+        label = row_label_zh(spec.id)
+        return self.finding(
+            report,
+            _location(previous.anchor if previous else table_anchor, spec.id),
+            f"第三部分表格中未能读出“{label}”行。该表只能部分识别（见 XT002：有若干行的单元格数与表头不符），"
+            "该行可能就在无法读取的行中；请对照原件核对，如确实缺少该行，请按格式补上。",
+            f"section 3: the row '{ENGLISH[spec.id]}' ({label}) was not found. The table is only "
+            "partly readable (see XT002: some rows do not have the header's number of cells) and "
+            "this row may be one of them; check it in the original, and add it if it is missing.",
+            sub_id=spec.id,
+            level="warning",
+            kind="unreadable",
+        )
+
+
+def expected_edition(report: Report) -> str:
+    """The edition whose rows section 三 must have.
+
+    The report's edition (from its year); but when section 二 follows the other edition,
+    the whole report uses that one (ST003 reports the mismatch) and its rows are expected.
+    """
+    edition = report.edition.value or report.applications.edition or "2021"
+    article20 = report.article20.edition if report.article20.present else None
+    if article20 and article20 != edition:
+        return article20
+    return edition
+
+
+def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
+    """Row ids a partial XT002 lists as unreadable (matched by label text), and whether
+    its list was cut short."""
+    labels, truncated = unreadable_rows(report, 3)
+    ids: set[str] = set()
+    for printed in labels:
+        scored = max(
+            ((label_score(printed, s.label, s.numbering), s.id) for s in APPLICATION_ROWS),
+            default=(0.0, ""),
+        )
+        if scored[0] >= _LISTED_MATCH:
+            ids.add(scored[1])
+    return ids, truncated
+
+
+def _printed_fragment(paragraphs: tuple[TextBlock, ...], spec: RowSpec) -> TextBlock | None:
+    """A paragraph of section 三 that starts the row's label (its cells were lost)."""
+    for p in paragraphs:
+        if label_score(p.text, spec.label, spec.numbering) >= _FRAGMENT_MATCH:
+            return p
+    return None
+
+
+def _location(anchor, row_id: str) -> Location:
+    return Location(
+        anchor,
+        logical=f"三/{row_id}",
+        label_zh=f"第三部分 {row_label_zh(row_id)}",
+        label_en=f"section 3, {ENGLISH[row_id]}",
+    )

@@ -1,0 +1,19 @@
+"""TX — the narrative's figures against the tables (FORMATS.md §5 X-TEXT; CHECKS.md §5 G).
+
+The rules read what the text of the report states — applications received, administrative
+reviews and lawsuits, “none” statements — with the patterns in :mod:`rules.consistency.patterns`
+and compare it with sections 三 and 四. Precision beats recall: a wording that could mean
+something else is not read, and the rules stay silent when the tables were not recognised.
+"""
+
+from __future__ import annotations
+
+from linter.hookspecs import hookimpl
+from rules.consistency.tx001_application_count import NarrativeApplicationCount
+from rules.consistency.tx002_contradiction import NarrativeContradiction
+from rules.consistency.tx003_review_litigation_count import NarrativeReviewLitigationCount
+
+
+@hookimpl
+def gongkai_lint_rules() -> list[type]:
+    return [NarrativeApplicationCount, NarrativeContradiction, NarrativeReviewLitigationCount]

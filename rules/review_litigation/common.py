@@ -1,0 +1,45 @@
+"""Helpers shared by the section-四 shape rules (RL002–RL004): labels and locations."""
+
+from __future__ import annotations
+
+from linter.document import Anchor
+from linter.finding import Location
+from linter.labels import ENGLISH, REVIEW_GROUPS, REVIEW_OUTCOMES, ColumnSpec
+
+LITIGATION_ZH = "行政诉讼"
+
+
+def group_label_zh(group: ColumnSpec) -> str:
+    """行政复议, 行政诉讼/未经复议直接起诉 or 行政诉讼/复议后起诉, as the header prints them."""
+    return group.label if group.id == "review" else f"{LITIGATION_ZH}/{group.label}"
+
+
+def leaf_label_zh(group: ColumnSpec, outcome: ColumnSpec) -> str:
+    return f"{group_label_zh(group)}/{outcome.label}"
+
+
+def leaf_label_en(group: ColumnSpec, outcome: ColumnSpec) -> str:
+    return f"{ENGLISH[group.id]} / {ENGLISH[outcome.id]}"
+
+
+def leaves() -> list[tuple[ColumnSpec, ColumnSpec]]:
+    """The 15 leaf columns in printed order: (group, outcome)."""
+    return [(g, o) for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
+
+
+def leaf_location(anchor: Anchor, group: ColumnSpec, outcome: ColumnSpec) -> Location:
+    return Location(
+        anchor,
+        logical=f"四/{group.id}/{outcome.id}",
+        label_zh=f"第四部分 {leaf_label_zh(group, outcome)}",
+        label_en=f"section 4, {leaf_label_en(group, outcome)}",
+    )
+
+
+def group_location(anchor: Anchor, group: ColumnSpec) -> Location:
+    return Location(
+        anchor,
+        logical=f"四/{group.id}",
+        label_zh=f"第四部分 {group_label_zh(group)}",
+        label_en=f"section 4, {ENGLISH[group.id]}",
+    )

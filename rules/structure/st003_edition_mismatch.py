@@ -1,0 +1,176 @@
+"""ST003: the section 二 (or 三) tables follow the edition the report year requires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.document import Anchor
+from linter.finding import Finding, Location
+from linter.labels import EDITION_FINGERPRINTS
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from linter.textnorm import key
+
+EDITION_ZH = {
+    "2019": "2019 年试行格式（国办公开办函〔2019〕60号，适用于 2019、2020 年度报告）",
+    "2021": "2021 年格式（国办公开办函〔2021〕30号，适用于 2021 年度及以后的报告）",
+}
+EDITION_EN = {
+    "2019": "the 2019 trial format (国办公开办函〔2019〕60号, for report years 2019–2020)",
+    "2021": "the 2021 format (国办公开办函〔2021〕30号, for report years 2021 onward)",
+}
+# What the other edition's tables print instead (FORMATS.md §3.6).
+EXPECTED_ZH = {
+    "2019": "第二十条第（一）项为本年新制作数量、本年新公开数量、对外公开总数量，并有第（九）项政府集中采购",
+    "2021": "第二十条第（一）项为本年制发件数、本年废止件数、现行有效件数，第（五）（六）项为本年处理决定数量，"
+    "第（八）项为本年收费金额（单位：万元），没有第（九）项",
+}
+EXPECTED_EN = {
+    "2019": "item (1) with 本年新制作数量, 本年新公开数量, 对外公开总数量, and an item (9) 政府集中采购",
+    "2021": "item (1) with 本年制发件数, 本年废止件数, 现行有效件数; items (5)(6) with 本年处理决定数量; "
+    "item (8) with 本年收费金额（单位：万元）; no item (9)",
+}
+_DECIDED_BY_ZH = {"year": "报告年度", "config": "配置"}
+_DECIDED_BY_EN = {"year": "the report year", "config": "the configuration"}
+
+
+class EditionMismatch(Rule):
+    """检查内容：第二部分的表格（第二部分缺失时看第三部分的表格）所用格式版本与报告年度应适用的版本不一致：2021 年度及以后的报告用了 2019 年试行格式的表格（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项政府集中采购等），或 2019、2020 年度报告用了 2021 年格式的表格。第二部分表格为 2021 年格式、只有第三部分“（六）其他处理”一行未分 3 个子项的，不属于本规则（由 AP002 报告缺少的子项）。报告年度无法确定时，按表格判断格式版本，并以提示说明。
+
+    为何重要：2021 年格式取代了试行格式，两者第二部分的栏目含义不同（如“现行有效件数”与“对外公开总数量”），用错版本的数据无法与其他机关、其他年度比较，也说明报告套用了过期的模板。
+
+    不合规示例：某局 2021 年度报告第二部分仍为“第二十条第（一）项 信息内容 / 本年新制作数量 / 本年新公开数量 / 对外公开总数量”，并列有“第二十条第（九）项 政府集中采购”。
+
+    合规示例：淮安市人民政府 2024 年度报告第二部分为“本年制发件数 / 本年废止件数 / 现行有效件数”“本年处理决定数量”“本年收费金额（单位：万元）”，没有第（九）项。
+
+    依据：国办公开办函〔2021〕30号印发修订后的《中华人民共和国政府信息公开工作年度报告格式》，自 2021 年度报告起执行；2019、2020 年度报告按国办公开办函〔2019〕60号《格式（试行）》编制。两版表格的栏目见多份模板和真实报告。
+
+    What it checks: the section 二 tables (section 三's when section 二 is missing) follow another edition of the format than the report year requires: a report on 2021 or later with the 2019 trial tables (本年新制作数量, 上一年项目数量, 本年增/减, item (9) 政府集中采购 …), or a report on 2019–2020 with the 2021 tables. A single collapsed （六）其他处理 row in section 三 with 2021 tables in section 二 is not this rule's business (AP002 reports the missing sub-rows). When the report year is unknown, the edition is inferred from the tables and a note says so.
+
+    Why it matters: the 2021 format replaced the trial format and its section 二 columns mean different things (现行有效件数 is not 对外公开总数量); figures in the wrong edition cannot be compared with other agencies or years, and show an outdated template was used.
+
+    Non-compliant example: a bureau's report on 2021 whose section 二 still has "第二十条第（一）项 信息内容 / 本年新制作数量 / 本年新公开数量 / 对外公开总数量" and an item "第二十条第（九）项 政府集中采购".
+
+    Compliant example: 淮安市人民政府's report on 2024: "本年制发件数 / 本年废止件数 / 现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）", no item (9).
+
+    Basis: 国办公开办函〔2021〕30号 issued the revised format, used from the reports on 2021; reports on 2019 and 2020 follow the trial format of 国办公开办函〔2019〕60号. The columns of both editions are identical across templates and real reports.
+    """
+
+    code = "ST003"
+    name = "edition-mismatch"
+    level = "error"
+    grade = "B"
+    summary_zh = "表格所用格式版本与报告年度不符"
+    summary_en = "The tables follow the other edition of the format than the year requires"
+    basis_zh = (
+        "国办公开办函〔2021〕30号（2021 年度起）；国办公开办函〔2019〕60号（2019、2020 年度）"
+    )
+    basis_en = "国办公开办函〔2021〕30号 (reports on 2021 onward); 国办公开办函〔2019〕60号 (reports on 2019–2020)"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        required = report.edition
+        if required.value is None:
+            return
+        a20 = report.article20
+        apps = report.applications
+        if a20.present and a20.edition:
+            found, section = a20.edition, 2
+            evidence, anchor = _article20_evidence(report, found)
+        elif not a20.present and apps.present and apps.edition:
+            found, section = apps.edition, 3
+            if found == "2019" and required.value == "2021":
+                return  # a lone collapsed （六）其他处理 row: AP002 says which sub-rows are missing
+            evidence, anchor = _applications_evidence(report, found)
+        else:
+            return
+        numeral = "二" if section == 2 else "三"
+        location = Location(
+            anchor,
+            logical=f"section/{section}",
+            label_zh=f"第{numeral}部分",
+            label_en=f"section {section}",
+        )
+        shown_zh = "、".join(evidence)
+        shown_en = ", ".join(evidence)
+        if required.decided_by == "tables":
+            yield self.finding(
+                report,
+                location,
+                f"未能确定报告年度，按第{numeral}部分的表格（{shown_zh}）判断报告采用 {EDITION_ZH[found]}。"
+                "请在标题中写明年度，以便核对所用格式是否正确。",
+                f"the report year could not be told; from the section {section} tables ({shown_en}) "
+                f"the report follows {EDITION_EN[found]}. State the year in the title so the "
+                "edition can be checked.",
+                sub_id="inferred",
+                level="note",
+            )
+            return
+        if found == required.value:
+            return
+        by_zh = _DECIDED_BY_ZH.get(required.decided_by or "", "报告年度")
+        by_en = _DECIDED_BY_EN.get(required.decided_by or "", "the report year")
+        year = report.year.value
+        year_zh = f"（{year} 年度）" if year and required.decided_by == "year" else ""
+        year_en = f" ({year})" if year and required.decided_by == "year" else ""
+        yield self.finding(
+            report,
+            location,
+            f"第{numeral}部分的表格采用 {EDITION_ZH[found]}（{shown_zh}），但按{by_zh}{year_zh}"
+            f"应采用 {EDITION_ZH[required.value]}。请按应适用的格式重新编制表格：{EXPECTED_ZH[required.value]}。",
+            f"the section {section} tables follow {EDITION_EN[found]} ({shown_en}), but by "
+            f"{by_en}{year_en} the report must follow {EDITION_EN[required.value]}. Redo the "
+            f"tables in that edition: {EXPECTED_EN[required.value]}.",
+            sub_id=f"section{section}",
+        )
+
+
+def _article20_evidence(report: Report, edition: str) -> tuple[list[str], Anchor]:
+    """Printed labels of section 二 that only ``edition`` has, and where the first one is."""
+    fingerprints = {key(label) for label in EDITION_FINGERPRINTS[edition]}
+    labels: list[str] = []
+    anchors: list[Anchor] = []
+    for item in report.article20.items.values():
+        if item.edition != edition:
+            continue
+        if edition == "2019" and item.title and "九" in item.title:
+            labels.append(item.title.strip())
+            if item.anchor is not None:
+                anchors.append(item.anchor)
+        for column in item.columns.values():
+            if key(column.label) in fingerprints and column.label.strip() not in labels:
+                labels.append(column.label.strip())
+                if column.anchor is not None:
+                    anchors.append(column.anchor)
+        for row in item.rows.values():
+            if key(row.label) in fingerprints and row.label.strip() not in labels:
+                labels.append(row.label.strip())
+                anchors.append(row.anchor)
+    anchor = _first(anchors) or report.article20.anchor or _section_anchor(report, 2)
+    return labels[:5] or ["第二十条表格的栏目"], anchor
+
+
+def _applications_evidence(report: Report, edition: str) -> tuple[list[str], Anchor]:
+    rows = report.applications.rows
+    if edition == "2021":
+        ids = [r for r in rows if r.startswith("other_handling.")]
+        labels = ["（六）其他处理下分 3 个子项"]
+    else:
+        ids = [r for r in rows if r == "other_handling"]
+        labels = ["（六）其他处理为一行"]
+    anchors = [rows[r].anchor for r in ids]
+    anchor = _first(anchors) or report.applications.anchor or _section_anchor(report, 3)
+    return labels, anchor
+
+
+def _first(anchors: list[Anchor]) -> Anchor | None:
+    placed = [a for a in anchors if a.line is not None or a.table is not None]
+    if not placed:
+        return None
+    return min(
+        placed, key=lambda a: (a.line or 0, a.column or 0, a.table or 0, a.row or 0, a.cell or 0)
+    )
+
+
+def _section_anchor(report: Report, number: int) -> Anchor:
+    section = report.section(number)
+    return section.anchor if section is not None else Anchor()

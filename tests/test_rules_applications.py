@@ -1,0 +1,400 @@
+"""AP001–AP006 (section 三 table shape and cells) on real reports and edited copies of them.
+
+Fixtures:
+
+- ``2019_city-bureau-gongxin_tika.txt`` — the 2019 report this project started from (2019
+  edition). Its section-三 applicant cells are blank in every row (only 总计 holds 0).
+- ``2025_prov-shanghai-govoffice.md`` — 上海市人民政府办公厅 2025 (2021 edition), a third-party
+  PDF-to-markdown conversion that broke four rows of table 三 apart from their labels.
+- ``ap_2021_collapsed_six.txt`` — derived from the 2019 sample: title year 2023 (and the
+  body's “2019年” → “2023年”), section 二 rewritten with the 2021-edition blocks and labels
+  (本年制发件数 …, FORMATS.md §3.3), sections 三–六 byte for byte the sample's. Section 三
+  thus keeps the single （六）其他处理 row of the 2019 layout inside otherwise-2021 tables,
+  as 淮安市洪泽区人民政府 2023/2024 print it.
+- 淮安市人民政府 2024 in the official 2021 DOCX template (``tests/docx_fixtures.py``): real
+  numbers, every row, column and cell filled — the passing case for the 2021 edition.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from linter.document import Diagnostic
+from linter.engine import Engine
+from linter.model import ABSENT
+from linter.rule import RuleContext
+from tests.conftest import SAMPLE_2019, SHANGHAI_2025_MD, TEXT, replace_line, sample_text, write
+from tests.docx_fixtures import HUAIAN_2024_VALUES, huaian_2024_docx
+
+COLLAPSED_SIX = TEXT / "ap_2021_collapsed_six.txt"
+
+# Lines of the 2019 sample: row labels (column 2) and cells.
+LINE_SECTION3 = 83
+LINE_TABLE3 = 84
+LINE_NEW_RECEIVED = 101  # label; cells 102–108 (自然人 … 总计)
+LINE_GRANTED = 120  # label; cells 121–127
+LINE_PROHIBITED = 152  # "2.其他法律行政法规禁止公开"; cells 153–159
+LINE_REPEATED = 273  # "2.重复申请"
+LINES_PUBLICATIONS = (282, 292)  # "3.要求提供公开出版物": its printed row, blank line included
+LINE_OTHER_HANDLING = 316
+LINE_CARRIED_FORWARD_TOTAL = 342
+
+SAMPLE_ROWS = [
+    "new_received",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld.state_secret",
+    "withheld.prohibited_by_law",
+    "withheld.three_securities",
+    "withheld.third_party",
+    "withheld.internal_affairs",
+    "withheld.process_information",
+    "withheld.enforcement_files",
+    "withheld.query_matters",
+    "unavailable.not_held",
+    "unavailable.needs_creation",
+    "unavailable.still_unclear",
+    "not_processed.petition",
+    "not_processed.repeated",
+    "not_processed.publications",
+    "not_processed.excessive",
+    "not_processed.confirmation",
+    "other_handling",
+    "outcome_total",
+    "carried_forward",
+]
+
+
+def lint(engine: Engine, tmp_path: Path, text: str, name: str = "report.txt"):
+    return engine.lint_path(write(tmp_path, name, text))
+
+
+def only(result, code: str) -> list:
+    return [f for f in result.findings if f.code == code]
+
+
+def at(finding) -> tuple[int | None, int | None]:
+    return finding.location.anchor.line, finding.location.anchor.column
+
+
+def without_lines(text: str, first: int, last: int) -> str:
+    """``text`` without its 1-based lines ``first``…``last``."""
+    lines = text.split("\n")
+    return "\n".join(lines[: first - 1] + lines[last:])
+
+
+def ir_file(engine: Engine, tmp_path: Path, report, name: str = "report.json") -> Path:
+    """An intermediate-form JSON file (the form an OCR/PDF pipeline would hand over)."""
+    return write(tmp_path, name, json.dumps(report.to_json(), ensure_ascii=False))
+
+
+def no_xt002(report):
+    return replace(report, diagnostics=tuple(d for d in report.diagnostics if d.code != "XT002"))
+
+
+# --- AP001 missing-table ----------------------------------------------------------------------
+
+
+def test_section3_without_table_gives_ap001(engine: Engine, tmp_path: Path) -> None:
+    # The sample's IR with table 三 taken out and no XT002: what an extractor that found the
+    # heading but no table would hand over.
+    report = no_xt002(replace(engine.parse(SAMPLE_2019), applications=ABSENT))
+    result = engine.lint_path(ir_file(engine, tmp_path, report))
+    ap001 = only(result, "AP001")
+    assert [(f.sub_id, at(f), f.level) for f in ap001] == [(None, (LINE_SECTION3, 1), "error")]
+    assert ap001[0].location.logical == "三"
+    assert "“三、收到和处理政府信息公开申请情况”中没有" in ap001[0].message_zh
+    assert "section 3 (三、收到和处理政府信息公开申请情况) has no applications table" in (
+        ap001[0].message_en
+    )
+    # Rules that need the table say nothing.
+    assert not [f for f in result.findings if f.code.startswith("AP") and f.code != "AP001"]
+
+
+def test_sample_has_its_table(engine: Engine) -> None:
+    assert not only(engine.lint_path(SAMPLE_2019), "AP001")
+
+
+def test_unreadable_table_is_xt002_not_ap001(engine: Engine, tmp_path: Path) -> None:
+    # The same IR, but the interpreter said it could not read the table: XT002 covers it.
+    report = engine.parse(SAMPLE_2019)
+    said = Diagnostic(
+        "XT002",
+        "第三部分未能识别出政府信息公开申请情况表。",
+        "could not recognise the applications table in section 3.",
+        report.section(3).anchor,
+        args=(("section", "3"),),
+    )
+    report = replace(report, applications=ABSENT, diagnostics=(*report.diagnostics, said))
+    result = engine.lint_path(ir_file(engine, tmp_path, report))
+    assert not only(result, "AP001")
+
+
+def test_flattened_pingtan_is_xt002_not_ap001(engine: Engine) -> None:
+    from tests.conftest import PINGTAN
+
+    for path in PINGTAN:
+        result = engine.lint_path(path)
+        assert "section3" in [f.sub_id for f in only(result, "XT002")], path.name
+        assert not only(result, "AP001"), path.name
+
+
+def test_missing_section3_is_st001_not_ap001(engine: Engine, tmp_path: Path) -> None:
+    report = engine.parse(SAMPLE_2019)
+    report = no_xt002(
+        replace(
+            report,
+            applications=ABSENT,
+            sections=tuple(s for s in report.sections if s.number != 3),
+        )
+    )
+    assert not only(engine.lint_path(ir_file(engine, tmp_path, report)), "AP001")
+
+
+# --- AP002 missing-row ------------------------------------------------------------------------
+
+
+def test_deleted_row_gives_ap002_at_the_row_before(engine: Engine, tmp_path: Path) -> None:
+    text = without_lines(sample_text(), *LINES_PUBLICATIONS)
+    result = lint(engine, tmp_path, text)
+    ap002 = only(result, "AP002")
+    assert [(f.sub_id, at(f), f.level) for f in ap002] == [
+        ("not_processed.publications", (LINE_REPEATED, 2), "error")
+    ]
+    f = ap002[0]
+    assert f.location.logical == "三/not_processed.publications"
+    assert f.message_zh.startswith(
+        "第三部分表格缺少“（五）3.要求提供公开出版物”行（应在“（五）2.重复申请”行之后）。"
+        "本报告适用 2019 年试行格式（国办公开办函〔2019〕60号）"
+    )
+    assert "(5)3 requests for publications" in f.message_en
+    assert f.properties["kind"] == "missing"
+
+
+def test_complete_tables_give_no_ap002(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(SAMPLE_2019), "AP002")  # 2019 edition, 23 rows
+    huaian = engine.lint_path(write(tmp_path, "huaian.docx", huaian_2024_docx()))
+    assert len(huaian.report.applications.rows) == 25
+    assert not only(huaian, "AP002")  # 2021 edition, 25 rows
+
+
+def test_collapsed_six_in_2021_report_gives_three_ap002(engine: Engine) -> None:
+    result = engine.lint_path(COLLAPSED_SIX)
+    assert (result.report.edition.value, result.report.article20.edition) == ("2021", "2021")
+    ap002 = only(result, "AP002")
+    line = 289  # "（六）其他处理" in the derived excerpt
+    assert [(f.sub_id, at(f), f.level) for f in ap002] == [
+        ("other_handling.no_correction", (line, 2), "error"),
+        ("other_handling.other", (line, 2), "error"),
+        ("other_handling.unpaid_fee", (line, 2), "error"),
+    ]
+    for f in ap002:
+        assert (
+            "“（六）其他处理”只印了一行（该行总计填写 0），这是 2019 年试行格式的写法"
+            in f.message_zh
+        )
+        assert "the layout of the 2019 trial format" in f.message_en
+        assert f.properties["kind"] == "collapsed"
+    assert "缺少“（六）3.其他”行" in ap002[1].message_zh
+
+
+def test_2019_tables_in_2023_report_are_st003_not_ap002(engine: Engine, tmp_path: Path) -> None:
+    # The whole report uses the 2019 tables (section 二 too): an edition question for ST003;
+    # against the edition it follows, no row is missing.
+    text = sample_text().replace(
+        "2019年度政府信息公开工作年度报告", "2023年度政府信息公开工作年度报告"
+    )
+    result = lint(engine, tmp_path, text)
+    assert (result.report.edition.value, result.report.article20.edition) == ("2021", "2019")
+    assert not only(result, "AP002")
+
+
+def test_rows_listed_unreadable_by_xt002_are_not_missing(engine: Engine, tmp_path: Path) -> None:
+    # One cell of "2.其他法律行政法规禁止公开" deleted: the row cannot be aligned (XT002, partial).
+    text = without_lines(sample_text(), LINE_PROHIBITED + 1, LINE_PROHIBITED + 1)
+    result = lint(engine, tmp_path, text)
+    xt002 = only(result, "XT002")
+    assert [(f.sub_id, "2.其他法律行政法规禁止公开" in f.message_zh) for f in xt002] == [
+        ("section3", True)
+    ]
+    assert "withheld.prohibited_by_law" not in result.report.applications.rows
+    assert not only(result, "AP002")
+
+
+def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(engine: Engine, tmp_path: Path) -> None:
+    # Six rows of （三） lose a cell; the XT002 message names five and says “等”, but its
+    # ``rows`` argument lists all six, so none of them is claimed missing.
+    text = sample_text()
+    for line in (208, 197, 186, 175, 164, 153):
+        text = without_lines(text, line, line)
+    result = lint(engine, tmp_path, text)
+    (xt002,) = only(result, "XT002")
+    assert "等行的单元格数与表头不符" in xt002.message_zh
+    diagnostic = next(d for d in result.report.diagnostics if d.code == "XT002")
+    assert dict(diagnostic.args)["rows"].split("\n") == [
+        "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+        "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+    ]
+    assert not only(result, "AP002")
+
+
+def test_shanghai_2025_rows_broken_by_conversion_are_warned(engine: Engine) -> None:
+    # The converter separated four labels of table 三 from their figures; the labels are still
+    # printed in section 三, so AP002 asks to check the original instead of claiming a gap.
+    result = engine.lint_path(SHANGHAI_2025_MD)
+    ap002 = only(result, "AP002")
+    assert [(f.sub_id, at(f), f.level) for f in ap002] == [
+        ("partially_granted", (120, 1), "warning"),
+        ("not_processed.confirmation", (142, 1), "warning"),
+        ("other_handling.no_correction", (144, 1), "warning"),
+        ("other_handling.unpaid_fee", (160, 1), "warning"),
+    ]
+    assert {f.properties["kind"] for f in ap002} == {"unreadable"}
+    assert (
+        "该行标签印在第 142 行（“5.要求行政机关确认或重新出具”），但没有能与之对应的一行数字"
+        in ap002[1].message_zh
+    )
+    assert "check it in the original" in ap002[1].message_en
+
+
+# --- AP003 missing-column ---------------------------------------------------------------------
+
+
+def test_renamed_column_gives_ap003(engine: Engine, tmp_path: Path) -> None:
+    # 淮安 2024 in the official template, with the header 法律服务机构 (grid column 7 of
+    # table 三's third header row) replaced by a label the format does not have.
+    values = {**HUAIAN_2024_VALUES, (1, 2, 7): "律师事务所"}
+    result = engine.lint_path(write(tmp_path, "huaian.docx", huaian_2024_docx(values=values)))
+    ap003 = only(result, "AP003")
+    assert [(f.sub_id, f.location.anchor.line, f.level) for f in ap003] == [
+        ("legal_services", 82, "error")
+    ]
+    assert ap003[0].location.logical == "三/*/legal_services"
+    assert ap003[0].message_zh.startswith(
+        "第三部分表格缺少“法律服务机构”列：表头中没有该列，各行也没有该列的数字。"
+    )
+    assert "legal service providers" in ap003[0].message_en
+    # The identities that need the column cannot be decided: no invented AP103.
+    assert not only(result, "AP103")
+
+
+def test_all_columns_give_no_ap003(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(SAMPLE_2019), "AP003")
+    assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP003")
+    # Shanghai 2025: no header was recognised, but every row has all seven figures.
+    shanghai = engine.lint_path(SHANGHAI_2025_MD)
+    assert shanghai.report.applications.columns == {}
+    assert not only(shanghai, "AP003")
+
+
+# --- AP004 altered-label ----------------------------------------------------------------------
+
+
+def test_hongze_typo_gives_ap004(engine: Engine, tmp_path: Path) -> None:
+    # 淮安市洪泽区 2023/2024 print "2.其他法律行政止公开" (法规禁 missing).
+    text = sample_text().replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    ap004 = only(lint(engine, tmp_path, text), "AP004")
+    assert [(f.sub_id, at(f), f.level) for f in ap004] == [
+        ("withheld.prohibited_by_law", (LINE_PROHIBITED, 2), "warning")
+    ]
+    assert ap004[0].message_zh.startswith(
+        "第三部分行标签“2.其他法律行政止公开”与格式用语不符，格式的标签为“（三）2.其他法律行政法规禁止公开”"
+    )
+    assert '"2.其他法律行政止公开" differs' in ap004[0].message_en
+
+
+def test_numbering_and_punctuation_variants_are_not_ap004(engine: Engine, tmp_path: Path) -> None:
+    text = (
+        sample_text()
+        .replace("1.属于国家秘密", "1、属于国家秘密")
+        .replace("（一）予以公开", "(一)予以公开")
+        .replace("3.危及“三安全一稳定”", '3.危及"三安全一稳定"')
+        .replace("区分处理的，只计这一情形，不计其他情形", "区分处理的、只计这一情形、不计其他情形")
+    )
+    result = lint(engine, tmp_path, text)
+    rows = result.report.applications.rows
+    assert rows["partially_granted"].label_match == "variant"
+    assert rows["withheld.state_secret"].label == "1、属于国家秘密"
+    assert not only(result, "AP004")
+    assert not only(engine.lint_path(SAMPLE_2019), "AP004")
+
+
+# --- AP005 blank-cell -------------------------------------------------------------------------
+
+
+def test_sample_blank_applicant_cells_give_ap005_per_row(engine: Engine) -> None:
+    ap005 = only(engine.lint_path(SAMPLE_2019), "AP005")
+    assert [f.sub_id for f in ap005] == SAMPLE_ROWS
+    assert {f.level for f in ap005} == {"warning"}
+    first = ap005[0]
+    assert at(first) == (LINE_NEW_RECEIVED + 1, 3)  # a blank cell points past its TAB and NBSP
+    assert [r.anchor.line for r in first.related] == list(range(102, 108))
+    assert [r.logical for r in first.related][0] == "三/new_received/natural_person"
+    assert first.message_zh.startswith(
+        "第三部分“一、本年新收政府信息公开申请数量”行有 6 个单元格没有填数字："
+        "自然人（空白）、商业企业（空白）、科研机构（空白）、社会公益组织（空白）、法律服务机构（空白）、其他（空白）。"
+    )
+    assert "空白或占位符不等于 0" in first.message_zh
+    assert "A blank or a placeholder is not 0" in first.message_en
+    # Never a claim that the format requires 0.
+    assert "format requires" not in first.message_en and "格式要求" not in first.message_zh
+
+
+def test_placeholder_is_named_as_printed(engine: Engine, tmp_path: Path) -> None:
+    text = sample_text()
+    for line in range(LINE_GRANTED + 1, LINE_GRANTED + 7):
+        text = replace_line(text, line, "\t0")
+    text = replace_line(text, LINE_GRANTED + 3, "\t-")  # 科研机构
+    ap005 = [f for f in only(lint(engine, tmp_path, text), "AP005") if f.sub_id == "granted"]
+    assert len(ap005) == 1
+    assert at(ap005[0]) == (LINE_GRANTED + 3, 2)
+    assert "有 1 个单元格没有填数字：科研机构（“-”）。" in ap005[0].message_zh
+
+
+def test_blank_cells_ignored_by_configuration(plugins, tmp_path: Path) -> None:
+    engine = Engine(plugins=plugins, root=tmp_path, context=RuleContext(blank_cells="ignore"))
+    assert not only(engine.lint_path(SAMPLE_2019), "AP005")
+
+
+def test_filled_table_gives_no_ap005(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP005")
+    assert not only(engine.lint_path(SHANGHAI_2025_MD), "AP005")
+
+
+# --- AP006 invalid-number ---------------------------------------------------------------------
+
+
+def test_text_negative_fraction_and_unit_give_ap006(engine: Engine, tmp_path: Path) -> None:
+    text = sample_text()
+    text = replace_line(text, LINE_GRANTED + 1, "\t约3")  # （一）予以公开 / 自然人
+    text = replace_line(text, LINE_GRANTED + 2, "\t2.5")  # （一）予以公开 / 商业企业
+    text = replace_line(text, LINE_NEW_RECEIVED + 1, "\t3件")  # 一、本年新收 / 自然人
+    text = replace_line(text, LINE_CARRIED_FORWARD_TOTAL, "\t-1")  # 四、结转下年度 / 总计
+    result = lint(engine, tmp_path, text)
+    ap006 = only(result, "AP006")
+    assert [(f.sub_id, at(f), f.reported) for f in ap006] == [
+        ("new_received/natural_person", (LINE_NEW_RECEIVED + 1, 2), 3),
+        ("granted/natural_person", (LINE_GRANTED + 1, 2), None),
+        ("granted/commercial", (LINE_GRANTED + 2, 2), 2.5),
+        ("carried_forward/total", (LINE_CARRIED_FORWARD_TOTAL, 2), -1),
+    ]
+    assert {f.level for f in ap006} == {"error"}
+    by_sub = {f.sub_id: f for f in ap006}
+    assert by_sub["granted/natural_person"].message_zh.startswith(
+        "第三部分“（一）予以公开”行“自然人”列填写“约3”，不是数字。"
+    )
+    assert "勾稽关系无法核对" in by_sub["granted/natural_person"].message_zh
+    assert "是小数" in by_sub["granted/commercial"].message_zh
+    assert "带有单位“件”" in by_sub["new_received/natural_person"].message_zh
+    assert "是负数" in by_sub["carried_forward/total"].message_zh
+    assert "is negative" in by_sub["carried_forward/total"].message_en
+    assert by_sub["granted/natural_person"].location.logical == "三/granted/natural_person"
+
+
+def test_counts_give_no_ap006(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(SAMPLE_2019), "AP006")
+    assert not only(engine.lint_path(SHANGHAI_2025_MD), "AP006")
+    assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP006")
