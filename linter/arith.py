@@ -1,7 +1,10 @@
 """Arithmetic over table cells for identity rules (FORMATS.md §5).
 
-Blank and placeholder cells count as 0, as RULES.md says, and the message says so; a
-cell holding text makes the identity undecidable (the invalid-number rules report it).
+Blank and placeholder components count as 0, as RULES.md says, and the message says
+so; a cell holding text makes the identity undecidable (the invalid-number rules report
+it), and so does a total left blank: 上海市人民政府办公厅 2019 leaves the whole 总计
+column of its outcome rows blank while every identity holds — that is a blank-cell
+finding (AP005), not eleven arithmetic errors.
 """
 
 from __future__ import annotations
@@ -31,6 +34,20 @@ def value(cell: Cell | None) -> int | float:
     if cell.state in ("blank", "placeholder"):
         return 0
     raise Undecidable
+
+
+def reported(cell: Cell | None) -> int | float:
+    """The value of a printed total. A total left blank was not entered: the identity
+    cannot be checked (the blank-cell rules report the cell), so this raises."""
+    if cell is None or cell.state != "number":
+        raise Undecidable
+    return cell.value or 0
+
+
+def none_entered(terms: Sequence[Term]) -> bool:
+    """True when every component is blank or a placeholder: the breakdown was not filled
+    in at all, so comparing it with a printed total says nothing (AP005/RL003 report it)."""
+    return all(t.cell.is_empty for t in terms)
 
 
 def total(terms: Sequence[Term]) -> int | float:

@@ -437,6 +437,10 @@ def _application_cells(
     data = logical[start:]
     while len(data) > len(ids) and not data[-1].text:
         data = data[:-1]
+    # Copies of a label spanning several columns, written as empty cells by some
+    # converters, stand between the label and the data.
+    while len(data) > len(ids) and not data[0].text:
+        data = data[1:]
     if len(data) != len(ids):
         return None
     return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}

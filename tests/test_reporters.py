@@ -39,7 +39,7 @@ from linter.reporters.tabular import (
 from tests.conftest import PINGTAN, SAMPLE_2019, sample_text
 from tests.conftest import BASE_RULES
 from tests.test_cli import run
-from tests.test_rules import LINE_REVIEW_UPHELD
+from tests.test_rules import LINE_NEW_NATURAL, LINE_REVIEW_UPHELD
 from tests.test_rules_cross_year import CARRIED_FORWARD_TOTAL, CARRIED_OVER_TOTAL, year_copy
 
 # The rule families of these tests: rules added to other families later do not change
@@ -70,7 +70,10 @@ def folder(tmp_path: Path) -> Path:
     shutil.copy(PINGTAN[0], root / "sub" / PINGTAN[0].name)
     (root / "empty.txt").write_bytes(b"")
     (root / "gbk copy.txt").write_bytes(sample_text().encode("gb18030"))
-    broken = year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3", LINE_REVIEW_UPHELD: "\t2"})
+    # 四's 总计 3 (AP101, CY001 next year), 一's 自然人 1 (AP103), 复议 维持 2 (RL101).
+    broken = year_copy(
+        2019, {CARRIED_FORWARD_TOTAL: "\t3", LINE_NEW_NATURAL: "\t1", LINE_REVIEW_UPHELD: "\t2"}
+    )
     (root / "2019.txt").write_text(broken, encoding="utf-8")
     (root / "2020.txt").write_text(year_copy(2020), encoding="utf-8")
     return root

@@ -14,7 +14,7 @@ from rules.applications.common import column_names, joined, location, term
 
 class Balance(Rule):
     """检查内容：第三部分表格每一列都应满足表头注明的勾稽关系——“第一项加第二项之和，等于第三项加第四项之和”，
-    即 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。
+    即 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。空白单元格按 0 计算；但（七）总计本身空白时视为未填写，不做比对（由 AP005 报告空白），以免把一处漏填报成一串计算错误。
 
     为何重要：这是表格自身印出的勾稽关系，不成立说明数据填报有误（漏填、重复计算或结转错误），
     是检查人员最先核对的一项。
@@ -25,7 +25,7 @@ class Balance(Rule):
 
     依据：年度报告格式第三部分表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 
-    What it checks: every column of the section-3 table satisfies the identity printed in its own header, "item I plus item II equals item III plus item IV": new applications + carried over = (7) total + carried forward.
+    What it checks: every column of the section-3 table satisfies the identity printed in its own header, "item I plus item II equals item III plus item IV": new applications + carried over = (7) total + carried forward. Blank cells count as 0, but a total left blank is taken as not entered and is not compared (AP005 reports the blank), so that one unfilled column does not become a string of arithmetic errors.
 
     Why it matters: this identity is printed in the table itself; when it fails, figures were left out, double counted or carried over wrongly. It is the first thing an inspector checks.
 
@@ -57,7 +57,7 @@ class Balance(Rule):
                 new, carried = term(table, "new_received", c), term(table, "carried_over", c)
                 total, forward = term(table, "outcome_total", c), term(table, "carried_forward", c)
                 left = arith.value(new.cell) + arith.value(carried.cell)
-                right = arith.value(total.cell) + arith.value(forward.cell)
+                right = arith.reported(total.cell) + arith.value(forward.cell)
             except arith.Undecidable:
                 continue
             if left == right:

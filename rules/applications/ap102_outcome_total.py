@@ -14,7 +14,7 @@ from rules.applications.common import column_names, location, term
 
 class OutcomeTotal(Rule):
     """检查内容：第三部分每一列的“（七）总计”应等于（一）予以公开、（二）部分公开，以及（三）不予公开、
-    （四）无法提供、（五）不予处理、（六）其他处理各子项之和。
+    （四）无法提供、（五）不予处理、（六）其他处理各子项之和。空白单元格按 0 计算；但（七）总计本身空白、或各分项全部空白时视为未填写，不做比对（由 AP005 报告空白），以免把一处漏填报成一串计算错误。
 
     为何重要：总计与分项不符说明有分项漏填、重复计算，或总计是另行估算的，办理结果数据不可信。
 
@@ -24,7 +24,7 @@ class OutcomeTotal(Rule):
 
     依据：年度报告格式第三部分“三、本年度办理结果”的行结构，“总计”即各办理结果之和（FORMATS.md §5 T3-TOT，按表格语义推得）。
 
-    What it checks: in every column of section 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-item of (3) withheld, (4) unavailable, (5) not processed and (6) other handling.
+    What it checks: in every column of section 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-item of (3) withheld, (4) unavailable, (5) not processed and (6) other handling. Blank cells count as 0, but a total left blank, or a breakdown left entirely blank, is taken as not entered and is not compared (AP005 reports the blank), so that one unfilled column does not become a string of arithmetic errors.
 
     Why it matters: a total that differs from its parts means an outcome was left out, counted twice, or the total was estimated separately.
 
@@ -58,10 +58,10 @@ class OutcomeTotal(Rule):
                 total = term(table, "outcome_total", c)
                 parts = [term(table, rid, c) for rid in row_ids]
                 expected = arith.total(parts)
-                reported = arith.value(total.cell)
+                reported = arith.reported(total.cell)
             except arith.Undecidable:
                 continue
-            if expected == reported:
+            if expected == reported or arith.none_entered(parts):
                 continue
             note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
             note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""

@@ -14,7 +14,7 @@ from rules.applications.common import location, term
 
 class ApplicantTotal(Rule):
     """检查内容：第三部分每一行的“总计”列应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、
-    其他六列之和。
+    其他六列之和。空白单元格按 0 计算；但总计列本身空白、或各分项全部空白时视为未填写，不做比对（由 AP005 报告空白），以免把一处漏填报成一串计算错误。
 
     为何重要：总计列与各类申请人之和不符，说明分类统计或合计有误。
 
@@ -24,7 +24,7 @@ class ApplicantTotal(Rule):
 
     依据：年度报告格式第三部分的列结构：“总计”为“申请人情况”各列之和（FORMATS.md §5 T3-ROW，按表格语义推得）。
 
-    What it checks: in every row of section 3, the total column equals the sum of the six applicant columns (natural persons, businesses, research institutions, public-interest organisations, legal service providers, other).
+    What it checks: in every row of section 3, the total column equals the sum of the six applicant columns (natural persons, businesses, research institutions, public-interest organisations, legal service providers, other). Blank cells count as 0, but a total left blank, or a breakdown left entirely blank, is taken as not entered and is not compared (AP005 reports the blank), so that one unfilled column does not become a string of arithmetic errors.
 
     Why it matters: a total that differs from the applicant columns means the breakdown or the total is wrong.
 
@@ -55,10 +55,10 @@ class ApplicantTotal(Rule):
                 total = term(table, row_id, "total")
                 parts = [term(table, row_id, c) for c in APPLICANT_COLUMN_IDS]
                 expected = arith.total(parts)
-                reported = arith.value(total.cell)
+                reported = arith.reported(total.cell)
             except arith.Undecidable:
                 continue
-            if expected == reported:
+            if expected == reported or arith.none_entered(parts):
                 continue
             note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
             note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""

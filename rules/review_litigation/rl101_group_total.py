@@ -14,7 +14,7 @@ from linter.rule import Rule, RuleContext
 
 class GroupTotal(Rule):
     """检查内容：第四部分“行政复议”“未经复议直接起诉”“复议后起诉”三组中，每组的“总计”应等于
-    结果维持 + 结果纠正 + 其他结果 + 尚未审结。
+    结果维持 + 结果纠正 + 其他结果 + 尚未审结。空白单元格按 0 计算；但总计本身空白、或各分项全部空白时视为未填写，不做比对（由 RL003 报告空白），以免把一处漏填报成一串计算错误。
 
     为何重要：复议、诉讼总计与分项不符，说明案件数填报有误，公众据此无法了解被复议、被起诉的真实情况。
 
@@ -24,7 +24,7 @@ class GroupTotal(Rule):
 
     依据：年度报告格式第四部分的列结构：“总计”为同组四种结果之和（FORMATS.md §5 T4-SUM，按表格语义推得）。
 
-    What it checks: in section 4, for each of administrative review, litigation without prior review and litigation after review, the total equals upheld + corrected + other + pending.
+    What it checks: in section 4, for each of administrative review, litigation without prior review and litigation after review, the total equals upheld + corrected + other + pending. Blank cells count as 0, but a total left blank, or a breakdown left entirely blank, is taken as not entered and is not compared (RL003 reports the blank), so that one unfilled column does not become a string of arithmetic errors.
 
     Why it matters: a total that differs from its parts misreports the cases brought against the agency.
 
@@ -57,10 +57,10 @@ class GroupTotal(Rule):
                 total = _term(table, group.id, "total", group.label)
                 parts = [_term(table, group.id, o.id, group.label) for o in REVIEW_OUTCOMES[:-1]]
                 expected = arith.total(parts)
-                reported = arith.value(total.cell)
+                reported = arith.reported(total.cell)
             except arith.Undecidable:
                 continue
-            if expected == reported:
+            if expected == reported or arith.none_entered(parts):
                 continue
             blank = arith.any_blank([total, *parts])
             note_zh = arith.BLANK_NOTE_ZH if blank else ""
