@@ -1,0 +1,1075 @@
+"""HTML reader: a published report page (or a fragment of one) → :class:`Document`.
+
+What it does, in order:
+
+1. Decode: a BOM, then strict UTF-8, then the page's declared charset (``<meta charset>``,
+   ``http-equiv``), then GB18030 (:func:`linter.readers.decode_text`); a fallback is an
+   XT003 diagnostic. BOM-less UTF-16 is recognised by its NUL pattern.
+2. Parse with a hardened lxml HTML parser: no network, no DTD, no entity expansion (the
+   HTML parser knows only the predefined HTML entities), default resource limits. Every
+   parser failure is a :class:`ReadError` that says what is wrong with the file.
+3. Find the report body in a whole site page: the smallest element holding the section
+   headings (一、总体情况 … 六、其他需要报告的事项), widened to a known CMS article
+   container; failing that a known CMS container, failing that the element holding most of
+   the page's text. Navigation, breadcrumbs, share buttons, footers, scripts and styles
+   outside (or inside) it never become blocks. A fragment without ``<html>``/``<body>`` is
+   read whole.
+4. Blocks in document order: a :class:`Paragraph` per block-level element (split at
+   ``<br>``), a :class:`Table` per ``<table>`` with row and column spans expanded into a
+   full grid (copies flagged ``hmerge``/``vmerge``). A one-column table wrapping the
+   article is layout and is read as blocks.
+5. Anchors: 1-based line and column (code points) of each element's start tag in the
+   decoded text. lxml gives the line on which a start tag *ends*; the body's lines are
+   scanned once for start tags, and an element that is the k-th of its name to end on a
+   line gets the k-th such start tag of the source.
+6. Metadata: title, published and written dates (YYYY-MM-DD), agency, url — from
+   ``<meta>`` tags first, then from visible labels such as ``发布日期：2020-01-31``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.document import (
+    Anchor,
+    Block,
+    Diagnostic,
+    Document,
+    Paragraph,
+    ReadError,
+    Table,
+    TableCell,
+)
+from linter.readers import Decoded, Limits, Reader, decode_text, is_binary
+
+if TYPE_CHECKING:  # lxml is imported lazily: only this reader needs it.
+    from lxml.etree import _Element as Element
+
+__all__ = ["HtmlReader"]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+# Signatures of container formats that are certainly not HTML.
+NOT_HTML_MAGIC = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"%PDF",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+)
+
+MAX_COLSPAN = 100
+# A cell with this much text and a table inside it is page layout, not a data cell.
+LAYOUT_CELL_TEXT = 500
+# A CMS article container is trusted when it holds this much text (or this share of the page).
+CONTAINER_MIN_TEXT = 200
+CONTAINER_MIN_SHARE = 0.25
+# Bounds on the search for the report body, so that a crafted page stays linear.
+MAX_CANDIDATES = 10
+MAX_DESCENT = 40
+MAX_DESCENT_COST = 6
+# All tables of one document together; a real report has well under 2,000 cells.
+MAX_GRID_CELLS = 200_000
+
+# Elements that start a new paragraph. Table parts are here too: outside a table grid
+# (a stray cell, a layout table) they are containers like any other.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center",
+        "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html",
+        "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Elements whose start tags are located in the source (everything that gets an anchor).
+ANCHORED_TAGS = tuple(sorted(BLOCK_TAGS | {"br"}))
+ANCHORED_SET = frozenset(ANCHORED_TAGS)
+# Never content, and holding no elements: dropped from the whole tree first.
+SCRIPT_TAGS = ("script", "style")
+# Never content inside the report body either (dropped after the anchors are ranked:
+# some hold elements that the source scan counts).
+WIDGET_TAGS = (
+    "noscript", "template", "iframe", "frame", "object", "embed", "applet", "select",
+    "button", "textarea", "input", "svg", "canvas", "audio", "video", "map", "marquee",
+    "noembed", "noframes",
+)  # fmt: skip
+# Page regions that are chrome unless they hold the report (a table or a heading).
+REGION_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# class/id fragments of chrome inside an article container.
+CHROME_MARKER_RE = re.compile(
+    r"breadcrumb|crumb|share|fenxiang|print|qrcode|ewm|position|location|dqwz|pagination"
+    r"|pager|related|xglj|toolbar|function_icon|article_extend|article_btn|attachment"
+    r"|footer|header|\bnav",
+    re.IGNORECASE,
+)
+# class/id of the article container in the CMSs government sites use.
+CONTENT_MARKER_RE = re.compile(
+    r"trs_editor|custom_unionstyle|\bzoom\b|article[-_]?(?:content|con\b|body|text)"
+    r"|(?:detail|content|news|main)[-_]?(?:content|text|body|con\b)|\bcontent\b|\bzw\b",
+    re.IGNORECASE,
+)
+
+# Section headings: a Chinese numeral and a key phrase of that section's heading.
+HEADING_KEYS = (
+    "总体情况", "主动公开", "收到和处理", "依申请", "行政复议", "行政诉讼", "主要问题",
+    "其他需要报告",
+)  # fmt: skip
+HEADING_RE = re.compile(r"^[一二三四五六][、.．，,]\S{0,12}?(?:" + "|".join(HEADING_KEYS) + ")")
+HEADING_START_RE = re.compile(r"^[一二三四五六][、.．，,]")
+# Text nodes that may hold (the start of) a heading; the filtering is done in Python,
+# which is cheaper than asking XPath for each key phrase.
+HEADING_XPATH = "descendant::text()[contains(., '、') or contains(., '．')]"
+
+# Start tags of anchored elements, and the openers of what the parser does not read as
+# markup (comments, raw-text elements), in lowercase: a case-insensitive alternation
+# scans several times slower, so it is used only for pages that write tags in uppercase.
+_SOURCE_TAG_PATTERN = (
+    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])|("
+    + "|".join(ANCHORED_TAGS)
+    + r")(?=[\s/>])[^>]*>)"
+)
+SOURCE_TAG_RE = re.compile(_SOURCE_TAG_PATTERN)
+SOURCE_TAG_ANY_CASE_RE = re.compile(_SOURCE_TAG_PATTERN, re.IGNORECASE)
+UPPERCASE_TAG_RE = re.compile(r"</?[A-Z]")
+DOCUMENT_TAG_RE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+DECLARED_CHARSET_RE = re.compile(
+    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]+)|<\?xml[^>]*?encoding\s*=\s*[\"']([a-z0-9_.:-]+)",
+    re.IGNORECASE,
+)
+SNIFF_START_RE = re.compile(
+    rb"<(?:head|body|meta|title|table|p|div|h[1-6]|span|center|font|br|ul|ol|section|article"
+    rb"|link|style|script|base)[\s>/]"
+)
+SNIFF_ANYWHERE_RE = re.compile(rb"<(?:html|body|table|div|p|td|tr|br)[\s>/]")
+LEADING_JUNK_RE = re.compile(rb"\s+|<!--.*?-->|<\?.*?\?>", re.DOTALL)
+
+DATE_RE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"  # 2020-01-31, 2020年1月31日
+)
+# What may stand between a visible label and its value in the page source: a colon,
+# spaces, &nbsp; and the tags that close the label's cell and open the value's.
+_LABEL_GAP = r"(?:\s|&nbsp;|&#160;|\u3000|[:：]|<[^<>]{0,400}>){0,16}?"
+_DATE_VALUE_RE = re.compile(_LABEL_GAP + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# Visible metadata labels: (key, labels, the pattern of the value right after a label).
+METADATA_LABELS = (
+    ("published", ("发布日期", "发布时间", "发文日期", "公开日期"), _DATE_VALUE_RE),
+    ("written", ("成文日期", "成文时间"), _DATE_VALUE_RE),
+    (
+        "agency",
+        ("发布机构", "发文机关", "发布单位"),
+        re.compile(_LABEL_GAP + r"([^\s<>:：|｜&]{2,40})"),
+    ),
+)
+NOT_AN_AGENCY_RE = re.compile(r"日期|时间|索引号|分类|文号|主题|名称")
+TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\||｜| - | — |——|－)\s*")
+
+# Joins the pieces of one table cell; never occurs in parsed text (lxml drops NULs).
+CELL_BREAK = "\x00"
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class HtmlReader(Reader):
+    """Reads a report published as an HTML page or fragment."""
+
+    name: ClassVar[str] = "html"
+    media_type: ClassVar[str] = "text/html"
+
+    def sniff(self, head: bytes, suffix: str) -> int:
+        """High when the bytes start like HTML; the suffix only breaks ties."""
+        if head.startswith(NOT_HTML_MAGIC):
+            return 0
+        sample = _ascii_head(head)
+        html_suffix = suffix.lower() in HTML_SUFFIXES
+        start = _skip_leading_junk(sample).lower()
+        if start.startswith((b"<!doctype html", b"<html")):
+            score = 95
+        elif SNIFF_START_RE.match(start):
+            score = 80
+        elif SNIFF_ANYWHERE_RE.search(sample[:4096].lower()):
+            score = 50
+        else:
+            score = 0
+        if html_suffix:
+            score = min(100, score + 5) if score else (10 if not is_binary(head) else 0)
+        return score
+
+    def read(self, path: str, data: bytes, limits: Limits) -> Document:
+        """Read one HTML file; raises :class:`ReadError` when nothing can be read."""
+        from lxml import etree
+
+        text, encoding, payload, diagnostics = _decode(data)
+        try:
+            root = _parse(payload)
+            is_page = DOCUMENT_TAG_RE.search(text) is not None
+            metadata = _head_metadata(root, is_page)
+            etree.strip_elements(root, *SCRIPT_TAGS, with_tail=False)
+            body = _body_element(root)
+            if is_page:
+                container = _report_container(body)
+            else:  # a bare fragment is the report itself
+                container = body
+            source = _SourceIndex(text)
+            source.prepare(container)
+            _drop_chrome(container)
+            blocks = _BlockWalker(source).run(container)
+            body_span = (0, 0) if container is body else source.span
+            _visible_metadata(metadata, text, blocks, body_span)
+        except ReadError:
+            raise
+        except (etree.LxmlError, ValueError, RecursionError) as exc:
+            raise ReadError(
+                f"HTML 文件无法解析（{type(exc).__name__}: {exc}）。请确认文件是完整的网页，"
+                "或另存为 UTF-8 编码的 HTML 后重试。",
+                f"The HTML file cannot be parsed ({type(exc).__name__}: {exc}). Check that the "
+                "file is a complete web page, or save it again as UTF-8 HTML.",
+            ) from exc
+        return Document(
+            path=path,
+            media_type=self.media_type,
+            blocks=blocks,
+            encoding=encoding,
+            metadata=metadata,
+            diagnostics=diagnostics,
+        )
+
+
+# --------------------------------------------------------------------------- sniffing
+
+
+def _ascii_head(head: bytes) -> bytes:
+    """The start of the file as bytes in which ASCII markup can be matched."""
+    if head.startswith(codecs.BOM_UTF8):
+        return head[3:]
+    utf16 = _utf16_codec(head)
+    if utf16:
+        text = head.decode(utf16, errors="ignore").lstrip("\ufeff")
+        return text.encode("utf-8", errors="ignore")
+    return head
+
+
+def _skip_leading_junk(sample: bytes) -> bytes:
+    """Skip whitespace, comments (``<!-- saved from url -->``) and ``<?xml ?>``."""
+    pos = 0
+    while True:
+        match = LEADING_JUNK_RE.match(sample, pos)
+        if not match or match.end() == pos:
+            return sample[pos:]
+        pos = match.end()
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` when a BOM-less file starts with
+    markup or whitespace in that form (ASCII interleaved with NULs); else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(data) < 4:
+        return None
+    if data[0] in b"<\t\r\n " and not data[1] and data[2] and not data[3]:
+        return "utf-16-le"
+    if not data[0] and data[1] in b"<\t\r\n " and not data[2] and data[3]:
+        return "utf-16-be"
+    return None
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(data: bytes) -> tuple[str, str, bytes, list[Diagnostic]]:
+    """Decide the text; return it, its encoding, UTF-8 bytes for lxml, and diagnostics."""
+    utf16 = _utf16_codec(data)
+    declared = None
+    if utf16 and utf16 != "utf-16":  # no BOM, which decode_text needs to recognise UTF-16
+        text = data.decode(utf16, errors="replace")
+        encoding, replaced = utf16, text.count("\ufffd")
+        fallback = replaced > 0
+    else:
+        if not utf16 and is_binary(data):
+            raise ReadError(
+                "文件不是文本格式的网页（含有 NUL 字节或大量控制字符），可能是二进制文件被改成了 "
+                ".html 扩展名，或是不带 BOM 的 UTF-16 文本。请提供原始网页，或另存为 UTF-8 编码。",
+                "The file is not a text web page (it contains NUL bytes or many control "
+                "characters): it may be a binary file renamed to .html, or UTF-16 text without "
+                "a byte-order mark. Provide the original page, or save it as UTF-8.",
+            )
+        declared = _declared_charset(data)
+        decoded = decode_text(data, declared=declared)
+        truncated = _truncated_utf8(data) if decoded.fallback and not utf16 else None
+        if truncated is None and decoded.encoding == "utf-8" and not decoded.replaced:
+            return decoded.text, "utf-8", data, []  # lxml can parse the bytes as they are
+        decoded = truncated or decoded
+        text, encoding = decoded.text, decoded.encoding
+        fallback, replaced = decoded.fallback, decoded.replaced
+    diagnostics: list[Diagnostic] = []
+    if fallback:
+        diagnostics.append(_fallback_diagnostic(declared, encoding, replaced))
+    return text, encoding, text.encode("utf-8", errors="replace"), diagnostics
+
+
+def _truncated_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 whose only fault is a character cut off at the end (a truncated download)."""
+    for cut in (1, 2, 3):
+        try:
+            return Decoded(data[:-cut].decode("utf-8"), "utf-8", fallback=False)
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 4:
+                return None
+    return None
+
+
+def _fallback_diagnostic(declared: str | None, encoding: str, replaced: int) -> Diagnostic:
+    if declared:
+        said_zh = f"网页声明的编码（{declared}）与内容不符"
+        said_en = f"The page declares charset {declared} but its bytes are not in it"
+    else:
+        said_zh = "网页没有声明编码，内容也不是 UTF-8"
+        said_en = "The page declares no charset and is not UTF-8"
+    lost_zh = f"，{replaced} 个字符无法识别、已替换为 U+FFFD" if replaced else ""
+    lost_en = f"; {replaced} undecodable characters were replaced by U+FFFD" if replaced else ""
+    return Diagnostic(
+        code="XT003",
+        detail_zh=f"{said_zh}，已按 {encoding} 解码{lost_zh}。请核对文字，或将网页另存为 UTF-8。",
+        detail_en=f"{said_en}; it was decoded as {encoding}{lost_en}. Check the text, or save "
+        "the page as UTF-8.",
+        args=(("encoding", encoding), ("declared", declared or ""), ("replaced", str(replaced))),
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 8 KB. A declared UTF-16/32 is ignored: the
+    declaration was just read as ASCII, so the file cannot be in it."""
+    match = DECLARED_CHARSET_RE.search(data, 0, 8192)
+    if not match:
+        return None
+    declared = (match.group(1) or match.group(2)).decode("ascii", errors="ignore")
+    if not declared or declared.lower().startswith(("utf-16", "utf-32", "ucs", "unicode")):
+        return None
+    return declared
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse(payload: bytes) -> Element:
+    """Parse UTF-8 bytes with a parser that reads nothing but these bytes."""
+    from lxml import etree
+
+    # etree's own HTML parser: lxml.html's element classes cost a Python call per element.
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        default_doctype=False,
+    )
+    root = etree.fromstring(payload, parser=parser)
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or error.level_name == "FATAL":
+            raise ReadError(
+                f"HTML 文件超出解析器的安全限制（第 {error.line} 行：{error.message}），"
+                "例如元素嵌套超过 256 层或单段文字超过 10 MB。这通常是损坏或恶意构造的文件。",
+                f"The HTML file exceeds the parser's safety limits (line {error.line}: "
+                f"{error.message}), e.g. elements nested deeper than 256 levels or one text "
+                "longer than 10 MB. The file is probably damaged or crafted.",
+            )
+    if root is None:
+        raise ReadError(
+            "HTML 文件是空的，没有任何内容。",
+            "The HTML file is empty: there is nothing to read.",
+        )
+    return root
+
+
+def _body_element(root: Element) -> Element:
+    body = root.find("body")
+    return body if body is not None else root
+
+
+# --------------------------------------------------------------------------- the report body
+
+
+def _report_container(body: Element) -> Element:
+    """The element that holds the report in a whole site page."""
+    headings = _heading_elements(body)
+    if len({numeral for numeral, _ in headings}) >= 2:
+        container = _common_ancestor([element for _, element in headings])
+        return _widen_to_article(_narrow(container, headings), body)
+    marked = [
+        element
+        for element in body.iter("div", "td", "article", "section", "main")
+        if CONTENT_MARKER_RE.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ][:MAX_CANDIDATES]
+    strong = [e for e in marked if not _is_generic_content_marker(e)]
+    page_text = _text_length(body)
+    for candidates in (strong, marked):
+        best = max(candidates, key=_text_length, default=None)
+        if best is None:
+            continue
+        length = _text_length(best)
+        if length >= CONTAINER_MIN_TEXT or (length and length >= CONTAINER_MIN_SHARE * page_text):
+            return best
+    return _dominant_branch(body)
+
+
+def _heading_elements(body: Element) -> list[tuple[str, Element]]:
+    """(numeral, block element) for each section heading found in the page body."""
+    found: list[tuple[str, Element]] = []
+    for node in body.xpath(HEADING_XPATH):
+        element = node.getparent()
+        if element is None:
+            continue
+        if node.is_tail:
+            element = element.getparent()
+        block = element
+        in_link = False
+        while block is not None and block.tag not in BLOCK_TAGS:
+            in_link = in_link or block.tag == "a"
+            block = block.getparent()
+        if block is None or in_link or block.tag in ("body", "html"):
+            continue
+        own = "".join(node.split())
+        match = HEADING_RE.match(own)
+        if not match and (HEADING_START_RE.match(own) or len(own) <= 3):
+            match = HEADING_RE.match(_leading_text(block))  # "一、" and "总体情况" split
+        if match:
+            found.append((match.group(0)[0], block))
+    return found
+
+
+def _narrow(container: Element, headings: list[tuple[str, Element]]) -> Element:
+    """Step into the child that holds every heading when the headings are also repeated
+    elsewhere (a table of contents beside the article): the one with more text wins."""
+    wanted = {numeral for numeral, _ in headings}
+    for _ in range(MAX_DESCENT):
+        groups: dict[int, tuple[Element, set[str], list[tuple[str, Element]]]] = {}
+        for numeral, element in headings:
+            child = element
+            while child is not None and child.getparent() is not container:
+                child = child.getparent()
+            if child is None:  # the heading is the container itself
+                return container
+            group = groups.setdefault(id(child), (child, set(), []))
+            group[1].add(numeral)
+            group[2].append((numeral, element))
+        complete = [group for group in groups.values() if group[1] == wanted]
+        if len(groups) < 2 or not complete:
+            return container
+        container, _, headings = max(complete, key=lambda group: _text_length(group[0]))
+    return container
+
+
+def _leading_text(element: Element, size: int = 30) -> str:
+    """The first ``size`` non-space characters of an element's text."""
+    pieces: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        piece = "".join(piece.split())
+        pieces.append(piece)
+        length += len(piece)
+        if length >= size:
+            break
+    return "".join(pieces)[:size]
+
+
+def _common_ancestor(elements: list[Element]) -> Element:
+    first = elements[0]
+    path = [first, *first.iterancestors()]
+    depth = {id(element): index for index, element in enumerate(path)}
+    deepest = 0
+    for element in elements[1:]:
+        node = element
+        while id(node) not in depth:
+            node = node.getparent()
+        deepest = max(deepest, depth[id(node)])
+    return path[deepest]
+
+
+def _widen_to_article(container: Element, body: Element) -> Element:
+    """Step out of table parts, then up to a close CMS article container if there is one."""
+    node = container
+    while node.tag in ("tr", "tbody", "thead", "tfoot", "table") and node.getparent() is not None:
+        node = node.getparent()
+    climbed = node
+    for _ in range(3):
+        if climbed is body or climbed.getparent() is None:
+            break
+        marker = f"{climbed.get('class', '')} {climbed.get('id', '')}"
+        if CONTENT_MARKER_RE.search(marker) and not _is_generic_content_marker(climbed):
+            return climbed
+        climbed = climbed.getparent()
+    return node
+
+
+def _is_generic_content_marker(element: Element) -> bool:
+    """``class="content"`` often wraps a whole page; trust it least."""
+    marker = f"{element.get('class', '')} {element.get('id', '')}"
+    match = CONTENT_MARKER_RE.search(marker)
+    return match is not None and match.group(0).lower() in ("content", "zw")
+
+
+def _text_length(element: Element) -> int:
+    return int(element.xpath("string-length(normalize-space(.))"))
+
+
+def _dominant_branch(body: Element) -> Element:
+    """Descend while one child holds most of the text (a page with no known container).
+
+    Each step measures the text under the current node again; the descent stops once that
+    has cost a few times the page's text, so a crafted page stays linear."""
+    node = body
+    total = _text_length(node)
+    budget = MAX_DESCENT_COST * total
+    for _ in range(MAX_DESCENT):
+        if total == 0 or budget < 0:
+            return node
+        lengths = [(_text_length(child), child) for child in node]
+        budget -= total
+        length, best = max(lengths, key=lambda pair: pair[0], default=(0, None))
+        if best is None or length < 0.6 * total:
+            return node
+        node, total = best, length
+    return node
+
+
+def _drop_chrome(container: Element) -> None:
+    """Remove widgets and chrome regions inside the report body (keeping their tails)."""
+    from lxml import etree
+
+    etree.strip_elements(container, *WIDGET_TAGS, with_tail=False)
+    # (cells and paragraphs carry editor classes, never chrome: not worth a regex each)
+    suspects = [
+        element
+        for element in container.xpath(
+            ".//*[(@class or @id) and not(self::p or self::td or self::th or self::tr"
+            " or self::tbody or self::table)]"
+        )
+        if CHROME_MARKER_RE.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ]
+    suspects.extend(container.iterdescendants(*REGION_TAGS))
+    for element in suspects:
+        if element.getparent() is None:
+            continue
+        if element.find(".//table") is not None or _holds_heading(element):
+            continue
+        _remove_keep_tail(element)
+
+
+def _holds_heading(element: Element) -> bool:
+    return any(HEADING_RE.match("".join(t.split())) for t in element.itertext() if "、" in t)
+
+
+def _remove_keep_tail(element: Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+class _SourceIndex:
+    """Finds where elements' start tags are in the decoded source text.
+
+    lxml's ``sourceline`` is the line on which a start tag *ends*. The k-th element named
+    ``td`` that lxml puts on line L is the k-th ``<td …>`` of the source whose ``>`` is on
+    line L. :meth:`prepare` ranks the elements and scans the report body's lines once.
+    """
+
+    # libxml2 stores line numbers in 16 bits: past this line, sourceline says 65535.
+    LAST_RELIABLE_LINE = 65534
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position >= 0:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self.line_starts = starts
+        # tag name -> offsets of its start tags' "<" and ">", in source order
+        self.tags: dict[str, tuple[list[int], list[int]]] = {}
+        # element -> its rank among same-named elements ending on the same line
+        self.ranks: dict[Element, int] = {}
+        # offsets of the first and past the last character of the scanned lines
+        self.span = (0, len(text))
+
+    def prepare(self, container: Element) -> None:
+        """Rank every anchored element of ``container`` and scan its source lines (call
+        before anything is removed from the tree)."""
+        counts: dict[tuple[str, int], int] = {}
+        first_line = container.sourceline or 1
+        for element in _preceding_on_line(container, first_line):
+            key = (element.tag, first_line)
+            counts[key] = counts.get(key, 0) + 1
+        ranks = self.ranks
+        last_line = first_line
+        for element in container.iter(*ANCHORED_TAGS):
+            key = (element.tag, element.sourceline)
+            rank = counts.get(key, 0)
+            ranks[element] = rank
+            counts[key] = rank + 1
+            last_line = key[1] or last_line
+        last = container
+        while len(last):
+            last = last[-1]
+        self._scan(first_line, max(last_line, last.sourceline or 0))
+
+    def _scan(self, first_line: int, last_line: int) -> None:
+        text, line_starts = self.text, self.line_starts
+        first_line = min(first_line, len(line_starts))
+        start = line_starts[first_line - 1]
+        end = line_starts[last_line] if last_line < len(line_starts) else len(text)
+        # a start tag that began on an earlier line and ends on the first one
+        open_bracket = text.rfind("<", 0, start)
+        if open_bracket >= 0 and text.rfind(">", 0, start) < open_bracket:
+            start = open_bracket
+        self.span = (start, end)
+        any_case = UPPERCASE_TAG_RE.search(text, start, end) is not None
+        pattern = SOURCE_TAG_ANY_CASE_RE if any_case else SOURCE_TAG_RE
+        tags = self.tags
+        skip_to = 0  # end of the comment or raw-text element being skipped
+        for match in pattern.finditer(text, start, end):
+            name = match.group(3)
+            if name is None:  # a comment or a raw-text element: skip its contents
+                if match.start() >= skip_to:
+                    if match.group(1):
+                        close = text.find("-->", match.end())
+                        skip_to = close + 3 if close >= 0 else end
+                    else:
+                        close = _find_end_tag(text, match.group(2), match.end())
+                        skip_to = close if close >= 0 else end
+                continue
+            if match.start() < skip_to:
+                continue
+            if any_case:
+                name = name.lower()
+            found = tags.get(name)
+            if found is None:
+                found = tags[name] = ([], [])
+            found[0].append(match.start())
+            found[1].append(match.end() - 1)
+
+    def anchor(self, element: Element) -> Anchor:
+        line = element.sourceline
+        if not line or line > self.LAST_RELIABLE_LINE or line > len(self.line_starts):
+            return Anchor()
+        rank = self.ranks.get(element)
+        found = self.tags.get(element.tag) if rank is not None else None
+        if found is None or rank is None:
+            return Anchor(line=line)  # an element the parser made up
+        starts, ends = found
+        line_starts = self.line_starts
+        index = bisect_left(ends, line_starts[line - 1]) + rank
+        line_end = line_starts[line] if line < len(line_starts) else len(self.text)
+        if index >= len(ends) or ends[index] >= line_end:
+            return Anchor(line=line)
+        offset = starts[index]
+        start_line = bisect_right(line_starts, offset)
+        return Anchor(start_line, offset - line_starts[start_line - 1] + 1)
+
+
+def _find_end_tag(text: str, name: str, start: int) -> int:
+    """Offset of ``</name`` (any case) at or after ``start``, or -1."""
+    closing = "</" + name.lower()
+    position = text.find("</", start)
+    while position >= 0:
+        if text[position : position + len(closing)].lower() == closing:
+            return position
+        position = text.find("</", position + 2)
+    return -1
+
+
+def _preceding_on_line(container: Element, line: int) -> list[Element]:
+    """Anchored elements before ``container`` in document order whose start tags end on
+    ``line`` (only the container's own line can share elements with what precedes it)."""
+    found: list[Element] = []
+    if not line:
+        return found
+    node = container
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            last = sibling
+            while len(last):
+                last = last[-1]
+            if (last.sourceline or 0) < line:
+                break
+            found.extend(e for e in sibling.iter(*ANCHORED_TAGS) if e.sourceline == line)
+        node = node.getparent()
+        if node is not None and node.sourceline == line and node.tag in ANCHORED_SET:
+            found.append(node)
+    return found
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class _BlockWalker:
+    """Turns the report body into paragraphs and tables in document order."""
+
+    def __init__(self, source: _SourceIndex) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.pieces: list[str] = []
+        # the element whose start tag the pending text is anchored to
+        self.owner: Element | None = None
+        self.grid_cells = 0
+
+    def run(self, container: Element) -> list[Block]:
+        if container.tag == "table":
+            self._table(container)
+        else:
+            self._block(container)
+        return self.blocks
+
+    def _flush(self) -> None:
+        if not self.pieces:
+            return
+        text = "".join(self.pieces)
+        self.pieces = []
+        if ZERO_WIDTH_RE.search(text):
+            text = ZERO_WIDTH_RE.sub("", text)
+        text = " ".join(text.split())
+        if text and self.owner is not None:
+            self.blocks.append(Paragraph(text, self.source.anchor(self.owner)))
+
+    def _block(self, element: Element) -> None:
+        self._flush()
+        self.owner = element
+        self._content(element, element)
+        self._flush()
+
+    def _content(self, element: Element, owner: Element) -> None:
+        """Text and children of ``element``; text between blocks belongs to ``owner``."""
+        if element.text:
+            self.pieces.append(element.text)
+        for child in element:
+            tag = child.tag
+            if tag == "br":
+                self._flush()
+                self.owner = child
+            elif tag == "table":
+                self._flush()
+                self._table(child)
+                self.owner = owner
+            elif tag in BLOCK_TAGS:
+                self._block(child)
+                self.owner = owner
+            elif isinstance(tag, str):
+                self._content(child, owner)
+            if child.tail:
+                self.pieces.append(child.tail)
+
+    # tables ------------------------------------------------------------------------
+
+    def _table(self, table: Element) -> None:
+        rows, strays = _table_rows(table)
+        for stray in strays:  # content the parser left directly in the table
+            self._block(stray)
+        if not rows:
+            return
+        if _is_layout_table(table, rows):
+            for cells in rows:
+                for cell in cells:
+                    self._block(cell)
+            return
+        self.blocks.append(self._grid(table, rows))
+
+    def _grid(self, table: Element, rows: list[list[Element]]) -> Table:
+        from lxml.etree import tostring
+
+        anchor = self.source.anchor
+        row_count = len(rows)
+        # a rowspan above may already have filled places in a row before it is read
+        grid: list[list[TableCell | None]] = [[] for _ in rows]
+        for r, cells in enumerate(rows):
+            line = grid[r]
+            c = 0
+            for cell in cells:
+                while c < len(line) and line[c] is not None:
+                    c += 1
+                origin = TableCell(_cell_text(cell, tostring), anchor(cell))
+                colspan_attr, rowspan_attr = cell.get("colspan"), cell.get("rowspan")
+                colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
+                rowspan = _span(rowspan_attr, row_count - r, True) if rowspan_attr else 1
+                self._count_cells(colspan * rowspan)
+                if colspan == rowspan == 1:
+                    if c < len(line):
+                        line[c] = origin
+                    else:
+                        line.append(origin)
+                    c += 1
+                    continue
+                for dr in range(rowspan):
+                    target = grid[r + dr]
+                    if len(target) < c + colspan:
+                        target.extend([None] * (c + colspan - len(target)))
+                    for dc in range(colspan):
+                        if target[c + dc] is None:  # overlapping spans: the first one wins
+                            target[c + dc] = (
+                                TableCell(origin.text, origin.anchor, dc > 0, dr > 0)
+                                if dr or dc
+                                else origin
+                            )
+                c += colspan
+        finished: list[tuple[TableCell, ...]] = []
+        for r, line in enumerate(grid):
+            if not line:  # an empty <tr> that no span reaches into
+                continue
+            if None in line:  # a hole left by the spans around it: anchored at its row
+                row_anchor = anchor(rows[r][0].getparent()) if rows[r] else anchor(table)
+                hole = TableCell("", row_anchor)
+                line = [hole if cell is None else cell for cell in line]
+            finished.append(tuple(line))  # type: ignore[arg-type]
+        return Table(rows=tuple(finished), anchor=anchor(table), grid=True)
+
+    def _count_cells(self, count: int) -> None:
+        self.grid_cells += count
+        if self.grid_cells > MAX_GRID_CELLS:
+            raise ReadError(
+                f"网页中的表格过大（展开合并单元格后超过 {MAX_GRID_CELLS} 个单元格），"
+                "可能是损坏或恶意构造的文件。",
+                f"The page's tables are too large (more than {MAX_GRID_CELLS} cells once "
+                "merged cells are expanded); the file is probably damaged or crafted.",
+            )
+
+
+def _table_rows(table: Element) -> tuple[list[list[Element]], list[Element]]:
+    """The table's own rows (not those of nested tables) as lists of cells, and stray
+    elements the parser left directly inside the table."""
+    rows: list[list[Element]] = []
+    strays: list[Element] = []
+    loose: list[Element] = []  # cells without a <tr>
+
+    def take(element: Element) -> None:
+        nonlocal loose
+        tag = element.tag
+        if tag in ("td", "th"):
+            loose.append(element)
+            return
+        if loose:
+            rows.append(loose)
+            loose = []
+        if tag == "tr":
+            rows.append([cell for cell in element if cell.tag in ("td", "th")])
+        elif tag in ("thead", "tbody", "tfoot"):
+            for child in element:
+                take(child)
+            if loose:
+                rows.append(loose)
+                loose = []
+        elif tag in ("col", "colgroup") or not isinstance(tag, str):
+            pass
+        else:
+            strays.append(element)
+
+    for child in table:
+        take(child)
+    if loose:
+        rows.append(loose)
+    # empty rows stay: a rowspan counts them
+    return rows if any(rows) else [], strays
+
+
+def _is_layout_table(table: Element, rows: list[list[Element]]) -> bool:
+    """A table that lays out the page rather than holding data: one cell wide, or with a
+    cell that holds a nested table among a long text (the report itself). A data table
+    with a small table inside a cell is data: the inner table's text is that cell's."""
+    if all(len(cells) <= 1 for cells in rows):
+        return True
+    if table.find(".//table") is None:
+        return False
+    return any(
+        cell.find(".//table") is not None and _text_length(cell) >= LAYOUT_CELL_TEXT
+        for cells in rows
+        for cell in cells
+    )
+
+
+def _span(value: str | None, cap: int, zero_means_all: bool = False) -> int:
+    """A rowspan/colspan attribute as a count in 1..cap; junk counts as 1."""
+    if not value:
+        return 1
+    digits = re.match(r"\s*(\d{1,6})", value)
+    if not digits:
+        return 1
+    number = int(digits.group(1))
+    if number == 0:
+        return cap if zero_means_all else 1
+    return max(1, min(number, cap))
+
+
+def _cell_text(cell: Element, tostring: Callable[..., str]) -> str:
+    """A cell's text: inline runs joined as they are, ``<br>`` and blocks as line breaks.
+
+    Most cells are ``<td>text</td>`` or ``<td><p>…runs…</p></td>``; those are read with
+    lxml's text serialiser (``tostring``, passed in because lxml is imported lazily), the
+    rest by walking the cell.
+    """
+    if not len(cell):
+        text = cell.text or ""
+    else:
+        # (an unfiltered walk: lxml's tag filter costs more than it saves on a few elements)
+        breaks = [d for d in cell.iterdescendants() if d.tag in ANCHORED_SET]
+        if not breaks:  # only inline runs
+            text = tostring(cell, method="text", encoding="unicode", with_tail=False)
+        elif (
+            len(breaks) == 1
+            and breaks[0].tag != "br"
+            and len(cell) == 1
+            and cell[0] is breaks[0]
+            and not (cell.text or "").strip()
+            and not (breaks[0].tail or "").strip()
+        ):  # one block holding everything
+            text = tostring(breaks[0], method="text", encoding="unicode", with_tail=False)
+        else:
+            pieces: list[str] = []
+            _collect_cell(cell, pieces)
+            return _clean_lines("".join(pieces))
+    if ZERO_WIDTH_RE.search(text):
+        text = ZERO_WIDTH_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def _collect_cell(element: Element, pieces: list[str]) -> None:
+    if element.text:
+        pieces.append(element.text)
+    for child in element:
+        tag = child.tag
+        if tag == "br":
+            pieces.append(CELL_BREAK)
+        elif tag in BLOCK_TAGS:
+            pieces.append(CELL_BREAK)
+            _collect_cell(child, pieces)
+            pieces.append(CELL_BREAK)
+        elif isinstance(tag, str):
+            _collect_cell(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
+
+
+def _clean_lines(text: str) -> str:
+    if ZERO_WIDTH_RE.search(text):
+        text = ZERO_WIDTH_RE.sub("", text)
+    lines = (" ".join(line.split()) for line in text.split(CELL_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _head_metadata(root: Element, is_page: bool) -> dict[str, str]:
+    """Metadata from ``<meta>`` tags, ``<title>`` and (in a whole page) its article title."""
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key and content and key not in metas:
+            metas[key] = content
+    metadata: dict[str, str] = {}
+    title = metas.get("articletitle") or metas.get("title") or metas.get("dc.title")
+    if not title and is_page:
+        title = _visible_title(root)
+    if not title:
+        page_title = root.findtext(".//title")
+        if page_title:
+            title = _strip_site_name(" ".join(page_title.split()))
+    if title:
+        metadata["title"] = title
+    for key in ("pubdate", "publishdate", "firstpublishedtime", "article:published_time"):
+        date = _iso_date(metas.get(key, ""))
+        if date:
+            metadata["published"] = date
+            break
+    agency = metas.get("发布机构") or metas.get("contentsource")
+    if agency:
+        metadata["agency"] = agency
+    url = metas.get("url")
+    if url and url.startswith(("http://", "https://")):
+        metadata["url"] = url
+    return metadata
+
+
+def _visible_title(root: Element) -> str | None:
+    """An article heading shown on the page that names a report."""
+    body = _body_element(root)
+    candidates = list(body.iter("h1", "h2", "h3"))
+    candidates += body.xpath(".//*[contains(@class, 'title') or contains(@id, 'title')]")
+    for element in candidates:
+        text = " ".join("".join(element.itertext()).split())
+        if "报告" in text and 6 <= len(text) <= 120:
+            return text
+    return None
+
+
+def _strip_site_name(title: str) -> str:
+    parts = [part for part in TITLE_SPLIT_RE.split(title) if part]
+    for part in parts:
+        if "报告" in part:
+            return part
+    return parts[0] if parts else title
+
+
+def _visible_metadata(
+    metadata: dict[str, str], text: str, blocks: list[Block], body_span: tuple[int, int]
+) -> None:
+    """Fill what ``<meta>`` did not give from labels shown on the page (``发布日期：…``).
+
+    The labels are looked for in the source text, which is much cheaper than collecting
+    the text of the whole tree; the first label followed by a value wins. The middle of
+    the report body (``body_span`` less its first and last 2,000 characters) is skipped:
+    a page's metadata is around the article, and the article is most of the page.
+    """
+    skip_from, skip_to = body_span[0] + 2000, body_span[1] - 2000
+    windows = [(0, len(text))] if skip_from >= skip_to else [(0, skip_from), (skip_to, len(text))]
+    if "title" not in metadata:
+        for block in blocks[:3]:
+            if isinstance(block, Paragraph) and "报告" in block.text and len(block.text) <= 120:
+                metadata["title"] = block.text
+                break
+    for key, labels, value_re in METADATA_LABELS:
+        if key in metadata:
+            continue
+        best: tuple[int, str] | None = None
+        for label in labels:
+            for low, high in windows:
+                position = text.find(label, low, high)
+                while position >= 0 and (best is None or position < best[0]):
+                    match = value_re.match(text, position + len(label))
+                    value = _label_value(key, match.group(1)) if match else None
+                    if value:
+                        best = (position, value)
+                        break
+                    position = text.find(label, position + len(label), high)
+        if best:
+            metadata[key] = best[1]
+
+
+def _label_value(key: str, raw: str) -> str | None:
+    if key == "agency":
+        return None if NOT_AN_AGENCY_RE.search(raw) else raw
+    return _iso_date(raw)
+
+
+def _iso_date(text: str) -> str | None:
+    match = DATE_RE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(group) for group in match.groups())
+    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
