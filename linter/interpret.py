@@ -506,7 +506,9 @@ def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
 _ITEM_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
 
 
-def recognise_article20(blocks: list[Paragraph | DocTable]) -> Article20:
+def recognise_article20(
+    blocks: list[Paragraph | DocTable], diagnostics: list[Diagnostic] | None = None
+) -> Article20:
     """Section 二: item titles, their header rows and data rows, for either edition."""
     items: dict[str, dict] = {}
     current: str | None = None
@@ -553,17 +555,36 @@ def recognise_article20(blocks: list[Paragraph | DocTable]) -> Article20:
             if key(cells[0].text) == key(L.ARTICLE20_HEADER_FIRST):
                 item["columns"] = [c for c in cells[1:] if c.text]
                 continue
+            matched = False
             for ed, spec in item_specs(current):
                 row_spec = next((r for r in spec.rows if key(r.label) == key(cells[0].text)), None)
                 if row_spec is None:
                     continue
+                matched = True
                 if any(row_spec.label in L.EDITION_FINGERPRINTS[ed] for _ in [0]):
                     hits[ed] += 1
                 item["rows"].setdefault(row_spec.id, (cells[0], cells[1:]))
                 break
+            if not matched and cells[0].text and not is_data_like(cells[0].text):
+                # A row label with a typo ("行政处份"): the closest row of this item.
+                scored = sorted(
+                    (
+                        (similarity(key(r.label), key(cells[0].text)), r)
+                        for _, spec in item_specs(current)
+                        for r in spec.rows
+                    ),
+                    key=lambda p: -p[0],
+                )
+                if (
+                    scored
+                    and scored[0][0] >= FUZZY_THRESHOLD
+                    and sum(1 for c in cells[1:] if is_data_like(c.text)) >= 1
+                ):
+                    item["rows"].setdefault(scored[0][1].id, (cells[0], cells[1:]))
     if not items:
         return Article20(present=False)
     out: dict[str, Table] = {}
+    unaligned: list[str] = []
     for number, item in items.items():
         header = item["columns"]
         header_keys = [key(c.text) for c in header]
@@ -595,20 +616,25 @@ def recognise_article20(blocks: list[Paragraph | DocTable]) -> Article20:
         if not header:
             order = [c.id for c in spec.columns]
         rows: dict[str, Row] = {}
+        extra: list[str] = []
         for row_id, (label_cell, data) in item["rows"].items():
             data = list(data)
             while len(data) > len(order) and not data[-1].text:
                 data.pop()
             if len(data) != len(order):
+                unaligned.append(label_cell.text)
                 continue
             cells = {cid: _cell(tc) for cid, tc in zip(order, data, strict=True) if cid}
-            row_label = next(r.label for r in spec.rows if r.id == row_id)
+            row_label = next((r.label for r in spec.rows if r.id == row_id), None)
+            if row_label is None:
+                extra.append(label_cell.text)  # a row of the other edition
+                continue
             rows[row_id] = Row(
                 row_id,
                 label_cell.text,
                 label_cell.anchor,
                 cells,
-                _label_match(label_cell.text, row_label) or "variant",
+                _label_match(label_cell.text, row_label) or "altered",
             )
         out[spec.id] = Table(
             present=True,
@@ -617,7 +643,10 @@ def recognise_article20(blocks: list[Paragraph | DocTable]) -> Article20:
             title=item["title"],
             columns=columns,
             rows=rows,
+            extra_rows=tuple(extra),
         )
+    if unaligned and diagnostics is not None:
+        diagnostics.append(_unaligned_diagnostic(2, unaligned, anchor))
     edition = None
     if hits["2019"] > hits["2021"]:
         edition = "2019"
@@ -718,7 +747,7 @@ def interpret(doc: Document, data: bytes) -> Report:
         for i, b in enumerate(doc.blocks)
         if owner[i] == 2 or (isinstance(b, DocTable) and _looks_like_article20(b))
     ]
-    article20 = recognise_article20(a20_blocks)
+    article20 = recognise_article20(a20_blocks, diagnostics)
 
     title = _title_from(
         preamble

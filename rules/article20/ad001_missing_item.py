@@ -1,0 +1,61 @@
+"""AD001: an item block of section 二 is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.finding import Finding, Location
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.article20.common import ITEM_EN, item_specs, item_title_zh, tables_unreadable
+
+
+class MissingItem(Rule):
+    """检查内容：第二部分应有条例第二十条第（一）（五）（六）（八）项各自的表格（2019 年试行格式还有第（九）项），缺少某一项时报告。
+
+    为何重要：这几项是条例第二十条要求主动公开、统一格式要求统计的内容；缺少一项，该项主动公开情况就没有报告。
+
+    不合规示例：第二部分只有第二十条第（一）（五）（六）项，没有第（八）项“行政事业性收费”。
+
+    合规示例：平潭综合实验区 2022 年报告第二部分依次列出第（一）（五）（六）（八）项。
+
+    依据：《中华人民共和国政府信息公开条例》第二十条；年度报告格式第二部分的表格（2019 年试行格式五项，2021 年格式四项）。
+
+    What it checks: section 2 has the table of each of items (1), (5), (6) and (8) of article 20 (plus item (9) in the 2019 trial edition); a missing item is reported.
+
+    Why it matters: these items must be disclosed proactively under article 20 and counted by the unified format; a missing item leaves that part of proactive disclosure unreported.
+
+    Non-compliant example: section 2 has items (1), (5) and (6) of article 20 but no item (8) (administrative fees).
+
+    Compliant example: 平潭综合实验区 2022 lists items (1), (5), (6) and (8) in section 2.
+
+    Basis: Regulations on Government Information Disclosure, art. 20; the section-2 tables of the report format (five items in the 2019 trial edition, four in 2021).
+    """
+
+    code = "AD001"
+    name = "missing-item"
+    level = "error"
+    grade = "B"
+    summary_zh = "第二部分缺少第二十条某一项的表格"
+    summary_en = "Section 2 lacks the table of an article-20 item"
+    basis_zh = "《中华人民共和国政府信息公开条例》第二十条；年度报告格式第二部分"
+    basis_en = (
+        "Regulations on Government Information Disclosure, art. 20; section 2 of the report format"
+    )
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        section = report.section(2)
+        if section is None or not report.article20.present or tables_unreadable(report):
+            return
+        for spec in item_specs(report):
+            table = report.article20.items.get(spec.id)
+            if table is not None and table.present:
+                continue
+            yield self.finding(
+                report,
+                Location(report.article20.anchor or section.anchor, logical=f"二/{spec.id}"),
+                f"第二部分缺少“{item_title_zh(spec)}”的表格；请按统一格式补充该项（没有发生的填 0）。",
+                f"section 2 has no table for article 20 {ITEM_EN[spec.id]}; add it in the unified "
+                "format (write 0 where nothing happened).",
+                sub_id=spec.id,
+            )

@@ -1,0 +1,80 @@
+"""AD002: a row or a column of a section-二 item is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.finding import Finding, Location
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.article20.common import (
+    COLUMN_EN,
+    ITEM_EN,
+    ROW_EN,
+    item_title_zh,
+    present_items,
+    tables_unreadable,
+)
+
+
+class MissingRowOrColumn(Rule):
+    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。
+
+    为何重要：少一行或一列，该项数据就没有报告，也无法与上一年比对。
+
+    不合规示例：第二十条第（六）项只有“行政处罚”一行，没有“行政强制”。
+
+    合规示例：平潭综合实验区 2023 年第二部分各项的行、列齐全。
+
+    依据：年度报告格式第二部分表格的行列（FORMATS.md §2.3、§3.3）。
+
+    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported.
+
+    Why it matters: a missing row or column leaves that figure unreported and impossible to compare with last year.
+
+    Non-compliant example: article 20 item (6) has a row for administrative penalties but none for administrative coercion.
+
+    Compliant example: 平潭综合实验区 2023 has every row and column of section 2.
+
+    Basis: the rows and columns of the section-2 tables of the report format (FORMATS.md §2.3, §3.3).
+    """
+
+    code = "AD002"
+    name = "missing-row-or-column"
+    level = "error"
+    grade = "B"
+    summary_zh = "第二部分某项表格缺少行或列"
+    summary_en = "A section-2 item table lacks a row or a column"
+    basis_zh = "年度报告格式第二部分各项表格的行列"
+    basis_en = "The rows and columns of the section-2 tables of the report format"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if tables_unreadable(report):
+            return
+        for spec, table in present_items(report):
+            where = table.anchor
+            for row in spec.rows:
+                if row.id in table.rows:
+                    continue
+                yield self.finding(
+                    report,
+                    Location(where, logical=f"二/{spec.id}/{row.id}"),
+                    f"第二部分“{item_title_zh(spec)}”缺少“{row.label}”行；请按统一格式补充（没有发生的填 0）。",
+                    f"section 2, article 20 {ITEM_EN[spec.id]} has no row for {ROW_EN[row.id]}; add "
+                    "it in the unified format (write 0 where nothing happened).",
+                    sub_id=f"{spec.id}/{row.id}",
+                )
+            for column in spec.columns:
+                printed = column.id in table.columns or any(
+                    column.id in r.cells for r in table.rows.values()
+                )
+                if printed:
+                    continue
+                yield self.finding(
+                    report,
+                    Location(where, logical=f"二/{spec.id}/{column.id}"),
+                    f"第二部分“{item_title_zh(spec)}”缺少“{column.label}”列；请按统一格式补充。",
+                    f"section 2, article 20 {ITEM_EN[spec.id]} has no column '{COLUMN_EN[column.id]}' "
+                    f"({column.label}); add it in the unified format.",
+                    sub_id=f"{spec.id}/{column.id}",
+                )

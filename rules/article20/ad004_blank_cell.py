@@ -1,0 +1,73 @@
+"""AD004: blank or placeholder cells in section 二, one finding per row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.finding import Finding
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.article20.common import (
+    COLUMN_EN,
+    ITEM_EN,
+    ROW_EN,
+    column_label,
+    item_title_zh,
+    location,
+    present_items,
+    row_label,
+)
+
+
+class BlankCell(Rule):
+    """检查内容：第二部分表格的数据单元格留空，或只填了“-”“—”“/”“无”等占位符而没有数字。每一行报告一次，列出该行未填数字的列。配置 blank-cells = "ignore" 时不检查。
+
+    为何重要：空白不等于 0，读者无法分辨“没有”与“漏填”，逐年比对也无从进行。检查人员通常要求没有发生的填 0。
+
+    不合规示例：“行政事业性收费”一行的“本年收费金额”留空。
+
+    合规示例：平潭综合实验区 2022 年第二部分所有单元格都填了数字，规章为 0。
+
+    依据：全国统一格式文本本身未规定“无数据填 0”（FORMATS.md §5：未找到全国性规定）；填 0 是检查实践（CHECKS.md T2-01）。因此只作警告，可在配置中关闭。
+
+    What it checks: data cells of a section-2 table left blank or holding only a placeholder ("-", "—", "/", "无"). One finding per row, listing its unfilled columns. Off when the configuration says blank-cells = "ignore".
+
+    Why it matters: blank is not 0: a reader cannot tell "none" from "not filled in", and year-on-year comparison is impossible. Inspectors usually ask for 0 where nothing happened.
+
+    Non-compliant example: the amount of the administrative-fees row left blank.
+
+    Compliant example: 平潭综合实验区 2022 fills every cell of section 2, with 0 for rules.
+
+    Basis: the national format text itself does not say "fill 0 where there is no data" (FORMATS.md §5: no national rule found); writing 0 is inspector practice (CHECKS.md T2-01). Hence a warning, which the configuration can turn off.
+    """
+
+    code = "AD004"
+    name = "blank-cell"
+    level = "warning"
+    grade = "C"
+    summary_zh = "第二部分单元格空白或只有占位符（每行报告一次）"
+    summary_en = "Section 2: blank or placeholder cells (one finding per row)"
+    basis_zh = "检查实践：无数据填 0（全国统一格式文本本身未作此规定）"
+    basis_en = "Inspector practice: write 0 where there is no data (the national format text itself does not say so)"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if context.blank_cells == "ignore":
+            return
+        for spec, table in present_items(report):
+            for row_id, row in table.rows.items():
+                empty = [(cid, cell) for cid, cell in row.cells.items() if cell.is_empty]
+                if not empty:
+                    continue
+                names_zh = "、".join(f"“{column_label(spec, cid)}”" for cid, _ in empty)
+                names_en = ", ".join(COLUMN_EN[cid] for cid, _ in empty)
+                first_id, first = empty[0]
+                yield self.finding(
+                    report,
+                    location(first, spec, row_id, first_id),
+                    f"第二部分“{item_title_zh(spec)}”的“{row_label(spec, row_id)}”行，{names_zh}未填数字（空白或占位符）；"
+                    "没有发生的请填 0。",
+                    f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]}: {names_en} hold no "
+                    "number (blank or a placeholder); write 0 where nothing happened.",
+                    sub_id=f"{spec.id}/{row_id}",
+                    related=[location(c, spec, row_id, cid) for cid, c in empty[1:]],
+                )

@@ -1,0 +1,90 @@
+"""AD005: a section-二 cell that is not a valid number for its column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import arith
+from linter.finding import Finding
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.article20.common import (
+    COLUMN_EN,
+    ITEM_EN,
+    MONEY_COLUMNS,
+    ROW_EN,
+    SIGNED_COLUMNS,
+    column_label,
+    item_title_zh,
+    location,
+    present_items,
+    row_label,
+)
+
+
+class InvalidNumber(Rule):
+    """检查内容：第二部分表格的单元格填了文字而不是数字，或计数列出现负数（只有“本年增/减”可以为负），或计数列出现小数。金额列（本年收费金额、采购总金额）可以是小数。
+
+    为何重要：文字或不合理的数字无法统计汇总，也说明填报有误。
+
+    不合规示例：“行政许可”的“本年处理决定数量”填“约3000”；“上一年项目数量”填“-2”；“本年制发件数”填“2.5”。
+
+    合规示例：某市工业和信息化局 2019 年“行政许可”本年增/减填“-3”（允许为负）；平潭综合实验区 2023 年收费金额 5949.088667（万元，可为小数）。
+
+    依据：年度报告格式第二部分各列的含义（件数、数量为非负整数；本年增/减可为负，湖北省注释“减用负值表示”）（FORMATS.md §2.3、§5 T2v2-NUM，按表格语义推得）。
+
+    What it checks: a section-2 cell holds text instead of a number, a negative count (only 'change this year' may be negative), or a fraction in a count column. Amount columns (fees, procurement total) may be decimals.
+
+    Why it matters: text or impossible numbers cannot be aggregated and show a filling error.
+
+    Non-compliant example: licensing decisions written 约3000; items last year written -2; documents issued written 2.5.
+
+    Compliant example: a city 工业和信息化局 2019 writes -3 as the licensing change this year (negative allowed); 平潭综合实验区 2023 writes a fee of 5949.088667 (万元, decimals allowed).
+
+    Basis: the meaning of the section-2 columns (counts are non-negative integers; the change may be negative, Hubei's note "减用负值表示") (FORMATS.md §2.3, §5 T2v2-NUM, derived).
+    """
+
+    code = "AD005"
+    name = "invalid-number"
+    level = "error"
+    grade = "D"
+    summary_zh = "第二部分单元格不是有效数字"
+    summary_en = "A section-2 cell is not a valid number"
+    basis_zh = "年度报告格式第二部分各列的含义（按表格语义推得）"
+    basis_en = "The meaning of the section-2 columns (derived)"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        for spec, table in present_items(report):
+            for row_id, row in table.rows.items():
+                for column_id, cell in row.cells.items():
+                    problem = _problem(cell, column_id)
+                    if problem is None:
+                        continue
+                    why_zh, why_en = problem
+                    yield self.finding(
+                        report,
+                        location(cell, spec, row_id, column_id),
+                        f"第二部分“{item_title_zh(spec)}”“{row_label(spec, row_id)}”行“{column_label(spec, column_id)}”列填写“{cell.text}”，{why_zh}；请更正。",
+                        f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]} / {COLUMN_EN[column_id]} "
+                        f"reads '{cell.text}': {why_en}; correct it.",
+                        sub_id=f"{spec.id}/{row_id}/{column_id}",
+                    )
+
+
+def _problem(cell, column_id: str) -> tuple[str, str] | None:
+    if cell.state == "text":
+        return "不是数字", "not a number"
+    if cell.state != "number" or cell.value is None:
+        return None
+    if cell.value < 0 and column_id not in SIGNED_COLUMNS:
+        return "数量不能为负数", "a count cannot be negative"
+    if (
+        column_id not in MONEY_COLUMNS
+        and isinstance(cell.value, float)
+        and not cell.value.is_integer()
+    ):
+        return (
+            f"件数、数量应为整数（{arith.fmt(cell.value)}）",
+            f"a count must be a whole number ({arith.fmt(cell.value)})",
+        )
+    return None

@@ -1,0 +1,89 @@
+"""Helpers shared by the section-二 (第二十条) rules: specs, names and locations."""
+
+from __future__ import annotations
+
+from linter.finding import Location
+from linter.labels import ARTICLE20_ITEMS, ItemSpec
+from linter.model import Cell, Report, Table
+
+ITEM_EN = {
+    "item1": "item (1)",
+    "item5": "item (5)",
+    "item6": "item (6)",
+    "item8": "item (8)",
+    "item9": "item (9)",
+}
+ROW_EN = {
+    "rules": "rules (规章)",
+    "normative_documents": "normative documents",
+    "licensing": "administrative licensing",
+    "other_services": "other external management services",
+    "penalty": "administrative penalties",
+    "coercion": "administrative coercion",
+    "fees": "administrative fees",
+    "procurement": "government centralised procurement",
+}
+COLUMN_EN = {
+    "new_made": "newly made this year",
+    "new_published": "newly published this year",
+    "total_published": "total published",
+    "previous_count": "items last year",
+    "change": "change this year",
+    "decisions": "decisions",
+    "issued": "issued this year",
+    "repealed": "repealed this year",
+    "in_force": "in force",
+    "amount": "amount",
+    "projects": "procurement projects",
+}
+# Columns whose values are money (decimals allowed); every other column is a count.
+MONEY_COLUMNS = {"amount"}
+# Columns that may be negative: 本年增/减.
+SIGNED_COLUMNS = {"change"}
+
+
+def edition_of(report: Report) -> str:
+    """The edition section 二 is checked against: the one its tables follow, else the year's."""
+    return report.article20.edition or report.edition.value or "2021"
+
+
+def item_specs(report: Report) -> tuple[ItemSpec, ...]:
+    return ARTICLE20_ITEMS[edition_of(report)]
+
+
+def item_title_zh(spec: ItemSpec) -> str:
+    return f"第二十条第（{spec.number}）项"
+
+
+def row_label(spec: ItemSpec, row_id: str) -> str:
+    return next(r.label for r in spec.rows if r.id == row_id)
+
+
+def column_label(spec: ItemSpec, column_id: str) -> str:
+    return next(c.label for c in spec.columns if c.id == column_id)
+
+
+def location(cell: Cell, spec: ItemSpec, row_id: str, column_id: str) -> Location:
+    return Location(
+        cell.anchor,
+        logical=f"二/{spec.id}/{row_id}/{column_id}",
+        label_zh=f"第二部分 {item_title_zh(spec)} {row_label(spec, row_id)} / {column_label(spec, column_id)}",
+        label_en=f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]} / {COLUMN_EN[column_id]}",
+    )
+
+
+def tables_unreadable(report: Report) -> bool:
+    """Section 二's tables could not be read at all (XT002 says so): nothing to check."""
+    return any(
+        d.code == "XT002" and dict(d.args).get("section") == "2" and not dict(d.args).get("partial")
+        for d in report.diagnostics
+    )
+
+
+def present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
+    out = []
+    for spec in item_specs(report):
+        table = report.article20.items.get(spec.id)
+        if table is not None and table.present:
+            out.append((spec, table))
+    return out
