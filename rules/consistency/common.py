@@ -19,8 +19,25 @@ FEE_SECTIONS = (1, 3, 6)
 MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 
+class _Memo:
+    """The narratives of the report being checked: each TX rule asks for the same ones,
+    and building one costs more than the rest of a rule. Only the last report is kept."""
+
+    report: Report | None = None
+    built: dict[tuple[int, ...], Narrative] = {}
+
+
 def narrative(report: Report, sections: Iterable[int]) -> Narrative:
     """The preamble and the paragraphs of ``sections``, in document order."""
+    wanted_key = tuple(sorted(set(sections)))
+    if _Memo.report is not report:
+        _Memo.report, _Memo.built = report, {}
+    if wanted_key not in _Memo.built:
+        _Memo.built[wanted_key] = _build(report, wanted_key)
+    return _Memo.built[wanted_key]
+
+
+def _build(report: Report, sections: Iterable[int]) -> Narrative:
     sources = [Source(b.text, b.anchor, "preamble") for b in report.preamble]
     wanted = set(sections)
     for section in report.sections:

@@ -47,7 +47,7 @@ class CopiedText(BatchRule):
     def collect(self, report: Report, context: RuleContext) -> dict | None:
         five = report.section(5)
         return {
-            "section5": sentence_hashes(five.text) if five else (),
+            "section5": sentence_hashes(five.text if five else ""),
             "section5_anchor": five.anchor if five else None,
             "narrative": sentence_hashes(report_sections(report, range(1, 7))),
         }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,20 +44,34 @@ class Number:
         return cls(value, cell.text, cell.anchor)
 
 
-def sentence_hashes(text: str) -> tuple[tuple[int, int], ...]:
-    """(hash, length) of each sentence long enough to matter, whitespace ignored."""
-    out = []
+@dataclass(frozen=True)
+class Sentences:
+    """Each long-enough sentence as an 8-byte hash, with its length: packed, because a
+    batch keeps one of these per report until the end."""
+
+    hashes: bytes  # 8 bytes per sentence
+    lengths: array
+
+    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+        for i, n in enumerate(self.lengths):
+            yield self.hashes[8 * i : 8 * i + 8], n
+
+
+def sentence_hashes(text: str) -> Sentences:
+    """The sentences of ``text`` long enough to matter, whitespace ignored."""
+    hashes = bytearray()
+    lengths = array("I")
     for piece in _SENTENCE_END.split(text):
         piece = compact(piece)
         if len(piece) >= MIN_SENTENCE:
-            digest = hashlib.blake2b(piece.encode("utf-8"), digest_size=8).digest()
-            out.append((int.from_bytes(digest, "big"), len(piece)))
-    return tuple(out)
+            hashes += hashlib.blake2b(piece.encode("utf-8"), digest_size=8).digest()
+            lengths.append(len(piece))
+    return Sentences(bytes(hashes), lengths)
 
 
-def copied_share(this: tuple[tuple[int, int], ...], last: tuple[tuple[int, int], ...]) -> float:
+def copied_share(this: Sentences, last: Sentences) -> float:
     """Share of this year's text (by characters) printed verbatim last year."""
-    total = sum(n for _, n in this)
+    total = sum(this.lengths)
     if not total:
         return 0.0
     previous = {h for h, _ in last}
