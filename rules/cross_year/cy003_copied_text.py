@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import BatchRule, ReportFacts, RuleContext
-from rules.cross_year.facts import copied_share, pairs, report_sections, sentence_hashes
+from rules.cross_year.facts import (
+    copied_share,
+    longest_shared_passage,
+    pairs,
+    report_sections,
+    sentence_hashes,
+)
 
 SECTION5_THRESHOLD = 0.8
 NARRATIVE_THRESHOLD = 0.9
+# A run of consecutive clauses copied word for word, this long (characters), is copying
+# even when the rest of section 五 is new (洪泽区 2024 repeats two of 2023's measures).
+MIN_PASSAGE = 50
+QUOTE_CHARS = 90
 
 
 class CopiedText(BatchRule):
-    """检查内容：第五部分“存在的主要问题及改进情况”与同一机关上一年度报告的第五部分几乎相同（默认：本年第五部分八成以上的文字逐句照搬上年），或整篇报告的文字九成以上照搬上年。阈值可在配置中调整（options: cy003-section5-threshold, cy003-narrative-threshold）。
+    """检查内容：第五部分“存在的主要问题及改进情况”照搬同一机关上一年度报告的第五部分：本年第五部分八成以上的文字逐句（按分句）与上年相同，或其中有一段连续 50 字以上与上年逐字相同（例如照抄上年的改进措施）；或整篇报告的文字九成以上照搬上年。消息引用最长的照搬段落。阈值可在配置中调整（options: cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold）。
 
     为何重要：年度报告应反映当年的问题和改进；逐年照抄说明问题没有真正查找、改进没有落实。格式要求对“内容雷同、敷衍塞责”等问题追究责任，评估机构也把与上年重复率作为扣分项。
 
@@ -24,7 +35,7 @@ class CopiedText(BatchRule):
 
     依据：国办公开办函〔2021〕30号：“出现……发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成不良后果的……严肃追究”；相似度阈值为本工具的经验值。
 
-    What it checks: section 5 (problems and improvement) is nearly the same as the same agency's section 5 of the year before (by default, over 80% of this year's text repeats last year's sentences verbatim), or over 90% of the whole narrative does. The thresholds are configurable (options cy003-section5-threshold, cy003-narrative-threshold).
+    What it checks: section 5 (problems and improvement) copies the same agency's section 5 of the year before: over 80% of this year's text repeats last year's clauses verbatim, or a run of 50 or more characters is copied word for word (e.g. last year's improvement measures); or over 90% of the whole narrative repeats last year's. The message quotes the longest copied passage. The thresholds are configurable (options cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold).
 
     Why it matters: the report should show this year's problems and improvements; copying year after year shows the problems were not looked for and the measures not carried out. The format holds officials accountable for reports that are "雷同、敷衍塞责" (copied, perfunctory), and evaluators deduct points for repetition.
 
@@ -46,14 +57,18 @@ class CopiedText(BatchRule):
 
     def collect(self, report: Report, context: RuleContext) -> dict | None:
         five = report.section(5)
+        text = five.text if five else ""
         return {
-            "section5": sentence_hashes(five.text if five else ""),
+            "section5": sentence_hashes(text),
+            # Kept compressed (~0.6 KB) only to quote the shared passage at the end.
+            "section5_text": zlib.compress(text.encode("utf-8")),
             "section5_anchor": five.anchor if five else None,
             "narrative": sentence_hashes(report_sections(report, range(1, 7))),
         }
 
     def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
         limit5 = float(context.options.get("cy003-section5-threshold", SECTION5_THRESHOLD))
+        min_passage = int(context.options.get("cy003-min-passage", MIN_PASSAGE))
         limit_all = float(context.options.get("cy003-narrative-threshold", NARRATIVE_THRESHOLD))
         for this, last in pairs(reports):
             whole = copied_share(this.facts["narrative"], last.facts["narrative"])
@@ -71,24 +86,32 @@ class CopiedText(BatchRule):
                 )
                 continue
             share = copied_share(this.facts["section5"], last.facts["section5"])
-            if share >= limit5 and this.facts["section5_anchor"] is not None:
-                yield self.batch_finding(
-                    this,
-                    Location(
-                        this.facts["section5_anchor"],
-                        logical="section/5",
-                        label_zh="第五部分",
-                        label_en="section 5",
-                    ),
-                    f"第五部分 {share:.0%} 的文字与同一机关 {last.year} 年报告（{last.path}）第五部分逐句相同（阈值 {limit5:.0%}）；"
-                    "请写明本年度实际存在的问题和针对性的改进措施，以及上年问题的整改情况。",
-                    f"{share:.0%} of section 5 repeats section 5 of the same agency's {last.year} report ({last.path}) "
-                    f"sentence for sentence (threshold {limit5:.0%}); state this year's actual problems, specific "
-                    "measures, and how last year's problems were addressed.",
-                    sub_id="section5",
-                    previous_report=last.path,
-                    share=round(share, 3),
-                )
+            text = zlib.decompress(this.facts["section5_text"]).decode("utf-8")
+            passage = longest_shared_passage(text, last.facts["section5"])
+            if this.facts["section5_anchor"] is None:
+                continue
+            if share < limit5 and len(passage) < min_passage:
+                continue
+            quote = passage if len(passage) <= QUOTE_CHARS else passage[:QUOTE_CHARS] + "……"
+            yield self.batch_finding(
+                this,
+                Location(
+                    this.facts["section5_anchor"],
+                    logical="section/5",
+                    label_zh="第五部分",
+                    label_en="section 5",
+                ),
+                f"第五部分 {share:.0%} 的文字与同一机关 {last.year} 年报告（{last.path}）第五部分逐句相同，"
+                f"最长的照搬段落为：“{quote}”。请写明本年度实际存在的问题和针对性的改进措施，以及上年问题的整改情况。",
+                f"{share:.0%} of section 5 repeats section 5 of the same agency's {last.year} report "
+                f"({last.path}) clause for clause; the longest passage copied word for word is "
+                f"“{quote}”. State this year's actual problems, specific measures, and how last "
+                "year's problems were addressed.",
+                sub_id="section5",
+                previous_report=last.path,
+                share=round(share, 3),
+                passage=passage,
+            )
 
 
 def _start():

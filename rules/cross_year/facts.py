@@ -19,8 +19,10 @@ from linter.model import Cell, Report
 from linter.rule import ReportFacts
 from linter.textnorm import compact
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-MIN_SENTENCE = 12  # characters: shorter pieces (headings, "一是") say nothing about copying
+# Clauses, not whole sentences: a copied measure is often re-framed ("下一步，将…" →
+# "2025 年我们将…") while its clauses stay word for word (洪泽区 2023 → 2024).
+_CLAUSE_END = re.compile(r"[。；;！!？?\n，,：:、]")
+MIN_CLAUSE = 6  # characters: shorter pieces ("一是", "同时") say nothing about copying
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,38 @@ class Sentences:
             yield self.hashes[8 * i : 8 * i + 8], n
 
 
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` long enough to matter, whitespace removed, in order."""
+    return [c for c in (compact(p) for p in _CLAUSE_END.split(text)) if len(c) >= MIN_CLAUSE]
+
+
+def _digest(clause: str) -> bytes:
+    return hashlib.blake2b(clause.encode("utf-8"), digest_size=8).digest()
+
+
 def sentence_hashes(text: str) -> Sentences:
-    """The sentences of ``text`` long enough to matter, whitespace ignored."""
+    """Each clause of ``text`` as an 8-byte hash with its length."""
     hashes = bytearray()
     lengths = array("I")
-    for piece in _SENTENCE_END.split(text):
-        piece = compact(piece)
-        if len(piece) >= MIN_SENTENCE:
-            hashes += hashlib.blake2b(piece.encode("utf-8"), digest_size=8).digest()
-            lengths.append(len(piece))
+    for clause in clauses(text):
+        hashes += _digest(clause)
+        lengths.append(len(clause))
     return Sentences(bytes(hashes), lengths)
+
+
+def longest_shared_passage(text: str, last: Sentences) -> str:
+    """The longest run of consecutive clauses of ``text`` printed last year too."""
+    previous = {h for h, _ in last}
+    best: list[str] = []
+    run: list[str] = []
+    for clause in clauses(text):
+        if _digest(clause) in previous:
+            run.append(clause)
+            if sum(map(len, run)) > sum(map(len, best)):
+                best = list(run)
+        else:
+            run = []
+    return "，".join(best)
 
 
 def copied_share(this: Sentences, last: Sentences) -> float:
