@@ -51,4 +51,4 @@ class Baseline:
 
     def apply(self, result: FileResult) -> FileResult:
         new, accepted = self.split(result.findings)
-        return FileResult(result.path, result.report, new, accepted, result.facts)
+        return FileResult(result.path, result.report, new, accepted, result.facts, result.skipped)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.engine import Engine, FileResult, unreadable_result
+from linter.manifest import Manifest
 from linter.model import ABSENT, Article20
 
 
@@ -32,6 +33,7 @@ class EngineSpec:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
+    manifest: Manifest | None = None
 
     def build(self) -> Engine:
         from linter.plugins import load_plugins
@@ -43,6 +45,7 @@ class EngineSpec:
             extend_select=self.extend_select,
             ignore=self.ignore,
             root=self.root,
+            manifest=self.manifest,
         )
 
 
@@ -93,7 +96,9 @@ def slim(result: FileResult) -> FileResult:
         applications=ABSENT,
         review_litigation=ABSENT,
     )
-    return FileResult(result.path, report, result.findings, facts=result.facts)
+    return FileResult(
+        result.path, report, result.findings, facts=result.facts, skipped=result.skipped
+    )
 
 
 # Worker-process state: one engine per worker, built once by the pool initializer.

@@ -94,6 +94,13 @@ def main() -> None:
     help="SARIF log of an earlier run: its findings are accepted, only new ones are reported.",
 )
 @click.option(
+    "--manifest",
+    "manifest_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV or JSON manifest (path, agency, issuer_kind, year, published, url): "
+    "overrides what is read from each report.",
+)
+@click.option(
     "--statistics", is_flag=True, help="After the output, print the count of findings per rule."
 )
 def check(
@@ -112,6 +119,7 @@ def check(
     jobs: int | None,
     exclude: tuple[str, ...],
     baseline_file: Path | None,
+    manifest_file: Path | None,
     statistics: bool,
 ) -> None:
     """Check the reports in PATHS (files, folders searched recursively, or glob patterns)."""
@@ -152,7 +160,16 @@ def check(
             baseline = Baseline.load(baseline_file)
         except BaselineError as exc:
             _fail(str(exc))
+    manifest = None
+    if manifest_file is not None:
+        from linter.manifest import ManifestError, load_manifest
+
+        try:
+            manifest = load_manifest(manifest_file)
+        except ManifestError as exc:
+            _fail(f"manifest error: {exc}")
     spec = EngineSpec(
+        manifest=manifest,
         config=config,
         select=_split(select),
         extend_select=_split(extend_select),
@@ -160,7 +177,12 @@ def check(
         root=Path.cwd(),
     )
     engine = Engine.from_config(
-        plugins, config, select=spec.select, extend_select=spec.extend_select, ignore=spec.ignore
+        plugins,
+        config,
+        select=spec.select,
+        extend_select=spec.extend_select,
+        ignore=spec.ignore,
+        manifest=manifest,
     )
     options = ReportOptions(
         docs_url=config.docs_url,
@@ -178,6 +200,8 @@ def check(
     stats = Statistics()
     # Batch rules' compact facts, by rule code (see linter.rule.BatchRule).
     batch_facts: dict[str, list] = {}
+    # (rule code, reason) -> number of reports a rule could not check for that reason.
+    skipped: dict[tuple[str, str], int] = {}
     binary = getattr(reporter_cls, "binary", False)
     if binary and output is None:
         _fail(
@@ -200,6 +224,9 @@ def check(
         for result in iter_with_progress(results, progress):
             if baseline is not None:
                 result = baseline.apply(result)
+            for code, reason_zh, reason_en in result.skipped:
+                key = (code, reason_en if lang == "en" else reason_zh)
+                skipped[key] = skipped.get(key, 0) + 1
             for code, facts in result.facts.items():
                 batch_facts.setdefault(code, []).append(facts)
             result.facts = {}
@@ -223,6 +250,13 @@ def check(
             out.close()
     if statistics:
         click.echo(stats.render(), nl=False)
+    for (code, reason), count in sorted(skipped.items()):
+        if lang == "en":
+            click.echo(
+                f"gongkai-lint: {code} could not check {count} report(s): {reason}", err=True
+            )
+        else:
+            click.echo(f"gongkai-lint: {code} 未能检查 {count} 份报告：{reason}", err=True)
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 

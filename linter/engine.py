@@ -15,10 +15,11 @@ from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.finding import Finding, Location
 from linter.interpret import interpret
+from linter.manifest import Entry, Manifest
 from linter.model import Decided, Report, Source
 from linter.plugins import Plugins
 from linter.readers import Limits, Reader
-from linter.rule import BatchRule, ReportFacts, Rule, RuleContext
+from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
 SUPPORTED_SUFFIXES = {
     ".txt",
@@ -74,6 +75,8 @@ class FileResult:
     suppressed: list[Finding] = field(default_factory=list)
     # Facts kept by batch rules for this report (see BatchRule), by rule code.
     facts: dict[str, ReportFacts] = field(default_factory=dict)
+    # Rules that could not check this report: (code, reason zh, reason en).
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +87,7 @@ class Engine:
     context: RuleContext = RuleContext()
     root: Path = field(default_factory=Path.cwd)
     config: Config = Config()
+    manifest: Manifest | None = None
 
     @classmethod
     def from_config(
@@ -95,6 +99,7 @@ class Engine:
         extend_select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
         root: Path | None = None,
+        manifest: Manifest | None = None,
     ) -> Engine:
         """An engine for a configuration; command-line patterns override the file's."""
         chosen = select or config.select or ("ALL",)
@@ -116,6 +121,7 @@ class Engine:
             context=context,
             root=root or Path.cwd(),
             config=config,
+            manifest=manifest,
         )
 
     @property
@@ -175,6 +181,8 @@ class Engine:
                 reader=reader.name,
             )
         report = _with_reader(interpret(doc, data), reader.name)
+        if self.manifest is not None and (entry := self.manifest.get(path)) is not None:
+            report = _apply_manifest(report, entry)
         if self.config.edition != "auto":
             report = replace(report, edition=Decided(self.config.edition, "config"))
         return report
@@ -187,7 +195,10 @@ class Engine:
             return None
         return max(scored, key=lambda s: (s[0], -s[1]))[2]
 
-    def check_report(self, report: Report) -> list[Finding]:
+    def check_report(
+        self, report: Report, skipped: list[tuple[str, str, str]] | None = None
+    ) -> list[Finding]:
+        """Run every enabled rule on one report; skips are appended to ``skipped``."""
         findings: list[Finding] = []
         content = report.readable and not any(d.code == "XT004" for d in report.diagnostics)
         file_ignores = self.config.ignored_for(report.source.path, self.root)
@@ -199,7 +210,12 @@ class Engine:
             if not rule.applies_to(report):
                 continue
             try:
-                findings.extend(rule.run(report, self.context))
+                for item in rule.run(report, self.context):
+                    if isinstance(item, Skip):
+                        if skipped is not None:
+                            skipped.append((rule.code, item.reason_zh, item.reason_en))
+                    else:
+                        findings.append(item)
             except Exception as exc:  # a broken rule must not lose the report or the batch
                 findings.append(_internal_error(rule, report, exc))
         if self.config.levels:
@@ -224,8 +240,14 @@ class Engine:
                 f"the tool failed while reading or interpreting the file: {type(exc).__name__}: "
                 f"{exc}. This is a bug in the tool, please report it; the other files are still checked.",
             )
+        skipped: list[tuple[str, str, str]] = []
+        findings = self.check_report(report, skipped)
         return FileResult(
-            report.source.path, report, self.check_report(report), facts=self.collect_facts(report)
+            report.source.path,
+            report,
+            findings,
+            facts=self.collect_facts(report),
+            skipped=skipped,
         )
 
     @property
@@ -366,6 +388,23 @@ def _unreadable(
         readable=False,
         diagnostics=(Diagnostic("XT001", detail_zh, detail_en, Anchor()),),
     )
+
+
+def _apply_manifest(report: Report, entry: Entry) -> Report:
+    """What the inspector's manifest says overrides what was read from the document."""
+    changes: dict = {}
+    metadata = dict(report.metadata)
+    if entry.agency:
+        changes["agency"] = Decided(entry.agency, "manifest")
+    if entry.year:
+        changes["year"] = Decided(entry.year, "manifest")
+        if report.edition.decided_by in ("year", "tables", None):
+            changes["edition"] = Decided("2019" if entry.year <= 2020 else "2021", "manifest")
+    for key in ("published", "url", "issuer_kind"):
+        value = getattr(entry, key)
+        if value:
+            metadata[key] = value
+    return replace(report, metadata=metadata, **changes)
 
 
 def _with_reader(report: Report, reader: str) -> Report:

@@ -24,6 +24,15 @@ GRADES = ("A", "B", "C", "D", "U")
 EDITIONS = ("2019", "2021")
 
 
+@dataclass(frozen=True)
+class Skip:
+    """A rule could not check this report because an input is missing (no publication
+    date, issuer kind unknown …). Skips are counted and shown, never taken as a pass."""
+
+    reason_zh: str
+    reason_en: str
+
+
 class RuleDefinitionError(TypeError):
     """A rule class whose metadata is incomplete or wrong."""
 
@@ -95,8 +104,12 @@ class Rule:
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def run(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+    def run(self, report: Report, context: RuleContext) -> Iterator[Finding | Skip]:
         yield from self.check(report, context)
+
+    def skip(self, reason_zh: str, reason_en: str) -> Skip:
+        """Say that this report could not be checked, and why (yield it from ``check``)."""
+        return Skip(reason_zh, reason_en)
 
     def finding(
         self,

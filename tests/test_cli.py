@@ -44,7 +44,7 @@ def test_check_sample_concise(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
     result = run(["check", "sample.txt", "--select", BASE_RULES], tmp_path)
     assert result.exit_code == 1
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("sample.txt:392:1: PI002 第五部分")
     assert lines[-1] == "共检查 1 个文件，发现 1 个问题。"
 

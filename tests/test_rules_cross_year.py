@@ -154,3 +154,25 @@ def test_local_deadline_from_configuration(tmp_path: Path) -> None:
 
     assert load_config(tmp_path / "gongkai-lint.toml").deadlines == {"government": "02-20"}
     assert Config().deadlines == {}
+
+
+def test_full_and_short_agency_names_are_paired(tmp_path: Path) -> None:
+    full = year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}).replace("某市工业和信息化局", "江苏省某市工业和信息化局", 1)
+    items = batch(tmp_path, {"2019.txt": full, "2020.txt": year_copy(2020)}, "--select", "CY001")
+    assert [(i["path"], i["sub_id"]) for i in items] == [("reports/2020.txt", "total")]
+
+
+def test_ambiguous_pairing_is_a_note_not_a_comparison(tmp_path: Path) -> None:
+    items = batch(
+        tmp_path,
+        {
+            "2019a.txt": year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}),
+            "2019b.txt": year_copy(2019),
+            "2020.txt": year_copy(2020),
+        },
+        "--select", "CY",
+    )
+    assert [(i["path"], i["code"], i["sub_id"], i["level"]) for i in items] == [
+        ("reports/2020.txt", "CY001", "ambiguous-pairing", "note")
+    ]
+    assert "reports/2019a.txt、reports/2019b.txt" in items[0]["message"]

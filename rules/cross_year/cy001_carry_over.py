@@ -57,7 +57,24 @@ class CarryOver(BatchRule):
         }
 
     def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
-        for this, last in pairs(reports):
+        ambiguous: list = []
+        yield from self._compare(pairs(reports, ambiguous))
+        for this, others in ambiguous:
+            names = "、".join(sorted(o.path for o in others))
+            yield self.batch_finding(
+                this,
+                None,
+                f"无法确定与本报告配对的上一年度报告：同一机关名称对应多份报告（{names}）；跨年度比对（CY 规则）未做。"
+                "如需比对，请用清单（--manifest）写明各报告的机关名称。",
+                f"cannot tell which report of the year before belongs with this one: several reports "
+                f"share the agency name ({names}); the cross-year checks (CY) were not made. Give "
+                "each report's agency in a manifest (--manifest) to compare them.",
+                level="note",
+                sub_id="ambiguous-pairing",
+            )
+
+    def _compare(self, paired) -> Iterator[Finding]:
+        for this, last in paired:
             for column in APPLICATION_COLUMNS:
                 now = this.facts["carried_over"].get(column.id)
                 before = last.facts["carried_forward"].get(column.id)

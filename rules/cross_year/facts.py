@@ -103,28 +103,46 @@ def copied_share(this: Sentences, last: Sentences) -> float:
 
 
 def agency_key(name: str | None) -> str | None:
+    """The agency name for pairing: no spaces or punctuation, 人民政府 read as 政府."""
     if not name:
         return None
-    return compact(name)
+    return compact(name).replace("人民政府", "政府")
 
 
-def pairs(reports: Iterable[ReportFacts]) -> Iterator[tuple[ReportFacts, ReportFacts]]:
-    """(this year, the year before) for each agency with both, by agency name and year.
+def _same_agency(a: str, b: str) -> bool:
+    """Same key, or one is the other with its parent region left out (全称 vs 简称:
+    淮安市洪泽区政府 / 洪泽区政府) — never a bare suffix such as 政府 or 教育局."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(short) >= 5
+        and long_.endswith(short)
+        and long_[: -len(short)].endswith(("市", "省", "区", "县", "州"))
+    )
 
-    An agency with two reports for the same year is ambiguous (a duplicate, or two
-    agencies with one name) and is not paired for that year.
-    """
-    by_agency: dict[str, dict[int, list[ReportFacts]]] = defaultdict(lambda: defaultdict(list))
+
+def pairs(
+    reports: Iterable[ReportFacts],
+    ambiguous: list[tuple[ReportFacts, list[ReportFacts]]] | None = None,
+) -> Iterator[tuple[ReportFacts, ReportFacts]]:
+    """(this year, the year before) for each report whose agency has exactly one report
+    the year before, by agency name (全称 or 简称) and year. A report with several
+    candidates is not compared: it goes to ``ambiguous`` instead (nothing is paired
+    across agencies by accident)."""
+    by_year: dict[int, list[tuple[str, ReportFacts]]] = defaultdict(list)
     for r in reports:
         key = agency_key(r.agency)
         if key and r.year:
-            by_agency[key][r.year].append(r)
-    for key in sorted(by_agency):
-        years = by_agency[key]
-        for year in sorted(years):
-            this, last = years[year], years.get(year - 1)
-            if last and len(this) == 1 and len(last) == 1:
-                yield this[0], last[0]
+            by_year[r.year].append((key, r))
+    for year in sorted(by_year):
+        for key, this in sorted(by_year[year], key=lambda kr: (kr[0], kr[1].path)):
+            candidates = [r for k, r in by_year.get(year - 1, []) if _same_agency(key, k)]
+            same_year = [r for k, r in by_year[year] if r is not this and _same_agency(key, k)]
+            if len(candidates) == 1 and not same_year:
+                yield this, candidates[0]
+            elif candidates and ambiguous is not None:
+                ambiguous.append((this, candidates + same_year))
 
 
 def report_sections(report: Report, numbers: Iterable[int]) -> str:

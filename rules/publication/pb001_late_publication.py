@@ -11,8 +11,18 @@ from linter.model import Report
 from linter.rule import Rule, RuleContext
 from rules.publication.issuer import infer_issuer_kind
 
-KIND_ZH = {"department": "县级以上人民政府部门", "government": "本级人民政府"}
-KIND_EN = {"department": "a government department", "government": "a government's own report"}
+KIND_ZH = {
+    "department": "县级以上人民政府部门",
+    "government": "本级人民政府",
+    "township": "乡镇（街道）",
+    "other": "该类主体",
+}
+KIND_EN = {
+    "department": "a government department",
+    "government": "a government's own report",
+    "township": "a township or street office",
+    "other": "this kind of issuer",
+}
 
 
 class LatePublication(Rule):
@@ -48,16 +58,41 @@ class LatePublication(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         published = report.metadata.get("published")
         year = report.year.value
-        if not published or not year:
+        if not published:
+            yield self.skip(
+                "没有公开日期（网页的发布日期，或清单的 published 列）",
+                "no publication date (the page's 发布日期, or the manifest's published column)",
+            )
             return
-        kind = context.issuer_kind or infer_issuer_kind(report.agency.value)
-        if kind not in ("department", "government"):
+        if not year:
+            yield self.skip("报告年度不明", "the report year is unknown")
+            return
+        kind = (
+            report.metadata.get("issuer_kind")
+            or context.issuer_kind
+            or infer_issuer_kind(report.agency.value)
+        )
+        if kind is None:
+            yield self.skip(
+                "发布主体类型不明（请在清单中填写 issuer_kind，或在配置中设置 issuer-kind）",
+                "the issuer kind is unknown (give issuer_kind in the manifest or issuer-kind in the configuration)",
+            )
+            return
+        if kind not in context.deadlines:
+            yield self.skip(
+                f"“{kind}”类主体没有法定期限，配置中也未设置（deadlines.{kind}）",
+                f"no statutory deadline for issuer kind '{kind}' and none configured (deadlines.{kind})",
+            )
             return
         try:
             date = dt.date.fromisoformat(published)
             month, day = (int(x) for x in context.deadlines[kind].split("-"))
             deadline = dt.date(year + 1, month, day)
-        except (ValueError, KeyError):
+        except ValueError:
+            yield self.skip(
+                f"公开日期“{published}”无法识别",
+                f"the publication date '{published}' cannot be read",
+            )
             return
         if date <= deadline:
             return

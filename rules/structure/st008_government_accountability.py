@@ -45,7 +45,9 @@ class GovernmentAccountability(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         agency = title_agency(report) or report.agency.value
-        kind = context.issuer_kind or infer_issuer_kind(agency)
+        kind = (
+            report.metadata.get("issuer_kind") or context.issuer_kind or infer_issuer_kind(agency)
+        )
         if kind != "government" or not report.sections:
             return
         text = "\n".join(block.text for block in narrative_blocks(report))
