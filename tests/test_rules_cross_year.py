@@ -49,7 +49,8 @@ def test_carry_over_mismatch_and_match(tmp_path: Path) -> None:
             "2019.txt": year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}),
             "2020.txt": year_copy(2020),
         },
-        "--select", "CY001",
+        "--select",
+        "CY001",
     )
     (finding,) = of(items, "CY001")
     assert finding["path"] == "reports/2020.txt" and finding["sub_id"] == "total"
@@ -59,7 +60,8 @@ def test_carry_over_mismatch_and_match(tmp_path: Path) -> None:
     items = batch(
         tmp_path,
         {"2020.txt": year_copy(2020, {CARRIED_OVER_TOTAL: "\t3"})},
-        "--select", "CY001",
+        "--select",
+        "CY001",
     )
     assert of(items, "CY001") == []
 
@@ -69,40 +71,60 @@ def test_reports_of_other_agencies_are_not_paired(tmp_path: Path) -> None:
     items = batch(
         tmp_path,
         {"2019.txt": year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}), "2020.txt": other},
-        "--select", "CY",
+        "--select",
+        "CY",
     )
     assert items == []
 
 
 def test_copied_section5_and_copied_narrative(tmp_path: Path) -> None:
-    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY003")
-    assert [(i["path"], i["sub_id"]) for i in of(items, "CY003")] == [("reports/2020.txt", "narrative")]
+    items = batch(
+        tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY003"
+    )
+    assert [(i["path"], i["sub_id"]) for i in of(items, "CY003")] == [
+        ("reports/2020.txt", "narrative")
+    ]
     # Rewrite section 一 but keep section 五 word for word (洪泽 2023→2024 style).
-    new_overview = {line: f"\t\t2020年我局第{line}项工作情况说明，围绕年度重点任务推进政务公开，细化分工并加强督促检查。" for line in OVERVIEW_LINES}
+    new_overview = {
+        line: f"\t\t2020年我局第{line}项工作情况说明，围绕年度重点任务推进政务公开，细化分工并加强督促检查。"
+        for line in OVERVIEW_LINES
+    }
     edits = {line: text.strip() for line, text in new_overview.items()}
     rewritten = year_copy(2020, edits)
-    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": rewritten}, "--select", "CY003")
+    items = batch(
+        tmp_path, {"2019.txt": year_copy(2019), "2020.txt": rewritten}, "--select", "CY003"
+    )
     (finding,) = of(items, "CY003")
-    assert (finding["sub_id"], finding["location"]["anchor"]) == ("section5", {"line": 392, "column": 1})
+    assert (finding["sub_id"], finding["location"]["anchor"]) == (
+        "section5",
+        {"line": 392, "column": 1},
+    )
     assert "100%" in finding["message"]
 
 
 def test_copied_share_counts_characters_of_repeated_sentences() -> None:
-    last = sentence_hashes("一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是加强培训，提高工作人员业务水平。")
-    this = sentence_hashes("一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是完善平台建设，提升网站检索便捷性。")
+    last = sentence_hashes(
+        "一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是加强培训，提高工作人员业务水平。"
+    )
+    this = sentence_hashes(
+        "一是扎实推进依申请公开工作，全面梳理和优化工作流程。二是完善平台建设，提升网站检索便捷性。"
+    )
     assert 0.4 < copied_share(this, last) < 0.6
     assert copied_share(last, last) == 1.0
 
 
 def test_copied_tables_only_with_non_zero_values(tmp_path: Path) -> None:
     # The sample's tables are all zero: identical zeros are not copying.
-    items = batch(tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY004")
+    items = batch(
+        tmp_path, {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)}, "--select", "CY004"
+    )
     assert items == []
     edits = {NEW_NATURAL: "\t2", NEW_TOTAL: "\t2"}
     items = batch(
         tmp_path,
         {"2019.txt": year_copy(2019, edits), "2020.txt": year_copy(2020, edits)},
-        "--select", "CY004",
+        "--select",
+        "CY004",
     )
     (finding,) = of(items, "CY004")
     assert finding["path"] == "reports/2020.txt"
@@ -113,9 +135,14 @@ def test_batch_findings_in_sarif_point_at_last_years_file(tmp_path: Path) -> Non
 
     folder = tmp_path / "reports"
     folder.mkdir()
-    (folder / "2019.txt").write_text(year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}), encoding="utf-8")
+    (folder / "2019.txt").write_text(
+        year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}), encoding="utf-8"
+    )
     (folder / "2020.txt").write_text(year_copy(2020), encoding="utf-8")
-    run(["check", "reports", "--select", "CY001", "--output-format", "sarif", "-o", "out.sarif"], tmp_path)
+    run(
+        ["check", "reports", "--select", "CY001", "--output-format", "sarif", "-o", "out.sarif"],
+        tmp_path,
+    )
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert validate_sarif(log) == []
     (res,) = log["runs"][0]["results"]
@@ -132,11 +159,15 @@ def test_publication_deadline_on_the_real_pingtan_dates(tmp_path: Path) -> None:
     # 平潭综合实验区 2020 report, archived metadata "发布时间: 2021-03-05 08:58".
     path = PINGTAN[1]
     plugins = load_plugins()
-    as_department = Engine(plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="department"))
+    as_department = Engine(
+        plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="department")
+    )
     (finding,) = [f for f in as_department.lint_path(path).findings if f.code == "PB001"]
     assert finding.properties == {"published": "2021-03-05", "deadline": "2021-01-31"}
     assert "逾期 33 天" in finding.message_zh
-    as_government = Engine(plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="government"))
+    as_government = Engine(
+        plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="government")
+    )
     assert "PB001" not in [f.code for f in as_government.lint_path(path).findings]
     # The agency name alone (平潭综合实验区) does not tell: nothing is claimed.
     default = Engine(plugins=plugins, root=tmp_path)
@@ -157,7 +188,9 @@ def test_local_deadline_from_configuration(tmp_path: Path) -> None:
 
 
 def test_full_and_short_agency_names_are_paired(tmp_path: Path) -> None:
-    full = year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}).replace("某市工业和信息化局", "江苏省某市工业和信息化局", 1)
+    full = year_copy(2019, {CARRIED_FORWARD_TOTAL: "\t3"}).replace(
+        "某市工业和信息化局", "江苏省某市工业和信息化局", 1
+    )
     items = batch(tmp_path, {"2019.txt": full, "2020.txt": year_copy(2020)}, "--select", "CY001")
     assert [(i["path"], i["sub_id"]) for i in items] == [("reports/2020.txt", "total")]
 
@@ -170,9 +203,25 @@ def test_ambiguous_pairing_is_a_note_not_a_comparison(tmp_path: Path) -> None:
             "2019b.txt": year_copy(2019),
             "2020.txt": year_copy(2020),
         },
-        "--select", "CY",
+        "--select",
+        "CY",
     )
     assert [(i["path"], i["code"], i["sub_id"], i["level"]) for i in items] == [
         ("reports/2020.txt", "CY001", "ambiguous-pairing", "note")
     ]
     assert "reports/2019a.txt、reports/2019b.txt" in items[0]["message"]
+
+
+def test_pingtan_2019_to_2022_are_paired_year_by_year(tmp_path: Path) -> None:
+    """The four consecutive 平潭综合实验区 reports pair 2020→2019, 2021→2020, 2022→2021.
+
+    Their tables are flattened (XT002), so only CY003 has facts to compare; none of their
+    sections 五 is copied, so the pairing itself is what is checked here.
+    """
+    from rules.cross_year.facts import pairs
+
+    engine = Engine(plugins=load_plugins(), root=tmp_path)
+    facts = [engine.lint_path(path).facts["CY003"] for path in PINGTAN]
+    paired = [(this.year, last.year) for this, last in pairs(facts)]
+    assert paired == [(2020, 2019), (2021, 2020), (2022, 2021)]
+    assert not [f for f in engine.check_batch({"CY003": facts}) if f.code == "CY003"]
