@@ -60,7 +60,11 @@ def _vary_text(text: str, rng: random.Random) -> str:
 
 def _vary_html(text: str, rng: random.Random) -> str:
     return _HTML_NUMBER.sub(
-        lambda m: m.group(1) + (str(rng.randint(0, 40)) if rng.random() < 0.3 else m.group(2)) + m.group(3),
+        lambda m: (
+            m.group(1)
+            + (str(rng.randint(0, 40)) if rng.random() < 0.3 else m.group(2))
+            + m.group(3)
+        ),
         text,
     )
 
@@ -71,7 +75,11 @@ def _sources() -> list[tuple[str, str, bytes]]:
         ("text", ".txt", (FIXTURES / "text" / "2019_city-bureau-gongxin_tika.txt").read_bytes()),
         ("markdown", ".md", (FIXTURES / "text" / "2025_prov-shanghai-govoffice.md").read_bytes()),
     ]
-    for path in sorted((FIXTURES / "html").glob("*.html")) if (ROOT / "linter" / "readers" / "html.py").exists() else []:
+    for path in (
+        sorted((FIXTURES / "html").glob("*.html"))
+        if (ROOT / "linter" / "readers" / "html.py").exists()
+        else []
+    ):
         out.append(("html", ".html", path.read_bytes()))
     docx_helper = ROOT / "tests" / "docx_fixtures.py"
     if (ROOT / "linter" / "readers" / "docx.py").exists() and docx_helper.exists():
@@ -96,12 +104,17 @@ def _hostile(folder: Path) -> int:
         "broken_doc.docx": bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2000),
         "broken_laughs.html": (
             b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
-            + b"".join(f'<!ENTITY {c}{i} "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'.encode() for i, c in enumerate("bcdefgh"))
+            + b"".join(
+                f'<!ENTITY {c}{i} "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'.encode()
+                for i, c in enumerate("bcdefgh")
+            )
             + b"]><html><body><p>&h6;</p></body></html>"
         ),
         "broken_xxe.html": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><html><body><p>&e;</p></body></html>',
         "broken_notreport.txt": "关于做好防汛工作的通知\n请各单位做好值班。\n".encode(),
-        "broken_gbk.txt": (FIXTURES / "text" / "2019_city-bureau-gongxin_tika.txt").read_text(encoding="utf-8").encode("gb18030"),
+        "broken_gbk.txt": (FIXTURES / "text" / "2019_city-bureau-gongxin_tika.txt")
+        .read_text(encoding="utf-8")
+        .encode("gb18030"),
         "broken_badjson.json": b'{"ir_version": "1.0"}',
         "broken_zipbomb.docx": _zip_bomb(),
     }
@@ -133,7 +146,9 @@ def build_batch(folder: Path, n: int, seed: int = 1) -> dict[str, int]:
         if kind in ("text", "markdown"):
             data = _vary_text(data.decode("utf-8"), rng).encode("utf-8")
         elif kind == "html":
-            data = _vary_html(data.decode("utf-8", errors="surrogateescape"), rng).encode("utf-8", errors="surrogateescape")
+            data = _vary_html(data.decode("utf-8", errors="surrogateescape"), rng).encode(
+                "utf-8", errors="surrogateescape"
+            )
         sub = folder / f"{i // 500:03d}"
         sub.mkdir(exist_ok=True)
         (sub / f"report_{i:05d}{suffix}").write_bytes(data)
@@ -158,7 +173,9 @@ def bare_parse_seconds(folder: Path) -> float:
         try:
             if path.suffix == ".docx":
                 with zipfile.ZipFile(path) as z:
-                    etree.fromstring(z.read("word/document.xml"), etree.XMLParser(resolve_entities=False))
+                    etree.fromstring(
+                        z.read("word/document.xml"), etree.XMLParser(resolve_entities=False)
+                    )
             elif path.suffix == ".html":
                 html.fromstring(data)
             else:
@@ -170,14 +187,45 @@ def bare_parse_seconds(folder: Path) -> float:
 
 def run_check(folder: Path, jobs: int, out: Path) -> tuple[float, int]:
     """Seconds and peak RSS (KiB) of one `gongkai-lint check` run (the pool included)."""
-    cmd = [sys.executable, "-m", "linter.cli", "check", str(folder), "--jobs", str(jobs),
-           "--output-format", "sarif", "-o", str(out), "--isolated"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "linter.cli",
+        "check",
+        str(folder),
+        "--jobs",
+        str(jobs),
+        "--output-format",
+        "sarif",
+        "-o",
+        str(out),
+        "--isolated",
+    ]
     started = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
     return seconds, _peak_rss_kib()
+
+
+def sarif_results(path: Path) -> list[tuple]:
+    import json
+
+    run = json.loads(path.read_text(encoding="utf-8"))["runs"][0]
+    uris = [a["location"]["uri"] for a in run["artifacts"]]
+    out = []
+    for r in run["results"]:
+        loc = r["locations"][0]["physicalLocation"]
+        out.append(
+            (
+                uris[loc["artifactLocation"]["index"]],
+                r["ruleId"],
+                json.dumps(loc.get("region")),
+                r["message"]["text"],
+            )
+        )
+    return sorted(out)
 
 
 def _peak_rss_kib() -> int:
@@ -192,12 +240,18 @@ def peak_rss_of(folder: Path, jobs: int, out: Path) -> int:
         f"'--output-format','sarif','-o',{str(out)!r},'--isolated'],capture_output=True);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    return int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip())
+    return int(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    )
 
 
 def one_report_seconds(path: Path) -> float:
     exe = shutil.which("gongkai-lint") or ""
-    cmd = [exe, "check", str(path), "--isolated"] if exe else [sys.executable, "-m", "linter.cli", "check", str(path), "--isolated"]
+    cmd = (
+        [exe, "check", str(path), "--isolated"]
+        if exe
+        else [sys.executable, "-m", "linter.cli", "check", str(path), "--isolated"]
+    )
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()
@@ -207,11 +261,15 @@ def one_report_seconds(path: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=2000, help="reports in the batch (default 2000)")
     parser.add_argument("--keep", type=Path, help="build the batch here and keep it")
     args = parser.parse_args()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
     base = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     big, small = base / "batch", base / "batch_quarter"
@@ -229,6 +287,10 @@ def main() -> None:
     rss_big = peak_rss_of(big, cores, base / "outM.sarif")
     rss_small = peak_rss_of(small, cores, base / "outS.sarif")
     single = one_report_seconds(FIXTURES / "text" / "2019_city-bureau-gongxin_tika.txt")
+    serial_results = sarif_results(base / "out1.sarif")
+    same = serial_results == sarif_results(base / "outN.sarif")
+    broken = sorted({u for u, rule, _, _ in serial_results if "broken_" in u})
+    xt001 = {u for u, rule, _, _ in serial_results if rule == "XT001"}
 
     n = args.n
     print()
@@ -236,11 +298,22 @@ def main() -> None:
     print(f"{'bare parse (read + decode/lxml), all files':<46} {bare:>10.2f} s")
     print(f"{'check --jobs 1':<46} {serial:>10.2f} s  ({n / serial:.0f} reports/s)")
     print(f"{f'check --jobs {cores}':<46} {parallel:>10.2f} s  ({n / parallel:.0f} reports/s)")
-    print(f"{'speed-up jobs ' + str(cores) + ' vs 1':<46} {serial / parallel:>10.2f} x  >= 1.8 on 2 cores")
+    print(
+        f"{'speed-up jobs ' + str(cores) + ' vs 1':<46} {serial / parallel:>10.2f} x  >= 1.8 on 2 cores"
+    )
     print(f"{'lint time (jobs 1) / bare parse time':<46} {serial / bare:>10.2f} x  <= 2")
     print(f"{f'peak RSS, {n} files':<46} {rss_big / 1024:>10.1f} MiB")
     print(f"{f'peak RSS, {max(n // 4, 20)} files':<46} {rss_small / 1024:>10.1f} MiB  (flat in N)")
     print(f"{'one report, start-up included (best of 5)':<46} {single:>10.3f} s  < 0.5")
+    print(
+        f"{'findings: jobs 1 and jobs ' + str(cores) + ' identical':<46} {str(same):>10}    ({len(serial_results)} results)"
+    )
+    print(
+        f"{'broken or hostile files with XT001':<46} {len(xt001 & set(broken)):>6} of {len(broken)}"
+    )
+    for uri in broken:
+        rules = sorted({rule for u, rule, _, _ in serial_results if u == uri})
+        print(f"    {uri.rsplit('/', 1)[-1]:<28} {' '.join(rules)}")
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
 

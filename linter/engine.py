@@ -165,7 +165,24 @@ class Engine:
             )
         if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
             return _read_ir(display, data)
-        reader = self.pick_reader(data, path.suffix.lower())
+        suffix = path.suffix.lower()
+        if suffix in (".docx", ".docm", ".dotx") and not data.startswith(
+            (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+        ):
+            # Named as a Word file but it is not one (an HTML page or text saved as .docx):
+            # reading it as something else would hide that the published file is broken.
+            what = "网页（HTML）" if b"<html" in data[:4096].lower() else "其他格式"
+            what_en = "an HTML page" if what.startswith("网页") else "some other format"
+            return _unreadable(
+                display,
+                data,
+                f"文件扩展名为 {suffix}，但内容不是 Word 文档，而是{what}；公众用 Word 打开会失败。"
+                "请提供真正的 .docx 文件，或按实际格式改正扩展名后再检查。",
+                f"the file is named {suffix} but is not a Word document: it is {what_en}; the "
+                "public cannot open it in Word. Supply a real .docx, or give the file the "
+                "extension of its content and check again.",
+            )
+        reader = self.pick_reader(data, suffix)
         if reader is None:
             return _unreadable(display, data, *_unknown_format(data))
         try:

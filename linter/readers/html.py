@@ -174,6 +174,9 @@ CELL_BREAK = "\x00"
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+_ENTITY_DECLARATION = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE | re.DOTALL)
+
+
 class HtmlReader(Reader):
     """Reads a report published as an HTML page or fragment."""
 
@@ -204,6 +207,16 @@ class HtmlReader(Reader):
         from lxml import etree
 
         text, encoding, payload, diagnostics = _decode(data)
+        if _ENTITY_DECLARATION.search(text[:65536]):
+            # Web pages never declare entities; a document that does is an XML entity
+            # attack (billion laughs, external entities) or not a page at all.
+            raise ReadError(
+                "文件在 DOCTYPE 中声明了 XML 实体（<!ENTITY …>），这是实体展开攻击（如“十亿笑声”、外部实体）的写法，"
+                "政府网站的网页不会这样写；出于安全考虑未读取。请提供原始网页。",
+                "the file declares XML entities in its DOCTYPE (<!ENTITY …>), the form of entity "
+                "expansion attacks (billion laughs, external entities); web pages never do this, so "
+                "it was not read. Supply the original page.",
+            )
         try:
             root = _parse(payload)
             is_page = DOCUMENT_TAG_RE.search(text) is not None
