@@ -36,8 +36,7 @@ from linter.reporters.tabular import (
     XlsxReporter,
     findings_path,
 )
-from tests.conftest import PINGTAN, SAMPLE_2019, sample_text
-from tests.conftest import BASE_RULES
+from tests.conftest import BASE_RULES, PINGTAN, SAMPLE_2019, sample_text
 from tests.test_cli import run
 from tests.test_rules import LINE_NEW_NATURAL, LINE_REVIEW_UPHELD
 from tests.test_rules_cross_year import CARRIED_FORWARD_TOTAL, CARRIED_OVER_TOTAL, year_copy
