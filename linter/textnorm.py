@@ -27,7 +27,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def compact(text: str) -> str:
     """Whitespace (incl. line breaks inside labels), quotes removed; widths unified."""
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
@@ -37,7 +37,7 @@ def strip_punctuation(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The matching key of a label: no spaces, quotes, punctuation; half-width."""
     return strip_punctuation(compact(text))
@@ -49,7 +49,7 @@ class Numbered:
     body: str  # the label without its numbering
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def split_numbering(text: str) -> Numbered:
     """Split ``（三）不予公开`` / ``1.属于国家秘密`` / ``1、…`` / ``一、…`` into numbering and body."""
     m = _NUMBERING.match(text)
@@ -87,7 +87,7 @@ class ParsedCell:
     note: str | None = None
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def parse_cell(text: str) -> ParsedCell:
     """Read a printed cell: ``0``, ``１２``, ``-3``, ``1,234``, ``180000元``, ``22（其中修订16件）``."""
     t = _SPACE.sub(" ", nfkc(text).translate(_MINUS)).strip()

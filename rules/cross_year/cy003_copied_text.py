@@ -14,6 +14,8 @@ from rules.cross_year.facts import (
     pairs,
     report_sections,
     sentence_hashes,
+    sketch,
+    sketch_similarity,
 )
 
 SECTION5_THRESHOLD = 0.8
@@ -25,7 +27,7 @@ QUOTE_CHARS = 90
 
 
 class CopiedText(BatchRule):
-    """检查内容：第五部分“存在的主要问题及改进情况”照搬同一机关上一年度报告的第五部分：本年第五部分八成以上的文字逐句（按分句）与上年相同，或其中有一段连续 50 字以上与上年逐字相同（例如照抄上年的改进措施）；或整篇报告的文字九成以上照搬上年。消息引用最长的照搬段落。阈值可在配置中调整（options: cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold）。
+    """检查内容：第五部分“存在的主要问题及改进情况”照搬同一机关上一年度报告的第五部分：本年第五部分八成以上的文字逐句（按分句）与上年相同，或其中有一段连续 50 字以上与上年逐字相同（例如照抄上年的改进措施）；或整篇报告九成以上与上年相同（按分句集合的相似度估计）。消息引用最长的照搬段落。阈值可在配置中调整（options: cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold）。
 
     为何重要：年度报告应反映当年的问题和改进；逐年照抄说明问题没有真正查找、改进没有落实。格式要求对“内容雷同、敷衍塞责”等问题追究责任，评估机构也把与上年重复率作为扣分项。
 
@@ -35,7 +37,7 @@ class CopiedText(BatchRule):
 
     依据：国办公开办函〔2021〕30号：“出现……发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成不良后果的……严肃追究”；相似度阈值为本工具的经验值。
 
-    What it checks: section 5 (problems and improvement) copies the same agency's section 5 of the year before: over 80% of this year's text repeats last year's clauses verbatim, or a run of 50 or more characters is copied word for word (e.g. last year's improvement measures); or over 90% of the whole narrative repeats last year's. The message quotes the longest copied passage. The thresholds are configurable (options cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold).
+    What it checks: section 5 (problems and improvement) copies the same agency's section 5 of the year before: over 80% of this year's text repeats last year's clauses verbatim, or a run of 50 or more characters is copied word for word (e.g. last year's improvement measures); or the whole narrative is over 90% the same as last year's (similarity of their clause sets, estimated). The message quotes the longest copied passage. The thresholds are configurable (options cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold).
 
     Why it matters: the report should show this year's problems and improvements; copying year after year shows the problems were not looked for and the measures not carried out. The format holds officials accountable for reports that are "雷同、敷衍塞责" (copied, perfunctory), and evaluators deduct points for repetition.
 
@@ -63,7 +65,7 @@ class CopiedText(BatchRule):
             # Kept compressed (~0.6 KB) only to quote the shared passage at the end.
             "section5_text": zlib.compress(text.encode("utf-8")),
             "section5_anchor": five.anchor if five else None,
-            "narrative": sentence_hashes(report_sections(report, range(1, 7))),
+            "narrative": sketch(report_sections(report, range(1, 7))),
         }
 
     def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
@@ -71,14 +73,14 @@ class CopiedText(BatchRule):
         min_passage = int(context.options.get("cy003-min-passage", MIN_PASSAGE))
         limit_all = float(context.options.get("cy003-narrative-threshold", NARRATIVE_THRESHOLD))
         for this, last in pairs(reports):
-            whole = copied_share(this.facts["narrative"], last.facts["narrative"])
+            whole = sketch_similarity(this.facts["narrative"], last.facts["narrative"])
             if whole >= limit_all:
                 yield self.batch_finding(
                     this,
                     Location(this.facts["section5_anchor"] or _start(), logical="narrative"),
-                    f"全文 {whole:.0%} 的文字与同一机关 {last.year} 年报告（{last.path}）逐句相同（阈值 {limit_all:.0%}）；"
+                    f"全文约 {whole:.0%} 与同一机关 {last.year} 年报告（{last.path}）逐句相同（阈值 {limit_all:.0%}）；"
                     "年度报告应反映当年的工作，请据实重写。",
-                    f"{whole:.0%} of the text repeats the same agency's {last.year} report ({last.path}) "
+                    f"about {whole:.0%} of the text repeats the same agency's {last.year} report ({last.path}) "
                     f"sentence for sentence (threshold {limit_all:.0%}); the report should describe this year's work: rewrite it.",
                     sub_id="narrative",
                     previous_report=last.path,

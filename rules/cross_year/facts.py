@@ -25,12 +25,11 @@ _CLAUSE_END = re.compile(r"[。；;！!？?\n，,：:、]")
 MIN_CLAUSE = 6  # characters: shorter pieces ("一是", "同时") say nothing about copying
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A cell reduced to what cross-year rules need."""
 
     value: float | int | None  # None: not a number (text); blanks count as 0
-    printed: str
     anchor: Anchor
 
     @classmethod
@@ -43,7 +42,7 @@ class Number:
             value = 0
         else:
             value = None
-        return cls(value, cell.text, cell.anchor)
+        return cls(value, cell.anchor)
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,27 @@ def sentence_hashes(text: str) -> Sentences:
         hashes += _digest(clause)
         lengths.append(len(clause))
     return Sentences(bytes(hashes), lengths)
+
+
+SKETCH_SIZE = 64
+
+
+def sketch(text: str) -> tuple[int, bytes]:
+    """A bottom-k sketch of the text's clauses: the SKETCH_SIZE smallest clause hashes
+    (8 bytes each) and the number of distinct clauses. 512 bytes per report, however long
+    the report: enough to estimate how much of two narratives is the same."""
+    distinct = sorted({_digest(c) for c in clauses(text)})
+    return len(distinct), b"".join(distinct[:SKETCH_SIZE])
+
+
+def sketch_similarity(a: tuple[int, bytes], b: tuple[int, bytes]) -> float:
+    """Estimated Jaccard similarity of two clause sets from their bottom-k sketches."""
+    hashes_a = {a[1][i : i + 8] for i in range(0, len(a[1]), 8)}
+    hashes_b = {b[1][i : i + 8] for i in range(0, len(b[1]), 8)}
+    if not hashes_a or not hashes_b:
+        return 0.0
+    union = sorted(hashes_a | hashes_b)[:SKETCH_SIZE]
+    return sum(1 for h in union if h in hashes_a and h in hashes_b) / len(union)
 
 
 def longest_shared_passage(text: str, last: Sentences) -> str:
