@@ -73,7 +73,12 @@ def test_folder_with_bad_files_lints_every_file(folder: Path) -> None:
 
 def test_select_and_ignore(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    assert run(["check", "sample.txt", "--select", "PI002,AP1", "--ignore", "PI002"], tmp_path).exit_code == 0
+    assert (
+        run(
+            ["check", "sample.txt", "--select", "PI002,AP1", "--ignore", "PI002"], tmp_path
+        ).exit_code
+        == 0
+    )
     assert run(["check", "sample.txt", "--select", "AP1,RL1"], tmp_path).exit_code == 0
     assert (
         run(
@@ -100,7 +105,19 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_json_output(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    result = run(["check", "sample.txt", "--output-format", "json", "-o", "out.json", "--select", BASE_RULES], tmp_path)
+    result = run(
+        [
+            "check",
+            "sample.txt",
+            "--output-format",
+            "json",
+            "-o",
+            "out.json",
+            "--select",
+            BASE_RULES,
+        ],
+        tmp_path,
+    )
     assert result.exit_code == 1
     items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [(i["code"], i["location"]["anchor"]) for i in items] == [

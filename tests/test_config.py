@@ -32,7 +32,9 @@ def test_pyproject_table_is_found_from_a_subfolder(tmp_path: Path) -> None:
 
 
 def test_own_file_wins_over_pyproject(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.gongkai-lint]\nignore = ["AP"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.gongkai-lint]\nignore = ["AP"]\n', encoding="utf-8"
+    )
     (tmp_path / "gongkai-lint.toml").write_text('select = ["PI"]\n', encoding="utf-8")
     assert load_config(find_config(tmp_path)).select == ("PI",)
 
@@ -77,12 +79,16 @@ def test_ignore_levels_and_per_file_ignores(tmp_path: Path) -> None:
     assert "reports/sample.txt:392:1: PI002 [warning]" in result.output
     assert "reports/old/sample.txt" not in result.output
     # Command-line --select replaces the file's selection; --ignore adds to it.
-    assert run(["check", "reports", "--select", "PI002", "--ignore", "PI002"], tmp_path).exit_code == 0
+    assert (
+        run(["check", "reports", "--select", "PI002", "--ignore", "PI002"], tmp_path).exit_code == 0
+    )
 
 
 def test_level_off_disables_a_rule(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    (tmp_path / "gongkai-lint.toml").write_text('[levels]\nno-improvement-measures = "off"\n', encoding="utf-8")
+    (tmp_path / "gongkai-lint.toml").write_text(
+        '[levels]\nno-improvement-measures = "off"\n', encoding="utf-8"
+    )
     assert run(["check", "sample.txt", "--select", "PI002"], tmp_path).exit_code == 0
 
 
@@ -101,7 +107,9 @@ def test_edition_override_is_recorded(tmp_path: Path) -> None:
 
 
 def test_limits_from_config(tmp_path: Path) -> None:
-    (tmp_path / "gongkai-lint.toml").write_text("[limits]\nmax-file-bytes = 100\n", encoding="utf-8")
+    (tmp_path / "gongkai-lint.toml").write_text(
+        "[limits]\nmax-file-bytes = 100\n", encoding="utf-8"
+    )
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
     result = run(["check", "sample.txt", "--lang", "en"], tmp_path)
     assert "XT001" in result.output and "over the limit of 100 bytes" in result.output

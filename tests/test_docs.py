@@ -10,7 +10,11 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 
 
 def test_every_rule_docstring_has_all_sections(plugins) -> None:
-    incomplete = {code: missing_sections(rule) for code, rule in plugins.rules.items() if missing_sections(rule)}
+    incomplete = {
+        code: missing_sections(rule)
+        for code, rule in plugins.rules.items()
+        if missing_sections(rule)
+    }
     assert incomplete == {}
 
 
@@ -19,7 +23,9 @@ def test_pages_are_present_and_current(plugins) -> None:
     expected = expected_pages(plugins.rules.values())
     present = {p.name for p in DOCS.glob("*.md")}
     assert present == set(expected), "docs/rules is out of date: run `python -m linter.docs`"
-    stale = [name for name, text in expected.items() if (DOCS / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name for name, text in expected.items() if (DOCS / name).read_text(encoding="utf-8") != text
+    ]
     assert stale == [], "stale pages (run `python -m linter.docs`): " + ", ".join(stale)
 
 

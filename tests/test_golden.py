@@ -42,7 +42,11 @@ def to_tika(doc: Document) -> str:
 def _spans(table: Table, r: int, c: int) -> tuple[int, int]:
     rows = table.rows
     colspan = 1
-    while c + colspan < len(rows[r]) and rows[r][c + colspan].hmerge and not rows[r][c + colspan].vmerge:
+    while (
+        c + colspan < len(rows[r])
+        and rows[r][c + colspan].hmerge
+        and not rows[r][c + colspan].vmerge
+    ):
         colspan += 1
     rowspan = 1
     while r + rowspan < len(rows) and c < len(rows[r + rowspan]) and rows[r + rowspan][c].vmerge:
@@ -51,7 +55,9 @@ def _spans(table: Table, r: int, c: int) -> tuple[int, int]:
 
 
 def to_html(doc: Document) -> str:
-    out = ['<html><head><meta charset="utf-8"><title>淮安市人民政府2024年政府信息公开工作年度报告</title></head><body>']
+    out = [
+        '<html><head><meta charset="utf-8"><title>淮安市人民政府2024年政府信息公开工作年度报告</title></head><body>'
+    ]
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             out.append(f"<p>{html.escape(block.text)}</p>")
@@ -63,7 +69,9 @@ def to_html(doc: Document) -> str:
                 if cell.hmerge or cell.vmerge:
                     continue
                 rowspan, colspan = _spans(block, r, c)
-                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                    f' colspan="{colspan}"' if colspan > 1 else ""
+                )
                 text = "<br>".join(html.escape(x) for x in cell.text.split("\n")) or "&nbsp;"
                 out.append(f"<td{attrs}><p><span>{text}</span></p></td>")
             out.append("</tr>")
@@ -74,7 +82,10 @@ def to_html(doc: Document) -> str:
 
 def tables_of(report: Report) -> dict:
     def table(t) -> dict:
-        return {rid: {cid: (c.state, c.value) for cid, c in row.cells.items()} for rid, row in t.rows.items()}
+        return {
+            rid: {cid: (c.state, c.value) for cid, c in row.cells.items()}
+            for rid, row in t.rows.items()
+        }
 
     return {
         "applications": table(report.applications),
@@ -102,9 +113,15 @@ def forms(tmp_path_factory) -> dict[str, Path]:
     return paths
 
 
-def test_docx_html_and_text_read_to_identical_tables(engine: Engine, forms: dict[str, Path]) -> None:
+def test_docx_html_and_text_read_to_identical_tables(
+    engine: Engine, forms: dict[str, Path]
+) -> None:
     reports = {form: engine.parse(path) for form, path in forms.items()}
-    assert {form: r.source.reader for form, r in reports.items()} == {"docx": "docx", "html": "html", "text": "text"}
+    assert {form: r.source.reader for form, r in reports.items()} == {
+        "docx": "docx",
+        "html": "html",
+        "text": "text",
+    }
     golden = tables_of(reports["docx"])
     assert len(golden["applications"]) == 25 and len(golden["review_litigation"]["cases"]) == 15
     assert golden["applications"]["new_received"]["total"] == ("number", 3119)

@@ -47,8 +47,21 @@ FAMILIES = ("XT", "ST", "AP", "RL", "PI", "CY", "PB")
 # The rules of those families these tests were written against: new rules added to the
 # families later do not change the expected output either.
 CODES = (
-    "XT001", "XT002", "XT003", "XT004", "ST001", "AP101", "AP102", "AP103", "RL101",
-    "PI002", "CY001", "CY002", "CY003", "CY004", "PB001",
+    "XT001",
+    "XT002",
+    "XT003",
+    "XT004",
+    "ST001",
+    "AP101",
+    "AP102",
+    "AP103",
+    "RL101",
+    "PI002",
+    "CY001",
+    "CY002",
+    "CY003",
+    "CY004",
+    "PB001",
 )
 DOCS = "https://github.com/gongkai-lint/gongkai-lint/blob/main/docs/rules"
 FOLDER = "报告 2019"
@@ -545,11 +558,26 @@ def test_xlsx_and_csv_from_the_command_line(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
-    result = run(["check", "sample.txt", "--output-format", "xlsx", "-o", "out.xlsx", "--select", BASE_RULES], tmp_path)
+    result = run(
+        [
+            "check",
+            "sample.txt",
+            "--output-format",
+            "xlsx",
+            "-o",
+            "out.xlsx",
+            "--select",
+            BASE_RULES,
+        ],
+        tmp_path,
+    )
     assert result.exit_code == 1
     rows = list(load_workbook(tmp_path / "out.xlsx")["报告"].iter_rows(values_only=True))
     assert rows[1][:9] == ("sample.txt", None, 2019, "2019", "是", 1, 0, 0, 1)
-    result = run(["check", "sample.txt", "--output-format", "csv", "-o", "out.csv", "--select", BASE_RULES], tmp_path)
+    result = run(
+        ["check", "sample.txt", "--output-format", "csv", "-o", "out.csv", "--select", BASE_RULES],
+        tmp_path,
+    )
     assert result.exit_code == 1
     assert (tmp_path / "out.findings.csv").read_text(encoding="utf-8-sig").count("PI002") == 1
     result = run(["check", "sample.txt", "--output-format", "xlsx"], tmp_path)

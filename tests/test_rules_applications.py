@@ -224,7 +224,9 @@ def test_rows_listed_unreadable_by_xt002_are_not_missing(engine: Engine, tmp_pat
     assert not only(result, "AP002")
 
 
-def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(engine: Engine, tmp_path: Path) -> None:
+def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(
+    engine: Engine, tmp_path: Path
+) -> None:
     # Six rows of （三） lose a cell; the XT002 message names five and says “等”, but its
     # ``rows`` argument lists all six, so none of them is claimed missing.
     text = sample_text()
@@ -235,8 +237,12 @@ def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(engine: Engine
     assert "等行的单元格数与表头不符" in xt002.message_zh
     diagnostic = next(d for d in result.report.diagnostics if d.code == "XT002")
     assert dict(diagnostic.args)["rows"].split("\n") == [
-        "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-        "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
     ]
     assert not only(result, "AP002")
 
