@@ -47,7 +47,7 @@ class Reporter:
 
 
 def where(finding: Finding) -> str:
-    """``line:col`` for text and HTML; ``table2:row5:col3`` for DOCX cells."""
+    """``line:col`` for text and HTML; ``table2:row5:col3`` and ``para12`` for DOCX."""
     a = finding.location.anchor
     if a.table is not None:
         parts = [f"table{a.table + 1}"]
@@ -56,6 +56,7 @@ def where(finding: Finding) -> str:
         if a.cell is not None:
             parts.append(f"col{a.cell + 1}")
         return ":".join(parts)
-    if a.paragraph is not None and a.line is None:
+    if a.paragraph is not None:
+        # A DOCX paragraph: its line in the extracted text would mean nothing to a reader.
         return f"para{a.paragraph + 1}"
     return f"{a.line or 1}:{a.column or 1}"
