@@ -41,6 +41,43 @@ class Source:
     where: str  # "preamble" or "section/N"
 
 
+def _kept(ch: str) -> str:
+    """What a source character becomes in the narrative: NFKC, whitespace dropped."""
+    return "".join(
+        out
+        for out in unicodedata.normalize("NFKC", ch)
+        if not _SPACE.match(out) and out not in "\u200b\ufeff"
+    )
+
+
+# Character → its normalised form: characters repeat endlessly across reports, and
+# normalising them one by one was the single largest cost of the TX rules.
+_KEPT: dict[str, str] = {}
+
+
+def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
+    """A block's normalised text and, per character, its offset in ``text``. The TX rules
+    build narratives of overlapping sections of one report: each block is done once."""
+    done = _BLOCKS.get(text)
+    if done is None:
+        if len(_BLOCKS) > 4096:
+            _BLOCKS.clear()
+        out: list[str] = []
+        offsets: list[int] = []
+        for offset, ch in enumerate(text):
+            kept = _KEPT.get(ch)
+            if kept is None:
+                kept = _KEPT[ch] = _kept(ch)
+            for k in kept:
+                out.append(k)
+                offsets.append(offset)
+        done = _BLOCKS[text] = ("".join(out), tuple(offsets))
+    return done
+
+
+_BLOCKS: dict[str, tuple[str, tuple[int, ...]]] = {}
+
+
 @dataclass(frozen=True)
 class Narrative:
     """Normalised text of some blocks; ``origins[i]`` = (block index, offset in its text).
@@ -66,12 +103,9 @@ class Narrative:
             if numbered:
                 chars.append(p.PARAGRAPH_BREAK)
                 origins.append((index, 0))
-            for offset, ch in enumerate(source.text):
-                for out in unicodedata.normalize("NFKC", ch):
-                    if _SPACE.match(out) or out in "\u200b\ufeff":
-                        continue
-                    chars.append(out)
-                    origins.append((index, offset))
+            kept, offsets = _normalised(source.text)
+            chars.extend(kept)
+            origins.extend((index, offset) for offset in offsets)
             heading = (
                 numbered
                 and len(source.text.strip()) <= _HEADING_MAX
