@@ -46,7 +46,9 @@ GRADE_NOTE_ZH = "本规则的依据未经核实（U 级），仅作提示，不�
 GRADE_NOTE_EN = (
     "The basis of this rule is unverified (grade U): it is advice, not a requirement of the format."
 )
-DEFAULT_DOCS_URL = "https://github.com/gongkai-lint/gongkai-lint/blob/main/docs/rules/"
+# The project's home; the rule pages live under docs/rules/ there (``docs-url`` overrides).
+PROJECT_URL = "https://github.com/gongkai-lint/gongkai-lint"
+DEFAULT_DOCS_URL = f"{PROJECT_URL}/blob/main/docs/rules/"
 
 
 def doc_sections(rule: type[Rule] | Rule) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
-from linter.docs import DEFAULT_DOCS_URL
+from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL
 from linter.document import Anchor
 from linter.engine import FileResult
 from linter.finding import Finding, Location
@@ -247,6 +247,7 @@ class SarifReporter(Reporter):
                     "tool": {
                         "driver": {
                             "name": "gongkai-lint",
+                            "informationUri": PROJECT_URL,
                             "version": __version__,
                             "semanticVersion": __version__,
                             "language": "en-US" if self.options.lang == "en" else "zh-CN",
