@@ -15,7 +15,13 @@ import random
 import shutil
 from pathlib import Path
 
-from docx_fixtures import fill_template
+from docx_fixtures import (
+    APPLICATION_COLUMNS,
+    APPLICATION_ROWS,
+    REVIEW_GROUPS,
+    REVIEW_LEAVES,
+    fill_template,
+)
 
 from linter.batch import EngineSpec, lint_files
 from tests.conftest import FIXTURES
@@ -59,36 +65,6 @@ HONGZE_REVIEW = {
     2023: (10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0),
     2024: (1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3),
 }
-ROWS = (
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "（一）予以公开",
-    "（二）部分公开",
-    "1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "1.申请人无正当理由逾期不补正",
-    "2.申请人逾期未按收费通知要求缴纳费用",
-    "3.其他",
-    "（七）总计",
-    "四、结转下年度继续办理",
-)
-COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉")
-LEAVES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
 def _text(year: int, section: str) -> str:
@@ -99,11 +75,11 @@ def _text(year: int, section: str) -> str:
 def hongze_docx(year: int) -> bytes:
     values: dict = {}
     printed = HONGZE_APPLICATIONS[year]
-    for row in ROWS:
-        n = printed.get(row, 0)
-        for column in COLUMNS:
+    for row in APPLICATION_ROWS:
+        n = next((v for label, v in printed.items() if row.startswith(label)), 0)
+        for column in APPLICATION_COLUMNS:
             values[("三", row, column)] = n if column in ("自然人", "总计") else 0
-    for i, (group, leaf) in enumerate((g, leaf) for g in GROUPS for leaf in LEAVES):
+    for i, (group, leaf) in enumerate((g, leaf) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES):
         values[("四", group, leaf)] = HONGZE_REVIEW[year][i]
     return fill_template(
         values,
