@@ -117,13 +117,6 @@ def load_config(path: Path | None) -> Config:
 
 
 def validate_config(table: Any) -> list[str]:
-    import jsonschema
+    from linter.schema import schema_errors
 
-    from linter.schema import load_schema
-
-    validator = jsonschema.Draft202012Validator(load_schema("config.schema.json"))
-    out = []
-    for err in sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path)):
-        where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
-        out.append(f"{where}: {err.message}")
-    return out
+    return schema_errors("config.schema.json", table, sep=".")

@@ -111,13 +111,6 @@ def _csv_rows(raw: str, path: Path) -> list[dict[str, Any]]:
 
 
 def _validate(rows: Any) -> list[str]:
-    import jsonschema
+    from linter.schema import schema_errors
 
-    from linter.schema import load_schema
-
-    validator = jsonschema.Draft202012Validator(load_schema("manifest.schema.json"))
-    out = []
-    for err in sorted(validator.iter_errors(rows), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        out.append(f"{where}: {err.message}")
-    return out
+    return schema_errors("manifest.schema.json", rows)

@@ -22,23 +22,27 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
 
-def _errors(schema_name: str, instance: Any, draft: str) -> list[str]:
+def schema_errors(
+    schema_name: str, instance: Any, draft: str = "2020-12", sep: str = "/"
+) -> list[str]:
+    """Problems of ``instance`` against one of the shipped schemas, as ``path: message``
+    (``sep`` joins the path: ``levels.AP101`` for configuration keys, ``0/year`` for rows)."""
     import jsonschema
 
     cls = jsonschema.Draft4Validator if draft == "4" else jsonschema.Draft202012Validator
     validator = cls(load_schema(schema_name))
     out = []
     for err in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        where = sep.join(str(p) for p in err.absolute_path) or "(top level)"
         out.append(f"{where}: {err.message}")
     return out
 
 
 def validate_report_json(instance: Any) -> list[str]:
     """Problems of an IR document against ``report.schema.json`` (empty when valid)."""
-    return _errors("report.schema.json", instance, "2020-12")
+    return schema_errors("report.schema.json", instance)
 
 
 def validate_sarif(instance: Any) -> list[str]:
     """Problems of a SARIF log against the official SARIF 2.1.0 schema (draft-04)."""
-    return _errors("sarif-schema-2.1.0.json", instance, "4")
+    return schema_errors("sarif-schema-2.1.0.json", instance, draft="4")
