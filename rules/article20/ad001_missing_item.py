@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.finding import Finding, Location
+from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.article20.common import ITEM_EN, item_specs, item_title_zh, tables_unreadable
+from rules.article20.common import (
+    ITEM_EN,
+    item_location,
+    item_specs,
+    item_title_zh,
+    tables_unreadable,
+)
 
 
 class MissingItem(Rule):
@@ -53,7 +59,7 @@ class MissingItem(Rule):
                 continue
             yield self.finding(
                 report,
-                Location(report.article20.anchor or section.anchor, logical=f"二/{spec.id}"),
+                item_location(report.article20.anchor or section.anchor, spec),
                 f"第二部分缺少“{item_title_zh(spec)}”的表格；请按统一格式补充该项（没有发生的填 0）。",
                 f"section 2 has no table for article 20 {ITEM_EN[spec.id]}; add it in the unified "
                 "format (write 0 where nothing happened).",

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.finding import Finding, Location
+from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
 from rules.article20.common import (
     COLUMN_EN,
     ITEM_EN,
     ROW_EN,
+    column_location,
     item_title_zh,
     present_items,
+    printed_but_unreadable,
+    row_location,
     tables_unreadable,
+    unaligned_labels,
 )
 
 
 class MissingRowOrColumn(Rule):
-    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。
+    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查。
 
     为何重要：少一行或一列，该项数据就没有报告，也无法与上一年比对。
 
@@ -28,7 +32,7 @@ class MissingRowOrColumn(Rule):
 
     依据：年度报告格式第二部分表格的行列（FORMATS.md §2.3、§3.3）。
 
-    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported.
+    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked.
 
     Why it matters: a missing row or column leaves that figure unreported and impossible to compare with last year.
 
@@ -51,14 +55,16 @@ class MissingRowOrColumn(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         if tables_unreadable(report):
             return
+        # Rows printed with cells that could not be aligned: XT002 reports them, not missing.
+        unaligned = unaligned_labels(report)
         for spec, table in present_items(report):
             where = table.anchor
             for row in spec.rows:
-                if row.id in table.rows:
+                if row.id in table.rows or printed_but_unreadable(row, unaligned):
                     continue
                 yield self.finding(
                     report,
-                    Location(where, logical=f"二/{spec.id}/{row.id}"),
+                    row_location(where, spec, row.id),
                     f"第二部分“{item_title_zh(spec)}”缺少“{row.label}”行；请按统一格式补充（没有发生的填 0）。",
                     f"section 2, article 20 {ITEM_EN[spec.id]} has no row for {ROW_EN[row.id]}; add "
                     "it in the unified format (write 0 where nothing happened).",
@@ -72,7 +78,7 @@ class MissingRowOrColumn(Rule):
                     continue
                 yield self.finding(
                     report,
-                    Location(where, logical=f"二/{spec.id}/{column.id}"),
+                    column_location(where, spec, column.id),
                     f"第二部分“{item_title_zh(spec)}”缺少“{column.label}”列；请按统一格式补充。",
                     f"section 2, article 20 {ITEM_EN[spec.id]} has no column '{COLUMN_EN[column.id]}' "
                     f"({column.label}); add it in the unified format.",

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.finding import Finding, Location
+from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.article20.common import ITEM_EN, column_label, item_title_zh, present_items, row_label
+from rules.article20.common import (
+    ITEM_EN,
+    column_label,
+    column_location,
+    item_title_zh,
+    present_items,
+    row_label,
+    row_location,
+)
 
 
 class AlteredLabel(Rule):
@@ -15,7 +23,7 @@ class AlteredLabel(Rule):
 
     为何重要：改动格式标签会使读者和汇总系统误读数据，常常也说明表格不是从统一模板填写的。
 
-    不合规示例：列标签印成“本年制发件”或“现行有效件”（截断），行标签印成“行政规范文件”。
+    不合规示例：武汉东湖风景区城乡工作办事处 2025 年报告把列标签“现行有效件数”印成“现行有效件”（截断，FORMATS.md §6）；行标签印成“行政规范文件”（漏字）。
 
     合规示例：“本年收费金额(单位:万元)”只是半角标点，与格式相同，不报告。
 
@@ -25,7 +33,7 @@ class AlteredLabel(Rule):
 
     Why it matters: altered labels mislead readers and aggregation systems, and often show the table was not filled in from the official template.
 
-    Non-compliant example: a column printed 本年制发件 or 现行有效件 (truncated), a row printed 行政规范文件.
+    Non-compliant example: 武汉东湖风景区城乡工作办事处 2025 prints the column 现行有效件数 as 现行有效件 (truncated, FORMATS.md §6); a row printed 行政规范文件 (a character dropped).
 
     Compliant example: 本年收费金额(单位:万元) differs only in half-width punctuation and is not reported.
 
@@ -49,7 +57,7 @@ class AlteredLabel(Rule):
                 expected = row_label(spec, row_id)
                 yield self.finding(
                     report,
-                    Location(row.anchor, logical=f"二/{spec.id}/{row_id}"),
+                    row_location(row.anchor, spec, row_id),
                     f"第二部分“{item_title_zh(spec)}”的行标签印为“{row.label}”，统一格式为“{expected}”；请改为格式的措辞。",
                     f"section 2, article 20 {ITEM_EN[spec.id]}: the row label reads '{row.label}', the "
                     f"format's is '{expected}'; use the format's wording.",
@@ -61,7 +69,7 @@ class AlteredLabel(Rule):
                 expected = column_label(spec, column_id)
                 yield self.finding(
                     report,
-                    Location(column.anchor or table.anchor, logical=f"二/{spec.id}/{column_id}"),
+                    column_location(column.anchor or table.anchor, spec, column_id),
                     f"第二部分“{item_title_zh(spec)}”的列标签印为“{column.label}”，统一格式为“{expected}”；请改为格式的措辞。",
                     f"section 2, article 20 {ITEM_EN[spec.id]}: the column label reads '{column.label}', "
                     f"the format's is '{expected}'; use the format's wording.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.finding import Finding
-from linter.model import Report
+from linter.model import Cell, Report
 from linter.rule import Rule, RuleContext
 from rules.article20.common import (
     COLUMN_EN,
@@ -24,7 +24,7 @@ class BlankCell(Rule):
 
     为何重要：空白不等于 0，读者无法分辨“没有”与“漏填”，逐年比对也无从进行。检查人员通常要求没有发生的填 0。
 
-    不合规示例：“行政事业性收费”一行的“本年收费金额”留空。
+    不合规示例：“行政事业性收费”一行的“本年收费金额”留空，或填“—”“/”（上海市人民政府办公厅 2019 年在第三、四部分的表格中把 0 留空，第二部分同样的写法即报告）。
 
     合规示例：平潭综合实验区 2022 年第二部分所有单元格都填了数字，规章为 0。
 
@@ -34,7 +34,7 @@ class BlankCell(Rule):
 
     Why it matters: blank is not 0: a reader cannot tell "none" from "not filled in", and year-on-year comparison is impossible. Inspectors usually ask for 0 where nothing happened.
 
-    Non-compliant example: the amount of the administrative-fees row left blank.
+    Non-compliant example: the fee amount left blank, or written — or / (上海市人民政府办公厅 2019 leaves zeros blank in the tables of sections 3 and 4; the same in section 2 is reported).
 
     Compliant example: 平潭综合实验区 2022 fills every cell of section 2, with 0 for rules.
 
@@ -58,16 +58,26 @@ class BlankCell(Rule):
                 empty = [(cid, cell) for cid, cell in row.cells.items() if cell.is_empty]
                 if not empty:
                     continue
-                names_zh = "、".join(f"“{column_label(spec, cid)}”" for cid, _ in empty)
-                names_en = ", ".join(COLUMN_EN[cid] for cid, _ in empty)
+                names_zh = "、".join(
+                    f"“{column_label(spec, cid)}”（{_shown_zh(cell)}）" for cid, cell in empty
+                )
+                names_en = ", ".join(f"{COLUMN_EN[cid]} ({_shown_en(cell)})" for cid, cell in empty)
                 first_id, first = empty[0]
                 yield self.finding(
                     report,
                     location(first, spec, row_id, first_id),
-                    f"第二部分“{item_title_zh(spec)}”的“{row_label(spec, row_id)}”行，{names_zh}未填数字（空白或占位符）；"
+                    f"第二部分“{item_title_zh(spec)}”的“{row_label(spec, row_id)}”行，{names_zh}未填数字；"
                     "没有发生的请填 0。",
-                    f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]}: {names_en} hold no "
-                    "number (blank or a placeholder); write 0 where nothing happened.",
+                    f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]}: no number in "
+                    f"{names_en}; write 0 where nothing happened.",
                     sub_id=f"{spec.id}/{row_id}",
                     related=[location(c, spec, row_id, cid) for cid, c in empty[1:]],
                 )
+
+
+def _shown_zh(cell: Cell) -> str:
+    return "空白" if cell.state == "blank" else f"填“{cell.text.strip()}”"
+
+
+def _shown_en(cell: Cell) -> str:
+    return "blank" if cell.state == "blank" else f"'{cell.text.strip()}'"

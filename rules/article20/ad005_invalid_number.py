@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import arith
 from linter.finding import Finding
-from linter.model import Report
+from linter.model import Cell, Report
 from linter.rule import Rule, RuleContext
 from rules.article20.common import (
     COLUMN_EN,
@@ -64,27 +63,29 @@ class InvalidNumber(Rule):
                     yield self.finding(
                         report,
                         location(cell, spec, row_id, column_id),
-                        f"第二部分“{item_title_zh(spec)}”“{row_label(spec, row_id)}”行“{column_label(spec, column_id)}”列填写“{cell.text}”，{why_zh}；请更正。",
+                        f"第二部分“{item_title_zh(spec)}”“{row_label(spec, row_id)}”行“{column_label(spec, column_id)}”列填写“{cell.text.strip()}”，{why_zh}；请更正。",
                         f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]} / {COLUMN_EN[column_id]} "
-                        f"reads '{cell.text}': {why_en}; correct it.",
+                        f"reads '{cell.text.strip()}': {why_en}; correct it.",
                         sub_id=f"{spec.id}/{row_id}/{column_id}",
                     )
 
 
-def _problem(cell, column_id: str) -> tuple[str, str] | None:
+def _problem(cell: Cell, column_id: str) -> tuple[str, str] | None:
     if cell.state == "text":
-        return "不是数字", "not a number"
+        return (
+            "不是数字（请只填阿拉伯数字，说明文字写在正文中）",
+            "not a number (write digits only; put explanations in the text)",
+        )
     if cell.state != "number" or cell.value is None:
         return None
     if cell.value < 0 and column_id not in SIGNED_COLUMNS:
-        return "数量不能为负数", "a count cannot be negative"
+        if column_id in MONEY_COLUMNS:
+            return "金额不能为负数", "an amount cannot be negative"
+        return "件数、数量不能为负数（只有“本年增/减”可以为负）", "a count cannot be negative"
     if (
         column_id not in MONEY_COLUMNS
         and isinstance(cell.value, float)
         and not cell.value.is_integer()
     ):
-        return (
-            f"件数、数量应为整数（{arith.fmt(cell.value)}）",
-            f"a count must be a whole number ({arith.fmt(cell.value)})",
-        )
+        return "件数、数量应为整数", "a count must be a whole number"
     return None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from linter import arith
 from linter.finding import Finding, Location
-from linter.model import Report
+from linter.model import Report, TextBlock
 from linter.rule import Rule, RuleContext
 from linter.textnorm import nfkc
 from rules.article20.common import location, present_items
@@ -21,7 +21,7 @@ class FeeUnit(Rule):
 
     为何重要：表头已注明单位为万元；填成元会使金额放大一万倍，汇总时严重失真。
 
-    不合规示例：表中填“251000元”；或正文写“行政事业性收费 96171.6 元”，表中也填 96171.6。
+    不合规示例：上海市人民政府办公厅 2019 年在第二部分数字单元格中填“251000元”（试行格式的“采购总金额”）——同样的写法出现在 2021 年格式的“本年收费金额”中即报告；或正文写“行政事业性收费 96171.6 元”，表中也填 96171.6。
 
     合规示例：平潭综合实验区 2022 年表中填 9116.36（万元），单元格不带单位。
 
@@ -31,7 +31,7 @@ class FeeUnit(Rule):
 
     Why it matters: the header fixes the unit as 万元 (10,000 yuan); a figure in 元 overstates the amount ten thousand times when aggregated.
 
-    Non-compliant example: the cell reads 251000元; or the narrative says 行政事业性收费 96171.6 元 and the table also prints 96171.6.
+    Non-compliant example: 上海市人民政府办公厅 2019 writes 251000元 in a section-2 number cell (the trial edition's procurement total); the same in the 2021 edition's fee cell is reported; or the narrative says 行政事业性收费 96171.6 元 and the table also prints 96171.6.
 
     Compliant example: 平潭综合实验区 2022 prints 9116.36 (万元) with no unit in the cell.
 
@@ -57,13 +57,15 @@ class FeeUnit(Rule):
                 continue
             where = location(cell, spec, "fees", "amount")
             if cell.unit:
+                zh, en = _what_to_write(cell.value, cell.unit)
                 yield self.finding(
                     report,
                     where,
-                    f"第二部分第二十条第（八）项“本年收费金额（单位：万元）”填写“{cell.text}”，单元格带有单位“{cell.unit}”；"
-                    "表头已注明单位为万元，请只填以万元计的数字。",
-                    f"section 2, article 20 item (8): the fee amount reads '{cell.text}' with the unit "
-                    f"'{cell.unit}' in the cell; the header fixes the unit as 万元: write the number in 万元 only.",
+                    f"第二部分第二十条第（八）项“本年收费金额（单位：万元）”填写“{cell.text.strip()}”，单元格带有单位“{cell.unit}”；"
+                    f"表头已注明单位为万元，请只填以万元计的数字{zh}。",
+                    f"section 2, article 20 item (8): the fee amount reads '{cell.text.strip()}' with the unit "
+                    f"'{cell.unit}' in the cell; the header fixes the unit as 万元: write the number in "
+                    f"万元 only{en}.",
                     sub_id="unit-in-cell",
                 )
                 continue
@@ -86,7 +88,17 @@ class FeeUnit(Rule):
                 )
 
 
-def _narrative_yuan(report: Report):
+def _what_to_write(value: float | int | None, unit: str) -> tuple[str, str]:
+    """The figure to print instead: the same number without its unit, or 元 in 万元."""
+    if value is None:
+        return "", ""
+    if unit == "元":
+        yuan, wan = arith.fmt(value), arith.fmt(round(value / 10000, 6))
+        return f"（{yuan} 元即 {wan} 万元）", f" ({yuan} 元 is {wan} 万元)"
+    return f"（即 {arith.fmt(value)}）", f" ({arith.fmt(value)})"
+
+
+def _narrative_yuan(report: Report) -> tuple[float, TextBlock] | None:
     for section in report.sections:
         if section.number == 2:
             continue  # the table's own section: its cells are not narrative

@@ -64,8 +64,8 @@ class ProcurementConsistency(Rule):
                 report,
                 location(projects, spec, "procurement", "projects"),
                 f"第二部分第二十条第（九）项“政府集中采购”：采购项目数量 {arith.fmt(projects.value)}，"
-                f"采购总金额“{amount.text}”，一个为 0 而另一个不为 0；请核对。",
+                f"采购总金额“{amount.text.strip()}”，一个为 0 而另一个不为 0；请核对。",
                 f"section 2, article 20 item (9), government procurement: {arith.fmt(projects.value)} "
-                f"projects but a total of '{amount.text}': one is 0 and the other is not; check both.",
+                f"projects but a total of '{amount.text.strip()}': one is 0 and the other is not; check both.",
                 related=[location(amount, spec, "procurement", "amount")],
             )

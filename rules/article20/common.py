@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from linter.document import Anchor
 from linter.finding import Location
-from linter.labels import ARTICLE20_ITEMS, ItemSpec
+from linter.interpret import FUZZY_THRESHOLD
+from linter.labels import ARTICLE20_ITEMS, ItemSpec, RowSpec
 from linter.model import Cell, Report, Table
+from linter.textnorm import key, similarity
 
 ITEM_EN = {
     "item1": "item (1)",
@@ -64,6 +67,7 @@ def column_label(spec: ItemSpec, column_id: str) -> str:
 
 
 def location(cell: Cell, spec: ItemSpec, row_id: str, column_id: str) -> Location:
+    """A data cell of section 二."""
     return Location(
         cell.anchor,
         logical=f"二/{spec.id}/{row_id}/{column_id}",
@@ -72,11 +76,59 @@ def location(cell: Cell, spec: ItemSpec, row_id: str, column_id: str) -> Locatio
     )
 
 
+def item_location(anchor: Anchor | None, spec: ItemSpec) -> Location:
+    """An item block of section 二 as a whole."""
+    return Location(
+        anchor or Anchor(),
+        logical=f"二/{spec.id}",
+        label_zh=f"第二部分 {item_title_zh(spec)}",
+        label_en=f"section 2, article 20 {ITEM_EN[spec.id]}",
+    )
+
+
+def row_location(anchor: Anchor | None, spec: ItemSpec, row_id: str) -> Location:
+    """A row (its label) of an item block."""
+    return Location(
+        anchor or Anchor(),
+        logical=f"二/{spec.id}/{row_id}",
+        label_zh=f"第二部分 {item_title_zh(spec)} {row_label(spec, row_id)}",
+        label_en=f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]}",
+    )
+
+
+def column_location(anchor: Anchor | None, spec: ItemSpec, column_id: str) -> Location:
+    """A column (its header) of an item block."""
+    return Location(
+        anchor or Anchor(),
+        logical=f"二/{spec.id}/{column_id}",
+        label_zh=f"第二部分 {item_title_zh(spec)} {column_label(spec, column_id)}",
+        label_en=f"section 2, article 20 {ITEM_EN[spec.id]}, {COLUMN_EN[column_id]}",
+    )
+
+
 def tables_unreadable(report: Report) -> bool:
     """Section 二's tables could not be read at all (XT002 says so): nothing to check."""
     return any(
         d.code == "XT002" and dict(d.args).get("section") == "2" and not dict(d.args).get("partial")
         for d in report.diagnostics
+    )
+
+
+def unaligned_labels(report: Report) -> list[str]:
+    """Row labels of section 二 that were printed but whose cells could not be placed in
+    columns (a partial XT002 lists them): those rows are there, only unreadable."""
+    out: list[str] = []
+    for d in report.diagnostics:
+        args = dict(d.args)
+        if d.code == "XT002" and args.get("section") == "2" and args.get("partial"):
+            out += [label for label in str(args.get("rows", "")).split("\n") if label]
+    return out
+
+
+def printed_but_unreadable(row: RowSpec, unaligned: list[str]) -> bool:
+    return any(
+        key(label) == key(row.label) or similarity(key(label), key(row.label)) >= FUZZY_THRESHOLD
+        for label in unaligned
     )
 
 
