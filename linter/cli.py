@@ -231,7 +231,7 @@ def check(
                 batch_facts.setdefault(code, []).append(facts)
             result.facts = {}
             found += len(result.findings)
-            stats.add(result.findings)
+            stats.add(result.findings, report=True)
             reporter.file(result)
         if engine.batch_rules:
             later = engine.check_batch(batch_facts)
@@ -249,7 +249,7 @@ def check(
         if output and not binary:
             out.close()
     if statistics:
-        click.echo(stats.render(), nl=False)
+        click.echo(stats.render(lang), nl=False)
     for (code, reason), count in sorted(skipped.items()):
         if lang == "en":
             click.echo(

@@ -342,6 +342,7 @@ def test_summary_table_lines_up_with_chinese_names(engine: Engine, folder: Path)
         "报告 2019/sub/2019_zone-pingtan_gov.txt  平潭综合实验区      2019  2019  是     3   0   0   0   0   0   0     3",
         "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----",
         "合计 6 份                                                                5/6    5   0   2   1   4   2   0    14",
+        "涉及报告                                                                        3   0   1   1   4   1   0     6",
     ]  # fmt: skip
     # Every row's columns start at the same terminal column.
     lines = text.splitlines()
@@ -493,9 +494,15 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
     opts = options(engine, lang="en", output_path=out_path)
     assert render(XlsxReporter, results, later, opts) == ""  # the text stream stays empty
     book = load_workbook(out_path)
-    assert book.sheetnames == ["reports", "findings"]
+    assert book.sheetnames == ["reports", "findings", "rules", "agencies", "not checked"]
     reports, findings = book["reports"], book["findings"]
-    assert reports.freeze_panes == "A2" and findings.freeze_panes == "A2"
+    for sheet in book:
+        # A frozen header and a filter over every row of every sheet.
+        assert sheet.freeze_panes == "A2"
+        assert (
+            sheet.auto_filter.ref
+            == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+        )
     assert reports.column_dimensions["A"].width == 40
     assert findings.column_dimensions["M"].width == 100
     header, *rows = list(reports.iter_rows(values_only=True))
@@ -526,6 +533,61 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
     ap101 = next(r for r in found if r[1] == "AP101")
     assert ap101[:7] == (f"{FOLDER}/2019.txt", "AP101", "total", "balance", "error", 333, 2)
     assert ap101[13:] == (-3, 0)
+    # Each finding's file links to its report's row, its code to the rule's page.
+    for number in range(2, findings.max_row + 1):
+        path, code = findings.cell(number, 1), findings.cell(number, 2)
+        target = path.hyperlink.location
+        assert target.startswith("'reports'!A")
+        assert reports[target.split("!")[1]].value == path.value
+        assert code.hyperlink.target == f"{DOCS}/{code.value}.md"
+    # 规则: findings and reports affected per rule equal the SARIF's.
+    log = json.loads(render(SarifReporter, results, later, opts))
+    per_rule: dict[str, list] = {}
+    for res in log["runs"][0]["results"]:
+        uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        per_rule.setdefault(res["ruleId"].split("/")[0], []).append(uri)
+    header, *rule_rows = list(book["rules"].iter_rows(values_only=True))
+    assert header[:7] == (
+        "code",
+        "rule",
+        "family",
+        "level",
+        "findings",
+        "reports affected",
+        "share",
+    )
+    by_code = {r[0]: r for r in rule_rows}
+    assert set(by_code) == set(CODES)  # every enabled rule, with or without findings
+    for code, uris in per_rule.items():
+        assert by_code[code][4:7] == (len(uris), len(set(uris)), pytest.approx(len(set(uris)) / 7))
+    assert by_code["XT002"][4:6] == (3, 1) and by_code["AP102"][4:6] == (0, 0)
+    assert [r[5] for r in rule_rows] == sorted((r[5] for r in rule_rows), reverse=True)
+    assert book["rules"]["G2"].number_format == "0%"
+    assert book["rules"].conditional_formatting
+    # 机关: one row per agency and year, its findings per family.
+    header, *agency_rows = list(book["agencies"].iter_rows(values_only=True))
+    assert header == ("agency", "year", "issuer kind", "reports", *FAMILIES, "total", "worst level")
+    assert [r[:4] + r[-2:] for r in agency_rows] == [
+        ("(not identified)", 2019, "unknown", 2, 3, "error"),
+        ("平潭综合实验区", 2019, "unknown", 1, 3, "warning"),
+        ("某市工业和信息化局", 2019, "department", 1, 4, "error"),
+        ("某市工业和信息化局", 2020, "department", 1, 3, "error"),
+    ]
+    assert sum(r[-2] for r in agency_rows) == sum(c.total() for c in sarif.values()) - 2
+    assert book["agencies"].conditional_formatting
+    # 未能检查: the files that could not be read, and why.
+    header, *unchecked = list(book["not checked"].iter_rows(values_only=True))
+    assert [r[:3] for r in unchecked] == [
+        (f"{FOLDER}/2019.txt", "PB001", "rule skipped"),
+        (f"{FOLDER}/2019_sample.txt", "PB001", "rule skipped"),
+        (f"{FOLDER}/2020.txt", "PB001", "rule skipped"),
+        (f"{FOLDER}/empty.txt", "XT001", "unreadable"),
+        (f"{FOLDER}/gbk copy.txt", "PB001", "rule skipped"),
+        (f"{FOLDER}/sub/{PINGTAN[0].name}", "PB001", "rule skipped"),
+        (f"{FOLDER}/=1+1.txt", "XT001", "unreadable"),
+    ]
+    assert unchecked[3][3].startswith("cannot read the file: the file is empty")
+    assert unchecked[0][3].startswith("no publication date")
 
 
 def test_xlsx_keeps_text_xml_cannot_carry_readable(engine: Engine, tmp_path: Path) -> None:
@@ -600,17 +662,20 @@ def test_baseline_accepted_findings_have_their_own_column(engine: Engine, sample
 def test_statistics_of_a_folder(engine: Engine, folder: Path) -> None:
     results, later = lint(engine, folder)
     text = render(StatisticsReporter, results, later, options(engine))
+    # Findings, then the reports they are in: XT002's 3 findings are all in one report.
     assert text.splitlines() == [
-        "      4  PI002  no-improvement-measures          error",
-        "      3  XT002  table-not-recognised             warning",
-        "      1  AP101  balance                          error",
-        "      1  AP103  applicant-total                  error",
-        "      1  CY001  carry-over-mismatch              warning",
-        "      1  CY003  copied-text                      warning",
-        "      1  RL101  group-total                      error",
-        "      1  XT001  unreadable-document              error",
-        "      1  XT003  encoding-fallback                note",
+        "      4  PI002  no-improvement-measures          error           4/6 份报告（67%）",
+        "      3  XT002  table-not-recognised             warning         1/6 份报告（17%）",
+        "      1  AP101  balance                          error           1/6 份报告（17%）",
+        "      1  AP103  applicant-total                  error           1/6 份报告（17%）",
+        "      1  CY001  carry-over-mismatch              warning         1/6 份报告（17%）",
+        "      1  CY003  copied-text                      warning         1/6 份报告（17%）",
+        "      1  RL101  group-total                      error           1/6 份报告（17%）",
+        "      1  XT001  unreadable-document              error           1/6 份报告（17%）",
+        "      1  XT003  encoding-fallback                note            1/6 份报告（17%）",
     ]
+    english = render(StatisticsReporter, results, later, options(engine, lang="en"))
+    assert english.splitlines()[1].endswith("warning         1/6 reports (17%)")
 
 
 def test_statistics_rows_and_mixed_levels(sample) -> None:
@@ -618,9 +683,10 @@ def test_statistics_rows_and_mixed_levels(sample) -> None:
     (finding,) = results[0].findings
     stats = Statistics()
     assert stats.render() == ""
-    stats.add([finding, finding])
-    stats.add([Finding(**{**_fields(finding), "level": "warning"})])
-    assert stats.rows() == [("PI002", "no-improvement-measures", "error,warning", 3)]
+    stats.add([finding, finding, Finding(**{**_fields(finding), "level": "warning"})], report=True)
+    # Three findings, all in the one report.
+    assert stats.rows() == [("PI002", "no-improvement-measures", "error,warning", 3, 1)]
+    assert stats.reports == 1
 
 
 def _fields(finding: Finding) -> dict:

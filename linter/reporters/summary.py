@@ -7,6 +7,11 @@
     a.txt       平潭综合实验区  2019  2019  是     3   0   0   0   0   0   0     3
     ...
     合计 2 份                               2/2   3   0   0   0   1   0   0     4
+    涉及报告                                      1   0   0   0   1   0   0     2
+
+The last line counts reports, not findings: how many reports have at least one finding
+of the family (and, under 合计, at least one finding at all) — what a 通报 quotes as
+"N of 500 reports".
 
 Column widths count East Asian wide characters as two terminal columns, so the
 columns line up with Chinese agency names. Only per-report counts are kept (never
@@ -23,7 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from linter.engine import FileResult
-from linter.finding import Finding
+from linter.finding import LEVELS, Finding
+from linter.issuer import infer_issuer_kind
 from linter.reporters import Reporter
 
 # Rule families in the order of the report format; families of plugins follow, sorted.
@@ -45,12 +51,27 @@ class ReportCounts:
     codes: set[str] = field(default_factory=set)
     # Findings a baseline accepted (not counted above).
     suppressed: int = 0
+    # From the manifest (or the page): government, department, township, other.
+    issuer_kind: str | None = None
+    published: str | None = None
+    url: str | None = None
+    # Why the file was not read or not checked (XT001/XT004 message, zh and en).
+    not_checked: tuple[str, str, str] | None = None
+    # Rules that could not check the report: (code, reason zh, reason en).
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return sum(self.levels.values())
 
+    @property
+    def worst(self) -> str | None:
+        """The most severe level among the findings, None when there are none."""
+        return next((lv for lv in LEVELS if self.levels.get(lv)), None)
+
     def add(self, finding: Finding) -> None:
+        if finding.code in ("XT001", "XT004") and self.not_checked is None:
+            self.not_checked = (finding.code, finding.message_zh, finding.message_en)
         self.levels[finding.level] = self.levels.get(finding.level, 0) + 1
         family = finding.code[:2]
         self.families[family] = self.families.get(family, 0) + 1
@@ -71,6 +92,11 @@ class Tally:
             year=report.year.value,
             edition=report.edition.value,
             readable=report.readable,
+            issuer_kind=report.metadata.get("issuer_kind")
+            or infer_issuer_kind(report.agency.value),
+            published=report.metadata.get("published"),
+            url=report.metadata.get("url"),
+            skipped=list(result.skipped),
         )
         self.reports[result.path] = counts
         for f in result.findings:
@@ -88,6 +114,12 @@ class Tally:
         if path not in self.reports:
             self.reports[path] = ReportCounts(path)
         return self.reports[path]
+
+    def affected(self, key: str) -> int:
+        """Reports with at least one finding of a code (``AP101``) or a family (``AP``)."""
+        if len(key) == 2:
+            return sum(1 for c in self.reports.values() if c.families.get(key))
+        return sum(1 for c in self.reports.values() if key in c.codes)
 
     def families(self, rules: Iterable = ()) -> list[str]:
         """The enabled rules' families and any other family found, in format order."""
@@ -178,10 +210,20 @@ class SummaryReporter(Reporter):
             *(str(sum(c.families.get(f, 0) for c in reports)) for f in families),
             str(sum(c.total for c in reports)),
         ]
-        widths = [max(display_width(r[i]) for r in [head, *rows, totals]) for i in range(len(head))]
+        affected = [
+            "reports affected" if en else "涉及报告",
+            "",
+            "",
+            "",
+            "",
+            *(str(self.tally.affected(f)) for f in families),
+            str(sum(1 for c in reports if c.total)),
+        ]
+        table = [head, *rows, totals, affected]
+        widths = [max(display_width(r[i]) for r in table) for i in range(len(head))]
         # Text columns are left-aligned, the year and the counts right-aligned.
         right = [False, False, True, False, False] + [True] * (len(families) + 1)
         rule = ["-" * w for w in widths]
-        for row in [head, rule, *rows, rule, totals]:
+        for row in [head, rule, *rows, rule, totals, affected]:
             cells = [pad(text, w, r) for text, w, r in zip(row, widths, right, strict=True)]
             self.out.write("  ".join(cells).rstrip() + "\n")

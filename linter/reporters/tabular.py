@@ -9,7 +9,12 @@ the place as printed, message, expected and reported values. Headers follow
 ``--lang``.
 
 ``xlsx`` writes both as sheets of one workbook and needs ``-o FILE.xlsx``; it uses
-openpyxl's write-only mode, so findings go to disk as files complete.
+openpyxl's write-only mode, so findings go to disk as files complete. The workbook
+also has a 规则 sheet (findings and reports affected per rule, with the share of the
+reports), a 机关 sheet (one row per agency and year, findings per family, worst level)
+and a 未能检查 sheet (files not read or not checked, rules that could not check a
+report, and why); every sheet has a frozen header and an autofilter, counts are shaded,
+and a finding links to its report's row and to its rule's page.
 
 ``csv`` writes the reports table to the output, as UTF-8 with a byte-order mark so
 that Excel shows Chinese correctly. With ``-o out.csv`` the findings table goes to a
@@ -189,7 +194,52 @@ class OutputFileRequired(click.ClickException):
     exit_code = 2
 
 
+# The xlsx workbook's extra sheets (zh, en names) and columns.
+RULE_COLUMNS = {
+    "code": ("代码", "code", 8),
+    "name": ("规则", "rule", 30),
+    "family": ("类别", "family", 8),
+    "level": ("级别", "level", 10),
+    "findings": ("问题数", "findings", 9),
+    "reports": ("涉及报告", "reports affected", 10),
+    "share": ("占比", "share", 8),
+    "summary": ("说明", "summary", 60),
+}
+AGENCY_COLUMNS = {
+    "agency": ("机关", "agency", 28),
+    "year": ("年度", "year", 7),
+    "issuer_kind": ("主体类型", "issuer kind", 11),
+    "reports": ("报告数", "reports", 8),
+}
+NOT_CHECKED_COLUMNS = {
+    "file": ("文件", "file", 40),
+    "code": ("代码", "code", 8),
+    "what": ("情况", "what", 14),
+    "reason": ("原因", "reason", 100),
+}
+SHEETS = {
+    "reports": ("报告", "reports"),
+    "findings": ("问题", "findings"),
+    "rules": ("规则", "rules"),
+    "agencies": ("机关", "agencies"),
+    "not_checked": ("未能检查", "not checked"),
+}
+_NOT_CHECKED_WHAT = {
+    "XT001": ("无法读取", "unreadable"),
+    "XT004": ("不是年度报告", "not a report"),
+    None: ("规则未能检查", "rule skipped"),
+}
+
+
 class XlsxReporter(_Tables):
+    """The workbook: reports, findings, rules (reports affected per rule), agencies (one
+    row per agency and year) and the files or rules that could not check.
+
+    Every sheet has a frozen, bold header and an autofilter; counts are shaded by
+    conditional formatting; a finding's file links to its report's row and its code to
+    the rule's page.
+    """
+
     # Writes its own file at options.output_path; the text stream it is given stays empty.
     binary: ClassVar[bool] = True
 
@@ -208,50 +258,232 @@ class XlsxReporter(_Tables):
             ) from None
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
+
+        from linter.reporters.statistics import Statistics
 
         self.path = Path(output)
         self._cell = WriteOnlyCell
         self._illegal = ILLEGAL_CHARACTERS_RE
-        en = self.options.lang == "en"
+        self.en = self.options.lang == "en"
+        self.statistics = Statistics()
+        # Report path -> its row in the reports sheet (reports are written in this order).
+        self.report_row_number: dict[str, int] = {}
+        self.finding_count = 0
         # Write-only: each sheet streams its rows to a temporary file until ``save``.
         self.workbook = Workbook(write_only=True)
-        self.reports = self.workbook.create_sheet("reports" if en else "报告")
-        self.findings = self.workbook.create_sheet("findings" if en else "问题")
+        self.reports = self._sheet("reports", self.report_columns)
+        self.findings = self._sheet("findings", FINDING_COLUMNS)
+
+    def sheet_name(self, key: str) -> str:
+        zh, en = SHEETS[key]
+        return en if self.en else zh
+
+    def _sheet(self, key: str, columns: dict[str, tuple[str, str, int]]):
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        sheet = self.workbook.create_sheet(self.sheet_name(key))
+        # Widths and the frozen header must be set before the first row is written.
+        for i, (_, _, width) in enumerate(columns.values(), start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        sheet.freeze_panes = "A2"
         bold = Font(bold=True)
-        for sheet, columns in (
-            (self.reports, self.report_columns),
-            (self.findings, FINDING_COLUMNS),
-        ):
-            # Widths and the frozen header must be set before the first row is written.
-            for i, (_, _, width) in enumerate(columns.values(), start=1):
-                sheet.column_dimensions[get_column_letter(i)].width = width
-            sheet.freeze_panes = "A2"
-            header = []
-            for text in _headers(columns, self.options.lang):
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.font = bold
-                header.append(cell)
-            sheet.append(header)
+        header = []
+        for text in _headers(columns, self.options.lang):
+            cell = self._cell(sheet, value=text)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        return sheet
+
+    def _text(self, sheet, value: str):
+        # A string cell, never a formula; characters XML cannot carry removed.
+        cell = self._cell(sheet, value=self._illegal.sub("\ufffd", value)[:32767])
+        cell.data_type = "s"
+        return cell
 
     def _row(self, sheet, values: list[Any]) -> list[Any]:
-        row: list[Any] = []
-        for value in values:
-            if isinstance(value, str):
-                # A string cell, never a formula; characters XML cannot carry removed.
-                cell = self._cell(sheet, value=self._illegal.sub("\ufffd", value)[:32767])
-                cell.data_type = "s"
-                row.append(cell)
-            else:
-                row.append(value)
-        return row
+        return [self._text(sheet, v) if isinstance(v, str) else v for v in values]
+
+    def _link(self, sheet, value: str, *, url: str | None = None, location: str | None = None):
+        from openpyxl.styles import Font
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        cell = self._text(sheet, value)
+        if url:
+            cell.hyperlink = url
+        else:
+            cell.hyperlink = Hyperlink(ref="", location=location)
+        cell.font = Font(color="0563C1", underline="single")
+        return cell
+
+    def rule_url(self, code: str) -> str:
+        from linter.docs import DEFAULT_DOCS_URL
+
+        return (self.options.docs_url or DEFAULT_DOCS_URL).rstrip("/") + f"/{code}.md"
+
+    def file(self, result: FileResult) -> None:
+        self.report_row_number[result.path] = len(self.report_row_number) + 2
+        self.statistics.add(result.findings, report=True)
+        super().file(result)
+
+    def batch(self, findings, suppressed=None) -> None:
+        self.statistics.add(findings)
+        super().batch(findings, suppressed)
 
     def write_findings(self, findings: list[Finding]) -> None:
+        reports = self.sheet_name("reports")
         for f in findings:
-            self.findings.append(self._row(self.findings, self.finding_row(f)))
+            row = self._row(self.findings, self.finding_row(f))
+            number = self.report_row_number.get(f.path)
+            if number is not None:
+                row[0] = self._link(self.findings, f.path, location=f"'{reports}'!A{number}")
+            row[1] = self._link(self.findings, f.code, url=self.rule_url(f.code))
+            self.findings.append(row)
+            self.finding_count += 1
 
     def finish(self) -> None:
-        for counts in self.tally.reports.values():
-            self.reports.append(self._row(self.reports, self.report_row(counts)))
+        counts = list(self.tally.reports.values())
+        for c in counts:
+            row = self._row(self.reports, self.report_row(c))
+            if c.url:
+                row[0] = self._link(self.reports, c.path, url=c.url)
+            self.reports.append(row)
+        first_count = list(self.report_columns).index("error") + 1
+        self._finish_sheet(
+            self.reports,
+            len(self.report_columns),
+            len(counts) + 1,
+            shade=(first_count, first_count + len(LEVELS)),
+        )
+        self._finish_sheet(self.findings, len(FINDING_COLUMNS), self.finding_count + 1)
+
+        # 规则: reports affected per rule, most reports first.
+        rules = self._sheet("rules", RULE_COLUMNS)
+        found = {
+            code: (name, level, n, affected)
+            for code, name, level, n, affected in self.statistics.rows()
+        }
+        enabled = {r.code: r for r in self.options.rules}
+        total = len(counts)
+        codes = sorted(
+            set(enabled) | set(found),
+            key=lambda code: (-(found.get(code, (0, 0, 0, 0))[3]), code),
+        )
+        for code in codes:
+            rule = enabled.get(code)
+            name, level, n, affected = found.get(
+                code, (rule.name if rule else "", rule.level if rule else "", 0, 0)
+            )
+            summary = "" if rule is None else (rule.summary_en if self.en else rule.summary_zh)
+            share = self._cell(rules, value=affected / total if total else 0)
+            share.number_format = "0%"
+            rules.append(
+                [
+                    self._link(rules, code, url=self.rule_url(code)),
+                    *self._row(rules, [name, code[:2], level, n, affected]),
+                    share,
+                    self._text(rules, summary),
+                ]
+            )
+        self._finish_sheet(rules, len(RULE_COLUMNS), len(codes) + 1, bars=(5, 7))
+
+        # 机关: one row per agency and year, findings per family.
+        families = self.tally.families(self.options.rules)
+        columns = {**AGENCY_COLUMNS}
+        for family in families:
+            columns[family] = (family, family, 6)
+        columns["total"] = REPORT_COLUMNS["total"]
+        columns["worst"] = ("最高级别", "worst level", 10)
+        agencies = self._sheet("agencies", columns)
+        groups: dict[tuple[str, int | None], list] = {}
+        for c in counts:
+            if c.readable is False:
+                continue
+            key = (c.agency or ("(not identified)" if self.en else "（未识别）"), c.year)
+            groups.setdefault(key, []).append(c)
+        from linter.issuer import ISSUER_KIND_NAMES
+
+        for (agency, year), members in sorted(
+            groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)
+        ):
+            kinds = sorted({m.issuer_kind or "" for m in members})
+            kind_names = [
+                ISSUER_KIND_NAMES.get(k or None, (k, k))[1 if self.en else 0] for k in kinds
+            ]
+            worst = next((lv for lv in LEVELS if any(m.levels.get(lv) for m in members)), None)
+            agencies.append(
+                self._row(
+                    agencies,
+                    [
+                        agency,
+                        year,
+                        "、".join(kind_names),
+                        len(members),
+                        *(sum(m.families.get(f, 0) for m in members) for f in families),
+                        sum(m.total for m in members),
+                        worst or "",
+                    ],
+                )
+            )
+        self._finish_sheet(
+            agencies,
+            len(columns),
+            len(groups) + 1,
+            shade=(len(AGENCY_COLUMNS) + 1, len(AGENCY_COLUMNS) + len(families) + 1),
+        )
+
+        # 未能检查: files not read or not checked, and rules that could not check a report.
+        unchecked = self._sheet("not_checked", NOT_CHECKED_COLUMNS)
+        n = 0
+        for c in counts:
+            entries = []
+            if c.not_checked is not None:
+                code, zh, en = c.not_checked
+                entries.append((code, _NOT_CHECKED_WHAT[code], en if self.en else zh))
+            for code, zh, en in c.skipped:
+                entries.append((code, _NOT_CHECKED_WHAT[None], en if self.en else zh))
+            for code, (what_zh, what_en), reason in entries:
+                unchecked.append(
+                    self._row(unchecked, [c.path, code, what_en if self.en else what_zh, reason])
+                )
+                n += 1
+        self._finish_sheet(unchecked, len(NOT_CHECKED_COLUMNS), n + 1)
         self.workbook.save(self.path)
+
+    def _finish_sheet(
+        self,
+        sheet,
+        width: int,
+        height: int,
+        shade: tuple[int, int] | None = None,
+        bars: tuple[int, int] | None = None,
+    ) -> None:
+        """Autofilter over the header and rows; counts shaded white → red, or data bars."""
+        from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
+        from openpyxl.utils import get_column_letter
+
+        last = get_column_letter(width)
+        sheet.auto_filter.ref = f"A1:{last}{max(height, 1)}"
+        if height < 2:
+            return
+        if shade is not None:
+            first, end = shade
+            cells = f"{get_column_letter(first)}2:{get_column_letter(end)}{height}"
+            sheet.conditional_formatting.add(
+                cells,
+                ColorScaleRule(
+                    start_type="num",
+                    start_value=0,
+                    start_color="FFFFFF",
+                    end_type="max",
+                    end_color="F8696B",
+                ),
+            )
+        if bars is not None:
+            for column in range(bars[0], bars[1] + 1):
+                letter = get_column_letter(column)
+                sheet.conditional_formatting.add(
+                    f"{letter}2:{letter}{height}",
+                    DataBarRule(start_type="num", start_value=0, end_type="max", color="5B9BD5"),
+                )

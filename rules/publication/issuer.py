@@ -1,28 +1,8 @@
-"""Who issued a report: a 人民政府 (its own report, deadline 3月31日) or a 部门 (1月31日).
-
-Inferred from the agency name only when the name says so plainly; otherwise unknown,
-and rules that need it stay silent (configure ``issuer-kind`` for a whole batch).
-"""
+"""Who issued a report (see :mod:`linter.issuer`, where the inference lives so that
+reporters can group reports by it too)."""
 
 from __future__ import annotations
 
-import re
+from linter.issuer import infer_issuer_kind
 
-from linter.textnorm import compact
-
-# The office of a government publishes its own (department) report: 办公厅/办公室 first.
-_DEPARTMENT = re.compile(
-    r"(办公厅|办公室|局|委员会|委|厅|部|署|中心|办|院|所|馆|站|队|处|科|分局|街道办事处|集团|公司|银行)$"
-)
-_GOVERNMENT = re.compile(r"(人民政府|人民政府\(本级\))$")
-
-
-def infer_issuer_kind(agency: str | None) -> str | None:
-    if not agency:
-        return None
-    name = compact(agency)
-    if _DEPARTMENT.search(name):
-        return "department"
-    if _GOVERNMENT.search(name):
-        return "government"
-    return None
+__all__ = ["infer_issuer_kind"]
