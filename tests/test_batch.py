@@ -149,7 +149,7 @@ def test_statistics(tmp_path: Path) -> None:
     args = ["check", "a.txt", "--statistics", "--output-format", "json", "-o", "x.json"]
     result = run([*args, "--select", "PI002,RL,ST004"], tmp_path)
     assert result.output.splitlines() == [
-        "      3  RL003  blank-cell                       warning         1/1 份报告（100%）",
         "      1  PI002  no-improvement-measures          error           1/1 份报告（100%）",
+        "      1  RL003  blank-cell                       warning         1/1 份报告（100%）",
         "      1  ST004  title-form                       warning         1/1 份报告（100%）",
     ]

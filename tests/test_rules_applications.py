@@ -1,4 +1,4 @@
-"""AP001–AP006 (section 三 table shape and cells) on real reports and edited copies of them.
+"""AP001–AP007 (section 三 table shape and cells) on real reports and edited copies of them.
 
 Fixtures:
 
@@ -331,33 +331,53 @@ def test_numbering_and_punctuation_variants_are_not_ap004(engine: Engine, tmp_pa
 # --- AP005 blank-cell -------------------------------------------------------------------------
 
 
-def test_sample_blank_applicant_cells_give_ap005_per_row(engine: Engine) -> None:
-    ap005 = only(engine.lint_path(SAMPLE_2019), "AP005")
-    assert [f.sub_id for f in ap005] == SAMPLE_ROWS
-    assert {f.level for f in ap005} == {"warning"}
-    first = ap005[0]
-    assert at(first) == (LINE_NEW_RECEIVED + 1, 3)  # a blank cell points past its TAB and NBSP
-    assert [r.anchor.line for r in first.related] == list(range(102, 108))
-    assert [r.logical for r in first.related][0] == "三/new_received/natural_person"
-    assert first.message_zh.startswith(
-        "第三部分“一、本年新收政府信息公开申请数量”行有 6 个单元格没有填数字："
-        "自然人（空白）、商业企业（空白）、科研机构（空白）、社会公益组织（空白）、法律服务机构（空白）、其他（空白）。"
+def test_sample_blank_applicant_cells_give_one_ap005_for_the_table(engine: Engine) -> None:
+    # One fact ("the applicant columns of 三 were left blank"), one finding: it replaced the
+    # 23 per-row AP005 lines the sample used to print.
+    (ap005,) = only(engine.lint_path(SAMPLE_2019), "AP005")
+    assert ap005.level == "warning" and ap005.sub_id is None
+    assert at(ap005) == (LINE_NEW_RECEIVED + 1, 3)  # a blank cell points past its TAB and NBSP
+    assert ap005.location.logical == "三"
+    # Every blank cell is a related location, row by row: 23 rows × 6 applicant columns.
+    assert len(ap005.related) == 23 * 6
+    assert [r.anchor.line for r in ap005.related[:6]] == list(range(102, 108))
+    assert ap005.related[0].logical == "三/new_received/natural_person"
+    assert {r.logical.split("/")[1] for r in ap005.related} == set(SAMPLE_ROWS)
+    assert ap005.message_zh.startswith(
+        "第三部分表格有 138 个单元格没有填数字：一、二、（一）、（二）、（三）1–8、（四）1–3、"
+        "（五）1–5、（六）、（七）、四 各行的自然人、商业企业、科研机构、社会公益组织、"
+        "法律服务机构、其他（6 列）。"
     )
-    assert "空白或占位符不等于 0" in first.message_zh
-    assert "A blank or a placeholder is not 0" in first.message_en
+    assert "rows I, II, (1), (2), (3)1–8, (4)1–3, (5)1–5, (6), (7), IV:" in ap005.message_en
+    assert "空白或占位符不等于 0" in ap005.message_zh
+    assert "A blank or a placeholder is not 0" in ap005.message_en
     # Never a claim that the format requires 0.
-    assert "format requires" not in first.message_en and "格式要求" not in first.message_zh
+    assert "format requires" not in ap005.message_en and "格式要求" not in ap005.message_zh
 
 
 def test_placeholder_is_named_as_printed(engine: Engine, tmp_path: Path) -> None:
     text = sample_text()
-    for line in range(LINE_GRANTED + 1, LINE_GRANTED + 7):
+    # Fill every blank cell with 0, then put one placeholder back.
+    for line in _blank_cell_lines(engine):
         text = replace_line(text, line, "\t0")
-    text = replace_line(text, LINE_GRANTED + 3, "\t-")  # 科研机构
-    ap005 = [f for f in only(lint(engine, tmp_path, text), "AP005") if f.sub_id == "granted"]
-    assert len(ap005) == 1
-    assert at(ap005[0]) == (LINE_GRANTED + 3, 2)
-    assert "有 1 个单元格没有填数字：科研机构（“-”）。" in ap005[0].message_zh
+    text = replace_line(text, LINE_GRANTED + 3, "\t-")  # （一）予以公开 / 科研机构
+    (ap005,) = only(lint(engine, tmp_path, text), "AP005")
+    assert at(ap005) == (LINE_GRANTED + 3, 2)
+    assert "有 1 个单元格没有填数字：“（一）予以公开”行的科研机构（“-”）。" in ap005.message_zh
+    assert [r.logical for r in ap005.related] == ["三/granted/research"]
+
+
+def _blank_cell_lines(engine: Engine) -> list[int]:
+    table = engine.parse(SAMPLE_2019).applications
+    return [c.anchor.line for r in table.rows.values() for c in r.cells.values() if c.is_empty]
+
+
+def test_placeholders_are_counted_among_blanks(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_GRANTED + 3, "\t-")
+    text = replace_line(text, LINE_GRANTED + 4, "\t/")
+    (ap005,) = only(lint(engine, tmp_path, text), "AP005")
+    assert "（其中 2 格填的是占位符“-”“/”）" in ap005.message_zh
+    assert '(2 of them hold a placeholder: "-", "/")' in ap005.message_en
 
 
 def test_blank_cells_ignored_by_configuration(plugins, tmp_path: Path) -> None:
@@ -404,3 +424,74 @@ def test_counts_give_no_ap006(engine: Engine, tmp_path: Path) -> None:
     assert not only(engine.lint_path(SAMPLE_2019), "AP006")
     assert not only(engine.lint_path(SHANGHAI_2025_MD), "AP006")
     assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP006")
+
+
+# --- AP007 blank-total ------------------------------------------------------------------------
+
+SHANGHAI_2019_HTML = TEXT.parent / "html" / "2019_prov-shanghai-govoffice.html"
+
+
+def test_shanghai_2019_blank_totals_give_ap007_per_row(engine: Engine) -> None:
+    # 上海市人民政府办公厅 2019 leaves 总计 blank in every outcome row; each row with entries
+    # is one error with the total it should have, and AP005 does not repeat those cells.
+    result = engine.lint_path(SHANGHAI_2019_HTML)
+    ap007 = only(result, "AP007")
+    assert [(f.sub_id, f.expected, f.level) for f in ap007] == [
+        ("granted", 272, "error"),
+        ("partially_granted", 3, "error"),
+        ("withheld.state_secret", 14, "error"),
+        ("withheld.internal_affairs", 5, "error"),
+        ("withheld.process_information", 4, "error"),
+        ("withheld.query_matters", 12, "error"),
+        ("unavailable.not_held", 265, "error"),
+        ("unavailable.needs_creation", 47, "error"),
+        ("unavailable.still_unclear", 25, "error"),
+        ("not_processed.petition", 149, "error"),
+        ("not_processed.repeated", 9, "error"),
+    ]
+    granted = ap007[0]
+    assert granted.location.logical == "三/granted/total"
+    assert granted.message_zh.startswith(
+        "第三部分“（一）予以公开”行填了件数（自然人 258、商业企业 12、法律服务机构 1、其他 1，"
+        "合计 272），但总计列空白，总计没有填写；"
+    )
+    assert [r.logical for r in granted.related] == [
+        "三/granted/natural_person",
+        "三/granted/commercial",
+        "三/granted/legal_services",
+        "三/granted/other",
+    ]
+    (ap005,) = only(result, "AP005")
+    reported_by_ap007 = {f.location.logical for f in ap007}
+    assert not reported_by_ap007 & {r.logical for r in ap005.related}
+    # Rows without entries keep their blank total in AP005 (（三）2 has nothing at all).
+    assert "三/withheld.prohibited_by_law/total" in {r.logical for r in ap005.related}
+    assert not [f for f in result.findings if f.code in ("AP101", "AP102", "AP103")]
+
+
+def test_blank_total_is_not_also_an_identity_error(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_NEW_RECEIVED + 1, "\t5")  # 一 / 自然人 5
+    text = replace_line(text, LINE_NEW_RECEIVED + 7, "\t")  # 一 / 总计 blank
+    text = replace_line(text, LINE_GRANTED + 1, "\t5")
+    text = replace_line(text, LINE_GRANTED + 7, "\t5")
+    text = replace_line(text, 333, "\t5")  # （七）总计 / 总计
+    result = lint(engine, tmp_path, text)
+    (ap007,) = only(result, "AP007")
+    assert (ap007.sub_id, ap007.expected, at(ap007)) == (
+        "new_received",
+        5,
+        (LINE_NEW_RECEIVED + 7, 2),
+    )
+    # Counted as 0, the blank would unbalance the total column (0 + 0 ≠ 5 + 0): AP007 says it
+    # once, as the cause, instead of AP101 blaming the figures that are right.
+    assert not [f for f in result.findings if f.code in ("AP101", "AP102", "AP103")]
+    # The same table with the total filled in balances and gives no AP007.
+    filled = replace_line(text, LINE_NEW_RECEIVED + 7, "\t5")
+    result = lint(engine, tmp_path, filled, "filled.txt")
+    assert not [f for f in result.findings if f.code in ("AP007", "AP101", "AP102", "AP103")]
+
+
+def test_no_ap007_where_totals_are_filled_or_rows_empty(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(SAMPLE_2019), "AP007")  # applicants blank, totals 0
+    assert not only(engine.lint_path(SHANGHAI_2025_MD), "AP007")
+    assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP007")

@@ -198,31 +198,40 @@ def test_altered_labels(engine: Engine, tmp_path: Path) -> None:
 # --- AD004 ----------------------------------------------------------------------------------
 
 
-def test_blank_cells_one_finding_per_row_and_configurable(plugins, tmp_path: Path) -> None:
+def test_blank_cells_one_finding_per_item_and_configurable(plugins, tmp_path: Path) -> None:
     text = replace_line(sample_text(), LINE_RULES_NEW_MADE, "\t\u3000")
     path = write(tmp_path, "r.txt", text)
     engine = Engine(plugins=plugins, root=tmp_path)
     findings = ad_findings(engine, path, "AD004")
     assert [(f.sub_id, f.location.anchor.line, f.level) for f in findings] == [
-        ("item1/rules", LINE_RULES_NEW_MADE, "warning")
+        ("item1", LINE_RULES_NEW_MADE, "warning")
     ]
-    assert "“本年新制作数量”（空白）未填数字" in findings[0].message_zh
+    assert (
+        "第二部分“第二十条第（一）项”有 1 个单元格未填数字：“规章”行的“本年新制作数量”（空白）。"
+        in (findings[0].message_zh)
+    )
+    assert findings[0].location.logical == "二/item1"
+    assert [r.logical for r in findings[0].related] == ["二/item1/rules/new_made"]
     quiet = Engine(plugins=plugins, root=tmp_path, context=RuleContext(blank_cells="ignore"))
     assert "AD004" not in [f.code for f in quiet.lint_path(path).findings]
 
 
-def test_placeholders_in_a_2021_row_are_listed_in_one_finding(engine: Engine, tmp_path) -> None:
+def test_placeholders_in_two_rows_of_an_item_are_one_finding(engine: Engine, tmp_path) -> None:
     text = replace_line(ad_text(), L21_REPEALED, "\t—")
     text = replace_line(text, L21_IN_FORCE, "\t/")
+    text = replace_line(text, L21_ISSUED - 4, "\t-")  # 规章 / 本年废止件数
     (finding,) = ad_findings(engine, write(tmp_path, "r.txt", text))
     assert (finding.code, finding.sub_id, finding.location.anchor.line) == (
         "AD004",
-        "item1/normative_documents",
-        L21_REPEALED,
+        "item1",
+        L21_ISSUED - 4,
     )
-    assert [r.anchor.line for r in finding.related] == [L21_IN_FORCE]
-    assert "“本年废止件数”（填“—”）、“现行有效件数”（填“/”）未填数字" in finding.message_zh
-    assert finding.location.logical == "二/item1/normative_documents/repealed"
+    assert [r.anchor.line for r in finding.related] == [L21_ISSUED - 4, L21_REPEALED, L21_IN_FORCE]
+    assert (
+        "有 3 个单元格未填数字：“规章”行的“本年废止件数”（填“-”）；"
+        "“行政规范性文件”行的“本年废止件数”（填“—”）、“现行有效件数”（填“/”）。"
+    ) in finding.message_zh
+    assert finding.related[1].logical == "二/item1/normative_documents/repealed"
 
 
 # --- AD005 ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""RL001–RL004 (section 四 table shape and cells) on real reports and edited copies of them.
+"""RL001–RL005 (section 四 table shape and cells) on real reports and edited copies of them.
 
 Fixtures: the 2019 sample (``2019_city-bureau-gongxin_tika.txt``), whose section-四 cells are
 blank except 行政复议/总计 and 复议后起诉/总计 (0); 上海市人民政府办公厅 2025 (markdown, every
@@ -125,22 +125,27 @@ def test_all_fifteen_columns_give_no_rl002(engine: Engine, tmp_path: Path) -> No
 # --- RL003 blank-cell -------------------------------------------------------------------------
 
 
-def test_sample_blank_cells_give_rl003_per_group(engine: Engine) -> None:
-    rl003 = only(engine.lint_path(SAMPLE_2019), "RL003")
-    assert [(f.sub_id, at(f), f.level, len(f.related)) for f in rl003] == [
-        ("review", (LINE_REVIEW_UPHELD, 2), "warning", 4),
-        ("litigation_direct", (LINE_DIRECT_UPHELD, 2), "warning", 5),
-        ("litigation_after_review", (LINE_AFTER_UPHELD, 2), "warning", 4),
-    ]
-    direct = rl003[1]
-    assert direct.message_zh.startswith(
-        "第四部分“行政诉讼/未经复议直接起诉”有 5 个单元格没有填数字："
-        "结果维持（空白）、结果纠正（空白）、其他结果（空白）、尚未审结（空白）、总计（空白）。"
+def test_sample_blank_cells_give_one_rl003_for_the_table(engine: Engine) -> None:
+    # One finding for the table (it replaced one per group: 3 lines for one fact).
+    (rl003,) = only(engine.lint_path(SAMPLE_2019), "RL003")
+    assert (rl003.sub_id, at(rl003), rl003.level, len(rl003.related)) == (
+        None,
+        (LINE_REVIEW_UPHELD, 2),
+        "warning",
+        13,
     )
-    assert "空白或占位符不等于 0" in direct.message_zh
-    assert "A blank or a placeholder is not 0" in direct.message_en
-    assert [r.anchor.line for r in direct.related] == list(range(379, 384))
-    assert direct.related[-1].logical == "四/litigation_direct/total"
+    assert rl003.location.logical == "四"
+    assert rl003.message_zh.startswith(
+        "第四部分表格有 13 个单元格没有填数字：行政复议：结果维持、结果纠正、其他结果、尚未审结；"
+        "行政诉讼/未经复议直接起诉：结果维持、结果纠正、其他结果、尚未审结、总计；"
+        "行政诉讼/复议后起诉：结果维持、结果纠正、其他结果、尚未审结。"
+    )
+    assert "空白或占位符不等于 0" in rl003.message_zh
+    assert "A blank or a placeholder is not 0" in rl003.message_en
+    assert [r.anchor.line for r in rl003.related][4:9] == list(range(379, 384))
+    assert rl003.related[8].logical == "四/litigation_direct/total"
+    # 未经复议直接起诉 has a blank 总计 but no cases: a blank (RL003), not RL005.
+    assert not only(engine.lint_path(SAMPLE_2019), "RL005")
 
 
 def test_placeholder_in_section4_is_named(engine: Engine, tmp_path: Path) -> None:
@@ -149,10 +154,41 @@ def test_placeholder_in_section4_is_named(engine: Engine, tmp_path: Path) -> Non
         text = replace_line(text, line, "\t0")
     text = replace_line(text, LINE_AFTER_UPHELD + 3, "\t/")  # 复议后起诉/尚未审结
     rl003 = only(lint(engine, tmp_path, text), "RL003")
-    assert [(f.sub_id, at(f)) for f in rl003] == [
-        ("litigation_after_review", (LINE_AFTER_UPHELD + 3, 2))
+    assert [(f.sub_id, at(f)) for f in rl003] == [(None, (LINE_AFTER_UPHELD + 3, 2))]
+    assert "有 1 个单元格没有填数字：行政诉讼/复议后起诉：尚未审结（“/”）。" in rl003[0].message_zh
+
+
+# --- RL005 blank-total ------------------------------------------------------------------------
+
+
+def test_group_with_cases_and_blank_total_gives_rl005(engine: Engine, tmp_path: Path) -> None:
+    text = replace_line(sample_text(), LINE_DIRECT_UPHELD, "\t2")  # 未经复议直接起诉 / 结果维持
+    text = replace_line(text, LINE_DIRECT_UPHELD + 3, "\t1")  # / 尚未审结; 总计 stays blank
+    result = lint(engine, tmp_path, text)
+    (rl005,) = only(result, "RL005")
+    assert (rl005.sub_id, rl005.level, rl005.expected, at(rl005)) == (
+        "litigation_direct",
+        "error",
+        3,
+        (LINE_DIRECT_UPHELD + 4, 2),
+    )
+    assert rl005.location.logical == "四/litigation_direct/total"
+    assert rl005.message_zh.startswith(
+        "第四部分“行政诉讼/未经复议直接起诉”填了案件数（结果维持 2、尚未审结 1），但总计空白，总计没有填写；"
+    )
+    assert [r.logical for r in rl005.related] == [
+        "四/litigation_direct/upheld",
+        "四/litigation_direct/pending",
     ]
-    assert "有 1 个单元格没有填数字：尚未审结（“/”）。" in rl003[0].message_zh
+    # Not repeated as a blank cell, nor as a wrong group total.
+    (rl003,) = only(result, "RL003")
+    assert "四/litigation_direct/total" not in {r.logical for r in rl003.related}
+    assert not only(result, "RL101")
+
+
+def test_filled_totals_give_no_rl005(engine: Engine, tmp_path: Path) -> None:
+    assert not only(engine.lint_path(SHANGHAI_2025_MD), "RL005")
+    assert not only(huaian(engine, tmp_path), "RL005")
 
 
 def test_blank_cells_ignored_by_configuration(plugins, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from rules.applications.ap003_missing_column import MissingColumn
 from rules.applications.ap004_altered_label import AlteredLabel
 from rules.applications.ap005_blank_cell import BlankCell
 from rules.applications.ap006_invalid_number import InvalidNumber
+from rules.applications.ap007_blank_total import BlankTotal
 from rules.applications.ap101_balance import Balance
 from rules.applications.ap102_outcome_total import OutcomeTotal
 from rules.applications.ap103_applicant_total import ApplicantTotal
@@ -23,6 +24,7 @@ def gongkai_lint_rules() -> list[type]:
         AlteredLabel,
         BlankCell,
         InvalidNumber,
+        BlankTotal,
         Balance,
         OutcomeTotal,
         ApplicantTotal,

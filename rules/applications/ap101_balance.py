@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICATION_COLUMNS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import column_names, joined, location, term
+from rules.applications.common import blank_totals, column_names, joined, location, term
 
 
 class Balance(Rule):
@@ -51,8 +51,13 @@ class Balance(Rule):
         table = report.applications
         if not table.present:
             return
+        # A total left blank in a row with entries is AP007's finding, not an imbalance.
+        unfilled = blank_totals(table)
+        rows = ("new_received", "carried_over", "outcome_total", "carried_forward")
         for column in APPLICATION_COLUMNS:
             c = column.id
+            if c == "total" and any(r in unfilled for r in rows):
+                continue
             try:
                 new, carried = term(table, "new_received", c), term(table, "carried_over", c)
                 total, forward = term(table, "outcome_total", c), term(table, "carried_forward", c)

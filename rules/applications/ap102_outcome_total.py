@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICATION_COLUMNS, OUTCOME_ROW_IDS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import column_names, location, term
+from rules.applications.common import blank_totals, column_names, location, term
 
 
 class OutcomeTotal(Rule):
@@ -52,8 +52,12 @@ class OutcomeTotal(Rule):
             return
         edition = report.edition.value or table.edition or "2021"
         row_ids = OUTCOME_ROW_IDS[table.edition or edition]
+        # A total left blank in a row with entries is AP007's finding, not a wrong sum.
+        unfilled = blank_totals(table)
         for column in APPLICATION_COLUMNS:
             c = column.id
+            if c == "total" and any(r in unfilled for r in (*row_ids, "outcome_total")):
+                continue
             try:
                 total = term(table, "outcome_total", c)
                 parts = [term(table, rid, c) for rid in row_ids]

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from linter import arith
 from linter.arith import Term
 from linter.finding import Location
-from linter.labels import ENGLISH, column_label_zh, row_label_zh
+from linter.labels import (
+    APPLICANT_COLUMN_IDS,
+    APPLICATION_GROUPS,
+    APPLICATION_ROWS,
+    ENGLISH,
+    column_label_zh,
+    row_label_zh,
+)
 from linter.model import Cell, Report, Table
 from linter.textnorm import key, similarity, split_numbering
 
@@ -125,3 +132,90 @@ def number_problem(cell: Cell) -> tuple[str, str] | None:
             f"carries the unit '{cell.unit}'; the table's cells hold bare numbers",
         )
     return None
+
+
+# --- blank cells (AP005) and blank totals (AP007) ------------------------------------------
+
+_ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV"}
+APPLICATION_ROWS_BY_ID = {r.id: r for r in APPLICATION_ROWS}
+
+
+def row_short(row_id: str, lang: str) -> str:
+    """A row's numbering alone: ``一``, ``（一）``, ``（三）1``; in English ``I``, ``(1)``, ``(3)1``."""
+    spec = APPLICATION_ROWS_BY_ID[row_id]
+    if spec.group:
+        parent = APPLICATION_GROUPS[spec.group][1]
+        return f"{_paren(parent, lang)}{spec.numbering}"
+    return _paren(spec.numbering, lang)
+
+
+def _paren(numbering: str, lang: str) -> str:
+    if lang != "en":
+        return numbering
+    if numbering in _ROMAN:
+        return _ROMAN[numbering]
+    inner = numbering.strip("（）")
+    return f"({'一二三四五六七'.index(inner) + 1})" if inner else numbering
+
+
+def compact_rows(row_ids: Sequence[str], lang: str) -> str:
+    """Rows named compactly, in the format's order: ``一、二、（三）1–8、（四）1–3``.
+
+    Consecutive sub-items of one group are given as a range.
+    """
+    order = {r.id: i for i, r in enumerate(APPLICATION_ROWS)}
+    ids = sorted(set(row_ids), key=lambda r: order[r])
+    parts: list[str] = []
+    i = 0
+    while i < len(ids):
+        spec = APPLICATION_ROWS_BY_ID[ids[i]]
+        j = i
+        if spec.group and spec.numbering.isdigit():
+            while (
+                j + 1 < len(ids)
+                and APPLICATION_ROWS_BY_ID[ids[j + 1]].group == spec.group
+                and order[ids[j + 1]] == order[ids[j]] + 1
+            ):
+                j += 1
+        if j > i:
+            last = APPLICATION_ROWS_BY_ID[ids[j]].numbering
+            parts.append(f"{row_short(ids[i], lang)}–{last}")
+        else:
+            parts.append(row_short(ids[i], lang))
+        i = j + 1
+    return ("、" if lang != "en" else ", ").join(parts)
+
+
+def has_entries(cells: Sequence[Cell]) -> float | int:
+    """The sum of the numbers printed in ``cells`` (0 when none is a non-zero number)."""
+    return sum(c.value for c in cells if c.state == "number" and c.value)
+
+
+def blank_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:
+    """Rows whose 总计 is blank (or a placeholder) while the row has entries: row id →
+    (the total cell, the sum of the entries). AP007 reports them; AP005 and the identity
+    rules leave these cells alone."""
+    out: dict[str, tuple[Cell, float | int]] = {}
+    if not table.present:
+        return out
+    for row_id, row in table.rows.items():
+        total = row.cells.get("total")
+        if total is None or not total.is_empty:
+            continue
+        entries = has_entries([row.cells[c] for c in APPLICANT_COLUMN_IDS if c in row.cells])
+        if entries:
+            out[row_id] = (total, entries)
+    return out
+
+
+def placeholders_note(cells: Sequence[Cell], lang: str) -> str:
+    """``（其中 2 格填的是占位符“-”“/”）`` when some of the cells hold a placeholder."""
+    held = [c for c in cells if c.state == "placeholder"]
+    if not held or len(cells) == 1:
+        return ""
+    shown = list(dict.fromkeys(c.text.strip() for c in held))
+    if lang == "en":
+        return (
+            f" ({len(held)} of them hold a placeholder: " + ", ".join(f'"{t}"' for t in shown) + ")"
+        )
+    return f"（其中 {len(held)} 格填的是占位符" + "".join(f"“{t}”" for t in shown) + "）"

@@ -7,9 +7,10 @@ from rules.review_litigation.rl001_missing_table import MissingTable
 from rules.review_litigation.rl002_missing_column import MissingColumn
 from rules.review_litigation.rl003_blank_cell import BlankCell
 from rules.review_litigation.rl004_invalid_number import InvalidNumber
+from rules.review_litigation.rl005_blank_total import BlankTotal
 from rules.review_litigation.rl101_group_total import GroupTotal
 
 
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
-    return [MissingTable, MissingColumn, BlankCell, InvalidNumber, GroupTotal]
+    return [MissingTable, MissingColumn, BlankCell, InvalidNumber, BlankTotal, GroupTotal]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.document import Anchor
 from linter.finding import Location
 from linter.labels import ENGLISH, REVIEW_GROUPS, REVIEW_OUTCOMES, ColumnSpec
+from linter.model import Cell, Table
 
 LITIGATION_ZH = "行政诉讼"
 
@@ -43,3 +44,22 @@ def group_location(anchor: Anchor, group: ColumnSpec) -> Location:
         label_zh=f"第四部分 {group_label_zh(group)}",
         label_en=f"section 4, {ENGLISH[group.id]}",
     )
+
+
+def blank_group_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:
+    """Groups whose 总计 is blank (or a placeholder) while the group has entries: group id
+    → (the total cell, the sum of its outcomes). RL005 reports them; RL003 and RL101 leave
+    these cells alone."""
+    out: dict[str, tuple[Cell, float | int]] = {}
+    row = table.rows.get("cases") if table.present else None
+    if row is None:
+        return out
+    for group in REVIEW_GROUPS:
+        total = row.cells.get(f"{group.id}.total")
+        if total is None or not total.is_empty:
+            continue
+        parts = [row.cells.get(f"{group.id}.{o.id}") for o in REVIEW_OUTCOMES[:-1]]
+        entries = sum(c.value for c in parts if c is not None and c.is_number and c.value)
+        if entries:
+            out[group.id] = (total, entries)
+    return out
