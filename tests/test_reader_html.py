@@ -306,8 +306,17 @@ def test_pingtan_2022_anchors_across_lines(pingtan: dict[str, Document]) -> None
     td = source.rfind("<td", 0, source.index(">9116.36<"))
     assert (fee.anchor.line, fee.anchor.column) == anchor_of(source, td)
     heading = next(b for b in doc.blocks if getattr(b, "text", "") == "一、总体情况")
-    assert heading.anchor == Anchor(line=349, column=441)
+    assert (heading.anchor.line, heading.anchor.column) == (349, 441)
     assert at(source, heading.anchor).startswith("<p><span")
+    # the end: just past the element's end tag, so an editor selects the whole element
+    lines = source.split("\n")
+    end = heading.anchor
+    element = lines[348][end.column - 1 : end.end_column - 1]
+    assert end.end_line == 349 and element.startswith("<p>") and element.endswith("</p>")
+    assert "一、总体情况" in element
+    # the fee cell: from its <td to its </td>, over four lines
+    assert fee.anchor.end_line == fee.anchor.line + 3
+    assert lines[fee.anchor.end_line - 1][: fee.anchor.end_column - 1].endswith("</td>")
 
 
 def test_pingtan_2023_and_2025_cells(pingtan: dict[str, Document]) -> None:

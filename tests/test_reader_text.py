@@ -38,7 +38,7 @@ def test_tika_layout_rows_cells_and_anchors() -> None:
     # The [bookmark: _GoBack] artefact is dropped and the column moves past it.
     header8 = next(r for r in section2.rows if r and r[0].text == "信息内容" and len(r) == 3)
     assert header8[2].text == "本年增/减"
-    assert header8[2].anchor == header8[2].anchor.__class__(line=65, column=21)
+    assert header8[2].anchor == header8[2].anchor.__class__(65, 21, 65, 26)
 
 
 def test_plain_paragraphs_keep_their_lines() -> None:

@@ -201,7 +201,7 @@ def test_github_on_the_2019_sample(engine: Engine, sample) -> None:
     (finding,) = results[0].findings
     text = render(GithubReporter, results, later, options(engine))
     assert text == (
-        "::error file=sample.txt,line=392,col=1,title=PI002 no-improvement-measures::"
+        "::error file=sample.txt,line=392,col=1,endLine=392,endColumn=15,title=PI002 no-improvement-measures::"
         f"{finding.message_zh}%0A位置：第五部分\n"
     )
 

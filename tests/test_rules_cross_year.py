@@ -54,7 +54,12 @@ def test_carry_over_mismatch_and_match(tmp_path: Path) -> None:
     )
     (finding,) = of(items, "CY001")
     assert finding["path"] == "reports/2020.txt" and finding["sub_id"] == "total"
-    assert finding["location"]["anchor"] == {"line": CARRIED_OVER_TOTAL, "column": 2}
+    assert finding["location"]["anchor"] == {
+        "line": CARRIED_OVER_TOTAL,
+        "column": 2,
+        "end_line": CARRIED_OVER_TOTAL,
+        "end_column": 3,
+    }
     assert (finding["expected"], finding["reported"]) == (3, 0)
     assert "reports/2019.txt" in finding["message"]
     items = batch(
@@ -97,7 +102,7 @@ def test_copied_section5_and_copied_narrative(tmp_path: Path) -> None:
     (finding,) = of(items, "CY003")
     assert (finding["sub_id"], finding["location"]["anchor"]) == (
         "section5",
-        {"line": 392, "column": 1},
+        {"line": 392, "column": 1, "end_line": 392, "end_column": 15},
     )
     assert "100%" in finding["message"]
 

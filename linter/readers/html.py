@@ -693,17 +693,39 @@ class _SourceIndex:
             return Anchor(line=line)
         offset = starts[index]
         start_line = bisect_right(line_starts, offset)
-        return Anchor(start_line, offset - line_starts[start_line - 1] + 1)
+        end = self._element_end(element.tag, index)
+        end_line = bisect_right(line_starts, end - 1)
+        return Anchor(
+            start_line,
+            offset - line_starts[start_line - 1] + 1,
+            end_line,
+            end - line_starts[end_line - 1] + 1,
+        )
+
+    # How far to look for an end tag before settling for the end of the start tag.
+    END_TAG_REACH = 20_000
+
+    def _element_end(self, name: str, index: int) -> int:
+        """The offset past the element's end tag, or past its start tag when the end tag
+        is not found nearby or another element of the same name opens first (nesting)."""
+        starts, ends = self.tags[name]
+        after_start = ends[index] + 1
+        close = _find_end_tag(self.text, name, after_start, after_start + self.END_TAG_REACH)
+        if close < 0 or (index + 1 < len(starts) and starts[index + 1] < close):
+            return after_start
+        closing_bracket = self.text.find(">", close)
+        return closing_bracket + 1 if closing_bracket >= 0 else after_start
 
 
-def _find_end_tag(text: str, name: str, start: int) -> int:
-    """Offset of ``</name`` (any case) at or after ``start``, or -1."""
+def _find_end_tag(text: str, name: str, start: int, stop: int | None = None) -> int:
+    """Offset of ``</name`` (any case) at or after ``start`` (and before ``stop``), or -1."""
     closing = "</" + name.lower()
-    position = text.find("</", start)
+    stop = len(text) if stop is None else stop
+    position = text.find("</", start, stop)
     while position >= 0:
         if text[position : position + len(closing)].lower() == closing:
             return position
-        position = text.find("</", position + 2)
+        position = text.find("</", position + 2, stop)
     return -1
 
 

@@ -176,10 +176,22 @@ def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
             piece = text[a:b].strip(_WHITESPACE)
             if piece:
                 lead = len(text[a:b]) - len(text[a:b].lstrip(_WHITESPACE))
-                anchor = Anchor(line=line_no, column=column + a + lead)
-                doc.blocks.append(Paragraph(piece, anchor))
+                doc.blocks.append(Paragraph(piece, _span(line_no, column + a + lead, piece)))
         return
-    doc.blocks.append(Paragraph(text, Anchor(line=line_no, column=column)))
+    doc.blocks.append(Paragraph(text, _span(line_no, column, text)))
+
+
+def _span(line: int, column: int, text: str) -> Anchor:
+    """The anchor of ``text`` printed on ``line`` from ``column``, with its end."""
+    return Anchor(line, column, line, column + len(text))
+
+
+def _table_anchor(start_line: int, column: int, rows: list[tuple[TableCell, ...]]) -> Anchor:
+    """From the table's first line to the end of its last cell."""
+    last = next((row[-1].anchor for row in reversed(rows) if row), None)
+    if last is None or last.end_line is None:
+        return Anchor(line=start_line, column=column)
+    return Anchor(start_line, column, last.end_line, last.end_column)
 
 
 def _read_tika_table(lines: list[str], i: int, doc: Document) -> int:
@@ -192,7 +204,7 @@ def _read_tika_table(lines: list[str], i: int, doc: Document) -> int:
         raw = lines[i].rstrip("\r")
         if raw.startswith("\t"):
             text, column = _clean(raw[1:], 2)
-            current.append(TableCell(text, Anchor(line=i + 1, column=column)))
+            current.append(TableCell(text, _span(i + 1, column, text)))
             i += 1
             continue
         if raw.strip(_WHITESPACE) == "":
@@ -211,7 +223,7 @@ def _read_tika_table(lines: list[str], i: int, doc: Document) -> int:
     if current:
         rows.append(tuple(current))
     if rows:
-        doc.blocks.append(Table(tuple(rows), Anchor(line=start + 1, column=2)))
+        doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 2, rows)))
     return i
 
 
@@ -253,9 +265,12 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
             continue
         cells = []
         for text, offset in _split_pipe_row(raw):
+            # The end from the printed cell (escapes and <br> are longer than their text).
+            end = offset + len(text.rstrip(_WHITESPACE)) + 1
             text = text.replace("\\|", "|").replace("<br>", "\n").replace("<br/>", "\n")
             clean, column = _clean(text, offset + 1)
-            cells.append(TableCell(clean, Anchor(line=i + 1, column=column)))
+            anchor = Anchor(i + 1, column, i + 1, max(end, column))
+            cells.append(TableCell(clean, anchor))
         raw_rows.append((i, cells))
         i += 1
     rows: list[tuple[TableCell, ...]] = []
@@ -270,5 +285,5 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
             cells.pop()
         rows.append(tuple(cells))
     if rows:
-        doc.blocks.append(Table(tuple(rows), Anchor(line=start + 1, column=1)))
+        doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 1, rows)))
     return i
