@@ -94,6 +94,12 @@ def main() -> None:
     help="SARIF log of an earlier run: its findings are accepted, only new ones are reported.",
 )
 @click.option(
+    "--project-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder that SARIF URIs and baseline paths are relative to (default: the nearest "
+    "folder upwards holding .git, pyproject.toml or gongkai-lint.toml, else the current one).",
+)
+@click.option(
     "--manifest",
     "manifest_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -119,6 +125,7 @@ def check(
     jobs: int | None,
     exclude: tuple[str, ...],
     baseline_file: Path | None,
+    project_root: Path | None,
     manifest_file: Path | None,
     statistics: bool,
 ) -> None:
@@ -152,12 +159,17 @@ def check(
             + ", ".join(str(p) for p in paths)
             + " (looked for .txt, .md, .html, .htm, .docx, .json)"
         )
+    from linter.project import Project, find_project_root
+
+    if project_root is not None and not project_root.is_dir():
+        _fail(f"--project-root: not a folder: {project_root}")
+    project = Project.at(project_root or find_project_root(paths))
     baseline = None
     if baseline_file is not None:
         from linter.baseline import Baseline, BaselineError
 
         try:
-            baseline = Baseline.load(baseline_file)
+            baseline = Baseline.load(baseline_file, project)
         except BaselineError as exc:
             _fail(str(exc))
     manifest = None
@@ -192,6 +204,7 @@ def check(
         plugin_problems=[f"plugin {p.plugin}: {p.message}" for p in plugins.problems],
         baseline=baseline_file,
         output_path=output,
+        project_root=project.root,
     )
     jobs = jobs or default_jobs()
     from linter.reporters.statistics import Statistics

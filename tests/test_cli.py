@@ -121,7 +121,7 @@ def test_json_output(tmp_path: Path) -> None:
     assert result.exit_code == 1
     items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [(i["code"], i["location"]["anchor"]) for i in items] == [
-        ("PI002", {"line": 392, "column": 1})
+        ("PI002", {"line": 392, "column": 1, "end_line": 392, "end_column": 15})
     ]
     assert items[0]["report"] == {"agency": None, "year": 2019, "edition": "2019"}
 
@@ -170,13 +170,15 @@ def test_sarif_of_a_folder_validates(folder: Path) -> None:
     uris = [a["location"]["uri"] for a in run_["artifacts"]]
     assert "%E6%8A%A5%E5%91%8A%202019/gbk%20copy.txt" in uris  # relative, percent-encoded
     assert all(not u.startswith(("/", "file:")) for u in uris)
-    assert run_["originalUriBaseIds"]["SRCROOT"]["uri"].startswith("file://")
+    # No local absolute path anywhere in the log (GitHub resolves from the repository root).
+    assert "uri" not in run_["originalUriBaseIds"]["%SRCROOT%"]
+    assert str(folder.parent) not in json.dumps(log, ensure_ascii=False)
     results = run_["results"]
     for res in results:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
         art = res["locations"][0]["physicalLocation"]["artifactLocation"]
         assert run_["artifacts"][art["index"]]["location"]["uri"] == art["uri"]
-        assert res["partialFingerprints"]["gongkaiLint/v1"]
+        assert res["partialFingerprints"]["gongkaiLint/v2"]
     pi002 = [r for r in results if r["ruleId"] == "PI002"]
     assert {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in pi002} == {392}
     xt001 = [r for r in results if r["ruleId"] == "XT001"]
@@ -206,7 +208,12 @@ def test_sarif_identity_finding_has_related_cells_and_values(tmp_path: Path) -> 
     assert validate_sarif(log) == []
     (res,) = log["runs"][0]["results"]
     assert res["ruleId"] == "AP101" and res["level"] == "error"
-    assert res["locations"][0]["physicalLocation"]["region"] == {"startLine": 333, "startColumn": 2}
+    assert res["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 333,
+        "startColumn": 2,
+        "endLine": 333,
+        "endColumn": 3,
+    }
     assert (
         res["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "三/outcome_total/total"
     )

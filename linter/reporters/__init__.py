@@ -14,7 +14,11 @@ from linter.rule import Rule
 @dataclass
 class ReportOptions:
     lang: str = "zh"
+    # The folder display paths are relative to (the current folder).
     root: Path = field(default_factory=Path.cwd)
+    # What SARIF URIs and baseline paths are relative to (None: found from ``root``,
+    # see linter.project).
+    project_root: Path | None = None
     rules: list[Rule] = field(default_factory=list)
     embed_text: bool = True
     plugin_problems: list[str] = field(default_factory=list)

@@ -9,8 +9,8 @@ both an XT001 result and a ``toolExecutionNotification``.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,36 +21,41 @@ from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL
 from linter.document import Anchor
 from linter.engine import FileResult
 from linter.finding import Finding, Location
+from linter.fingerprint import (
+    FINGERPRINT_KEY,
+    PATH_FINGERPRINT_KEY,
+    fingerprints,
+    path_identity,
+    report_identity,
+)
+from linter.project import Project, find_project_root
 from linter.reporters import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = "gongkaiLint/v1"
+# The base of every artifact URI: the project root (GitHub: the repository root).
+SRCROOT = "%SRCROOT%"
 
 
 def artifact_uri(path: str) -> str:
-    """A relative, percent-encoded URI reference for a display path."""
+    """A relative, percent-encoded URI reference for a path relative to the root."""
     return quote(Path(path).as_posix(), safe="/")
 
 
-def _region(anchor: Anchor) -> dict[str, int] | None:
+def _region(anchor: Anchor) -> dict[str, int]:
+    """A region with a start and an end; a whole-file finding points at line 1."""
     if anchor.line is None:
-        return None
-    region = {"startLine": anchor.line}
-    if anchor.column is not None:
-        region["startColumn"] = anchor.column
-    if anchor.end_line is not None:
+        return {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+    column = anchor.column or 1
+    region = {"startLine": anchor.line, "startColumn": column}
+    if anchor.end_line is not None and anchor.end_column is not None:
         region["endLine"] = anchor.end_line
-    if anchor.end_column is not None:
         region["endColumn"] = anchor.end_column
+    else:
+        # A reader that knows only where the thing starts: one character, rather than
+        # (the SARIF default) the rest of a line that may hold a whole HTML page.
+        region["endLine"] = anchor.line
+        region["endColumn"] = column + 1
     return region
-
-
-def fingerprint(finding: Finding) -> str:
-    """Stable across re-runs: the rule, its sub-id, the file and the IR node."""
-    basis = "\x1f".join(
-        [finding.code, finding.sub_id or "", finding.path, finding.location.logical or ""]
-    )
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 class SarifReporter(Reporter):
@@ -63,6 +68,21 @@ class SarifReporter(Reporter):
         self._results = _Spool()
         self.index_of: dict[str, int] = {}
         self.notifications: list[dict[str, Any]] = []
+        root = self.options.project_root or find_project_root(cwd=self.options.root)
+        self.project = Project.at(root, self.options.root)
+        # display path -> (report identity, path identity), for batch findings.
+        self.identities: dict[str, tuple[str, str]] = {}
+        self.outside_root: list[str] = []
+
+    def _artifact_location(self, path: str) -> dict[str, Any]:
+        """``uri`` relative to the project root with ``uriBaseId``; a ``file:`` URI for
+        a file outside the root (said once on standard error)."""
+        relative = self.project.relative(path)
+        if relative is not None:
+            return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}
+        if path not in self.outside_root:
+            self.outside_root.append(path)
+        return {"uri": self.project.absolute(path).as_uri()}
 
     # --- building blocks ---------------------------------------------------------
 
@@ -88,13 +108,17 @@ class SarifReporter(Reporter):
             },
         }
 
-    def _physical(self, location: Location, index: int, uri: str) -> dict[str, Any]:
-        physical: dict[str, Any] = {
-            "artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": index}
-        }
-        if region := _region(location.anchor):
-            physical["region"] = region
-        return physical
+    def _physical(self, location: Location, index: int, path: str) -> dict[str, Any]:
+        artifact = self._artifact_location(path)
+        if index >= 0:
+            artifact["index"] = index
+        return {"artifactLocation": artifact, "region": _region(location.anchor)}
+
+    def _baseline_name(self) -> str:
+        """The baseline file relative to the project root (its name when outside)."""
+        baseline = Path(self.options.baseline or "")
+        relative = self.project.relative(str(baseline.resolve()))
+        return relative if relative is not None else baseline.name
 
     def _logical(self, location: Location) -> list[dict[str, Any]]:
         if not location.logical:
@@ -114,9 +138,8 @@ class SarifReporter(Reporter):
     def file(self, result: FileResult) -> None:
         report = result.report
         index = self._artifacts.count
-        uri = artifact_uri(result.path)
         artifact: dict[str, Any] = {
-            "location": {"uri": uri, "uriBaseId": "SRCROOT"},
+            "location": self._artifact_location(result.path),
             "length": report.source.size,
             "mimeType": report.source.media_type,
         }
@@ -138,23 +161,43 @@ class SarifReporter(Reporter):
             artifact["properties"] = props
         self._artifacts.add(artifact)
         self.index_of[result.path] = index
-        self._add_results(result.findings, result.suppressed, index, uri)
+        relative = self.project.relative(result.path)
+        if relative is None:
+            relative = self.project.absolute(result.path).as_posix()
+        identities = (report_identity(report, relative), path_identity(relative))
+        self.identities[result.path] = identities
+        self._add_results(result.findings, result.suppressed, identities)
 
     def batch(self, findings: list[Finding], suppressed: list[Finding] | None = None) -> None:
+        # Grouped by report, as the baseline groups them (occurrence indexes).
+        groups: dict[str, tuple[list[Finding], list[Finding]]] = {}
         for f in findings:
-            self._add_results([f], [], self.index_of.get(f.path, 0), artifact_uri(f.path))
+            groups.setdefault(f.path, ([], []))[0].append(f)
         for f in suppressed or []:
-            self._add_results([], [f], self.index_of.get(f.path, 0), artifact_uri(f.path))
+            groups.setdefault(f.path, ([], []))[1].append(f)
+        for path, (new, accepted) in groups.items():
+            fallback = path_identity(path)
+            self._add_results(new, accepted, self.identities.get(path, (fallback, fallback)))
 
     def _add_results(
-        self, findings: list[Finding], suppressed_findings: list[Finding], index: int, uri: str
+        self,
+        findings: list[Finding],
+        suppressed_findings: list[Finding],
+        identities: tuple[str, str],
     ) -> None:
         lang = self.options.lang
         baseline = self.options.baseline is not None
-        for f, suppressed in [(f, False) for f in findings] + [
-            (f, True) for f in suppressed_findings
-        ]:
-            location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, uri)}
+        pairs = [(f, False) for f in findings] + [(f, True) for f in suppressed_findings]
+        everything = [f for f, _ in pairs]
+        prints = zip(
+            fingerprints(everything, identities[0]),
+            fingerprints(everything, identities[1]),
+            strict=True,
+        )
+        for (f, suppressed), (value, path_value) in zip(pairs, prints, strict=True):
+            index = self.index_of.get(f.path, -1)
+            path = f.path
+            location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, path)}
             if logical := self._logical(f.location):
                 location["logicalLocations"] = logical
             res: dict[str, Any] = {
@@ -162,7 +205,10 @@ class SarifReporter(Reporter):
                 "level": f.level,
                 "message": {"text": f.message(lang)},
                 "locations": [location],
-                "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
+                "partialFingerprints": {
+                    FINGERPRINT_KEY: value,
+                    PATH_FINGERPRINT_KEY: path_value,
+                },
             }
             if f.code in self.rule_index:
                 res["ruleIndex"] = self.rule_index[f.code]
@@ -171,13 +217,9 @@ class SarifReporter(Reporter):
                 for i, r in enumerate(f.related, start=1):
                     if r.path and r.path != f.path:
                         # In another report (cross-year rules): that report's artifact.
-                        other = self._physical(
-                            r, self.index_of.get(r.path, -1), artifact_uri(r.path)
-                        )
-                        if r.path not in self.index_of:
-                            del other["artifactLocation"]["index"]
+                        other = self._physical(r, self.index_of.get(r.path, -1), r.path)
                     else:
-                        other = self._physical(r, index, uri)
+                        other = self._physical(r, index, path)
                     item: dict[str, Any] = {"id": i, "physicalLocation": other}
                     label = r.label_en if lang == "en" else r.label_zh
                     if label:
@@ -202,7 +244,7 @@ class SarifReporter(Reporter):
                     {
                         "kind": "external",
                         "status": "accepted",
-                        "justification": "accepted in the baseline " + str(self.options.baseline),
+                        "justification": "accepted in the baseline " + self._baseline_name(),
                     }
                 ]
             self._results.add(res)
@@ -212,15 +254,7 @@ class SarifReporter(Reporter):
                         "level": "error",
                         "message": {"text": f.message(lang)},
                         "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {
-                                        "uri": uri,
-                                        "uriBaseId": "SRCROOT",
-                                        "index": index,
-                                    }
-                                }
-                            }
+                            {"physicalLocation": self._physical(f.location, index, path)}
                         ],
                         "descriptor": {"id": f.code},
                         **(
@@ -232,7 +266,6 @@ class SarifReporter(Reporter):
                 )
 
     def build(self) -> dict[str, Any]:
-        root = self.options.root.resolve().as_uri().rstrip("/") + "/"
         invocation: dict[str, Any] = {"executionSuccessful": True}
         notifications = list(self.notifications)
         for problem in self.options.plugin_problems:
@@ -254,7 +287,16 @@ class SarifReporter(Reporter):
                             "rules": [self._rule(r) for r in self.options.rules],
                         }
                     },
-                    "originalUriBaseIds": {"SRCROOT": {"uri": root}},
+                    # No local absolute path: GitHub resolves from the repository root,
+                    # editors from the open folder.
+                    "originalUriBaseIds": {
+                        SRCROOT: {
+                            "description": {
+                                "text": "The project root: the nearest folder holding .git, "
+                                "pyproject.toml or gongkai-lint.toml (or --project-root)."
+                            }
+                        }
+                    },
                     "invocations": [invocation],
                     "artifacts": _ARTIFACTS,
                     "results": _RESULTS,
@@ -264,6 +306,17 @@ class SarifReporter(Reporter):
         }
 
     def finish(self) -> None:
+        if self.outside_root:
+            first = self.outside_root[0]
+            more = len(self.outside_root) - 1
+            print(
+                f"gongkai-lint: note: {first}"
+                + (f" and {more} other file(s) are" if more else " is")
+                + f" outside the project root {self.project.root}: SARIF names "
+                + ("them" if more else "it")
+                + " by absolute file: URIs (set --project-root to avoid it)",
+                file=sys.stderr,
+            )
         skeleton = json.dumps(self.build(), ensure_ascii=False, indent=2)
         head, rest = skeleton.split(json.dumps(_ARTIFACTS), 1)
         middle, tail = rest.split(json.dumps(_RESULTS), 1)

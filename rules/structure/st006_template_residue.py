@@ -58,4 +58,5 @@ class TemplateResidue(Rule):
                         "(if there is nothing to report, say so explicitly).",
                         sub_id=sub_id,
                         residue=residue,
+                        quote=residue,
                     )
