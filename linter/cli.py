@@ -131,7 +131,7 @@ def check(
 ) -> None:
     """Check the reports in PATHS (files, folders searched recursively, or glob patterns)."""
     from linter.batch import EngineSpec, Progress, default_jobs, iter_with_progress, lint_files
-    from linter.engine import Engine, collect_files
+    from linter.engine import Engine, collect_files, reader_suffixes
     from linter.plugins import PluginError, load_plugins
     from linter.reporters import ReportOptions
 
@@ -150,14 +150,15 @@ def check(
     unknown = [p for p in patterns if not _matches_any(p, plugins.rules.values())]
     if unknown:
         _fail(f"--select/--ignore: no rule matches {', '.join(unknown)} (see `gongkai-lint rules`)")
-    files, missing = collect_files(paths, exclude=_split(exclude))
+    suffixes = reader_suffixes(plugins.readers)
+    files, missing = collect_files(paths, exclude=_split(exclude), suffixes=suffixes)
     if missing:
         _fail("path not found: " + ", ".join(missing))
     if not files:
         _fail(
             "no report files found in "
             + ", ".join(str(p) for p in paths)
-            + " (looked for .txt, .md, .html, .htm, .docx, .json)"
+            + f" (looked for {', '.join(suffixes)})"
         )
     from linter.project import Project, find_project_root
 

@@ -24,7 +24,9 @@ class Anchor:
     point into the file itself; for DOCX they point into the extracted text that the
     reader builds (``Document.extracted_text``), which SARIF embeds as the artifact's
     contents. DOCX anchors also carry ``table``/``row``/``cell`` (0-based, body order, grid
-    columns) or ``paragraph`` (0-based body paragraph index).
+    columns) or ``paragraph`` (0-based body paragraph index). PDF anchors add ``page``
+    (1-based) and ``bbox``: the box on that page in points, origin top left, as displayed
+    (x0, y0, x1, y1).
     """
 
     line: int | None = None
@@ -35,13 +37,21 @@ class Anchor:
     row: int | None = None
     cell: int | None = None
     paragraph: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> dict:
-        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+        out = {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+        if self.bbox is not None:
+            out["bbox"] = list(self.bbox)
+        return out
 
     @classmethod
     def from_json(cls, data: dict | None) -> Anchor:
-        return cls(**(data or {}))
+        data = dict(data or {})
+        if data.get("bbox") is not None:
+            data["bbox"] = tuple(data["bbox"])
+        return cls(**data)
 
 
 NO_ANCHOR = Anchor()
@@ -109,9 +119,14 @@ class Document:
 
 
 class ReadError(Exception):
-    """The file cannot be read at all; becomes XT001 with this message."""
+    """The file cannot be read at all; becomes XT001 (or the subclass's ``code``) with
+    this message. ``cause`` is a short key (``encrypted``, ``damaged``, ``old-format``,
+    ``image``, ``too-large``, …) that summaries count unreadable files by."""
 
-    def __init__(self, detail_zh: str, detail_en: str) -> None:
+    code = "XT001"
+
+    def __init__(self, detail_zh: str, detail_en: str, cause: str = "unreadable") -> None:
         super().__init__(detail_en)
         self.detail_zh = detail_zh
         self.detail_en = detail_en
+        self.cause = cause

@@ -21,18 +21,27 @@ from linter.plugins import Plugins
 from linter.readers import Limits, Reader
 from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
-SUPPORTED_SUFFIXES = {
-    ".txt",
-    ".text",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".shtml",
-    ".xhtml",
-    ".docx",
-    ".json",
-}
+# Intermediate-form JSON (from an OCR or PDF pipeline) is read by the engine itself.
+IR_SUFFIXES = (".json",)
+
+
+def reader_suffixes(readers: Iterable[Reader] | None = None) -> tuple[str, ...]:
+    """Every file-name suffix the readers declare, plus the intermediate form's.
+
+    With no ``readers``, those of the installed plugins: a new reader is picked up by
+    the folder walk and named in messages without any list here.
+    """
+    if readers is None:
+        from linter.plugins import load_plugins
+
+        readers = load_plugins().readers
+    seen: dict[str, None] = {}
+    for reader in readers:
+        for suffix in reader.suffixes:
+            seen[suffix.lower()] = None
+    for suffix in IR_SUFFIXES:
+        seen[suffix] = None
+    return tuple(seen)
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,7 @@ class Engine:
                 "bytes, and was not read; annual reports are a few megabytes at most: check the "
                 "file, or raise max-file-bytes in the configuration.",
                 size=size,
+                cause="too-large",
             )
         try:
             with path.open("rb") as fh:
@@ -163,32 +173,41 @@ class Engine:
                 f"无法读取文件：{exc.strerror}。",
                 f"cannot read the file: {exc.strerror}.",
             )
-        if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
-            return _read_ir(display, data)
         suffix = path.suffix.lower()
-        if suffix in (".docx", ".docm", ".dotx") and not data.startswith(
-            (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-        ):
-            # Named as a Word file but it is not one (an HTML page or text saved as .docx):
-            # reading it as something else would hide that the published file is broken.
+        if suffix in IR_SUFFIXES and data.lstrip()[:1] == b"{":
+            return _read_ir(display, data)
+        owner = self.suffix_owner(suffix)
+        if owner is not None and data and not owner.has_magic(data[:4096]):
+            # Named as (say) a Word or PDF file but it is not one (an HTML error page saved
+            # as .pdf): reading it as something else would hide that the file is broken.
             what = "网页（HTML）" if b"<html" in data[:4096].lower() else "其他格式"
             what_en = "an HTML page" if what.startswith("网页") else "some other format"
+            space = " " if owner.label_zh[:1].isascii() else ""
             return _unreadable(
                 display,
                 data,
-                f"文件扩展名为 {suffix}，但内容不是 Word 文档，而是{what}；公众用 Word 打开会失败。"
-                "请提供真正的 .docx 文件，或按实际格式改正扩展名后再检查。",
-                f"the file is named {suffix} but is not a Word document: it is {what_en}; the "
-                "public cannot open it in Word. Supply a real .docx, or give the file the "
-                "extension of its content and check again.",
+                f"文件扩展名为 {suffix}，但内容不是{space}{owner.label_zh}，而是{what}；公众按扩展名打开会失败。"
+                f"请提供真正的 {suffix} 文件，或按实际格式改正扩展名后再检查。",
+                f"the file is named {suffix} but is not {owner.label_en}: it is {what_en}; the "
+                f"public cannot open it as named. Supply a real {suffix} file, or give the file "
+                "the extension of its content and check again.",
+                cause="wrong-extension",
             )
         reader = self.pick_reader(data, suffix)
         if reader is None:
-            return _unreadable(display, data, *_unknown_format(data))
+            return _unreadable(display, data, *self._unknown_format(), cause="unknown-format")
         try:
             doc = reader.read(display, data, self.limits)
         except ReadError as exc:
-            return _unreadable(display, data, exc.detail_zh, exc.detail_en, reader=reader.name)
+            return _unreadable(
+                display,
+                data,
+                exc.detail_zh,
+                exc.detail_en,
+                reader=reader.name,
+                code=exc.code,
+                cause=exc.cause,
+            )
         except RecursionError:
             return _unreadable(
                 display,
@@ -203,6 +222,23 @@ class Engine:
         if self.config.edition != "auto":
             report = replace(report, edition=Decided(self.config.edition, "config"))
         return report
+
+    def suffix_owner(self, suffix: str) -> Reader | None:
+        """The reader whose declared suffix this is, when that reader has fixed magic bytes
+        (a text or HTML suffix says nothing certain about the bytes)."""
+        owners = [r for r in self.plugins.readers if suffix in r.suffixes]
+        if len(owners) == 1 and owners[0].magic:
+            return owners[0]
+        return None
+
+    def _unknown_format(self) -> tuple[str, str]:
+        labels = [r for r in self.plugins.readers if r.label_zh and r.name != "other-formats"]
+        zh = "、".join(r.label_zh for r in labels)
+        en = ", ".join(r.label_en for r in labels)
+        return (
+            f"无法识别文件格式（不是{zh}）；请提供这几种格式之一。",
+            f"the file format is not recognised (not {en}): supply one of those.",
+        )
 
     def pick_reader(self, data: bytes, suffix: str) -> Reader | None:
         head = data[:4096]
@@ -329,7 +365,7 @@ def unreadable_result(engine: Engine, path: Path, detail_zh: str, detail_en: str
 
 
 def collect_files(
-    paths: Iterable[Path], exclude: Iterable[str] = ()
+    paths: Iterable[Path], exclude: Iterable[str] = (), suffixes: Iterable[str] | None = None
 ) -> tuple[list[Path], list[str]]:
     """Files to lint, in a deterministic order, and the paths that match nothing.
 
@@ -340,6 +376,7 @@ def collect_files(
     import glob
 
     patterns = tuple(exclude)
+    wanted = set(reader_suffixes() if suffixes is None else suffixes)
 
     def excluded(path: Path) -> bool:
         text = path.as_posix()
@@ -359,7 +396,7 @@ def collect_files(
             for sub in sorted(p.rglob("*")):
                 if (
                     sub.is_file()
-                    and sub.suffix.lower() in SUPPORTED_SUFFIXES
+                    and sub.suffix.lower() in wanted
                     and not any(part.startswith(".") for part in sub.relative_to(p).parts)
                     and not excluded(sub)
                 ):
@@ -393,6 +430,8 @@ def _unreadable(
     *,
     reader: str | None = None,
     size: int | None = None,
+    code: str = "XT001",
+    cause: str = "unreadable",
 ) -> Report:
     return Report(
         source=Source(
@@ -403,7 +442,7 @@ def _unreadable(
             reader=reader,
         ),
         readable=False,
-        diagnostics=(Diagnostic("XT001", detail_zh, detail_en, Anchor()),),
+        diagnostics=(Diagnostic(code, detail_zh, detail_en, Anchor(), args=(("cause", cause),)),),
     )
 
 
@@ -426,18 +465,6 @@ def _apply_manifest(report: Report, entry: Entry) -> Report:
 
 def _with_reader(report: Report, reader: str) -> Report:
     return replace(report, source=replace(report.source, reader=reader))
-
-
-def _unknown_format(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"%PDF"):
-        return (
-            "这是 PDF 文件，目前不能直接检查；请提供 DOCX、网页（HTML）或文本版本。",
-            "this is a PDF file, which cannot be checked yet: supply the DOCX, HTML page or a text export.",
-        )
-    return (
-        "无法识别文件格式（不是文本、网页或 DOCX）；请提供这几种格式之一。",
-        "the file format is not recognised (not text, HTML or DOCX): supply one of those.",
-    )
 
 
 def _read_ir(path: str, data: bytes) -> Report:

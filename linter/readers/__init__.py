@@ -27,6 +27,9 @@ class Limits:
     max_compression_ratio: float = 200.0
     # A pathological file becomes XT001 instead of hanging a batch.
     time_limit_seconds: float = 120.0
+    # PDF: pages in one file, graphic objects on one page.
+    max_pdf_pages: int = 2_000
+    max_page_objects: int = 50_000
 
 
 class Reader(ABC):
@@ -40,6 +43,18 @@ class Reader(ABC):
 
     name: ClassVar[str]
     media_type: ClassVar[str]
+    # What the reader reads, declared so the engine, the folder walk and the messages
+    # need no list of their own: file-name suffixes (lower case, with the dot), the
+    # magic bytes a file of this form starts with (empty: no fixed signature), and the
+    # form's name for messages ("Word 文档" / "a Word document").
+    suffixes: ClassVar[tuple[str, ...]] = ()
+    magic: ClassVar[tuple[bytes, ...]] = ()
+    label_zh: ClassVar[str] = ""
+    label_en: ClassVar[str] = ""
+
+    def has_magic(self, head: bytes) -> bool:
+        """True when ``head`` starts with one of the declared magic byte strings."""
+        return any(head.startswith(m) for m in self.magic)
 
     @abstractmethod
     def sniff(self, head: bytes, suffix: str) -> int: ...

@@ -12,6 +12,12 @@ def gongkai_lint_readers() -> list[type]:
 
     readers: list[type] = [TextReader, DocxReader]
     try:
+        from linter.readers.pdf import PdfReader
+
+        readers.append(PdfReader)
+    except ImportError:  # pypdfium2 missing: a PDF is then reported as unreadable
+        pass
+    try:
         from linter.readers.html import HtmlReader
 
         readers.append(HtmlReader)

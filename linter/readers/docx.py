@@ -202,6 +202,11 @@ class DocxReader(Reader):
     media_type: ClassVar[str] = (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
+    suffixes: ClassVar[tuple[str, ...]] = (".docx", ".docm", ".dotx")
+    # A ZIP package, or an OLE file that ``read`` explains (.doc, encrypted .docx).
+    magic: ClassVar[tuple[bytes, ...]] = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+    label_zh: ClassVar[str] = "Word 文档"
+    label_en: ClassVar[str] = "a Word document"
 
     def sniff(self, head: bytes, suffix: str) -> int:
         """90 for a ZIP named like a Word file (or with no known suffix), 60 for a ZIP

@@ -182,6 +182,9 @@ class HtmlReader(Reader):
 
     name: ClassVar[str] = "html"
     media_type: ClassVar[str] = "text/html"
+    suffixes: ClassVar[tuple[str, ...]] = tuple(sorted(HTML_SUFFIXES))
+    label_zh: ClassVar[str] = "网页（HTML）"
+    label_en: ClassVar[str] = "an HTML page"
 
     def sniff(self, head: bytes, suffix: str) -> int:
         """High when the bytes start like HTML; the suffix only breaks ties."""

@@ -47,13 +47,16 @@ _WHITESPACE = " \t\u3000\u00a0\r\ufeff"
 class TextReader(Reader):
     name = "text"
     media_type = "text/plain"
+    suffixes = (".txt", ".text", ".md", ".markdown")
+    label_zh = "文本"
+    label_en = "text"
 
     def sniff(self, head: bytes, suffix: str) -> int:
         if not head:
             return 10
         if head.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
             return 0
-        if suffix in {".txt", ".text", ".md", ".markdown"}:
+        if suffix in self.suffixes:
             return 50
         return 20
 

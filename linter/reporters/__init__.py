@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from linter.document import Anchor
 from linter.engine import FileResult
 from linter.finding import Finding
 from linter.rule import Rule
@@ -51,8 +52,15 @@ class Reporter:
 
 
 def where(finding: Finding) -> str:
-    """``line:col`` for text and HTML; ``table2:row5:col3`` and ``para12`` for DOCX."""
+    """``line:col`` for text and HTML; ``table2:row5:col3`` and ``para12`` for DOCX;
+    the same behind the page for PDF (``p3:table2:row5:col3``, ``p2:para4``)."""
     a = finding.location.anchor
+    if a.page is not None and (a.table is not None or a.paragraph is not None):
+        return f"p{a.page}:" + where_in_page(a)
+    return where_in_page(a)
+
+
+def where_in_page(a: Anchor) -> str:
     if a.table is not None:
         parts = [f"table{a.table + 1}"]
         if a.row is not None:

@@ -235,6 +235,11 @@ class SarifReporter(Reporter):
                 properties["expected"] = f.expected
             if f.reported is not None:
                 properties["reported"] = f.reported
+            if f.location.anchor.page is not None:
+                # PDF: where on which page, so a viewer can highlight it (points, top left).
+                properties["page"] = f.location.anchor.page
+                if f.location.anchor.bbox is not None:
+                    properties["bbox"] = list(f.location.anchor.bbox)
             if properties:
                 res["properties"] = properties
             if baseline:

@@ -1,0 +1,1153 @@
+"""PDF reader: characters and ruling lines from PDFium (pypdfium2) into paragraphs and grids.
+
+Why PDFium and a grid builder of our own: pdfplumber's table finder does the job but is
+pure Python (0.28–0.34 s for a 5–6 page report here, against the 0.15 s target); PDFium
+gives every character with its box and every path object in 0.03–0.04 s, and the grid
+from ruling lines below adds little to that (``bench/bench_pdf.py`` measures both).
+
+What is read, page by page (coordinates are turned into the page as displayed, so a
+page with ``/Rotate`` reads in its visual order):
+
+- Characters with their boxes (PDFium's text page); characters PDFium generates (spaces,
+  line ends) are dropped and real spaces kept. Text is normalised as printed: Kangxi
+  radicals and CJK compatibility ideographs that some fonts map to (U+2F00 ``⼀`` for
+  一), ligatures and full-width digits and letters become their ordinary forms, soft
+  hyphens are dropped; characters in private-use areas (a font without a usable
+  ToUnicode map) are counted and reported as XT003.
+- Ruling lines: stroked path segments and thin filled rectangles that are not white
+  (white fills are cell backgrounds, not borders). Horizontal and vertical segments that
+  touch form a table; a table's lattice comes from their positions, and two neighbouring
+  lattice cells are one (merged) cell when no line separates them. A cell's text is the
+  characters whose centres lie in it, lines joined without a space (a label broken as
+  ``不予`` / ``公开`` reads ``不予公开``), with a space only between two Latin words.
+- Everything outside tables becomes lines, and lines become paragraphs: a new paragraph
+  starts after a line that ends short of the right margin, at an indented line, after a
+  wide gap or a change of font size; a paragraph that fills the last line of a page and
+  is not indented on the next goes on there.
+- Running headers and footers: lines in the top or bottom band of a page that look like
+  page numbers (``- 4 -``, ``第 4 页 共 6 页``, ``4/6``) or repeat on several pages are
+  dropped, so they never become paragraphs or cells.
+- A table that ends a page and one that starts the next with the same left and right
+  edges are one table; a header row repeated at the top of the continuation is dropped,
+  and a cell left open at the page break (no bottom line, no top line on the next page)
+  is one merged cell.
+
+Tables become :class:`~linter.document.Table` with ``grid=True`` and spans expanded as
+the DOCX reader does (``hmerge``/``vmerge`` copies carry the origin's text). Anchors
+carry the page number (1-based) and the box on the page (points, origin top left) besides
+table/row/cell or paragraph and a line/column into ``Document.extracted_text``, laid out
+like the DOCX reader's.
+
+Hostile files: a password, a damaged or truncated file, more pages than
+``Limits.max_pdf_pages``, more objects on a page than ``Limits.max_page_objects`` — each a
+:class:`ReadError` naming the cause. Images are never decoded. A PDF with no text at all
+raises :class:`NoTextLayer` (XT005): a scanned report needs a text version or OCR.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import time
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from linter.document import (
+    Anchor,
+    Block,
+    Diagnostic,
+    Document,
+    Paragraph,
+    ReadError,
+    Table,
+    TableCell,
+)
+from linter.readers import Limits, Reader
+
+__all__ = ["PdfReader", "NoTextLayer"]
+
+# Distances in points.
+_SNAP = 2.0  # lines this close are one line
+_THIN = 3.0  # a filled rectangle this thin is a ruling line
+_MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
+
+
+class NoTextLayer(ReadError):
+    """The PDF has pages but no text: nothing can be checked (XT005)."""
+
+    code = "XT005"
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _build_fold() -> dict[int, str]:
+    fold: dict[int, str] = {}
+    ranges = (
+        (0x2E80, 0x2EFF),  # CJK radicals supplement
+        (0x2F00, 0x2FDF),  # Kangxi radicals
+        (0xF900, 0xFAFF),  # CJK compatibility ideographs
+        (0x2F800, 0x2FA1F),  # CJK compatibility ideographs supplement
+        (0xFB00, 0xFB06),  # Latin ligatures
+        (0xFF10, 0xFF19),  # full-width digits
+        (0xFF21, 0xFF3A),  # full-width capitals
+        (0xFF41, 0xFF5A),  # full-width small letters
+    )
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            norm = unicodedata.normalize("NFKC", ch)
+            if norm != ch:
+                fold[cp] = norm
+    # Radicals supplement forms have no NFKC mapping; the common ones by hand.
+    fold.update({0x2EA0: "民", 0x2ED8: "青", 0x2EBB: "聿", 0x2ECF: "阝", 0x2EDD: "食"})
+    fold[0x00AD] = ""  # soft hyphen
+    fold[0xFEFF] = ""
+    fold[0x200B] = ""
+    return fold
+
+
+_FOLD = _build_fold()
+
+
+def _is_private(cp: int) -> bool:
+    return 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—－_·•]*(?:"
+    r"第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|(?:page\s*)?\d+(?:\s*(?:[/／]|of)\s*\d+)?"
+    r"|[ivxlc]+"
+    r")[\s\-–—－_·•]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Char:
+    ch: str
+    x0: float
+    y0: float  # top (display coordinates, y down)
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(slots=True)
+class _Line:
+    chars: list[_Char]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str = ""
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def _group_lines(chars: list[_Char]) -> list[_Line]:
+    """Characters into lines (top to bottom), each line left to right."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=lambda c: (c.cy, c.x0))
+    lines: list[list[_Char]] = [[chars[0]]]
+    top, bottom = chars[0].y0, chars[0].y1
+    for c in chars[1:]:
+        h = min(c.y1 - c.y0, bottom - top) or 1.0
+        overlap = min(bottom, c.y1) - max(top, c.y0)
+        if overlap >= 0.5 * h:
+            lines[-1].append(c)
+            top, bottom = min(top, c.y0), max(bottom, c.y1)
+        else:
+            lines.append([c])
+            top, bottom = c.y0, c.y1
+    out = []
+    for group in lines:
+        group.sort(key=lambda c: c.x0)
+        line = _Line(
+            group,
+            min(c.x0 for c in group),
+            min(c.y0 for c in group),
+            max(c.x1 for c in group),
+            max(c.y1 for c in group),
+        )
+        line.text = _line_text(group)
+        out.append(line)
+    return out
+
+
+def _line_text(chars: list[_Char]) -> str:
+    parts: list[str] = []
+    prev: _Char | None = None
+    for c in chars:
+        if prev is not None and _latin(c.ch) and _latin(prev.ch):
+            # Words set apart without a space character (numbers in a row of figures).
+            em = max(prev.y1 - prev.y0, c.y1 - c.y0, 1.0)
+            if c.x0 - prev.x1 > 0.5 * em:
+                parts.append(" ")
+        parts.append(c.ch)
+        prev = c
+    return "".join(parts).strip()
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _join_lines(texts: list[str]) -> str:
+    """Lines of one cell or paragraph: no space between CJK, one between Latin words."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            out += " "
+        out += t
+    return out
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+@dataclass(slots=True)
+class _Seg:
+    pos: float  # y of a horizontal line, x of a vertical one
+    lo: float
+    hi: float
+
+
+def _merge_segments(segs: list[_Seg]) -> list[_Seg]:
+    """Collinear segments that overlap or nearly touch become one."""
+    segs.sort(key=lambda s: (s.pos, s.lo))
+    out: list[_Seg] = []
+    for s in segs:
+        for o in reversed(out[-8:]):
+            if abs(o.pos - s.pos) <= _SNAP and s.lo <= o.hi + _SNAP and o.lo <= s.hi + _SNAP:
+                o.lo, o.hi = min(o.lo, s.lo), max(o.hi, s.hi)
+                break
+        else:
+            out.append(_Seg(s.pos, s.lo, s.hi))
+    return out
+
+
+def _cluster(values: list[float]) -> list[float]:
+    values = sorted(values)
+    groups: list[list[float]] = []
+    for v in values:
+        if groups and v - groups[-1][-1] <= _SNAP:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _index(lattice: list[float], v: float) -> int:
+    i = bisect_left(lattice, v - _SNAP)
+    if i >= len(lattice):
+        return len(lattice) - 1
+    return i
+
+
+def _covered(segs: list[_Seg], pos: float, lo: float, hi: float) -> bool:
+    """True when lines at ``pos`` cover most of ``lo``..``hi``."""
+    need = (hi - lo) * _MIN_COVER
+    got = 0.0
+    for s in segs:
+        if abs(s.pos - pos) <= _SNAP:
+            got += max(0.0, min(hi, s.hi) - max(lo, s.lo))
+    return got >= need
+
+
+@dataclass(slots=True)
+class _Rect:
+    """One (possibly merged) cell of a table part, in display coordinates."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int
+    open_top: bool = False
+    open_bottom: bool = False
+    lines: list[str] = field(default_factory=list)
+    # y offset that places this part's cells below the previous part's (merged tables).
+    shift: float = 0.0
+    boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return _join_lines(self.lines)
+
+
+@dataclass(slots=True)
+class _TablePart:
+    rects: list[_Rect]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int
+
+
+def _tables_from_lines(horiz: list[_Seg], vert: list[_Seg], page: int) -> list[_TablePart]:
+    horiz = _merge_segments(horiz)
+    vert = _merge_segments(vert)
+    if not horiz or not vert:
+        return []
+    # Connected components of touching horizontal and vertical lines.
+    n_h = len(horiz)
+    parent = list(range(n_h + len(vert)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    vert_sorted = sorted(range(len(vert)), key=lambda j: vert[j].pos)
+    vpos = [vert[j].pos for j in vert_sorted]
+    for i, h in enumerate(horiz):
+        start = bisect_left(vpos, h.lo - _SNAP)
+        for k in range(start, len(vpos)):
+            if vpos[k] > h.hi + _SNAP:
+                break
+            v = vert[vert_sorted[k]]
+            if v.lo - _SNAP <= h.pos <= v.hi + _SNAP:
+                a, b = find(i), find(n_h + vert_sorted[k])
+                if a != b:
+                    parent[a] = b
+    groups: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
+    for i, h in enumerate(horiz):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vert):
+        groups.setdefault(find(n_h + j), ([], []))[1].append(v)
+    parts = []
+    for hs, vs in groups.values():
+        part = _part_from_component(hs, vs, page)
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
+def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePart | None:
+    if not hs or not vs:
+        return None
+    xs = _cluster([v.pos for v in vs] + [h.lo for h in hs] + [h.hi for h in hs])
+    ys = _cluster([h.pos for h in hs] + [v.lo for v in vs] + [v.hi for v in vs])
+    n_r, n_c = len(ys) - 1, len(xs) - 1
+    if n_r < 1 or n_c < 1 or n_r * n_c > 20_000:
+        return None
+    # Union-find over lattice cells: neighbours with no line between them are one cell.
+    parent = list(range(n_r * n_c))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for r in range(n_r):
+        for c in range(n_c - 1):
+            if not _covered(vs, xs[c + 1], ys[r], ys[r + 1]):
+                union(r * n_c + c, r * n_c + c + 1)
+    for r in range(n_r - 1):
+        for c in range(n_c):
+            if not _covered(hs, ys[r + 1], xs[c], xs[c + 1]):
+                union(r * n_c + c, (r + 1) * n_c + c)
+    regions: dict[int, list[int]] = {}
+    for i in range(n_r * n_c):
+        regions.setdefault(find(i), []).append(i)
+    if len(regions) < 2:
+        return None  # a frame around text, not a table
+    rects = []
+    for members in regions.values():
+        rs = [i // n_c for i in members]
+        cs = [i % n_c for i in members]
+        r0, r1, c0, c1 = min(rs), max(rs) + 1, min(cs), max(cs) + 1
+        rect = _Rect(xs[c0], ys[r0], xs[c1], ys[r1], page)
+        rect.open_top = r0 == 0 and not _covered(hs, ys[0], xs[c0], xs[c1])
+        rect.open_bottom = r1 == n_r and not _covered(hs, ys[-1], xs[c0], xs[c1])
+        rects.append(rect)
+    rects.sort(key=lambda t: (t.y0, t.x0))
+    return _TablePart(rects, xs[0], ys[0], xs[-1], ys[-1], page)
+
+
+# --------------------------------------------------------------------------- pdfium
+
+
+def _pdfium():
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    return pdfium, raw
+
+
+_PATH = 2  # FPDF_PAGEOBJ_PATH
+_FORM = 5  # FPDF_PAGEOBJ_FORM
+_IMAGE = 3  # FPDF_PAGEOBJ_IMAGE
+
+
+def _mul(m1: tuple, m2: tuple) -> tuple:
+    """Affine matrices (a, b, c, d, e, f) as in PDF: apply m1, then m2."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+@dataclass
+class _PageData:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line]
+    parts: list[_TablePart]
+    images: int
+    chars: int
+
+
+class _Scanner:
+    """Reads pages through the raw PDFium API with a few reused ctypes buffers."""
+
+    def __init__(self, raw, limits: Limits) -> None:
+        self.raw = raw
+        self.limits = limits
+        self.f = [ctypes.c_float() for _ in range(2)]
+        self.u = [ctypes.c_uint() for _ in range(4)]
+        self.i = [ctypes.c_int() for _ in range(2)]
+        self.matrix = raw.FS_MATRIX()
+        self.private = 0
+
+    def page(self, pdf, index: int, path: str) -> _PageData:
+        raw = self.raw
+        page = raw.FPDF_LoadPage(pdf, index)
+        if not page:
+            raise ReadError(
+                f"PDF 第 {index + 1} 页无法解析，文件可能已损坏：请重新下载或重新导出 PDF 后再检查",
+                f"page {index + 1} of the PDF cannot be parsed, the file may be damaged: "
+                "download or export it again and check again",
+            )
+        try:
+            return self._page(page, index)
+        finally:
+            raw.FPDF_ClosePage(page)
+
+    def _display_matrix(self, page, width: float, height: float) -> tuple:
+        """User space → displayed page, y down (takes /Rotate into account)."""
+        raw = self.raw
+        dx, dy = ctypes.c_int(), ctypes.c_int()
+        scale = 100
+        w, h = int(round(width * scale)), int(round(height * scale))
+        pts = []
+        for x, y in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
+            raw.FPDF_PageToDevice(page, 0, 0, w, h, 0, x, y, dx, dy)
+            pts.append((dx.value / scale, dy.value / scale))
+        (ox, oy), (ax, ay), (bx, by) = pts
+        return ((ax - ox) / 1000, (ay - oy) / 1000, (bx - ox) / 1000, (by - oy) / 1000, ox, oy)
+
+    def _page(self, page, index: int) -> _PageData:
+        raw = self.raw
+        width = raw.FPDF_GetPageWidthF(page)
+        height = raw.FPDF_GetPageHeightF(page)
+        m = self._display_matrix(page, width, height)
+        n_objects = raw.FPDFPage_CountObjects(page)
+        if n_objects > self.limits.max_page_objects:
+            raise ReadError(
+                f"PDF 第 {index + 1} 页有 {n_objects:,} 个图形对象，超过上限 "
+                f"{self.limits.max_page_objects:,}，未读取：年度报告的一页通常只有几百个；"
+                "请确认文件是否正确，或重新导出 PDF",
+                f"page {index + 1} of the PDF holds {n_objects:,} graphic objects, over the "
+                f"limit of {self.limits.max_page_objects:,}, and was not read: a report page "
+                "has a few hundred; check the file or export the PDF again",
+            )
+        horiz: list[_Seg] = []
+        vert: list[_Seg] = []
+        budget = [self.limits.max_page_objects]
+        images = self._objects(page, None, m, horiz, vert, budget, index)
+        chars = self._chars(page, m)
+        parts = _tables_from_lines(horiz, vert, index + 1)
+        table_chars: list[list[_Char]] = [[] for _ in parts]
+        free: list[_Char] = []
+        for c in chars:
+            for k, part in enumerate(parts):
+                if part.x0 <= c.cx <= part.x1 and part.y0 <= c.cy <= part.y1:
+                    table_chars[k].append(c)
+                    break
+            else:
+                free.append(c)
+        for part, inside in zip(parts, table_chars, strict=True):
+            _fill_cells(part, inside)
+        lines = _group_lines(free)
+        dw = abs(m[0] * width + m[2] * height)
+        dh = abs(m[1] * width + m[3] * height)
+        return _PageData(index + 1, dw, dh, lines, parts, images, len(chars))
+
+    def _objects(self, page, form, m, horiz, vert, budget, index, depth=0) -> int:
+        raw = self.raw
+        count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+        images = 0
+        for k in range(count):
+            obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(page, k)
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise ReadError(
+                    f"PDF 第 {index + 1} 页的图形对象超过上限 {self.limits.max_page_objects:,}，"
+                    "未读取：请确认文件是否正确，或重新导出 PDF",
+                    f"page {index + 1} of the PDF holds more than "
+                    f"{self.limits.max_page_objects:,} graphic objects and was not read: "
+                    "check the file or export the PDF again",
+                )
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == _PATH:
+                self._path(obj, m, horiz, vert)
+            elif kind == _IMAGE:
+                images += 1
+            elif kind == _FORM and depth < 8:
+                raw.FPDFPageObj_GetMatrix(obj, self.matrix)
+                fm = self.matrix
+                inner = _mul((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m)
+                images += self._objects(page, obj, inner, horiz, vert, budget, index, depth + 1)
+        return images
+
+    def _visible(self, obj, stroke: bool) -> bool:
+        r, g, b, a = self.u
+        getter = (
+            self.raw.FPDFPageObj_GetStrokeColor if stroke else self.raw.FPDFPageObj_GetFillColor
+        )
+        if not getter(obj, r, g, b, a):
+            return True
+        if a.value < 40:
+            return False
+        return not (r.value > 235 and g.value > 235 and b.value > 235)
+
+    def _path(self, obj, m, horiz: list[_Seg], vert: list[_Seg]) -> None:
+        raw = self.raw
+        fill, stroke = self.i
+        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+        stroked = bool(stroke.value) and self._visible(obj, True)
+        filled = bool(fill.value) and self._visible(obj, False)
+        if not stroked and not filled:
+            return
+        raw.FPDFPageObj_GetMatrix(obj, self.matrix)
+        om = self.matrix
+        full = _mul((om.a, om.b, om.c, om.d, om.e, om.f), m)
+        n = raw.FPDFPath_CountSegments(obj)
+        if n <= 0 or n > 400:
+            return
+        x, y = self.f
+        pts: list[tuple[float, float, int]] = []
+        for s in range(n):
+            seg = raw.FPDFPath_GetPathSegment(obj, s)
+            raw.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = _apply(full, x.value, y.value)
+            pts.append((px, py, raw.FPDFPathSegment_GetType(seg)))
+        if filled and not stroked:
+            # A thin filled shape is a ruling line; a wide one is shading, not a border.
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+            if y1 - y0 <= _THIN and x1 - x0 > y1 - y0:
+                horiz.append(_Seg((y0 + y1) / 2, x0, x1))
+            elif x1 - x0 <= _THIN and y1 - y0 > x1 - x0:
+                vert.append(_Seg((x0 + x1) / 2, y0, y1))
+            return
+        start = None
+        prev = None
+        for px, py, kind in pts:
+            if kind == 2:  # move to
+                start = prev = (px, py)
+                continue
+            if prev is None:
+                prev = start = (px, py)
+                continue
+            if kind == 0:  # line to
+                _add_edge(prev, (px, py), horiz, vert)
+            prev = (px, py)
+        if start is not None and prev is not None and prev != start and n >= 4:
+            _add_edge(prev, start, horiz, vert)
+
+    def _chars(self, page, m) -> list[_Char]:
+        raw = self.raw
+        text = raw.FPDFText_LoadPage(page)
+        if not text:
+            return []
+        try:
+            n = raw.FPDFText_CountChars(text)
+            rect = raw.FS_RECTF()
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            get_unicode = raw.FPDFText_GetUnicode
+            is_generated = raw.FPDFText_IsGenerated
+            get_box = raw.FPDFText_GetCharBox
+            # The loose box spans the font's ascent to descent: the same height for every
+            # character of a line, so quotes and "一" sit on the line as printed. Some
+            # fonts give absurd loose boxes (200 points high): then the glyph's own box.
+            get_loose = raw.FPDFText_GetLooseCharBox
+            out: list[_Char] = []
+            a, b, c, d, e, f = m
+            for i in range(n):
+                cp = get_unicode(text, i)
+                if cp <= 32 and cp != 32:
+                    continue
+                if cp == 32 or cp == 0x3000 or cp == 0xA0:
+                    if is_generated(text, i):
+                        continue
+                    ch = " "
+                else:
+                    if 0xD800 <= cp <= 0xDFFF:
+                        continue
+                    if _is_private(cp):
+                        self.private += 1
+                    folded = _FOLD.get(cp)
+                    ch = chr(cp) if folded is None else folded
+                    if not ch:
+                        continue
+                if not get_box(text, i, left, right, bottom, top):
+                    continue
+                x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+                if get_loose(text, i, rect):
+                    lh = rect.top - rect.bottom
+                    size = max(x1 - x0, y1 - y0, 1.0)
+                    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                    if (
+                        0 < lh <= 3 * size
+                        and rect.right - rect.left <= 3 * size
+                        and rect.left <= cx <= rect.right
+                        and rect.bottom <= cy <= rect.top
+                    ):
+                        x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
+                # Into display coordinates (an axis-aligned box stays one).
+                p0 = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
+                p1 = (a * x1 + c * y1 + e, b * x1 + d * y1 + f)
+                out.append(
+                    _Char(
+                        ch,
+                        min(p0[0], p1[0]),
+                        min(p0[1], p1[1]),
+                        max(p0[0], p1[0]),
+                        max(p0[1], p1[1]),
+                    )
+                )
+            return out
+        finally:
+            raw.FPDFText_ClosePage(text)
+
+
+def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) <= 0.5 and abs(x1 - x0) > 0.5:
+        horiz.append(_Seg((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > 0.5:
+        vert.append(_Seg((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
+    rects = part.rects
+    buckets: list[list[_Char]] = [[] for _ in rects]
+    for c in chars:
+        cx, cy = c.cx, c.cy
+        for k, r in enumerate(rects):
+            if r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1:
+                buckets[k].append(c)
+                break
+    for rect, inside in zip(rects, buckets, strict=True):
+        rect.lines = [line.text for line in _group_lines(inside)]
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _strip_running(pages: list[_PageData]) -> None:
+    """Drops page numbers and running headers/footers (top or bottom band of a page)."""
+    band_texts: Counter[str] = Counter()
+
+    def in_band(line: _Line, page: _PageData) -> bool:
+        return line.y1 < page.height * 0.1 or line.y0 > page.height * 0.9
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+    for page in pages:
+        for t in {shape(line.text) for line in page.lines if in_band(line, page)}:
+            band_texts[t] += 1
+    repeated = {t for t, n in band_texts.items() if n >= 3 or (n >= 2 and len(pages) <= 3)}
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            if in_band(line, page) and (
+                _PAGE_NUMBER.match(line.text) or shape(line.text) in repeated
+            ):
+                continue
+            if _PAGE_NUMBER.match(line.text) and len(line.text) <= 12 and _outside_body(line, page):
+                continue
+            kept.append(line)
+        page.lines = kept
+
+
+def _outside_body(line: _Line, page: _PageData) -> bool:
+    """A page number printed a little above the footer band (bottom 15%)."""
+    return line.y0 > page.height * 0.85 and "-" in line.text or "—" in line.text
+
+
+@dataclass
+class _Flow:
+    kind: str  # "line" or "table"
+    y0: float
+    item: object
+    page: int
+
+
+def _paragraphs(
+    lines: list[_Line], left: float, right: float
+) -> list[tuple[list[_Line], bool, bool]]:
+    """Lines into paragraphs: (lines, starts indented, last line full)."""
+    out: list[tuple[list[_Line], bool, bool]] = []
+    current: list[_Line] = []
+    for line in lines:
+        em = max(line.height, 1.0)
+        if current:
+            prev = current[-1]
+            pem = max(prev.height, 1.0)
+            short = prev.x1 < right - 1.5 * pem
+            indented = line.x0 > left + 1.2 * em
+            gap = line.y0 - prev.y1 > 1.6 * max(em, pem)
+            size = abs(line.height - prev.height) > 0.25 * max(em, pem)
+            if short or indented or gap or size:
+                out.append((current, current[0].x0 > left + 1.2 * current[0].height, False))
+                current = []
+        current.append(line)
+    if current:
+        last = current[-1]
+        full = last.x1 >= right - 1.5 * max(last.height, 1.0)
+        out.append((current, current[0].x0 > left + 1.2 * current[0].height, full))
+    return out
+
+
+class _Builder:
+    """Blocks and the extracted text (DOCX reader's layout) that anchors point into."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.lines: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def paragraph(self, text: str, page: int, box: tuple[float, float, float, float]) -> None:
+        line = len(self.lines) + 1
+        self.lines.append(text)
+        anchor = Anchor(
+            line, 1, line, 1 + len(text), paragraph=self.paragraphs, page=page, bbox=_r(box)
+        )
+        self.paragraphs += 1
+        self.blocks.append(Paragraph(text, anchor))
+
+    def table(self, parts: list[_TablePart]) -> None:
+        rects = _merge_parts(parts)
+        xs = _cluster([r.x0 for r in rects] + [r.x1 for r in rects])
+        ys = _cluster([r.y0 + r.shift for r in rects] + [r.y1 + r.shift for r in rects])
+        n_r, n_c = len(ys) - 1, len(xs) - 1
+        if n_r < 1 or n_c < 1:
+            return
+        grid: list[list[_Rect | None]] = [[None] * n_c for _ in range(n_r)]
+        origin: dict[int, tuple[int, int]] = {}
+        for rect in rects:
+            r0, r1 = _index(ys, rect.y0 + rect.shift), _index(ys, rect.y1 + rect.shift)
+            c0, c1 = _index(xs, rect.x0), _index(xs, rect.x1)
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    if grid[r][c] is None:
+                        grid[r][c] = rect
+                        origin.setdefault(id(rect), (r, c))
+        index = self.tables
+        self.tables += 1
+        lines = self.lines
+        first_line = len(lines) + 1
+        placed: dict[int, tuple[int, int, int, int]] = {}
+        rows: list[tuple[TableCell, ...]] = []
+        for r in range(n_r):
+            cells: list[TableCell] = []
+            for c in range(n_c):
+                rect = grid[r][c]
+                if rect is None:
+                    lines.append("\t")
+                    line = len(lines)
+                    cells.append(
+                        TableCell("", Anchor(line, 2, line, 2, index, r, c, page=parts[0].page))
+                    )
+                    continue
+                o_r, o_c = origin[id(rect)]
+                text = rect.text
+                if (o_r, o_c) == (r, c):
+                    lines.append("\t" + text)
+                    line = len(lines)
+                    placed[id(rect)] = (line, 2, line, 2 + len(text))
+                else:
+                    lines.append("\t")
+                place = placed[id(rect)]
+                anchor = Anchor(
+                    place[0],
+                    place[1],
+                    place[2],
+                    place[3],
+                    index,
+                    r,
+                    c,
+                    page=rect.page,
+                    bbox=_r((rect.x0, rect.y0, rect.x1, rect.y1)),
+                )
+                cells.append(TableCell(text, anchor, c > o_c, r > o_r))
+            lines.append("")
+            rows.append(tuple(cells))
+        last_line = len(lines) - 1
+        first = parts[0]
+        anchor = Anchor(
+            first_line,
+            1,
+            last_line,
+            len(lines[last_line - 1]) + 1,
+            table=index,
+            page=first.page,
+            bbox=_r((first.x0, first.y0, first.x1, first.y1)),
+        )
+        self.blocks.append(Table(tuple(rows), anchor, grid=True))
+
+
+def _r(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    return tuple(round(v, 1) for v in box)  # type: ignore[return-value]
+
+
+def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
+    """The cells of a table's parts (one per page) in one coordinate space.
+
+    A cell cut by the page break is one cell again when the break left it open (no line
+    under it, none over its continuation), or when, with both lines drawn, the two
+    pieces have the same columns, one of them spans several rows, and the lower one is
+    empty or does not start with a numbering of its own (``（四）无`` / ``法提供``).
+    """
+    from linter.textnorm import split_numbering
+
+    rects = list(parts[0].rects)
+    bottom = parts[0].y1
+    tall = {id(r) for part in parts for r in part.rects if _spans_rows(r, part)}
+    for part in parts[1:]:
+        header = _repeated_header(parts[0], part)
+        top = part.y0 if header is None else header
+        shift = bottom - top
+        body = [r for r in part.rects if r.y0 >= top - _SNAP]
+        last = [r for r in rects if abs(r.y1 + r.shift - bottom) <= _SNAP]
+        width = part.x1 - part.x0
+        for rect in body:
+            rect.shift = shift
+        for rect in body:
+            if abs(rect.y0 - top) > _SNAP or rect.x1 - rect.x0 >= width - 2 * _SNAP:
+                continue
+            for above in last:
+                if abs(above.x0 - rect.x0) > _SNAP or abs(above.x1 - rect.x1) > _SNAP:
+                    continue
+                open_break = above.open_bottom and rect.open_top
+                drawn_break = (
+                    (id(above) in tall or id(rect) in tall)
+                    and above.text
+                    and (not rect.text or not split_numbering(rect.text).numbering)
+                )
+                if open_break or drawn_break:
+                    above.lines = above.lines + rect.lines
+                    above.y1 = rect.y1 + rect.shift - above.shift
+                    above.open_bottom = rect.open_bottom
+                    rect.x1 = rect.x0  # absorbed: dropped below
+                break
+        rects.extend(r for r in body if r.x1 > r.x0)
+        bottom = max(r.y1 + r.shift for r in rects)
+    return rects
+
+
+def _spans_rows(rect: _Rect, part: _TablePart) -> bool:
+    return any(
+        rect.y0 + _SNAP < other.y1 < rect.y1 - _SNAP for other in part.rects if other is not rect
+    )
+
+
+def _repeated_header(first: _TablePart, part: _TablePart) -> float | None:
+    """The y where a continuation's repeated header ends, if it repeats the first rows."""
+
+    def band(p: _TablePart, upto: float) -> list[tuple[int, int, str]]:
+        return sorted(
+            (round(r.x0), round(r.y0 - p.y0), r.text) for r in p.rects if r.y1 <= upto + _SNAP
+        )
+
+    cuts = sorted({r.y1 for r in part.rects})
+    best = None
+    for cut in cuts[:6]:
+        if any(r.y0 < cut - _SNAP < r.y1 - _SNAP for r in part.rects):
+            continue  # a cell crosses this line
+        mine = band(part, cut)
+        theirs = band(first, first.y0 + (cut - part.y0))
+        if (
+            mine
+            and len(mine) == len(theirs)
+            and all(
+                abs(a[0] - b[0]) <= 3 and abs(a[1] - b[1]) <= 3 and a[2] == b[2] and a[2]
+                for a, b in zip(mine, theirs, strict=True)
+            )
+        ):
+            best = cut
+    return best
+
+
+# --------------------------------------------------------------------------- reader
+
+
+class PdfReader(Reader):
+    """Reads PDF files with a text layer (what Word, WPS and most publishing systems make)."""
+
+    name: ClassVar[str] = "pdf"
+    media_type: ClassVar[str] = "application/pdf"
+    suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
+    magic: ClassVar[tuple[bytes, ...]] = (b"%PDF-",)
+    label_zh: ClassVar[str] = "PDF 文件"
+    label_en: ClassVar[str] = "a PDF file"
+
+    def has_magic(self, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def sniff(self, head: bytes, suffix: str) -> int:
+        """95 when ``%PDF-`` starts the file (or comes within its first kilobyte, which
+        readers accept), 0 otherwise."""
+        if head.startswith(b"%PDF-"):
+            return 95
+        if b"%PDF-" in head[:1024]:
+            return 90
+        return 0
+
+    def read(self, path: str, data: bytes, limits: Limits) -> Document:
+        pdfium, raw = _pdfium()
+        started = time.monotonic()
+        buffer = ctypes.create_string_buffer(data, len(data))
+        pdf = raw.FPDF_LoadMemDocument64(buffer, len(data), None)
+        if not pdf:
+            raise _open_error(raw.FPDF_GetLastError(), data)
+        try:
+            n_pages = raw.FPDF_GetPageCount(pdf)
+            if n_pages > limits.max_pdf_pages:
+                raise ReadError(
+                    f"PDF 有 {n_pages:,} 页，超过上限 {limits.max_pdf_pages:,} 页，未读取："
+                    "年度报告通常只有几页到几十页；请确认文件是否正确，或在配置中调高 max-pdf-pages",
+                    f"the PDF has {n_pages:,} pages, over the limit of {limits.max_pdf_pages:,}, "
+                    "and was not read: an annual report has a few dozen pages at most; check the "
+                    "file, or raise max-pdf-pages in the configuration",
+                    cause="too-large",
+                )
+            if n_pages <= 0:
+                raise ReadError(
+                    "PDF 没有任何页面：请重新导出或重新下载后再检查",
+                    "the PDF has no pages: export or download it again and check again",
+                    cause="damaged",
+                )
+            scanner = _Scanner(raw, limits)
+            pages = []
+            for i in range(n_pages):
+                pages.append(scanner.page(pdf, i, path))
+                if time.monotonic() - started > limits.time_limit_seconds:
+                    raise ReadError(
+                        f"读取 PDF 超过时间上限 {limits.time_limit_seconds:.0f} 秒（读到第 {i + 1} 页）",
+                        f"reading the PDF took longer than {limits.time_limit_seconds:.0f} s "
+                        f"(stopped at page {i + 1})",
+                        cause="too-large",
+                    )
+            metadata = _metadata(raw, pdf)
+        finally:
+            raw.FPDF_CloseDocument(pdf)
+            del buffer
+        total_chars = sum(p.chars for p in pages)
+        if (
+            sum(1 for p in pages for line in p.lines for c in line.text if not c.isspace())
+            + sum(1 for p in pages for part in p.parts for r in part.rects if r.text)
+            == 0
+            or total_chars == 0
+        ):
+            images = sum(p.images for p in pages)
+            raise NoTextLayer(
+                f"PDF 共 {n_pages} 页，没有文字层（{'含 ' + str(images) + ' 个图像，' if images else ''}"
+                "可能是扫描件或“图片版”），无法检查任何内容：请提供文字版 PDF、DOCX 或网页，"
+                "或先做文字识别（OCR）",
+                f"the PDF has {n_pages} page(s) and no text layer"
+                f"{f' ({images} image(s): a scan or image-only report)' if images else ''}; "
+                "nothing could be checked: supply a text PDF, the DOCX or the web page, or run "
+                "OCR first",
+                cause="no-text-layer",
+            )
+        doc = Document(path=path, media_type=self.media_type, metadata=metadata)
+        _assemble(pages, doc)
+        if scanner.private:
+            doc.diagnostics.append(
+                Diagnostic(
+                    "XT003",
+                    f"PDF 中有 {scanner.private} 个字符属于私用区（字体缺少可用的 ToUnicode 映射），"
+                    "无法识别为文字；相关内容可能未被检查，请用嵌入标准字体的方式重新导出 PDF。",
+                    f"{scanner.private} characters of the PDF are in a private-use area (a font "
+                    "without a usable ToUnicode map) and cannot be read as text; what they say "
+                    "may be unchecked: export the PDF again with standard embedded fonts.",
+                    args=(("encoding", "pdf-private-use"),),
+                )
+            )
+        return doc
+
+
+def _metadata(raw, pdf) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, name in ((b"Title", "title"),):
+        size = raw.FPDF_GetMetaText(pdf, key, None, 0)
+        if size <= 2 or size > 4096:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDF_GetMetaText(pdf, key, buf, size)
+        value = buf.raw[: size - 2].decode("utf-16-le", errors="ignore").strip()
+        if value:
+            out[name] = value
+    return out
+
+
+def _open_error(code: int, data: bytes) -> ReadError:
+    if code == 4:  # FPDF_ERR_PASSWORD
+        return ReadError(
+            "PDF 设置了打开密码，无法读取：请提供不加密的 PDF，或 DOCX/网页版本",
+            "the PDF is protected by a password and cannot be read: supply it without the "
+            "password, or the DOCX or web version",
+            cause="encrypted",
+        )
+    if code == 5:  # FPDF_ERR_SECURITY
+        return ReadError(
+            "PDF 使用了不支持的加密方式，无法读取：请提供不加密的 PDF，或 DOCX/网页版本",
+            "the PDF uses an unsupported security handler and cannot be read: supply it "
+            "unencrypted, or the DOCX or web version",
+            cause="encrypted",
+        )
+    truncated = b"%%EOF" not in data[-2048:]
+    if truncated:
+        return ReadError(
+            "PDF 文件不完整（缺少文件结尾 %%EOF，可能下载中断），无法读取：请重新下载后再检查",
+            "the PDF is truncated (no %%EOF at the end: an interrupted download?) and cannot be "
+            "read: download it again and check again",
+            cause="damaged",
+        )
+    return ReadError(
+        "PDF 文件已损坏（交叉引用表或对象结构无法解析），无法读取：请重新下载，或重新导出 PDF 后再检查",
+        "the PDF is damaged (its cross-reference table or object structure cannot be parsed) "
+        "and cannot be read: download it again, or export it again, and check again",
+        cause="damaged",
+    )
+
+
+def _assemble(pages: list[_PageData], doc: Document) -> None:
+    _strip_running(pages)
+    builder = _Builder()
+    body_lines = [line for p in pages for line in p.lines]
+    if body_lines:
+        lefts = sorted(round(line.x0) for line in body_lines)
+        left = Counter(lefts).most_common(1)[0][0] if lefts else 0.0
+        left = min(left, lefts[len(lefts) // 10])
+        right = max(line.x1 for line in body_lines)
+    else:
+        left = right = 0.0
+    # Which table parts continue a table of the previous page.
+    pending: list[_TablePart] | None = None
+    open_para: tuple[list[str], int, list[float]] | None = None
+
+    def flush_para() -> None:
+        nonlocal open_para
+        if open_para is not None:
+            texts, page_no, box = open_para
+            text = _join_lines(texts)
+            if text:
+                builder.paragraph(text, page_no, tuple(box))  # type: ignore[arg-type]
+            open_para = None
+
+    def flush_table() -> None:
+        nonlocal pending
+        if pending:
+            builder.table(pending)
+        pending = None
+
+    for page in pages:
+        flow = [_Flow("line", line.y0, line, page.number) for line in page.lines]
+        flow += [_Flow("table", part.y0, part, page.number) for part in page.parts]
+        flow.sort(key=lambda f: f.y0)
+        i = 0
+        first_on_page = True
+        while i < len(flow):
+            item = flow[i]
+            if item.kind == "table":
+                part = item.item
+                assert isinstance(part, _TablePart)
+                if (
+                    first_on_page
+                    and pending
+                    and open_para is None
+                    and abs(pending[-1].x0 - part.x0) <= 4 * _SNAP
+                    and abs(pending[-1].x1 - part.x1) <= 4 * _SNAP
+                ):
+                    pending.append(part)
+                else:
+                    flush_para()
+                    flush_table()
+                    pending = [part]
+                i += 1
+                first_on_page = False
+                continue
+            # A run of lines up to the next table.
+            run: list[_Line] = []
+            while i < len(flow) and flow[i].kind == "line":
+                run.append(flow[i].item)  # type: ignore[arg-type]
+                i += 1
+            paras = _paragraphs(run, left, right)
+            for k, (plines, indented, full) in enumerate(paras):
+                texts = [line.text for line in plines]
+                box = [
+                    min(line.x0 for line in plines),
+                    min(line.y0 for line in plines),
+                    max(line.x1 for line in plines),
+                    max(line.y1 for line in plines),
+                ]
+                if k == 0 and first_on_page and open_para is not None and not indented:
+                    open_para[0].extend(texts)
+                else:
+                    flush_para()
+                    flush_table()
+                    open_para = (texts, page.number, box)
+                if k < len(paras) - 1 or not full:
+                    flush_para()
+            first_on_page = False
+        # A paragraph or table running to the page's end may continue on the next page.
+    flush_para()
+    flush_table()
+    doc.blocks = builder.blocks
+    doc.extracted_text = "\n".join(builder.lines) + "\n" if builder.lines else ""

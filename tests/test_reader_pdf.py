@@ -1,0 +1,332 @@
+"""The PDF reader on the three real PDFs (tests/fixtures/pdf/, exact bytes as published).
+
+The expected grids below were written from the pages as printed (each page rendered to
+an image and read by eye): ``^`` marks a cell that continues the one above (vmerge),
+``<`` one that continues the one to its left (hmerge), ``^<`` both. Table 三 of every
+report runs over a page break; the merged label cells cut by it (``三、本年度办理结果``,
+``（四）无法提供`` — printed ``（四）无`` / ``法提供`` on 淮安市's two pages) are one cell.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter.document import Paragraph, Table
+from linter.engine import Engine, collect_files
+from linter.plugins import load_plugins
+from linter.readers import Limits
+from linter.readers.pdf import PdfReader
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+HONGZE_2023_PDF = FIXTURES / "2023_district-hongze_gov.pdf"
+HONGZE_2024_PDF = FIXTURES / "2024_district-hongze_gov.pdf"
+HUAIAN_2024_PDF = FIXTURES / "2024_city-huaian_gov.pdf"
+
+
+def read(path: Path, limits: Limits | None = None):
+    return PdfReader().read(path.name, path.read_bytes(), limits or Limits())
+
+
+def grid(table: Table) -> str:
+    rows = []
+    for row in table.rows:
+        rows.append(
+            " | ".join(
+                "^" * c.vmerge + "<" * c.hmerge if (c.hmerge or c.vmerge) else c.text for c in row
+            )
+        )
+    return "\n" + "\n".join(rows) + "\n"
+
+
+def tables(doc) -> list[Table]:
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+HONGZE_2023 = (
+    """
+第二十条第（一）项 | < | < | <
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+规章 | 0 | 0 | 0
+行政规范性文件 | 0 | 5 | 5
+第二十条第（五）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政许可 | 550 | < | <
+第二十条第（六）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政处罚 | 4119 | < | <
+行政强制 | 195 | < | <
+第二十条第（八）项 | < | < | <
+信息内容 | 本年收费金额（单位：万元） | < | <
+行政事业性收费 | 7730.28 | < | <
+""",
+    """
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | < | < | 申请人情况 | < | < | < | < | < | <
+^ | ^< | ^< | 自然人 | 法人或其他组织 | < | < | < | < | 总计
+^ | ^< | ^< | ^ | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | ^
+一、本年新收政府信息公开申请数量 | < | < | 21 | 0 | 0 | 0 | 0 | 0 | 21
+二、上年结转政府信息公开申请数量 | < | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+三、本年度办理结果 | （一）予以公开 | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | < | 4 | 0 | 0 | 0 | 0 | 0 | 4
+^ | （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 7.属于行政执法案卷 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （四）无法提供 | 1.本机关不掌握相关政府信息 | 10 | 0 | 0 | 0 | 0 | 0 | 10
+^ | ^ | 2.没有现成信息需要另行制作 | 3 | 0 | 0 | 0 | 0 | 0 | 3
+^ | ^ | 3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （六）其他处理 | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （七）总计 | < | 21 | 0 | 0 | 0 | 0 | 0 | 21
+四、结转下年度继续办理 | < | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+""",
+    """
+行政复议 | < | < | < | < | 行政诉讼 | < | < | < | < | < | < | < | < | <
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | < | < | < | < | 复议后起诉 | < | < | < | <
+^ | ^ | ^ | ^ | ^ | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0
+""",
+)
+
+HONGZE_2024 = (
+    """
+第二十条第（一）项 | < | < | <
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+规章 | 0 | 0 | 0
+行政规范性文件 | 3 | 0 | 8
+第二十条第（五）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政许可 | 9487 | < | <
+第二十条第（六）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政处罚 | 2776 | < | <
+行政强制 | 84 | < | <
+第二十条第（八）项 | < | < | <
+信息内容 | 本年收费金额（单位：万元） | < | <
+行政事业性收费 | 7545 | < | <
+""",
+    """
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | < | < | 申请人情况 | < | < | < | < | < | <
+^ | ^< | ^< | 自然人 | 法人或其他组织 | < | < | < | < | 总计
+^ | ^< | ^< | ^ | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | ^
+一、本年新收政府信息公开申请数量 | < | < | 95 | 0 | 0 | 0 | 0 | 0 | 95
+二、上年结转政府信息公开申请数量 | < | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+三、本年度办理结果 | （一）予以公开 | < | 50 | 0 | 0 | 0 | 0 | 0 | 50
+^ | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | < | 9 | 0 | 0 | 0 | 0 | 0 | 9
+^ | （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 3.危及“三安全一稳定” | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 7.属于行政执法案卷 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （四）无法提供 | 1.本机关不掌握相关政府信息 | 31 | 0 | 0 | 0 | 0 | 0 | 31
+^ | ^ | 2.没有现成信息需要另行制作 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | ^ | 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （六）其他处理 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | （七）总计 |  | 95 | 0 | 0 | 0 | 0 | 0 | 95
+四、结转下年度继续办理 | < | < | 0 | 0 | 0 | 0 | 0 | 0 | 0
+""",
+    """
+行政复议 | < | < | < | < |  | < | < | 行政诉讼 | < | < | < | < | < | <
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | < | < | < | < | 复议后起诉 | < | < | < | <
+^ | ^ | ^ | ^ | ^ | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+1 | 1 | 0 | 0 | 2 | 1 | 0 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 3
+""",
+)
+
+HUAIAN_2024 = (
+    """
+第二十条第（一）项 | < | < | <
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+规章 | 1 | 0 | 11
+行政规范性文件 | 8 | 26 | 66
+第二十条第（五）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政许可 | 447228 | < | <
+第二十条第（六）项 | < | < | <
+信息内容 | 本年处理决定数量 | < | <
+行政处罚 | 3985758 | < | <
+行政强制 | 88283 | < | <
+第二十条第（八）项 | < | < | <
+信息内容 | 本年收费金额（单位：万元） | < | <
+行政事业性收费 | 96171.6 | < | <
+""",
+    """
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | < | < | 申请人情况 | < | < | < | < | < | <
+^ | ^< | ^< | 自然人 | 法人或其他组织 | < | < | < | < | 总计
+^ | ^< | ^< | ^ | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | ^
+一、本年新收政府信息公开申请数量 | < | < | 3001 | 53 | 0 | 0 | 61 | 4 | 3119
+二、上年结转政府信息公开申请数量 | < | < | 34 | 0 | 0 | 0 | 0 | 0 | 34
+三、本年度办理结果 | （一）予以公开 | < | 1288 | 21 | 0 | 0 | 50 | 3 | 1362
+^ | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | < | 447 | 7 | 0 | 0 | 0 | 0 | 454
+^ | （三）不予公开 | 1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+^ | ^ | 2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31
+^ | ^ | 3.危及“三安全一稳定” | 5 | 0 | 0 | 0 | 0 | 0 | 5
+^ | ^ | 4.保护第三方合法权益 | 6 | 0 | 0 | 0 | 0 | 0 | 6
+^ | ^ | 5.属于三类内部事务信息 | 7 | 1 | 0 | 0 | 0 | 0 | 8
+^ | ^ | 6.属于四类过程性信息 | 12 | 0 | 0 | 0 | 0 | 0 | 12
+^ | ^ | 7.属于行政执法案卷 | 9 | 0 | 0 | 0 | 0 | 0 | 9
+^ | ^ | 8.属于行政查询事项 | 105 | 0 | 0 | 0 | 0 | 0 | 105
+^ | （四）无法提供 | 1.本机关不掌握相关政府信息 | 746 | 12 | 0 | 0 | 10 | 1 | 769
+^ | ^ | 2.没有现成信息需要另行制作 | 11 | 0 | 0 | 0 | 0 | 0 | 11
+^ | ^ | 3.补正后申请内容仍不明确 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | （五）不予处理 | 1.信访举报投诉类申请 | 56 | 6 | 0 | 0 | 0 | 0 | 62
+^ | ^ | 2.重复申请 | 25 | 0 | 0 | 0 | 0 | 0 | 25
+^ | ^ | 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+^ | ^ | 5.要求行政机关确认或重新出具已获取信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+^ | （六）其他处理 | 1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 67 | 3 | 0 | 0 | 1 | 0 | 71
+^ | ^ | 2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 6 | 0 | 0 | 0 | 0 | 0 | 6
+^ | ^ | 3、其他 | 108 | 2 | 0 | 0 | 0 | 0 | 110
+^ | （七）总计 | < | 2932 | 53 | 0 | 0 | 61 | 4 | 3050
+四、结转下年度继续办理 | < | < | 103 | 0 | 0 | 0 | 0 | 0 | 103
+""",
+    """
+行政复议 | < | < | < | < | 行政诉讼 | < | < | < | < | < | < | < | < | <
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | < | < | < | < | 复议后起诉 | < | < | < | <
+^ | ^ | ^ | ^ | ^ | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20
+""",
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (HONGZE_2023_PDF, HONGZE_2023),
+        (HONGZE_2024_PDF, HONGZE_2024),
+        (HUAIAN_2024_PDF, HUAIAN_2024),
+    ],
+    ids=["hongze-2023", "hongze-2024", "huaian-2024"],
+)
+def test_tables_equal_the_printed_numbers_cell_by_cell(path, expected):
+    doc = read(path)
+    found = tables(doc)
+    assert [grid(t) for t in found] == list(expected)
+    assert all(t.grid for t in found)
+
+
+def test_merged_copies_carry_the_origin_text_and_anchor():
+    table = tables(read(HONGZE_2023_PDF))[1]
+    label = table.rows[3][0]
+    copy = table.rows[3][2]
+    assert label.text == copy.text == "一、本年新收政府信息公开申请数量"
+    assert copy.hmerge and not copy.vmerge
+    assert copy.anchor.line == label.anchor.line
+    # The cell continued on page 4 is the one of page 3.
+    below = table.rows[17][1]
+    assert below.vmerge and below.text == "（四）无法提供" and below.anchor.page == 3
+
+
+def test_headings_and_paragraphs_in_reading_order_without_page_numbers():
+    doc = read(HONGZE_2023_PDF)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    headings = [t for t in texts if t[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
+    assert headings == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+    # Page numbers ("- 4 -") never become paragraphs or cells.
+    assert not any(t.strip("- ").isdigit() for t in texts)
+    assert "- 4 -" not in (doc.extracted_text or "")
+    # A paragraph wrapped over many lines reads as one, with no spaces between lines.
+    assert any("2023年全区受理政府信息公开申请21件，均在法定期限答复。" in t for t in texts)
+
+
+def test_a_paragraph_running_over_a_page_break_is_one_paragraph():
+    doc = read(HUAIAN_2024_PDF)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    # Page 1 ends inside （一）; page 2 goes on with "营商环境高质量推进产业发展…".
+    first = next(t for t in texts if t.startswith("（一）主动公开情况"))
+    assert "营商环境高质量推进产业发展" in first
+    assert not any(t.startswith("营商环境") for t in texts)
+
+
+def test_anchors_carry_page_and_box():
+    doc = read(HONGZE_2023_PDF)
+    section4 = tables(doc)[2]
+    cell = section4.rows[3][4]
+    assert cell.text == "0" and cell.anchor.page == 4
+    x0, y0, x1, y1 = cell.anchor.bbox
+    assert 0 < x0 < x1 < 595 and 0 < y0 < y1 < 842
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph))
+    assert para.anchor.page == 1 and para.anchor.paragraph == 0
+    # Anchors point into the extracted text, as for DOCX.
+    lines = doc.extracted_text.split("\n")
+    assert lines[cell.anchor.line - 1] == "\t0"
+
+
+def test_real_pdfs_give_the_known_findings(tmp_path):
+    engine = Engine(load_plugins())
+    r2023 = engine.lint_path(HONGZE_2023_PDF)
+    codes = [(f.code, f.location.logical) for f in r2023.findings]
+    rl101 = [f for f in r2023.findings if f.code == "RL101"]
+    assert len(rl101) == 2
+    assert "行政复议" in rl101[0].message_zh and "总计填写 0" in rl101[0].message_zh
+    assert "复议后起诉" in rl101[1].message_zh
+    assert any(c == "AP002" for c, _ in codes) or any(c == "ST003" for c, _ in codes)
+    assert any(f.code == "AP004" and "其他法律行政止公开" in f.message_zh for f in r2023.findings)
+    # The label printed with quotes reads as printed: no AP004 for it.
+    assert not any(f.code == "AP004" and "三安全一稳定" in f.message_zh for f in r2023.findings)
+
+    r2024 = engine.lint_path(HONGZE_2024_PDF)
+    tx001 = [f for f in r2024.findings if f.code == "TX001"]
+    assert len(tx001) == 1 and "17" in tx001[0].message_zh and "95" in tx001[0].message_zh
+    facts = {}
+    for result in (r2023, r2024):
+        for code, fact in result.facts.items():
+            facts.setdefault(code, []).append(fact)
+    assert any(f.code == "CY003" for f in engine.check_batch(facts))
+
+    huaian = engine.lint_path(HUAIAN_2024_PDF)
+    found = {f.code for f in huaian.findings}
+    assert "OM002" in found
+    assert not {c for c in found if c.startswith(("RL", "AP", "XT"))}
+
+
+def test_concise_and_sarif_show_page_and_place(tmp_path):
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(HONGZE_2023_PDF), "--output-format", "concise"])
+    assert "2023_district-hongze_gov.pdf:p4:table3:row4:col5: RL101" in result.output
+    assert ":p1:para" in result.output or ":p2:para" in result.output
+    out = tmp_path / "out.sarif"
+    runner.invoke(main, ["check", str(HONGZE_2023_PDF), "--output-format", "sarif", "-o", str(out)])
+    sarif = json.loads(out.read_text(encoding="utf-8"))
+    run = sarif["runs"][0]
+    assert "三、收到和处理政府信息公开申请情况" in run["artifacts"][0]["contents"]["text"]
+    rl = next(r for r in run["results"] if r["ruleId"] == "RL101")
+    assert rl["properties"]["page"] == 4 and len(rl["properties"]["bbox"]) == 4
+    region = rl["locations"][0]["physicalLocation"]["region"]
+    text_lines = run["artifacts"][0]["contents"]["text"].split("\n")
+    assert text_lines[region["startLine"] - 1] == "\t0"
+
+
+def test_a_folder_walk_finds_pdfs(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(HONGZE_2023_PDF.read_bytes())
+    files, _ = collect_files([tmp_path])
+    assert [f.name for f in files] == ["a.pdf"]
