@@ -150,8 +150,14 @@ def check(
     unknown = [p for p in patterns if not _matches_any(p, plugins.rules.values())]
     if unknown:
         _fail(f"--select/--ignore: no rule matches {', '.join(unknown)} (see `gongkai-lint rules`)")
+    _check_config_patterns(config, plugins.rules.values())
+    warnings: list[str] = []  # on stderr, and as notifications in SARIF
     suffixes = reader_suffixes(plugins.readers)
-    files, missing = collect_files(paths, exclude=_split(exclude), suffixes=suffixes)
+    files, missing = collect_files(
+        paths, exclude=_split(exclude), suffixes=suffixes, problems=warnings
+    )
+    if output is not None:
+        _check_output(output, files)
     if missing:
         _fail("path not found: " + ", ".join(missing))
     if not files:
@@ -181,6 +187,8 @@ def check(
             manifest = load_manifest(manifest_file)
         except ManifestError as exc:
             _fail(f"manifest error: {exc}")
+        for name in manifest.missing():
+            warnings.append(f"manifest {manifest_file}: no file {name}; its row was not used")
     spec = EngineSpec(
         manifest=manifest,
         config=config,
@@ -197,6 +205,9 @@ def check(
         ignore=spec.ignore,
         manifest=manifest,
     )
+    from linter.output import Staging
+
+    staging = Staging()
     options = ReportOptions(
         docs_url=config.docs_url,
         lang=lang,
@@ -206,7 +217,11 @@ def check(
         baseline=baseline_file,
         output_path=output,
         project_root=project.root,
+        staging=staging,
+        warnings=warnings,
     )
+    for warning in warnings:
+        click.echo(f"gongkai-lint: warning: {_shown(warning)}", err=True)
     jobs = jobs or default_jobs()
     from linter.reporters.statistics import Statistics
 
@@ -226,8 +241,12 @@ def check(
         import io
 
         out = io.StringIO()
+    elif output:
+        out = _open_output(staging, output)
     else:
-        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        out = _stdout()
+    _on_termination_signals()
+    results = None
     try:
         try:
             reporter = reporter_cls(out, options)
@@ -257,11 +276,18 @@ def check(
             if later or accepted:
                 reporter.batch(later, accepted)
         reporter.finish()
-    except KeyboardInterrupt:
-        _fail("interrupted")
+        out.flush()
+        staging.commit()
+    except KeyboardInterrupt as exc:
+        staging.discard()
+        _fail(f"interrupted{_signal_name(exc)}; " + _nothing_written(output))
+    except OSError as exc:
+        staging.discard()
+        _fail(_write_failed(exc, output))
     finally:
-        if output and not binary:
-            out.close()
+        if results is not None:
+            results.close()  # stops the workers now, not when the traceback is dropped
+        staging.discard()
     if statistics:
         click.echo(stats.render(lang), nl=False)
     for (code, reason), count in sorted(skipped.items()):
@@ -274,18 +300,142 @@ def check(
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 
+def _check_output(output: Path, files: list[Path]) -> None:
+    """An output path that cannot be written is refused before any file is read."""
+    from linter.output import OutputError, check_output_path, shown
+
+    try:
+        check_output_path(output)
+    except OutputError as exc:
+        _fail(f"-o {exc}")
+    try:
+        target = output.resolve()
+        if any(f.resolve() == target for f in files):
+            _fail(
+                f"-o {shown(str(output))}: is one of the reports being checked; name another file"
+            )
+    except (OSError, RuntimeError):
+        pass
+
+
+def _open_output(staging, output: Path):
+    try:
+        return staging.open(output, "w", newline="")
+    except OSError as exc:
+        _fail(_write_failed(exc, output))
+
+
+def _stdout():
+    """Standard output, with names that are not UTF-8 shown as U+FFFD, never a crash."""
+    from linter.output import ERRORS
+
+    if sys.stdout is None:
+        _fail("standard output is closed: name an output file with -o FILE")
+    try:
+        sys.stdout.reconfigure(errors=ERRORS)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return sys.stdout
+
+
+def _write_failed(exc: OSError, output: Path | None) -> str:
+    import errno
+
+    from linter.output import shown
+
+    if output is None:
+        if exc.errno in (errno.EPIPE, errno.EBADF, errno.EINVAL):
+            _quiet_stdout()
+        return f"cannot write to standard output: {exc.strerror or exc}"
+    name = shown(str(exc.filename or output))
+    return f"cannot write {name}: {exc.strerror or exc}; " + _nothing_written(output)
+
+
+def _nothing_written(output: Path | None) -> str:
+    from linter.output import shown
+
+    if output is None:
+        return "the output is incomplete"
+    return f"no output was written ({shown(str(output))} is unchanged)"
+
+
+def _quiet_stdout() -> None:
+    # A closed pipe: stop Python from failing again while flushing at exit.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop like Ctrl-C (workers stopped, no output written)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_termination_signals() -> None:
+    import signal
+
+    def stop(signum, frame):  # pragma: no cover - signal handler
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread (an embedding application)
+                pass
+
+
+def _signal_name(exc: KeyboardInterrupt) -> str:
+    import signal
+
+    if isinstance(exc, Terminated):
+        return f" by {signal.Signals(exc.signum).name}"
+    return ""
+
+
 def _config(config_file: Path | None, isolated: bool):
     from linter.config import Config, ConfigError, find_config, load_config
 
     if isolated:
         return Config()
-    path = config_file if config_file is not None else find_config(Path.cwd())
     if config_file is not None and not config_file.is_file():
         _fail(f"configuration file not found: {config_file}")
     try:
+        path = config_file if config_file is not None else find_config(Path.cwd())
         return load_config(path)
     except ConfigError as exc:
         _fail(f"configuration error: {exc}")
+
+
+def _check_config_patterns(config, rules) -> None:
+    """A configured select that matches no rule would check nothing and pass: refuse it."""
+    rules = list(rules)
+    for key, patterns in (("select", config.select), ("extend-select", config.extend_select)):
+        unknown = [p for p in patterns if not _matches_any(p, rules)]
+        if unknown:
+            _fail(
+                f"configuration error: {config.path}: {key}: no rule matches "
+                f"{', '.join(unknown)} (see `gongkai-lint rules`)"
+            )
+    unknown = [p for p in config.ignore if not _matches_any(p, rules)]
+    if unknown:
+        click.echo(
+            f"gongkai-lint: warning: {config.path}: ignore: no rule matches {', '.join(unknown)}",
+            err=True,
+        )
+
+
+def _shown(text: str) -> str:
+    from linter.output import shown
+
+    return shown(text)
 
 
 def _matches_any(pattern: str, rules) -> bool:
@@ -323,7 +473,20 @@ def parse(file: Path, output: Path | None, validate: bool) -> None:
             _fail("the IR does not conform to its schema (a bug): " + "; ".join(errors[:5]))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        from linter.output import AtomicFile, OutputError, check_output_path
+
+        try:
+            check_output_path(output)
+            target = AtomicFile(output, "w")
+            try:
+                target.stream.write(text)
+                target.commit()
+            finally:
+                target.discard()
+        except OutputError as exc:
+            _fail(f"-o {exc}")
+        except OSError as exc:
+            _fail(_write_failed(exc, output))
     else:
         click.echo(text, nl=False)
     if not report.readable:

@@ -74,7 +74,7 @@ def fingerprints(findings: Iterable[Finding], identity: str) -> list[str]:
         n = seen.get(key, 0)
         seen[key] = n + 1
         basis = "\x1f".join([identity, *key, str(n)])
-        out[i] = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+        out[i] = hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return out
 
 
@@ -83,4 +83,4 @@ def legacy_fingerprint(finding: Finding) -> str:
     basis = "\x1f".join(
         [finding.code, finding.sub_id or "", finding.path, finding.location.logical or ""]
     )
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -53,7 +53,7 @@ def test_check_english(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
     result = run(["check", "sample.txt", "--lang", "en", "--select", BASE_RULES], tmp_path)
     assert "sample.txt:392:1: PI002 section 5" in result.output
-    assert result.output.splitlines()[-1] == "Found 1 finding(s) in 1 file(s)."
+    assert result.stdout.splitlines()[-1] == "Found 1 finding(s) in 1 file(s)."
 
 
 def test_folder_with_bad_files_lints_every_file(folder: Path) -> None:

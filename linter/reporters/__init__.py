@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from linter.document import Anchor
 from linter.engine import FileResult
@@ -29,6 +29,12 @@ class ReportOptions:
     baseline: Path | None = None
     # Where the output goes when it is a file (binary formats such as xlsx need it).
     output_path: Path | None = None
+    # The run's output files, committed together when the run succeeds (linter.output);
+    # a reporter writing a second file opens it with linter.output.open_output.
+    staging: Any = None
+    # Warnings about the run itself (an unlistable folder, a manifest row without a
+    # file): printed on stderr, and notifications in SARIF.
+    warnings: list[str] = field(default_factory=list)
 
 
 class Reporter:

@@ -14,7 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from linter import __version__
 from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL
@@ -28,6 +27,7 @@ from linter.fingerprint import (
     path_identity,
     report_identity,
 )
+from linter.output import ERRORS, path_uri
 from linter.project import Project, find_project_root
 from linter.reporters import Reporter
 
@@ -37,8 +37,9 @@ SRCROOT = "%SRCROOT%"
 
 
 def artifact_uri(path: str) -> str:
-    """A relative, percent-encoded URI reference for a path relative to the root."""
-    return quote(Path(path).as_posix(), safe="/")
+    """A relative, percent-encoded URI reference for a path relative to the root (byte
+    by byte, so a file name that is not UTF-8 round-trips)."""
+    return path_uri(Path(path).as_posix())
 
 
 def _region(anchor: Anchor) -> dict[str, int]:
@@ -273,7 +274,7 @@ class SarifReporter(Reporter):
     def build(self) -> dict[str, Any]:
         invocation: dict[str, Any] = {"executionSuccessful": True}
         notifications = list(self.notifications)
-        for problem in self.options.plugin_problems:
+        for problem in [*self.options.plugin_problems, *getattr(self.options, "warnings", [])]:
             notifications.append({"level": "warning", "message": {"text": problem}})
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
@@ -342,7 +343,7 @@ class _Spool:
     """A JSON array written item by item to a temporary file."""
 
     def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ERRORS)
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:

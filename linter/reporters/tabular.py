@@ -37,6 +37,7 @@ import click
 
 from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
+from linter.output import open_output, save_path, shown
 from linter.reporters import Reporter
 from linter.reporters.summary import ReportCounts, Tally, yes_no
 
@@ -163,8 +164,8 @@ class CsvReporter(_Tables):
         self.findings_writer = None
         output = getattr(self.options, "output_path", None)
         if output is not None:
-            self.findings_file = findings_path(Path(output)).open(
-                "w", encoding="utf-8-sig", newline=""
+            self.findings_file = open_output(
+                self.options, findings_path(Path(output)), "w", encoding="utf-8-sig", newline=""
             )
             self.findings_writer = csv.writer(self.findings_file)
             self.findings_writer.writerow(_headers(FINDING_COLUMNS, self.options.lang))
@@ -298,7 +299,7 @@ class XlsxReporter(_Tables):
 
     def _text(self, sheet, value: str):
         # A string cell, never a formula; characters XML cannot carry removed.
-        cell = self._cell(sheet, value=self._illegal.sub("\ufffd", value)[:32767])
+        cell = self._cell(sheet, value=self._illegal.sub("\ufffd", shown(value))[:32767])
         cell.data_type = "s"
         return cell
 
@@ -449,7 +450,7 @@ class XlsxReporter(_Tables):
                 )
                 n += 1
         self._finish_sheet(unchecked, len(NOT_CHECKED_COLUMNS), n + 1)
-        self.workbook.save(self.path)
+        self.workbook.save(save_path(self.options, self.path))
 
     def _finish_sheet(
         self,
