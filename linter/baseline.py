@@ -32,6 +32,11 @@ class BaselineError(Exception):
     pass
 
 
+# A baseline is an earlier run's SARIF log: large for big batches, never gigabytes.
+MAX_BASELINE_BYTES = 1 << 30
+MAX_DEPTH = 64
+
+
 class Baseline:
     """The results of a SARIF log, each accepting one finding, used up as findings match.
 
@@ -57,14 +62,31 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path, project: Project | None = None) -> Baseline:
+        from linter.safejson import JsonLimitError, loads
+        from linter.schema import schema_errors
+
         try:
-            log = json.loads(path.read_text(encoding="utf-8-sig"))
+            size = path.stat().st_size
+            if size > MAX_BASELINE_BYTES:
+                raise BaselineError(
+                    f"{path}: the baseline is {size:,} bytes, over the limit of "
+                    f"{MAX_BASELINE_BYTES:,} bytes"
+                )
+            log = loads(path.read_bytes(), max_depth=MAX_DEPTH)
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror}") from exc
+        except JsonLimitError as exc:
+            raise BaselineError(f"{path}: the baseline is not a usable SARIF log: {exc}") from exc
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise BaselineError(f"{path}: the baseline is not a JSON SARIF log: {exc}") from exc
         if not isinstance(log, dict) or log.get("version") != "2.1.0" or "runs" not in log:
             raise BaselineError(f"{path}: the baseline is not a SARIF 2.1.0 log")
+        errors = schema_errors("baseline.schema.json", log)
+        if errors:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise BaselineError(
+                f"{path}: the baseline is not a usable SARIF log: {errors[0]}{more}"
+            )
         entries: list[dict[str, str]] = []
         for run in log.get("runs") or []:
             for result in (run or {}).get("results") or []:

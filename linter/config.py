@@ -7,7 +7,10 @@ and command-line flags override it.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
+import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +24,7 @@ else:  # pragma: no cover - Python 3.10
 from linter.readers import Limits
 
 CONFIG_FILE = "gongkai-lint.toml"
+_OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?gongkai-lint", re.MULTILINE)
 
 
 class ConfigError(Exception):
@@ -72,10 +76,22 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                text = pyproject.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
                 continue
-            if "gongkai-lint" in data.get("tool", {}):
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                # Someone else's broken pyproject.toml is not ours to judge; one that
+                # holds our table would silently lose its settings.
+                if _OUR_TABLE.search(text):
+                    raise ConfigError(
+                        f"{pyproject}: not valid TOML, so its [tool.gongkai-lint] settings "
+                        f"cannot be read: {exc}"
+                    ) from exc
+                continue
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "gongkai-lint" in tool:
                 return pyproject
     return None
 
@@ -90,11 +106,13 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    table: Any = (
-        data.get("tool", {}).get("gongkai-lint", {}) if path.name == "pyproject.toml" else data
-    )
-    if path.name != "pyproject.toml" and "tool" in table and "gongkai-lint" in table["tool"]:
-        table = table["tool"]["gongkai-lint"]
+    tool = data.get("tool")
+    ours = tool.get("gongkai-lint") if isinstance(tool, dict) else None
+    table: Any = data
+    if path.name == "pyproject.toml":
+        table = ours if ours is not None else {}
+    elif ours is not None:
+        table = ours
     errors = validate_config(table)
     if errors:
         raise ConfigError(f"{path}: " + "; ".join(errors[:5]))
@@ -117,6 +135,31 @@ def load_config(path: Path | None) -> Config:
 
 
 def validate_config(table: Any) -> list[str]:
+    """Problems of a configuration table: its schema, then what a schema cannot say
+    (NaN passes every bound; 02-30 matches the MM-DD pattern)."""
     from linter.schema import schema_errors
 
-    return schema_errors("config.schema.json", table, sep=".")
+    errors = schema_errors("config.schema.json", table, sep=".")
+    if errors or not isinstance(table, dict):
+        return errors
+    for key, value in _leaves(table):
+        if isinstance(value, float) and math.isnan(value):
+            errors.append(f"{key}: nan is not a number")
+    for kind, text in (table.get("deadlines") or {}).items():
+        month, day = (int(x) for x in text.split("-"))
+        try:
+            dt.date(2001, month, day)  # not a leap year: a deadline must exist every year
+        except ValueError:
+            errors.append(f"deadlines.{kind}: '{text}' is not a date of every year")
+    return errors
+
+
+def _leaves(table: dict, prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(_leaves(value, name + "."))
+        else:
+            out.append((name, value))
+    return out

@@ -255,10 +255,15 @@ class Engine:
         findings: list[Finding] = []
         content = report.readable and not any(d.code == "XT004" for d in report.diagnostics)
         file_ignores = self.config.ignored_for(report.source.path, self.root)
-        for rule in self.rules:
+        forced = () if content else self._why_not_checked(report)
+        for rule in self.rules + [r for r in forced if r not in self.rules]:
             if not content and rule.family != "XT":
                 continue
-            if file_ignores and Selection._specificity(file_ignores, rule) >= 0:
+            if (
+                file_ignores
+                and rule not in forced
+                and Selection._specificity(file_ignores, rule) >= 0
+            ):
                 continue
             if not rule.applies_to(report):
                 continue
@@ -275,6 +280,12 @@ class Engine:
             findings = [self._with_level(f) for f in findings]
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _why_not_checked(self, report: Report) -> list[Rule]:
+        """The XT rules saying why a report's content was not checked (unreadable, not a
+        report): they run whatever select/ignore say, so no file passes unseen."""
+        codes = {d.code for d in report.diagnostics} & {"XT001", "XT004"}
+        return [self.plugins.rules[c] for c in sorted(codes) if c in self.plugins.rules]
 
     def _with_level(self, finding: Finding) -> Finding:
         level = self.config.levels.get(finding.code) or self.config.levels.get(finding.name)
@@ -365,13 +376,17 @@ def unreadable_result(engine: Engine, path: Path, detail_zh: str, detail_en: str
 
 
 def collect_files(
-    paths: Iterable[Path], exclude: Iterable[str] = (), suffixes: Iterable[str] | None = None
+    paths: Iterable[Path],
+    exclude: Iterable[str] = (),
+    suffixes: Iterable[str] | None = None,
+    problems: list[str] | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Files to lint, in a deterministic order, and the paths that match nothing.
 
     Folders are walked recursively (hidden folders skipped); a path that does not exist
     but contains ``*``, ``?`` or ``[`` is taken as a glob pattern (``reports/**/*.html``).
-    ``exclude`` patterns are matched against each file's path and its name.
+    ``exclude`` patterns are matched against each file's path and its name. A folder
+    that cannot be listed is named in ``problems`` (never skipped without a word).
     """
     import glob
 
@@ -393,7 +408,7 @@ def collect_files(
     missing: list[str] = []
     for p in paths:
         if p.is_dir():
-            for sub in sorted(p.rglob("*")):
+            for sub in _walk(p, problems):
                 if (
                     sub.is_file()
                     and sub.suffix.lower() in wanted
@@ -420,6 +435,32 @@ def collect_files(
             seen.add(key)
             unique.append(f)
     return unique, missing
+
+
+def _walk(folder: Path, problems: list[str] | None) -> list[Path]:
+    """Every path under ``folder``, sorted; folders that cannot be listed go to ``problems``."""
+
+    def failed(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename if exc.filename is not None else folder
+            problems.append(
+                f"cannot list the folder {os.fsdecode(where)}: {exc.strerror or exc}; "
+                "the files in it were not checked"
+            )
+
+    found = []
+    seen = {os.path.realpath(folder)}
+    # Linked folders are followed (as rglob did), each real folder once: no link loop.
+    for top, dirs, names in os.walk(folder, onerror=failed, followlinks=True):
+        keep = []
+        for name in sorted(dirs):
+            real = os.path.realpath(os.path.join(top, name))
+            if real not in seen:
+                seen.add(real)
+                keep.append(name)
+        dirs[:] = keep
+        found.extend(Path(top) / name for name in (*keep, *names))
+    return sorted(found)
 
 
 def _unreadable(

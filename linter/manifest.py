@@ -31,6 +31,11 @@ class ManifestError(Exception):
     """A manifest that cannot be read or does not conform to its schema."""
 
 
+# A row per report: even 100,000 reports are a few megabytes.
+MAX_MANIFEST_BYTES = 64 << 20
+MAX_DEPTH = 8
+
+
 @dataclass(frozen=True)
 class Entry:
     agency: str | None = None
@@ -49,9 +54,26 @@ class Manifest:
     def get(self, file: Path) -> Entry | None:
         return self.entries.get(str(file.resolve()))
 
+    def missing(self) -> list[str]:
+        """Rows naming a file that does not exist (relative to the manifest's folder)."""
+        base = self.path.resolve().parent
+        out = []
+        for key in self.entries:
+            if not Path(key).exists():
+                try:
+                    out.append(Path(key).relative_to(base).as_posix())
+                except ValueError:
+                    out.append(key)
+        return out
+
 
 def load_manifest(path: Path) -> Manifest:
     try:
+        size = path.stat().st_size
+        if size > MAX_MANIFEST_BYTES:
+            raise ManifestError(
+                f"{path}: the manifest is {size:,} bytes, over the limit of {MAX_MANIFEST_BYTES:,}"
+            )
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise ManifestError(f"{path}: cannot read the manifest: {exc.strerror}") from exc
@@ -59,8 +81,12 @@ def load_manifest(path: Path) -> Manifest:
         raise ManifestError(f"{path}: the manifest is not UTF-8 text: save it as UTF-8") from exc
     rows: Any
     if path.suffix.lower() == ".json" or raw.lstrip().startswith(("[", "{")):
+        from linter.safejson import JsonLimitError, loads
+
         try:
-            rows = json.loads(raw)
+            rows = loads(raw, max_depth=MAX_DEPTH)
+        except JsonLimitError as exc:
+            raise ManifestError(f"{path}: {exc}") from exc
         except json.JSONDecodeError as exc:
             raise ManifestError(f"{path}: not valid JSON: {exc}") from exc
         if isinstance(rows, dict) and isinstance(rows.get("reports"), list):
@@ -72,8 +98,15 @@ def load_manifest(path: Path) -> Manifest:
         raise ManifestError(f"{path}: " + "; ".join(errors[:5]))
     base = path.resolve().parent
     entries: dict[str, Entry] = {}
-    for row in rows:
-        key = str((base / row["path"]).resolve())
+    for number, row in enumerate(rows, start=1):
+        if "\x00" in row["path"]:
+            raise ManifestError(f"{path}: row {number}: the path contains a NUL byte")
+        try:
+            key = str((base / row["path"]).resolve())
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ManifestError(
+                f"{path}: row {number}: unusable path {row['path']!r}: {exc}"
+            ) from exc
         if key in entries:
             raise ManifestError(f"{path}: the report {row['path']} is listed twice")
         entries[key] = Entry(

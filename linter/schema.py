@@ -30,7 +30,8 @@ def schema_errors(
     import jsonschema
 
     cls = jsonschema.Draft4Validator if draft == "4" else jsonschema.Draft202012Validator
-    validator = cls(load_schema(schema_name))
+    # Formats (``date``) are checked: a manifest's 2020-13-45 is not a date.
+    validator = cls(load_schema(schema_name), format_checker=cls.FORMAT_CHECKER)
     out = []
     for err in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
         where = sep.join(str(p) for p in err.absolute_path) or "(top level)"

@@ -30,6 +30,10 @@ class Limits:
     # PDF: pages in one file, graphic objects on one page.
     max_pdf_pages: int = 2_000
     max_page_objects: int = 50_000
+    # A worker past this much memory is stopped and its file is XT001 (linter.batch).
+    max_memory_bytes: int = 2 * 1024 * 1024 * 1024
+    # Findings of one rule in one file; the rest become one finding saying how many.
+    max_findings_per_rule: int = 50
 
 
 class Reader(ABC):
