@@ -35,7 +35,15 @@ from linter.model import (
     Table,
     TextBlock,
 )
-from linter.textnorm import compact, is_data_like, key, parse_cell, similarity, split_numbering
+from linter.textnorm import (
+    compact,
+    is_data_like,
+    key,
+    parse_cell,
+    similarity,
+    split_numbering,
+    strip_punctuation,
+)
 
 FUZZY_THRESHOLD = 0.72
 
@@ -49,6 +57,9 @@ _HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
 class _Heading:
     number: int
     text: str
+    # False: the heading was lost (a conversion dropped it) and the section was recognised
+    # from its content and place; ``text`` is then the format's heading.
+    printed: bool = True
 
 
 def match_heading(text: str) -> _Heading | None:
@@ -75,9 +86,152 @@ def match_heading(text: str) -> _Heading | None:
         return None
     if len(t) <= 30:
         k = compact(t)
+        if k in L.REVIEW_CAPTIONS:
+            # “### 行政复议” above the 行政复议 block of section 四: a caption of the table.
+            return None
         for spec in L.SECTIONS:
             if k in (spec.heading, *spec.cues) and len(k) >= 4:
                 return _Heading(spec.number, t)
+    return None
+
+
+def _inline_heading(number: int) -> re.Pattern[str]:
+    """A section heading printed inside a line (glued after text, digits or a table):
+    the numeral, 、 and the format's wording — cues of four characters at least, and for
+    section 四 only those that name the section rather than a part of its table."""
+    spec = L.SECTIONS[number - 1]
+    cues = [
+        c for c in (spec.heading, *spec.cues) if len(c) >= 4 and compact(c) not in L.REVIEW_CAPTIONS
+    ]
+    numeral = L.SECTION_NUMERALS[number - 1]
+    return re.compile(
+        f"{numeral}\\s*[、.．]\\s*(?:"
+        + "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+        + ")"
+    )
+
+
+_INLINE = {spec.number: _inline_heading(spec.number) for spec in L.SECTIONS}
+
+
+def _find_headings(
+    blocks: Sequence[Paragraph | DocTable],
+) -> tuple[list[tuple[int, _Heading]], list[TextBlock]]:
+    """The first heading of each section (block index, heading) and the repeats."""
+    headings: list[tuple[int, _Heading]] = []
+    repeated: list[TextBlock] = []
+    seen: set[int] = set()
+    for idx, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            h = match_heading(block.text)
+            if h and h.number not in seen:
+                headings.append((idx, h))
+                seen.add(h.number)
+            elif h:
+                # A second heading for a section already seen: kept for ST002, and its
+                # text stays in the section where it stands.
+                repeated.append(TextBlock(h.text, block.anchor))
+    return headings, repeated
+
+
+def _split_glued_headings(
+    blocks: list[Paragraph | DocTable], headings: list[tuple[int, _Heading]]
+) -> bool:
+    """Cut a paragraph where a missing section's heading is glued inside it.
+
+    A converter may run a heading into the end of the line before it
+    (``…合计1520五、存在的主要问题及改进情况（一）存在问题…``). The heading is looked for
+    only where the section belongs — after the heading of the section before it and
+    before the heading of the one after — and only in the format's wording. Returns
+    whether a paragraph was cut.
+    """
+    if not headings:
+        return False
+    found = {h.number: idx for idx, h in headings}
+    cut = False
+    for number in range(1, 7):
+        if number in found:
+            continue
+        lower = [idx for n, idx in found.items() if n < number]
+        upper = [idx for n, idx in found.items() if n > number]
+        start = max(lower) if lower else 0
+        stop = min(upper) if upper else len(blocks)
+        for idx in range(start, stop):
+            pieces = _cut_at_heading(blocks[idx], number)
+            if pieces is None:
+                continue
+            blocks[idx : idx + 1] = pieces
+            # Later headings moved one block down.
+            found = {n: (i + 1 if i > idx else i) for n, i in found.items()}
+            found[number] = idx + 1
+            cut = True
+            break
+    return cut
+
+
+def _cut_at_heading(
+    block: Paragraph | DocTable, number: int
+) -> tuple[Paragraph | DocTable, Paragraph] | None:
+    """``block`` cut where section ``number``'s heading is glued inside it: a paragraph
+    (after text or digits), or the last cell of a table (after its last number,
+    ``| 22 |五、存在的主要问题…`` or a Tika cell ``0五、…``). None when it holds none."""
+    if isinstance(block, Paragraph):
+        m = _INLINE[number].search(block.text, 1)
+        if m is None or not block.text[: m.start()].strip():
+            return None
+        return (
+            Paragraph(block.text[: m.start()].rstrip(), block.anchor),
+            Paragraph(block.text[m.start() :], _shift(block.anchor, m.start())),
+        )
+    if not block.rows or not block.rows[-1]:
+        return None
+    last = block.rows[-1][-1]
+    m = _INLINE[number].search(last.text)
+    if m is None:
+        return None
+    kept = TableCell(last.text[: m.start()].rstrip(), last.anchor, last.hmerge, last.vmerge)
+    rows = (*block.rows[:-1], (*block.rows[-1][:-1], kept))
+    return (
+        DocTable(rows, block.anchor, block.grid),
+        Paragraph(last.text[m.start() :], _shift(last.anchor, m.start())),
+    )
+
+
+def _lost_problems_heading(
+    blocks: Sequence[Paragraph | DocTable], headings: list[tuple[int, _Heading]]
+) -> tuple[int, _Heading] | None:
+    """Section 五 recognised by its content and place when its heading was lost.
+
+    A conversion may drop the heading line (上海市人民政府办公厅 2025 as markdown) while
+    the section's content is plainly there: between 四 and 六, after 四's table, a
+    paragraph that opens with the problems/improvements wording (“（一）2024 年工作中存在
+    问题的改进情况”), or, after 四's table, the first paragraph that speaks of problems,
+    shortfalls or gaps (“…尚存在一定的差距，主要表现在：一是…”). That paragraph starts
+    the section; the heading is marked as not printed.
+    """
+    found = {h.number: idx for idx, h in headings}
+    if 5 in found or 4 not in found or 6 not in found or found[6] < found[4]:
+        return None
+    start, stop = found[4] + 1, found[6]
+    tables = [i for i in range(start, stop) if isinstance(blocks[i], DocTable)]
+    if tables:
+        start = tables[-1] + 1
+    for idx in range(start, stop):
+        block = blocks[idx]
+        if not isinstance(block, Paragraph):
+            continue
+        text = compact(split_numbering(block.text).body)
+        opens = any(cue in text[:24] for cue in L.PROBLEMS_CONTENT_CUES)
+        # After 四's table, the first paragraph that speaks of problems, shortfalls or gaps
+        # (四's own text there is a note, “注：…”).
+        speaks = (
+            bool(tables)
+            and not text.startswith("注")
+            and any(cue in text[:120] for cue in L.PROBLEMS_WEAK_CUES)
+        )
+        if opens or speaks:
+            spec = L.SECTIONS[4]
+            return idx, _Heading(5, f"{L.SECTION_NUMERALS[4]}、{spec.heading}", printed=False)
     return None
 
 
@@ -681,25 +835,19 @@ def _looks_like_article20(table: DocTable) -> bool:
 def interpret(doc: Document, data: bytes) -> Report:
     """Turn a reader's Document (and the file's bytes, for the hash) into a Report."""
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
-    headings: list[tuple[int, _Heading]] = []
-    repeated: list[TextBlock] = []
-    seen: set[int] = set()
-    for idx, block in enumerate(doc.blocks):
-        if isinstance(block, Paragraph):
-            h = match_heading(block.text)
-            if h and h.number not in seen:
-                headings.append((idx, h))
-                seen.add(h.number)
-            elif h:
-                # A second heading for a section already seen: kept for ST002, and its
-                # text stays in the section where it stands.
-                repeated.append(TextBlock(h.text, block.anchor))
+    blocks: list[Paragraph | DocTable] = list(doc.blocks)
+    headings, repeated = _find_headings(blocks)
+    if _split_glued_headings(blocks, headings):
+        headings, repeated = _find_headings(blocks)
+    lost = _lost_problems_heading(blocks, headings)
+    if lost is not None:
+        headings = sorted([*headings, lost], key=lambda pair: pair[0])
 
     # Each block belongs to the section whose heading came last before it.
-    owner: list[int | None] = [None] * len(doc.blocks)
+    owner: list[int | None] = [None] * len(blocks)
     current: int | None = None
     heading_at = {idx: h for idx, h in headings}
-    for idx in range(len(doc.blocks)):
+    for idx in range(len(blocks)):
         if idx in heading_at:
             current = heading_at[idx].number
         owner[idx] = current
@@ -707,31 +855,42 @@ def interpret(doc: Document, data: bytes) -> Report:
     sections: list[Section] = []
     preamble: list[TextBlock] = []
     for pos, (idx, h) in enumerate(headings):
-        end = headings[pos + 1][0] if pos + 1 < len(headings) else len(doc.blocks)
+        end = headings[pos + 1][0] if pos + 1 < len(headings) else len(blocks)
         paragraphs: list[TextBlock] = []
         has_table = False
-        heading_block = doc.blocks[idx]
+        heading_block = blocks[idx]
         assert isinstance(heading_block, Paragraph)
-        remainder = heading_block.text.strip()[len(h.text) :].strip()
-        if remainder:
+        remainder = heading_block.text.strip()[len(h.text) :].strip() if h.printed else ""
+        if not h.printed:
+            # A lost heading: this block is the first paragraph of the section's content.
+            paragraphs.append(TextBlock(heading_block.text, heading_block.anchor))
+        elif remainder:
             # A flattened line: the section's text follows its heading in the same block.
             offset = heading_block.text.find(remainder)
             paragraphs.append(TextBlock(remainder, _shift(heading_block.anchor, offset)))
-        for block in doc.blocks[idx + 1 : end]:
+        for block in blocks[idx + 1 : end]:
             if isinstance(block, Paragraph):
                 paragraphs.append(TextBlock(block.text, block.anchor))
             else:
                 has_table = True
         spec = L.SECTIONS[h.number - 1]
         sections.append(
-            Section(h.number, spec.key, h.text, heading_block.anchor, tuple(paragraphs), has_table)
+            Section(
+                h.number,
+                spec.key,
+                h.text,
+                heading_block.anchor,
+                tuple(paragraphs),
+                has_table,
+                heading_printed=h.printed,
+            )
         )
-    first_heading = headings[0][0] if headings else len(doc.blocks)
-    for block in doc.blocks[:first_heading]:
+    first_heading = headings[0][0] if headings else len(blocks)
+    for block in blocks[:first_heading]:
         if isinstance(block, Paragraph):
             preamble.append(TextBlock(block.text, block.anchor))
 
-    tables = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, DocTable)]
+    tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, DocTable)]
     app_tables = [
         (t, owner[i] == 3)
         for i, t in tables
@@ -744,14 +903,13 @@ def interpret(doc: Document, data: bytes) -> Report:
     review = recognise_review(review_tables)
     a20_blocks = [
         b
-        for i, b in enumerate(doc.blocks)
+        for i, b in enumerate(blocks)
         if owner[i] == 2 or (isinstance(b, DocTable) and _looks_like_article20(b))
     ]
     article20 = recognise_article20(a20_blocks, diagnostics)
 
     title = _title_from(
-        preamble
-        or [TextBlock(b.text, b.anchor) for b in doc.blocks[:3] if isinstance(b, Paragraph)],
+        preamble or [TextBlock(b.text, b.anchor) for b in blocks[:3] if isinstance(b, Paragraph)],
         doc.metadata,
     )
     agency = Decided(None)
@@ -784,17 +942,11 @@ def interpret(doc: Document, data: bytes) -> Report:
         if section is not None and not table_present:
             diagnostics.append(_table_not_recognised(section, what))
 
-    if not sections and title is None:
-        diagnostics.append(
-            Diagnostic(
-                "XT004",
-                "未找到年度报告标题，也未找到六个部分（一、总体情况 … 六、其他需要报告的事项）中的任何一个标题；"
-                "该文件可能不是政府信息公开工作年度报告，或标题格式无法识别。",
-                "no report title and none of the six section headings (一、总体情况 … "
-                "六、其他需要报告的事项) were found: this may not be an annual report, or its "
-                "headings are in a form that cannot be recognised.",
-            )
-        )
+    not_a_report = _not_a_report(title, headings, blocks, (article20, applications, review))
+    if not_a_report is not None:
+        # One finding for the file and nothing else: what the other diagnostics would say
+        # (a table not recognised in a "section") is about a report it is not.
+        diagnostics = [not_a_report]
 
     return Report(
         source=Source(
@@ -817,6 +969,87 @@ def interpret(doc: Document, data: bytes) -> Report:
         metadata=dict(doc.metadata),
         diagnostics=tuple(diagnostics),
         extracted_text=doc.extracted_text,
+    )
+
+
+_TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")
+
+
+def _is_report_title(text: str) -> bool:
+    """A paragraph that is a whole report title: ``{机关}{YYYY}年…年度报告``, short, with a
+    year, and ending with the report wording (not ``关于…年度报告编制工作的通知``)."""
+    # A list entry carries its date after the title (“…年度报告2023-02-20”).
+    t = _TRAILING_DATE.sub("", compact(text))
+    if len(t) > 80 or t.startswith("关于") or not _YEAR.search(t):
+        return False
+    cues = list(_TITLE_CUE.finditer(t))
+    if not cues:
+        return False
+    tail = re.sub(r"[（(【\[].*?[）)】\]]", "", t[cues[-1].end() :])
+    return not strip_punctuation(tail)
+
+
+def _longest_in_order(numbers: Sequence[int]) -> int:
+    """How many of the section numbers, in document order, stand in increasing order."""
+    best: list[int] = []  # best[k]: the smallest last number of an increasing run of k+1
+    for n in numbers:
+        at = next((i for i, b in enumerate(best) if b >= n), len(best))
+        if at == len(best):
+            best.append(n)
+        else:
+            best[at] = n
+    return len(best)
+
+
+def _not_a_report(
+    title: TextBlock | None,
+    headings: Sequence[tuple[int, _Heading]],
+    blocks: Sequence[Paragraph | DocTable],
+    tables: Sequence[Article20 | Table],
+) -> Diagnostic | None:
+    """XT004 when the document is not an annual report, else None.
+
+    Not a report: fewer than three of the six section headings in order, none of the
+    report's tables, and either no report title or a list of several report titles (a
+    site's index page). A real report, however badly converted, keeps its title or its
+    headings or its tables, so this never fires on one (tested on every real report).
+    """
+    in_order = _longest_in_order([h.number for _, h in headings if h.printed])
+    if in_order >= 3 or any(t.present for t in tables):
+        return None
+    titles = {
+        compact(b.text) for b in blocks if isinstance(b, Paragraph) and _is_report_title(b.text)
+    }
+    own = title is not None and _is_report_title(title.text)
+    found_zh = f"六个部分的标题只找到 {in_order} 个" if in_order else "六个部分的标题一个也没有找到"
+    found_en = (
+        f"only {in_order} of the six section headings"
+        if in_order
+        else "none of the six section headings"
+    )
+    if own and len(titles) >= 3:
+        return Diagnostic(
+            "XT004",
+            f"该文件列出了 {len(titles)} 份年度报告的标题（如网站的目录页或列表页），{found_zh}，"
+            "也没有年度报告的表格：它不是一份年度报告，未按年度报告检查。请检查其中链接到的报告本身。",
+            f"the file lists the titles of {len(titles)} annual reports (a site's index or list "
+            f"page), has {found_en} and none of the report's tables: it is not an annual "
+            "report and was not checked as one. Check the reports it links to.",
+            Anchor(),
+            args=(("kind", "index"),),
+        )
+    if own:
+        return None
+    return Diagnostic(
+        "XT004",
+        f"未找到年度报告标题（“{{机关名称}}{{YYYY}}年政府信息公开工作年度报告”），{found_zh}，"
+        "也没有年度报告的表格；该文件不像政府信息公开工作年度报告（可能是通知、检查意见、说明文档等），"
+        "未按年度报告检查。如确是年度报告，请确认其标题和六个部分的标题是否完整。",
+        "no report title ('{agency}{YYYY}年政府信息公开工作年度报告'), "
+        f"{found_en} and none of the report's tables were found: the file does not look like "
+        "an annual report (it may be a notice, a list of findings, a README) and was not "
+        "checked as one. If it is a report, check that its title and section headings are there.",
+        Anchor(),
     )
 
 

@@ -187,6 +187,25 @@ REVIEW_HEADER_LABELS = ("行政复议", "行政诉讼", "未经复议直接起�
     o.label for o in REVIEW_OUTCOMES
 )
 
+# Captions printed above parts of the section-四 table (“### 行政复议”): never a section heading.
+REVIEW_CAPTIONS = frozenset({"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"})
+
+# Words that open the content of section 五 when its heading was lost in a conversion
+# (“（一）2024 年工作中存在问题的改进情况”), looked for at the start of a paragraph.
+PROBLEMS_CONTENT_CUES = (
+    "存在的主要问题",
+    "存在的问题",
+    "存在问题",
+    "主要问题",
+    "问题及改进",
+    "改进情况",
+    "改进措施",
+    "整改情况",
+)
+# Weaker words of section 五's content, looked for in the first lines of a paragraph that
+# follows 四's table when 五's heading was lost.
+PROBLEMS_WEAK_CUES = ("问题", "不足", "差距", "短板", "薄弱")
+
 # --- Section 二: 第二十条 tables -------------------------------------------------------
 
 

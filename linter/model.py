@@ -117,6 +117,10 @@ class Section:
     paragraphs: tuple[TextBlock, ...] = ()
     # Whether tables were found inside this section's span of the document.
     has_table: bool = False
+    # False when the heading was lost (e.g. by a conversion) and the section was recognised
+    # from its content and place; ``heading`` is then the format's wording and ``anchor``
+    # the section's first paragraph.
+    heading_printed: bool = True
 
     @property
     def text(self) -> str:
@@ -187,6 +191,7 @@ class Report:
                     "heading": s.heading,
                     "anchor": s.anchor.to_json(),
                     "has_table": s.has_table,
+                    "heading_printed": s.heading_printed,
                     "paragraphs": [_text_block(p) for p in s.paragraphs],
                 }
                 for s in self.sections
@@ -233,6 +238,7 @@ class Report:
                     heading=s["heading"],
                     anchor=Anchor.from_json(s.get("anchor")),
                     has_table=s.get("has_table", False),
+                    heading_printed=s.get("heading_printed", True),
                     paragraphs=tuple(_text_block_in(p) for p in s.get("paragraphs", [])),
                 )
                 for s in data.get("sections", [])

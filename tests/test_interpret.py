@@ -67,8 +67,18 @@ def test_markdown_conversion_reads_what_it_can(engine: Engine) -> None:
     assert validate_report_json(report.to_json()) == []
     assert report.agency.value == "上海市人民政府办公厅"
     assert (report.year.value, report.edition.value) == (2025, "2021")
-    # Heading 五 was lost by the converter.
-    assert [s.number for s in report.sections] == [1, 2, 3, 4, 6]
+    # Heading 五 was lost by the converter; the section is recognised from its content
+    # (after 四's table, before 六: “（一）2024 年工作中存在问题的改进情况”).
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    five = report.section(5)
+    assert (five.heading_printed, five.heading, five.anchor.line) == (
+        False,
+        "五、存在的主要问题及改进情况",
+        183,
+    )
+    assert five.paragraphs[0].text == "（一）2024 年工作中存在问题的改进情况"
+    assert "（二）2025 年工作中存在的主要问题" in five.text
+    assert "注：行政复议" in report.section(4).text
     rows = report.applications.rows
     assert rows["new_received"].cells["total"].value == 1295
     assert rows["carried_over"].cells["total"].value == 189

@@ -137,23 +137,23 @@ class EncodingFallback(_DiagnosticRule):
 
 
 class NotAnAnnualReport(_DiagnosticRule):
-    """检查内容：既找不到年度报告标题，也找不到六个部分中的任何一个标题。
+    """检查内容：文件是否是一份年度报告。既没有年度报告标题（“{机关名称}{YYYY}年政府信息公开工作年度报告”），六个部分的标题按顺序找到的又不足三个，也没有年度报告的任何表格时，判定不是年度报告；列出多份年度报告标题的页面（网站的目录页、列表页）同样不是。这样的文件只报告这一条，不再按年度报告逐条检查。
 
-    为何重要：批量检查的文件夹中可能混有通知、解读或附件；这些文件不应按年度报告逐条报错。
+    为何重要：批量检查的文件夹中可能混有通知、检查意见清单、说明文档或网站目录页；把它们当作年度报告检查，会得到“缺少六个部分”等一串没有意义的错误，淹没真正的问题。
 
-    不合规示例：一份政策解读文章被放进年度报告文件夹。
+    不合规示例：国办公开办函〔2021〕30号通知的正文（有“一、报告内容”“（一）总体情况。”，但不是报告）；一份 markdown 格式的检查问题清单；本工具的 README；平潭综合实验区“政府信息公开年报”栏目的目录页（列出 2019—2022 年度四份报告的标题）。
 
-    合规示例：标题为“××市××局2024年政府信息公开工作年度报告”、含“一、总体情况”等六个部分的报告。
+    合规示例：标题为“平潭综合实验区2022年度政府信息公开工作年度报告”、含“一、总体情况”等六个部分的报告；标题丢失但六个部分标题俱在、或表格可以识别的转换稿，也按年度报告检查。
 
     依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括的内容）。
 
-    What it checks: neither a report title nor any of the six section headings can be found.
+    What it checks: whether the file is an annual report at all. A file with no report title ("{agency}{YYYY}年政府信息公开工作年度报告"), fewer than three of the six section headings in order and none of the report's tables is not a report; nor is a page listing the titles of several reports (a site's index or list page). Such a file gets this one finding and is not checked rule by rule.
 
-    Why it matters: a batch folder may hold notices, explanations or attachments; those must not be reported rule by rule as if they were annual reports.
+    Why it matters: a batch folder may hold notices, lists of findings, README files or a site's index pages; checked as reports they give a string of meaningless errors ("section 1 missing" …) that bury the real ones.
 
-    Non-compliant example: a policy explanation article placed in the annual-report folder.
+    Non-compliant example: the text of the notice 国办公开办函〔2021〕30号 (it has "一、报告内容" and "（一）总体情况。" but is not a report); a list of findings in markdown; this tool's README; the index page of 平潭综合实验区's "政府信息公开年报" column (the titles of four reports, 2019–2022).
 
-    Compliant example: a report titled "××市××局2024年政府信息公开工作年度报告" with the six parts starting at "一、总体情况".
+    Compliant example: a report titled "平潭综合实验区2022年度政府信息公开工作年度报告" with the six parts starting at "一、总体情况"; a conversion that lost its title but kept the section headings or readable tables is still checked as a report.
 
     Basis: Regulations on Government Information Disclosure, art. 50 (what the annual report must contain).
     """

@@ -1,0 +1,105 @@
+"""Converted forms of real reports and documents that are not reports: each gives the
+right finding or none (tests/fixtures/forms/README.md says where each file comes from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Engine
+from tests.conftest import FIXTURES, SAMPLE_2019
+
+FORMS = FIXTURES / "forms"
+GLUED = FORMS / "st_2019_glued-headings_tika.txt"
+LOST_FIVE = FORMS / "st_2019_lost-heading-five_tika.txt"
+CAPTIONS = FORMS / "st_2025_shanghai-govoffice_captions.md"
+NOT_REPORTS = sorted(FORMS.glob("xt_*"))
+REAL_REPORTS = sorted(
+    p
+    for folder in ("text", "html", "docx", "forms")
+    for p in (FIXTURES / folder).iterdir()
+    if p.suffix in (".txt", ".md", ".html", ".docx")
+    and not p.name.startswith("xt_")
+    and p.name != "README.md"
+)
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.findings]
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+def test_glued_headings_are_headings(engine: Engine) -> None:
+    # 五 glued after table 四's last number, 六 after 五's last sentence: both are still the
+    # sections, so the findings are exactly the sample's own.
+    glued = engine.lint_path(GLUED)
+    assert [s.number for s in glued.report.sections] == [1, 2, 3, 4, 5, 6]
+    five = glued.report.section(5)
+    assert five.heading == "五、存在的主要问题及改进情况"
+    assert (five.anchor.line, five.anchor.column) == (388, 3)
+    assert five.text.startswith("我局政府信息公开工作虽然取得了一定的成效")
+    assert "六、其他" not in five.text
+    assert glued.report.section(6).text.startswith("全年我局共承办人大代表建议9件")
+    # The glued number still belongs to table 四 (复议后起诉 / 总计 = 0).
+    cases = glued.report.review_litigation.rows["cases"].cells
+    assert cases["litigation_after_review.total"].value == 0
+    original = engine.lint_path(SAMPLE_2019)
+    assert sorted(codes(glued)) == sorted(codes(original))
+    assert "ST001" not in codes(glued) and "ST002" not in codes(glued)
+
+
+def test_lost_heading_with_its_content_is_not_a_missing_section(engine: Engine) -> None:
+    result = engine.lint_path(LOST_FIVE)
+    st001 = [f for f in result.findings if f.code == "ST001"]
+    assert [(f.level, f.sub_id, f.location.anchor.line) for f in st001] == [
+        ("note", "section5", 392)
+    ]
+    assert "但没有印出“五、存在的主要问题及改进情况”这一标题" in st001[0].message_zh
+    assert "not printed as such" in st001[0].message_en
+    # The content is read as section 五: PI002 (problems listed, no measures) still fires.
+    assert "PI002" in codes(result)
+    assert result.report.section(5).heading_printed is False
+
+
+def test_lost_heading_without_its_content_is_still_missing(engine: Engine, tmp_path) -> None:
+    # Heading and content both gone: section 五 is truly absent, an error.
+    lines = LOST_FIVE.read_text(encoding="utf-8").split("\n")
+    assert lines[391].startswith("我局政府信息公开工作虽然")
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines[:391] + lines[392:]), encoding="utf-8")
+    st001 = [f for f in engine.lint_path(path).findings if f.code == "ST001"]
+    assert [(f.level, f.sub_id) for f in st001] == [("error", "section5")]
+
+
+def test_review_captions_are_not_headings(engine: Engine) -> None:
+    result = engine.lint_path(CAPTIONS)
+    assert "ST002" not in codes(result)
+    assert [s.number for s in result.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert result.report.repeated_headings == ()
+    # The real markdown conversion lost heading 五; the section is found from its content.
+    (note,) = [f for f in result.findings if f.code == "ST001"]
+    assert note.level == "note"
+
+
+# --- not a report -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", NOT_REPORTS, ids=lambda p: p.name)
+def test_a_document_that_is_not_a_report_gives_one_xt004(engine: Engine, path: Path) -> None:
+    result = engine.lint_path(path)
+    assert codes(result) == ["XT004"]
+    assert result.findings[0].level == "error"
+
+
+def test_an_index_page_is_named_as_one(engine: Engine) -> None:
+    (finding,) = engine.lint_path(FORMS / "xt_zone-pingtan_index-page.html").findings
+    assert "该文件列出了 4 份年度报告的标题（如网站的目录页或列表页）" in finding.message_zh
+    assert "a site's index or list page" in finding.message_en
+
+
+@pytest.mark.parametrize("path", REAL_REPORTS, ids=lambda p: p.name)
+def test_xt004_never_fires_on_a_real_report(engine: Engine, path: Path) -> None:
+    assert "XT004" not in codes(engine.lint_path(path))
