@@ -17,9 +17,9 @@ CAPTIONS = FORMS / "st_2025_shanghai-govoffice_captions.md"
 NOT_REPORTS = sorted(FORMS.glob("xt_*"))
 REAL_REPORTS = sorted(
     p
-    for folder in ("text", "html", "docx", "forms")
+    for folder in ("text", "html", "docx", "pdf", "forms")
     for p in (FIXTURES / folder).iterdir()
-    if p.suffix in (".txt", ".md", ".html", ".docx")
+    if p.suffix in (".txt", ".md", ".html", ".docx", ".pdf")
     and not p.name.startswith("xt_")
     and p.name != "README.md"
 )
