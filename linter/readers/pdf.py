@@ -47,6 +47,7 @@ raises :class:`NoTextLayer` (XT005): a scanned report needs a text version or OC
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import time
 import unicodedata
@@ -111,6 +112,12 @@ def _build_fold() -> dict[int, str]:
 
 
 _FOLD = _build_fold()
+
+
+def fold(text: str) -> str:
+    """Text as the reader normalises each character (Kangxi radicals, compatibility
+    ideographs, ligatures, full-width digits and letters; soft hyphens dropped)."""
+    return text.translate(_FOLD)
 
 
 def _is_private(cp: int) -> bool:
@@ -209,14 +216,15 @@ def _latin(ch: str) -> bool:
 
 
 def _join_lines(texts: list[str]) -> str:
-    """Lines of one cell or paragraph: no space between CJK, one between Latin words."""
+    """Lines of one cell or paragraph: no space between CJK or digits, one between Latin
+    words."""
     out = ""
     for t in texts:
         t = t.strip()
         if not t:
             continue
-        if out and out[-1].isascii() and out[-1].isalnum() and t[0].isascii() and t[0].isalnum():
-            out += " "
+        if out and out[-1].isascii() and out[-1].isalpha() and t[0].isascii() and t[0].isalpha():
+            out += " "  # two Latin words; a number wrapped in a narrow cell stays whole
         out += t
     return out
 
@@ -456,30 +464,49 @@ class _Scanner:
                 f"PDF 第 {index + 1} 页无法解析，文件可能已损坏：请重新下载或重新导出 PDF 后再检查",
                 f"page {index + 1} of the PDF cannot be parsed, the file may be damaged: "
                 "download or export it again and check again",
+                cause="damaged",
             )
         try:
             return self._page(page, index)
         finally:
             raw.FPDF_ClosePage(page)
 
-    def _display_matrix(self, page, width: float, height: float) -> tuple:
-        """User space → displayed page, y down (takes /Rotate into account)."""
+    def _reading_matrix(self, page, text) -> tuple[tuple, float, float]:
+        """User space → the page turned so that its text runs left to right, y down.
+
+        The turn comes from the text itself (the most common character angle, to a
+        quarter turn), not from ``/Rotate``: a landscape table drawn sideways on a
+        portrait page and shown upright by ``/Rotate 90`` reads in its own order, and a
+        page merely shown sideways still reads as written. Returns the matrix and the
+        turned page's width and height.
+        """
         raw = self.raw
-        dx, dy = ctypes.c_int(), ctypes.c_int()
-        scale = 100
-        w, h = int(round(width * scale)), int(round(height * scale))
-        pts = []
-        for x, y in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
-            raw.FPDF_PageToDevice(page, 0, 0, w, h, 0, x, y, dx, dy)
-            pts.append((dx.value / scale, dy.value / scale))
-        (ox, oy), (ax, ay), (bx, by) = pts
-        return ((ax - ox) / 1000, (ay - oy) / 1000, (bx - ox) / 1000, (by - oy) / 1000, ox, oy)
+        turns: Counter[int] = Counter()
+        if text:
+            n = raw.FPDFText_CountChars(text)
+            step = max(1, n // 200)
+            for i in range(0, n, step):
+                if raw.FPDFText_GetUnicode(text, i) > 32:
+                    angle = raw.FPDFText_GetCharAngle(text, i)
+                    if angle >= 0:
+                        turns[round(angle / (math.pi / 2)) % 4] += 1
+        turn = turns.most_common(1)[0][0] if turns else 0
+        cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
+        # PDFium measures the angle clockwise: text runs along (cos, -sin) and "down" the
+        # text is (-sin, -cos); those become the x and y axes.
+        a, c, b, d = cos, -sin, -sin, -cos
+        box = raw.FS_RECTF()
+        if not raw.FPDF_GetPageBoundingBox(page, box):
+            box.left, box.bottom = 0.0, 0.0
+            box.right, box.top = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+        corners = [(x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+        xs = [a * x + c * y for x, y in corners]
+        ys = [b * x + d * y for x, y in corners]
+        m = (float(a), float(b), float(c), float(d), -min(xs), -min(ys))
+        return m, max(xs) - min(xs), max(ys) - min(ys)
 
     def _page(self, page, index: int) -> _PageData:
         raw = self.raw
-        width = raw.FPDF_GetPageWidthF(page)
-        height = raw.FPDF_GetPageHeightF(page)
-        m = self._display_matrix(page, width, height)
         n_objects = raw.FPDFPage_CountObjects(page)
         if n_objects > self.limits.max_page_objects:
             raise ReadError(
@@ -489,12 +516,19 @@ class _Scanner:
                 f"page {index + 1} of the PDF holds {n_objects:,} graphic objects, over the "
                 f"limit of {self.limits.max_page_objects:,}, and was not read: a report page "
                 "has a few hundred; check the file or export the PDF again",
+                cause="too-large",
             )
         horiz: list[_Seg] = []
         vert: list[_Seg] = []
         budget = [self.limits.max_page_objects]
-        images = self._objects(page, None, m, horiz, vert, budget, index)
-        chars = self._chars(page, m)
+        text = raw.FPDFText_LoadPage(page)
+        try:
+            m, width, height = self._reading_matrix(page, text)
+            images = self._objects(page, None, m, horiz, vert, budget, index)
+            chars = self._chars(text, m) if text else []
+        finally:
+            if text:
+                raw.FPDFText_ClosePage(text)
         parts = _tables_from_lines(horiz, vert, index + 1)
         table_chars: list[list[_Char]] = [[] for _ in parts]
         free: list[_Char] = []
@@ -508,9 +542,7 @@ class _Scanner:
         for part, inside in zip(parts, table_chars, strict=True):
             _fill_cells(part, inside)
         lines = _group_lines(free)
-        dw = abs(m[0] * width + m[2] * height)
-        dh = abs(m[1] * width + m[3] * height)
-        return _PageData(index + 1, dw, dh, lines, parts, images, len(chars))
+        return _PageData(index + 1, width, height, lines, parts, images, len(chars))
 
     def _objects(self, page, form, m, horiz, vert, budget, index, depth=0) -> int:
         raw = self.raw
@@ -526,6 +558,7 @@ class _Scanner:
                     f"page {index + 1} of the PDF holds more than "
                     f"{self.limits.max_page_objects:,} graphic objects and was not read: "
                     "check the file or export the PDF again",
+                    cause="too-large",
                 )
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == _PATH:
@@ -596,70 +629,64 @@ class _Scanner:
         if start is not None and prev is not None and prev != start and n >= 4:
             _add_edge(prev, start, horiz, vert)
 
-    def _chars(self, page, m) -> list[_Char]:
+    def _chars(self, text, m) -> list[_Char]:
         raw = self.raw
-        text = raw.FPDFText_LoadPage(page)
-        if not text:
-            return []
-        try:
-            n = raw.FPDFText_CountChars(text)
-            rect = raw.FS_RECTF()
-            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-            get_unicode = raw.FPDFText_GetUnicode
-            is_generated = raw.FPDFText_IsGenerated
-            get_box = raw.FPDFText_GetCharBox
-            # The loose box spans the font's ascent to descent: the same height for every
-            # character of a line, so quotes and "一" sit on the line as printed. Some
-            # fonts give absurd loose boxes (200 points high): then the glyph's own box.
-            get_loose = raw.FPDFText_GetLooseCharBox
-            out: list[_Char] = []
-            a, b, c, d, e, f = m
-            for i in range(n):
-                cp = get_unicode(text, i)
-                if cp <= 32 and cp != 32:
+        n = raw.FPDFText_CountChars(text)
+        rect = raw.FS_RECTF()
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        get_unicode = raw.FPDFText_GetUnicode
+        is_generated = raw.FPDFText_IsGenerated
+        get_box = raw.FPDFText_GetCharBox
+        # The loose box spans the font's ascent to descent: the same height for every
+        # character of a line, so quotes and "一" sit on the line as printed. Some
+        # fonts give absurd loose boxes (200 points high): then the glyph's own box.
+        get_loose = raw.FPDFText_GetLooseCharBox
+        out: list[_Char] = []
+        a, b, c, d, e, f = m
+        for i in range(n):
+            cp = get_unicode(text, i)
+            if cp <= 32 and cp != 32:
+                continue
+            if cp == 32 or cp == 0x3000 or cp == 0xA0:
+                if is_generated(text, i):
                     continue
-                if cp == 32 or cp == 0x3000 or cp == 0xA0:
-                    if is_generated(text, i):
-                        continue
-                    ch = " "
-                else:
-                    if 0xD800 <= cp <= 0xDFFF:
-                        continue
-                    if _is_private(cp):
-                        self.private += 1
-                    folded = _FOLD.get(cp)
-                    ch = chr(cp) if folded is None else folded
-                    if not ch:
-                        continue
-                if not get_box(text, i, left, right, bottom, top):
+                ch = " "
+            else:
+                if 0xD800 <= cp <= 0xDFFF:
                     continue
-                x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
-                if get_loose(text, i, rect):
-                    lh = rect.top - rect.bottom
-                    size = max(x1 - x0, y1 - y0, 1.0)
-                    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-                    if (
-                        0 < lh <= 3 * size
-                        and rect.right - rect.left <= 3 * size
-                        and rect.left <= cx <= rect.right
-                        and rect.bottom <= cy <= rect.top
-                    ):
-                        x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
-                # Into display coordinates (an axis-aligned box stays one).
-                p0 = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
-                p1 = (a * x1 + c * y1 + e, b * x1 + d * y1 + f)
-                out.append(
-                    _Char(
-                        ch,
-                        min(p0[0], p1[0]),
-                        min(p0[1], p1[1]),
-                        max(p0[0], p1[0]),
-                        max(p0[1], p1[1]),
-                    )
+                if _is_private(cp):
+                    self.private += 1
+                folded = _FOLD.get(cp)
+                ch = chr(cp) if folded is None else folded
+                if not ch:
+                    continue
+            if not get_box(text, i, left, right, bottom, top):
+                continue
+            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            if get_loose(text, i, rect):
+                lh = rect.top - rect.bottom
+                size = max(x1 - x0, y1 - y0, 1.0)
+                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                if (
+                    0 < lh <= 3 * size
+                    and rect.right - rect.left <= 3 * size
+                    and rect.left <= cx <= rect.right
+                    and rect.bottom <= cy <= rect.top
+                ):
+                    x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
+            # Into display coordinates (an axis-aligned box stays one).
+            p0 = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
+            p1 = (a * x1 + c * y1 + e, b * x1 + d * y1 + f)
+            out.append(
+                _Char(
+                    ch,
+                    min(p0[0], p1[0]),
+                    min(p0[1], p1[1]),
+                    max(p0[0], p1[0]),
+                    max(p0[1], p1[1]),
                 )
-            return out
-        finally:
-            raw.FPDFText_ClosePage(text)
+            )
+        return out
 
 
 def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
@@ -1051,7 +1078,7 @@ def _open_error(code: int, data: bytes) -> ReadError:
             "unencrypted, or the DOCX or web version",
             cause="encrypted",
         )
-    truncated = b"%%EOF" not in data[-2048:]
+    truncated = b"%%EOF" not in data[-2048:] and b" obj" in data[:65536]
     if truncated:
         return ReadError(
             "PDF 文件不完整（缺少文件结尾 %%EOF，可能下载中断），无法读取：请重新下载后再检查",

@@ -11,6 +11,7 @@ from linter.hookspecs import hookimpl
 from rules.ingest.diagnostic_rule import (
     EncodingFallback,
     NotAnAnnualReport,
+    NoTextLayer,
     TableNotRecognised,
     UnreadableDocument,
 )
@@ -18,4 +19,10 @@ from rules.ingest.diagnostic_rule import (
 
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
-    return [UnreadableDocument, TableNotRecognised, EncodingFallback, NotAnAnnualReport]
+    return [
+        UnreadableDocument,
+        TableNotRecognised,
+        EncodingFallback,
+        NotAnAnnualReport,
+        NoTextLayer,
+    ]

@@ -165,3 +165,40 @@ class NotAnAnnualReport(_DiagnosticRule):
     summary_en = "Not an annual report on government information disclosure"
     basis_zh = "《中华人民共和国政府信息公开条例》第五十条"
     basis_en = "Regulations on Government Information Disclosure, art. 50"
+
+
+class NoTextLayer(_DiagnosticRule):
+    """检查内容：PDF 没有文字层（扫描件或“图片版”报告），文字只存在于图像中。
+
+    为何重要：没有文字层的报告无法检查任何内容；本规则明确告诉检查人员该文件一项都没有检查，
+    而不是给出“没有问题”的空结果。公众也无法检索、复制或用读屏软件朗读这样的报告。
+
+    不合规示例：把纸质报告扫描成图片后生成的 PDF；把每页转换成图片再合成的 PDF。
+
+    合规示例：由 Word/WPS 直接导出、带文字层的 PDF，或报告的 DOCX、网页版本。
+
+    依据：《中华人民共和国政府信息公开条例》第四十九条（年度报告应向社会公布，须可获取）；
+    本工具的读取说明：图片内容需先做文字识别（OCR）。
+
+    What it checks: the PDF has no text layer (a scan or an image-only report): its text exists only as pictures.
+
+    Why it matters: nothing in such a report can be checked; this rule tells the inspector plainly that the file was not checked at all, instead of an empty pass. The public cannot search, copy or read it aloud with a screen reader either.
+
+    Non-compliant example: a PDF made by scanning the printed report; a PDF whose pages were turned into images.
+
+    Compliant example: a PDF exported from Word/WPS with its text, or the report's DOCX or web page.
+
+    Basis: Regulations on Government Information Disclosure, art. 49 (the report must be published, so it must be readable); reading advice of this tool: text in images needs OCR first.
+    """
+
+    code = "XT005"
+    name = "no-text-layer"
+    level = "warning"
+    grade = "D"
+    summary_zh = "PDF 没有文字层，无法检查"
+    summary_en = "The PDF has no text layer and could not be checked"
+    basis_zh = "《中华人民共和国政府信息公开条例》第四十九条；读取说明：图片内容需先做文字识别"
+    basis_en = (
+        "Regulations on Government Information Disclosure, art. 49; reading advice: "
+        "text in images needs OCR first"
+    )

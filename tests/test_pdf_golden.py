@@ -1,0 +1,76 @@
+"""Golden equivalence: a DOCX fixture and the same document printed to PDF read alike.
+
+The PDFs in ``fixtures/pdf/golden/`` are the DOCX fixtures of ``docx_fixtures.py`` and
+``test_cross_year_hongze.py`` rendered once by LibreOffice (CI needs no LibreOffice)::
+
+    python tests/test_pdf_golden.py OUTDIR   # writes the .docx files
+    soffice --headless --convert-to pdf --outdir OUTDIR OUTDIR/*.docx
+
+If a fixture's content changes, render it again: the test compares the PDF with the DOCX
+built now, table by table and finding by finding.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.document import Table
+from linter.engine import Engine
+from linter.plugins import load_plugins
+from linter.readers import Limits
+from linter.readers.docx import DocxReader
+from linter.readers.pdf import PdfReader
+
+GOLDEN = Path(__file__).parent / "fixtures" / "pdf" / "golden"
+
+
+def _documents() -> dict[str, bytes]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from docx_fixtures import huaian_2024_docx
+    from test_cross_year_hongze import hongze_docx
+
+    return {
+        "huaian_2024": huaian_2024_docx(),
+        "hongze_2023": hongze_docx(2023),
+        "hongze_2024": hongze_docx(2024),
+    }
+
+
+def _grids(doc) -> list:
+    # DOCX keeps a cell's paragraphs apart with "\n"; a PDF only shows wrapped lines.
+    return [
+        [[(c.text.replace("\n", ""), c.hmerge, c.vmerge) for c in row] for row in block.rows]
+        for block in doc.blocks
+        if isinstance(block, Table)
+    ]
+
+
+@pytest.mark.parametrize("name", ["huaian_2024", "hongze_2023", "hongze_2024"])
+def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
+    docx = _documents()[name]
+    pdf = (GOLDEN / f"{name}.pdf").read_bytes()
+    from_docx = DocxReader().read("x.docx", docx, Limits())
+    from_pdf = PdfReader().read("x.pdf", pdf, Limits())
+    assert _grids(from_pdf) == _grids(from_docx)
+
+    engine = Engine(load_plugins())
+    (tmp_path / "r.docx").write_bytes(docx)
+    (tmp_path / "r.pdf").write_bytes(pdf)
+    docx_findings = sorted(
+        (f.code, f.message_en) for f in engine.lint_path(tmp_path / "r.docx").findings
+    )
+    pdf_findings = sorted(
+        (f.code, f.message_en) for f in engine.lint_path(tmp_path / "r.pdf").findings
+    )
+    assert pdf_findings == docx_findings
+    assert docx_findings  # each fixture has findings to compare
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for key, data in _documents().items():
+        (out / f"{key}.docx").write_bytes(data)
