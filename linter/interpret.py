@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from linter import labels as L
+from linter import statements
 from linter.document import Anchor, Diagnostic, Document, Paragraph, TableCell
 from linter.document import Table as DocTable
 from linter.model import (
@@ -948,7 +949,7 @@ def interpret(doc: Document, data: bytes) -> Report:
         # (a table not recognised in a "section") is about a report it is not.
         diagnostics = [not_a_report]
 
-    return Report(
+    report = Report(
         source=Source(
             path=doc.path,
             media_type=doc.media_type,
@@ -970,6 +971,7 @@ def interpret(doc: Document, data: bytes) -> Report:
         diagnostics=tuple(diagnostics),
         extracted_text=doc.extracted_text,
     )
+    return statements.attach(report)
 
 
 _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")

@@ -128,6 +128,65 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """A figure the narrative states (:mod:`linter.statements` reads them).
+
+    ``text`` is the clause it stands in (normalised: NFKC, no whitespace) and ``figure`` the
+    number as printed (``1295``, ``一千二百九十九``, ``1.2万``); ``value`` its value, ``unit``
+    the unit printed after it (件, 条, 起, 个, 万元, 元, %). ``concepts`` are the ids of the
+    format's own concepts it is about (``applications.granted``, ``review.upheld`` … see
+    ``linter.statements.CONCEPTS``), empty when it names none. ``qualifiers`` are the words
+    that qualify it (共, 其中, 分别, 同比, 较上年, 约, 余, 以上, 近 …); ``approximate`` and
+    ``comparison`` say whether it is an estimate or a change against another period — such a
+    figure is not the year's own count. ``year`` is a year its sentence names before it.
+    ``where`` is ``preamble`` or ``section/N``; ``anchor`` points at the number.
+    """
+
+    text: str
+    figure: str
+    value: int | float
+    unit: str | None
+    concepts: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    approximate: bool
+    comparison: bool
+    year: int | None
+    where: str
+    anchor: Anchor
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "figure": self.figure,
+            "value": self.value,
+            "unit": self.unit,
+            "concepts": list(self.concepts),
+            "qualifiers": list(self.qualifiers),
+            "approximate": self.approximate,
+            "comparison": self.comparison,
+            "year": self.year,
+            "where": self.where,
+            "anchor": self.anchor.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        return cls(
+            text=data["text"],
+            figure=data["figure"],
+            value=data["value"],
+            unit=data.get("unit"),
+            concepts=tuple(data.get("concepts") or ()),
+            qualifiers=tuple(data.get("qualifiers") or ()),
+            approximate=data.get("approximate", False),
+            comparison=data.get("comparison", False),
+            year=data.get("year"),
+            where=data["where"],
+            anchor=Anchor.from_json(data.get("anchor")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Decided:
     """A value and how it was decided (``title``, ``statistics_period``, ``year``, …)."""
 
@@ -166,6 +225,9 @@ class Report:
     diagnostics: tuple[Diagnostic, ...] = ()
     # Text that DOCX anchors point into (embedded in SARIF); None for text/HTML.
     extracted_text: str | None = None
+    # Figures stated in the narrative (linter.statements); None: not extracted (an IR
+    # written by another tool without them — linter.statements.statements_of reads them then).
+    statements: tuple[Statement, ...] | None = None
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:
@@ -218,6 +280,9 @@ class Report:
                 for d in self.diagnostics
             ],
             "extracted_text": self.extracted_text,
+            "statements": (
+                None if self.statements is None else [st.to_json() for st in self.statements]
+            ),
         }
 
     @classmethod
@@ -265,6 +330,11 @@ class Report:
                 for d in data.get("diagnostics", [])
             ),
             extracted_text=data.get("extracted_text"),
+            statements=(
+                None
+                if data.get("statements") is None
+                else tuple(Statement.from_json(st) for st in data["statements"])
+            ),
         )
 
 

@@ -12,8 +12,14 @@ from linter.hookspecs import hookimpl
 from rules.consistency.tx001_application_count import NarrativeApplicationCount
 from rules.consistency.tx002_contradiction import NarrativeContradiction
 from rules.consistency.tx003_review_litigation_count import NarrativeReviewLitigationCount
+from rules.consistency.tx004_narrative_figure import NarrativeFigure
 
 
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
-    return [NarrativeApplicationCount, NarrativeContradiction, NarrativeReviewLitigationCount]
+    return [
+        NarrativeApplicationCount,
+        NarrativeContradiction,
+        NarrativeReviewLitigationCount,
+        NarrativeFigure,
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from linter.document import Anchor
 from linter.finding import Location
 from linter.labels import SECTION_NUMERALS
 from linter.model import Report
@@ -51,6 +52,11 @@ def _build(report: Report, sections: Iterable[int]) -> Narrative:
 def statement_location(text: Narrative, statement: Statement | NoneStatement) -> Location:
     """The statement's place: its number (or the whole “none” phrase) in its paragraph."""
     anchor, where = text.anchor(statement.start, statement.end)
+    return narrative_location(anchor, where)
+
+
+def narrative_location(anchor: Anchor, where: str) -> Location:
+    """A place in the narrative: ``where`` is ``preamble`` or ``section/N``."""
     if where == "preamble":
         return Location(
             anchor,

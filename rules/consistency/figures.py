@@ -21,6 +21,7 @@ from linter.labels import (
     row_label_zh,
 )
 from linter.model import Cell, Report, Table
+from linter.statements import CONCEPT_BY_ID, Cells
 from rules.consistency.narrative import NoneStatement, Statement
 
 Number = int | float
@@ -274,3 +275,105 @@ def contradictions(
     elif figure.all_zero and not any(s.value in figure.accepted for s in counts):
         out += [Contradiction(s, True) for s in counts if s.strong and s.value > 0]
     return sorted(out, key=lambda c: c.statement.start)
+
+
+# --- TX004: the other concepts of the tables -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConceptFigure:
+    """The table's figure for one or more concepts (their sum), and the cells it comes from.
+    ``parts``: the figures of sub-rows the narrative may name instead (“因本机关不掌握等原因
+    无法提供 265 件” is the sub-row 本机关不掌握)."""
+
+    value: Number
+    cells: tuple[Location, ...]
+    parts: dict[str, Number] = field(default_factory=dict)
+
+
+def _table_of(report: Report, key: str) -> Table | None:
+    if key == "applications":
+        return report.applications
+    if key == "review_litigation":
+        return report.review_litigation
+    if key.startswith("article20/"):
+        return (
+            report.article20.items.get(key.split("/", 1)[1]) if report.article20.present else None
+        )
+    return None
+
+
+def _sum_cells(
+    report: Report, cells: Cells
+) -> tuple[Number, list[tuple[tuple[str, str, str], Cell]]] | None:
+    """The sum of ``cells``; None when one is text or missing, or none holds a number."""
+    total: Number = 0
+    found: list[tuple[tuple[str, str, str], Cell]] = []
+    for spec in cells:
+        table_key, row_id, column_id = spec
+        table = _table_of(report, table_key)
+        if table is None or not table.present:
+            return None
+        cell = table.cell(row_id, column_id)
+        if cell is None:
+            return None
+        if cell.state == "text":
+            return None
+        found.append((spec, cell))
+        if cell.is_number:
+            total += cell.value or 0
+    if not any(c.is_number for _, c in found):
+        return None
+    return total, found
+
+
+def concept_figure(report: Report, concept_ids: Sequence[str]) -> ConceptFigure | None:
+    """The table's figure for ``concept_ids`` together (their sum), or None when the tables
+    do not decidably give it (not recognised, a cell not a number, another edition)."""
+    edition = report.edition.value
+    total: Number = 0
+    locations: list[Location] = []
+    parts: dict[str, Number] = {}
+    for concept_id in concept_ids:
+        concept = CONCEPT_BY_ID[concept_id]
+        if edition is not None and edition not in concept.editions:
+            return None
+        summed = None
+        for cells in (concept.cells, *concept.alternatives):
+            summed = _sum_cells(report, cells)
+            if summed is not None:
+                break
+        if summed is None:
+            return None
+        value, cells = summed
+        total += value
+        locations += [_concept_location(spec, cell) for spec, cell in cells]
+        for cue, part_cells in concept.parts:
+            part = _sum_cells(report, part_cells)
+            if part is not None:
+                parts[cue] = part[0]
+    return ConceptFigure(total, tuple(locations[:8]), parts)
+
+
+def _concept_location(spec: tuple[str, str, str], cell: Cell) -> Location:
+    table_key, row_id, column_id = spec
+    if table_key == "applications":
+        return _application_location(cell, row_id)
+    if table_key == "review_litigation":
+        group, outcome = column_id.split(".", 1)
+        return Location(
+            cell.anchor,
+            logical=f"四/{group}/{outcome}",
+            label_zh=f"第四部分 {_GROUP_LABELS[group][0]} / {outcome}",
+            label_en=f"section 4, {ENGLISH[group]} / {ENGLISH.get(outcome, outcome)}",
+        )
+    item = table_key.split("/", 1)[1]
+    return Location(
+        cell.anchor,
+        logical=f"二/{item}/{row_id}/{column_id}",
+        label_zh=f"第二部分 第二十条第（{_ITEM_NUMERALS.get(item, item)}）项",
+        label_en=f"section 2, article 20 item ({item[4:]})",
+    )
+
+
+_ITEM_NUMERALS = {"item1": "一", "item5": "五", "item6": "六", "item8": "八", "item9": "九"}

@@ -14,17 +14,25 @@ from __future__ import annotations
 
 import re
 
-# Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
-# synthetic ones (text whitespace is removed, so they never come from the text): a newline
-# before a numbered paragraph (it also starts a new paragraph context), and U+001E after a
-# heading paragraph (“（二）依申请公开方面”).
-PARAGRAPH_BREAK = "\n"
-HEADING_END = "\x1e"
-CLAUSE_END = "。,;!?:" + PARAGRAPH_BREAK + HEADING_END
+from linter.narrative import (  # noqa: F401  (re-exported: the TX rules read them here)
+    CLAUSE_END,
+    HEADING_END,
+    INFO_CLAUSE_WORDS,
+    INFO_HEADING_WORDS,
+    INFO_SECTIONS,
+    PARAGRAPH_BREAK,
+)
+
+# Clause ends and the two synthetic breaks of the narrative (see linter.narrative).
 _END = re.escape(CLAUSE_END)
 
-# A count: ``95``, ``3,119`` (thousands separators), not a decimal or part of a longer number.
-NUMBER = r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?!\.\d)"
+# A count: ``95``, ``3,119`` (thousands separators), not a decimal or part of a longer number;
+# or a Chinese numeral (“一千二百九十九件”), read by linter.numerals — a run that is not a
+# complete numeral (“两千余”, “一二三”) is dropped by the reader, never guessed.
+NUMBER = (
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\.\d)"
+    r"|(?<![零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]+)(?!\.\d)"
+)
 
 # --- TX001: applications received ---------------------------------------------------------
 
@@ -225,13 +233,6 @@ REVIEW_LITIGATION_RESPECTIVELY = re.compile(
     r"(?<![\d.])(?P<litigation>\d+)" + CASE_UNIT
 )
 
-# A count or a “none” about cases is read only where it is about information disclosure: its
-# clause says so (“政府信息公开行政复议 351 件”, “因政府信息公开引起的行政复议案件2件”), or
-# the paragraph's heading does (“（二）依申请公开情况。”), or it stands in the text of 三 or 四.
-# Otherwise “全年办理行政复议案件 120 件” in a 司法局 report would be taken for table 四.
-INFO_CLAUSE_WORDS = ("信息公开", "依申请", "公开申请")
-INFO_HEADING_WORDS = ("依申请", "公开申请", "复议", "诉讼")
-INFO_SECTIONS = ("section/3", "section/4")
 
 # Before the term, in the clause: a part (复议后起诉 …), another year, a change.
 NOT_TOTAL_CASE_WORDS = (

@@ -1,0 +1,562 @@
+"""Statements: every figure the narrative states, with what it is about (IR ``statements``).
+
+The narrative is the preamble and the paragraphs of the six sections — never table cells,
+headings or site chrome — normalised as one text (:class:`linter.narrative.Narrative`). A
+*statement* is a number (Arabic, full-width or Chinese numerals, with 万/亿) followed by a unit
+(件/条/起/个/宗/项/万元/元/%), together with:
+
+* the format's concepts it names (:data:`CONCEPTS`, one table of data: the words that name a
+  concept and the table cells that hold its figure) — “予以公开 25 件”, “予以公开及部分公开
+  208 件” (two concepts: their sum), “其中结果维持 72 件” after “行政复议” (review.upheld);
+* its qualifiers: 共/合计 (a total), 其中 (a part), 分别 (respectively), 约/余/以上/近 (an
+  estimate), 较上年/同比/增加 (a change, not the year's own count);
+* the year its sentence names before it, and where it is.
+
+Precision first: a concept is taken only when its words stand right before the number (with
+nothing but linking words between), or right after it for the few concepts written that way
+(“1件结转下年度继续办理”).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from linter.model import Report, Statement
+from linter.narrative import CLAUSE_END, Narrative, Source
+from linter.numerals import parse_number
+
+# --- the concepts, as data ---------------------------------------------------------------
+
+Cells = tuple[tuple[str, str, str], ...]  # (table, row id, column id): the figure is their sum
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One of the tables' own concepts as the narrative names it.
+
+    ``before``: regex sources of the words that stand before the number (“不予公开”);
+    ``after``: words that follow the number and its unit (“结转下年度”). ``cells`` hold the
+    figure (summed); ``parts`` map a cue naming one sub-row (“不掌握”) to that row's cells,
+    whose figure is then accepted too (“因本机关不掌握等原因无法提供 265 件”). ``context``:
+    the concept is taken only when the last of these words before it in the sentence is
+    one of its own (结果维持 after 行政复议 is review.upheld, after 行政诉讼 litigation.upheld).
+    ``total``: under 其中 the figure is a part, not compared. ``units``: the units it is
+    counted in; ``scale`` converts 元 to the table's 万元.
+    """
+
+    id: str
+    zh: str
+    en: str
+    before: tuple[str, ...]
+    cells: Cells
+    after: tuple[str, ...] = ()
+    parts: tuple[tuple[str, Cells], ...] = ()
+    context: tuple[str, ...] = ()
+    total: bool = False
+    units: tuple[str, ...] = ("件", "条", "宗", "个", "项")
+    editions: tuple[str, ...] = ("2019", "2021")
+    # The rule that compares it with the table (TX001/TX003 have their own tuned readings).
+    compared_by: str = "TX004"
+    # Other cells that hold the same figure, tried when ``cells`` are not all in the table:
+    # （六）其他处理 is three sub-rows in 2021 and one row in 2019 (and in some 2021 reports).
+    alternatives: tuple[Cells, ...] = ()
+
+
+def _rows(table: str, rows: Iterable[str], column: str = "total") -> Cells:
+    return tuple((table, row, column) for row in rows)
+
+
+_WITHHELD = (
+    ("国家秘密", "state_secret"),
+    ("禁止公开", "prohibited_by_law"),
+    ("三安全一稳定", "three_securities"),
+    ("第三方", "third_party"),
+    ("内部事务", "internal_affairs"),
+    ("过程性", "process_information"),
+    ("执法案卷", "enforcement_files"),
+    ("行政查询", "query_matters"),
+)
+_UNAVAILABLE = (
+    ("不掌握", "not_held"),
+    ("另行制作", "needs_creation"),
+    ("仍不明确", "still_unclear"),
+)
+_NOT_PROCESSED = (
+    ("信访", "petition"),
+    ("重复申请", "repeated"),
+    ("出版物", "publications"),
+    ("大量反复", "excessive"),
+    ("重新出具", "confirmation"),
+)
+_REVIEW_WORDS = ("行政复议", "复议")
+_LITIGATION_WORDS = ("行政诉讼", "诉讼", "起诉")
+_REVIEW = (("review_litigation", "cases", "review.{}"),)
+_LITIGATION = (
+    ("review_litigation", "cases", "litigation_direct.{}"),
+    ("review_litigation", "cases", "litigation_after_review.{}"),
+)
+_OUTCOME_WORDS = {
+    "upheld": ("结果维持", "维持"),
+    "corrected": ("结果纠正", "被纠正", "纠正", "纠错"),
+    "pending": ("尚未审结", "未审结"),
+}
+_OUTCOME_NAMES = {
+    "upheld": ("结果维持", "upheld"),
+    "corrected": ("结果纠正", "corrected"),
+    "pending": ("尚未审结", "pending"),
+}
+
+
+def _group(prefix: str, rows: tuple[tuple[str, str], ...]) -> tuple[Cells, tuple, tuple]:
+    """The cells of a group of sub-rows, no words after, and each sub-row's cue."""
+    cells = _rows("applications", (f"{prefix}.{row}" for _, row in rows))
+    parts = tuple((cue, _rows("applications", (f"{prefix}.{row}",))) for cue, row in rows)
+    return cells, (), parts
+
+
+_ITEM1 = "article20/item1"
+_DOCS = "(?:行政)?规范性文件"
+_THIS_YEAR = "(?:本年度?|年度|全年|本年内)?"
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "applications.new_received",
+        "本年新收政府信息公开申请数量",
+        "new applications received",
+        ("(?:收到|新收|受理|接收)(?:政府信息公开|依申请公开)申请",),
+        _rows("applications", ("new_received",)),
+        total=True,
+        compared_by="TX001",
+    ),
+    Concept(
+        "applications.granted",
+        "予以公开",
+        "disclosed",
+        ("予以公开",),
+        _rows("applications", ("granted",)),
+    ),
+    Concept(
+        "applications.partially_granted",
+        "部分公开",
+        "partly disclosed",
+        ("部分公开",),
+        _rows("applications", ("partially_granted",)),
+    ),
+    Concept(
+        "applications.withheld",
+        "不予公开",
+        "withheld",
+        ("不予公开",),
+        *_group("withheld", _WITHHELD),
+    ),
+    Concept(
+        "applications.unavailable",
+        "无法提供",
+        "unavailable",
+        ("无法提供",),
+        *_group("unavailable", _UNAVAILABLE),
+    ),
+    Concept(
+        "applications.not_processed",
+        "不予处理",
+        "not processed",
+        ("不予处理",),
+        *_group("not_processed", _NOT_PROCESSED),
+    ),
+    Concept(
+        "applications.other_handling",
+        "其他处理",
+        "other handling",
+        ("其他处理",),
+        _rows(
+            "applications",
+            (
+                "other_handling.no_correction",
+                "other_handling.unpaid_fee",
+                "other_handling.other",
+            ),
+        ),
+        alternatives=(_rows("applications", ("other_handling",)),),
+    ),
+    Concept(
+        "applications.outcome_total",
+        "办结（（七）总计）",
+        "concluded ((7) total)",
+        (
+            "(?<!公开)(?<!予以)(?<!依法)(?:办结|答复)(?:了)?(?:政府信息公开|依申请公开|依申请)?(?:申请)?",
+        ),
+        _rows("applications", ("outcome_total",)),
+        total=True,
+    ),
+    Concept(
+        "applications.carried_forward",
+        "结转下年度继续办理",
+        "carried forward to next year",
+        ("结转(?:至|到)?下(?:一)?年度?(?:继续办理)?",),
+        _rows("applications", ("carried_forward",)),
+        after=("(?:申请)?(?:需)?结转(?:至|到)?下(?:一)?年度?",),
+        total=True,
+    ),
+    Concept(
+        "applications.carried_over",
+        "上年结转",
+        "carried over from last year",
+        ("(?:上年度?|上一年度?)结转(?:的)?(?:申请)?",),
+        _rows("applications", ("carried_over",)),
+        total=True,
+    ),
+    Concept(
+        "article20.rules.issued",
+        "规章 本年制发",
+        "rules issued this year",
+        (f"{_THIS_YEAR}(?:制发|出台|制定)(?:的)?(?:政府)?规章",),
+        ((_ITEM1, "rules", "issued"),),
+        editions=("2021",),
+    ),
+    Concept(
+        "article20.normative_documents.issued",
+        "行政规范性文件 本年制发",
+        "normative documents issued this year",
+        (f"{_THIS_YEAR}(?:制发|出台|印发)(?:的)?{_DOCS}",),
+        ((_ITEM1, "normative_documents", "issued"),),
+        editions=("2021",),
+    ),
+    Concept(
+        "article20.normative_documents.repealed",
+        "行政规范性文件 本年废止",
+        "normative documents repealed this year",
+        (f"{_THIS_YEAR}废止(?:的)?{_DOCS}",),
+        ((_ITEM1, "normative_documents", "repealed"),),
+        editions=("2021",),
+    ),
+    Concept(
+        "article20.normative_documents.in_force",
+        "行政规范性文件 现行有效",
+        "normative documents in force",
+        (f"现行有效(?:的)?{_DOCS}",),
+        ((_ITEM1, "normative_documents", "in_force"),),
+        editions=("2021",),
+    ),
+    Concept(
+        "article20.licensing.decisions",
+        "行政许可 处理决定数量",
+        "licensing decisions",
+        ("行政许可(?:处理)?决定(?:数量|数)?",),
+        (("article20/item5", "licensing", "decisions"),),
+    ),
+    Concept(
+        "article20.penalty.decisions",
+        "行政处罚 处理决定数量",
+        "penalty decisions",
+        ("行政处罚(?:处理)?决定(?:数量|数)?",),
+        (("article20/item6", "penalty", "decisions"),),
+    ),
+    Concept(
+        "article20.coercion.decisions",
+        "行政强制 处理决定数量",
+        "coercion decisions",
+        ("行政强制(?:处理)?决定(?:数量|数)?",),
+        (("article20/item6", "coercion", "decisions"),),
+    ),
+    Concept(
+        "article20.fees.amount",
+        "行政事业性收费 本年收费金额（万元）",
+        "administrative fees collected (10,000 yuan)",
+        ("行政事业性收费(?:金额|总额|收入)?",),
+        (("article20/item8", "fees", "amount"),),
+        units=("万元", "元"),
+        editions=("2021",),
+    ),
+    *(
+        Concept(
+            f"{group}.{outcome}",
+            f"{group_zh} {_OUTCOME_NAMES[outcome][0]}",
+            f"{group_en} {_OUTCOME_NAMES[outcome][1]}",
+            words,
+            tuple((t, r, c.format(outcome)) for t, r, c in cells),
+            context=context,
+        )
+        for group, group_zh, group_en, cells, context in (
+            ("review", "行政复议", "administrative review", _REVIEW, _REVIEW_WORDS),
+            ("litigation", "行政诉讼", "litigation", _LITIGATION, _LITIGATION_WORDS),
+        )
+        for outcome, words in _OUTCOME_WORDS.items()
+    ),
+)
+
+CONCEPT_BY_ID = {c.id: c for c in CONCEPTS}
+
+# --- the reading ---------------------------------------------------------------------------
+
+COUNT_UNITS = ("件", "条", "宗", "起", "个", "项")
+_UNIT = r"(?P<unit>万元|元|[件条宗起个项])"
+# A figure is found from its unit back: units are few, and a scan for them is much cheaper
+# than trying a number at every character. Not an ordinal (第二十条) or a name in quotes
+# (“五个中心”).
+_UNIT_RE = re.compile(r"万元|[件条宗起个项元]")
+_RUN_CHARS = frozenset("0123456789.,零〇一二两三四五六七八九十百千万亿")
+_NOT_BEFORE = frozenset('第“"')
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int  # after the number (before 余/多 and the unit)
+    text: str
+    more: str  # 余, 多 or ""
+    unit: str
+    unit_end: int
+
+
+def _figures(text: str) -> Iterator[_Figure]:
+    """Every figure of ``text``: a number right before a unit (余/多 may stand between)."""
+    for unit in _UNIT_RE.finditer(text):
+        end = unit.start()
+        more = text[end - 1] if end and text[end - 1] in "余多" else ""
+        end -= len(more)
+        start = end
+        while start > 0 and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        while start < end and text[start] in ".,":
+            start += 1
+        if start == end or (start and text[start - 1] in _NOT_BEFORE):
+            continue
+        yield _Figure(start, end, text[start:end], more, unit.group(), unit.end())
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?!度?报告|度?年报)")
+_LINK = (
+    r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|案件|事项|信息)?(?:数量|总数|数)?"
+    r"(?:共计|合计|总计|累计|共|计|达到|达|为|是)*"
+    r"(?:(?:较上一?年度?|较去年|比上一?年度?|比去年|同比|环比)(?:增加|减少|增长|下降|上升|多|少)了?)?"
+)
+_APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "不足", "不到", "多达")
+_APPROX_AFTER = ("以上", "左右", "上下", "以内")
+_COMPARISON = ("较", "比", "同比", "环比", "增加", "减少", "增长", "下降", "上升", "持平")
+_QUALIFIERS = (
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "共",
+    "其中",
+    "分别",
+    "同比",
+    "环比",
+    "较上年",
+    "较去年",
+    "约",
+    "近",
+)
+_JOIN = "(?:和|及|与|、|以及)"
+_HEAD_WINDOW = 60
+_TERM_WINDOW = 40  # the concept's words and the linking words before a figure
+_SENTENCE_WINDOW = 160
+
+
+def _compile() -> tuple[re.Pattern, re.Pattern, dict[str, Concept], dict[str, Concept]]:
+    """One regex for the words before a figure (anchored at its end), one for after."""
+    names_before: dict[str, Concept] = {}
+    names_after: dict[str, Concept] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for i, concept in enumerate(CONCEPTS):
+        for j, word in enumerate(concept.before):
+            name = f"b{i}_{j}"
+            names_before[name] = concept
+            before.append(f"(?P<{name}>{word})")
+        for j, word in enumerate(concept.after):
+            name = f"a{i}_{j}"
+            names_after[name] = concept
+            after.append(f"(?P<{name}>{word})")
+    term = "(?:" + "|".join(before) + ")"
+    plain = re.sub(r"\(\?P<\w+>", "(?:", term)
+    approx = "|".join(_APPROX_BEFORE)
+    head = re.compile(rf"(?P<terms>(?:{plain}{_JOIN})*){term}{_LINK}(?:{approx})?$")
+    tail = re.compile("^(?:" + "|".join(after) + ")")
+    return head, tail, names_before, names_after
+
+
+_HEAD, _TAIL, _NAMES_BEFORE, _NAMES_AFTER = _compile()
+# A word every concept's wording contains: a figure whose clause has none of them is not
+# looked at further (most figures of a narrative are about other things).
+CONCEPT_KEYWORDS = (
+    "公开",
+    "提供",
+    "处理",
+    "办结",
+    "答复",
+    "结转",
+    "规章",
+    "文件",
+    "决定",
+    "收费",
+    "维持",
+    "纠正",
+    "纠错",
+    "审结",
+)
+_ANY_TERM = re.compile("|".join(CONCEPT_KEYWORDS))
+_PLAIN_TERMS = [(re.compile("(?:" + "|".join(c.before) + ")"), c) for c in CONCEPTS]
+
+
+def extract(report: Report) -> tuple[Statement, ...]:
+    """Every figure stated in the narrative of ``report`` (preamble and section paragraphs)."""
+    return tuple(_statements(narrative_of(report)))
+
+
+def statements_of(report: Report) -> tuple[Statement, ...]:
+    """The report's statements: those in the IR, or read now when the IR has none."""
+    if report.statements is not None:
+        return report.statements
+    return extract(report)
+
+
+def attach(report: Report) -> Report:
+    """``report`` with its statements (the interpreter's one call into this module)."""
+    from dataclasses import replace
+
+    return replace(report, statements=extract(report))
+
+
+# Readers whose paragraph anchors point at markup, not at the paragraph's first character.
+_MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def narrative_of(report: Report) -> Narrative:
+    """The preamble and every section's paragraphs, in document order. Markdown table rows
+    (a PDF converter's ``| … |`` lines) are not narrative."""
+    sources = [Source(b.text, b.anchor, "preamble") for b in report.preamble]
+    for section in report.sections:
+        sources += [
+            Source(b.text, b.anchor, f"section/{section.number}")
+            for b in section.paragraphs
+            if b.text.count("|") < 2
+        ]
+    return Narrative.of(sources, exact=report.source.media_type not in _MARKUP_MEDIA_TYPES)
+
+
+def _statements(narrative: Narrative) -> Iterator[Statement]:
+    text = narrative.text
+    term_starts = [t.start() for t in _ANY_TERM.finditer(text)]
+    term_ends = [t + 2 for t in term_starts]
+    for m in _figures(text):
+        figure = m.text
+        value = parse_number(figure)
+        if value is None:
+            continue
+        unit = m.unit
+        figure_end = m.unit_end
+        if isinstance(value, Decimal):
+            value = float(value)
+        start, end = m.start, m.end
+        clause_start = narrative.clause_start(start)
+        clause_end = narrative.clause_end(figure_end)
+        # Windows, not whole clauses: a table flattened into one line has no clause ends.
+        head = text[max(clause_start, start - _HEAD_WINDOW) : start]
+        sentence_head = text[max(narrative.sentence_start(start), start - _SENTENCE_WINDOW) : start]
+        i = bisect_right(term_ends, start)
+        has_before = i > 0 and term_ends[i - 1] > clause_start
+        j = bisect_left(term_starts, figure_end)
+        has_after = j < len(term_starts) and term_starts[j] < clause_end
+        concepts = (
+            _concepts(head, text[figure_end:clause_end], sentence_head, unit)
+            if has_before or has_after
+            else ()
+        )
+        # 其中 makes the rest of its sentence a breakdown (“共收到申请95件，其中，…”).
+        qualifiers = tuple(q for q in _QUALIFIERS if q in (sentence_head if q == "其中" else head))
+        after = text[figure_end : figure_end + 2]
+        approximate = (
+            bool(m.more)
+            or any(head.endswith(w) for w in _APPROX_BEFORE)
+            or any(after.startswith(w) for w in _APPROX_AFTER)
+        )
+        if m.more:
+            qualifiers += (m.more,)
+        qualifiers += tuple(w for w in _APPROX_AFTER if after.startswith(w))
+        comparison = any(w in head for w in _COMPARISON)
+        years = _YEAR.findall(sentence_head)
+        anchor, where = narrative.anchor(start, end)
+        yield Statement(
+            text=text[max(clause_start, start - _HEAD_WINDOW) : min(clause_end, figure_end + 40)],
+            figure=figure,
+            value=value,
+            unit=unit,
+            concepts=concepts,
+            qualifiers=qualifiers,
+            approximate=approximate,
+            comparison=comparison,
+            year=int(years[-1]) if years else None,
+            where=where,
+            anchor=anchor,
+        )
+
+
+def _concepts(head: str, tail: str, sentence_head: str, unit: str) -> tuple[str, ...]:
+    """The concepts named right before the figure (several joined by 和/及/、), or right after
+    it; each must be counted in ``unit`` and, for the outcomes of 四, stand in its context."""
+    found: list[Concept] = []
+    m = _HEAD.search(head, max(0, len(head) - _TERM_WINDOW))
+    if m:
+        for name, concept in _NAMES_BEFORE.items():
+            if m.group(name) is not None:
+                found.append(concept)
+        joined = m.group("terms")
+        if joined:
+            found = _joined(joined) + found
+    elif unit in COUNT_UNITS:
+        t = _TAIL.match(tail)
+        if t:
+            found = [c for name, c in _NAMES_AFTER.items() if t.group(name) is not None]
+    out: list[str] = []
+    for concept in found:
+        if unit not in concept.units:
+            return ()
+        if concept.context:
+            concept = _in_context(concept, sentence_head)
+            if concept is None:
+                return ()
+        out.append(concept.id)
+    return tuple(dict.fromkeys(out))
+
+
+def _joined(terms: str) -> list[Concept]:
+    """The concepts of “予以公开及部分公开” before the last one."""
+    out: list[Concept] = []
+    for part in re.split(_JOIN, terms):
+        for regex, concept in _PLAIN_TERMS:
+            if part and regex.fullmatch(part):
+                out.append(concept)
+                break
+    return out
+
+
+def _in_context(concept: Concept, sentence_head: str) -> Concept | None:
+    """For the outcomes of 四: the group whose word stands last before the figure."""
+    best: tuple[int, Concept] | None = None
+    outcome = concept.id.split(".", 1)[1]
+    for candidate in CONCEPTS:
+        if not candidate.context or candidate.id.split(".", 1)[1] != outcome:
+            continue
+        position = max((sentence_head.rfind(w) for w in candidate.context), default=-1)
+        if position >= 0 and (best is None or position > best[0]):
+            best = (position, candidate)
+    return best[1] if best else None
+
+
+__all__ = [
+    "CONCEPTS",
+    "CONCEPT_BY_ID",
+    "COUNT_UNITS",
+    "CLAUSE_END",
+    "Concept",
+    "attach",
+    "extract",
+    "narrative_of",
+    "statements_of",
+]
