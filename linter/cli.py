@@ -65,6 +65,11 @@ def main() -> None:
     "--no-embed-text", is_flag=True, help="SARIF: do not embed the text extracted from DOCX files."
 )
 @click.option(
+    "--sarif-category",
+    help="SARIF: the run's category (automationDetails.id gongkai-lint/CATEGORY/); GitHub "
+    "keeps the alerts of each category apart.",
+)
+@click.option(
     "--strict-plugins", is_flag=True, help="Fail (exit 2) when a plugin cannot be loaded."
 )
 @click.option(
@@ -119,6 +124,7 @@ def check(
     lang: str,
     exit_zero: bool,
     no_embed_text: bool,
+    sarif_category: str | None,
     strict_plugins: bool,
     config_file: Path | None,
     isolated: bool,
@@ -219,6 +225,7 @@ def check(
         project_root=project.root,
         staging=staging,
         warnings=warnings,
+        sarif_category=sarif_category,
     )
     for warning in warnings:
         click.echo(f"gongkai-lint: warning: {_shown(warning)}", err=True)

@@ -21,6 +21,7 @@ from linter.model import Report
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 GRADES = ("A", "B", "C", "D", "U")
+PRECISIONS = ("very-high", "high", "medium", "low")
 EDITIONS = ("2019", "2021")
 
 
@@ -65,6 +66,9 @@ class Rule:
     basis_en: ClassVar[str]
     # FORMATS.md grade of the basis; a U-graded rule never claims "the format requires".
     grade: ClassVar[str] = "A"
+    # How often a finding is right (SARIF ``precision``; GitHub sorts alerts by it):
+    # very-high for arithmetic identities, medium for rules that read narrative text.
+    precision: ClassVar[str] = "high"
 
     _abstract: ClassVar[bool] = False
 
@@ -86,6 +90,8 @@ class Rule:
                 problems.append(f"level {cls.level!r} is not one of {LEVELS}")
             if not cls.editions or any(e not in EDITIONS for e in cls.editions):
                 problems.append(f"editions {cls.editions!r} must be a subset of {EDITIONS}")
+            if cls.precision not in PRECISIONS:
+                problems.append(f"precision {cls.precision!r} is not one of {PRECISIONS}")
             if cls.grade not in GRADES:
                 problems.append(f"grade {cls.grade!r} is not one of {GRADES}")
             if not (cls.__doc__ or "").strip():

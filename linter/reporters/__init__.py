@@ -20,6 +20,8 @@ class ReportOptions:
     # What SARIF URIs and baseline paths are relative to (None: found from ``root``,
     # see linter.project).
     project_root: Path | None = None
+    # SARIF automationDetails category (--sarif-category): GitHub keeps one set per category.
+    sarif_category: str | None = None
     rules: list[Rule] = field(default_factory=list)
     embed_text: bool = True
     plugin_problems: list[str] = field(default_factory=list)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from linter import __version__
-from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL
+from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL, render_page
 from linter.document import Anchor
 from linter.engine import FileResult
 from linter.finding import Finding, Location
@@ -34,6 +34,12 @@ from linter.reporters import Reporter
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The base of every artifact URI: the project root (GitHub: the repository root).
 SRCROOT = "%SRCROOT%"
+# Related locations listed per result; the rest are counted in the message. An identity
+# over a whole table column relates every cell: a 500-report batch listed them all in
+# 38 MB of a 50 MB log.
+MAX_RELATED = 20
+# GitHub's severity words for results that are not security alerts.
+PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
 
 
 def artifact_uri(path: str) -> str:
@@ -99,11 +105,14 @@ class SarifReporter(Reporter):
             "fullDescription": {
                 "text": f"{summary}. {basis}" if lang == "en" else f"{summary}。依据：{basis}"
             },
-            "help": {"text": doc},
+            # The rule's page (docs/rules/CODE.md): GitHub shows it beside each alert.
+            "help": {"text": doc, "markdown": render_page(rule)},
             "helpUri": (self.options.docs_url or DEFAULT_DOCS_URL).rstrip("/") + f"/{rule.code}.md",
             "defaultConfiguration": {"level": rule.level},
             "properties": {
                 "tags": [rule.family, *(f"edition-{e}" for e in rule.editions)],
+                "precision": rule.precision,
+                "problem.severity": PROBLEM_SEVERITY[rule.level],
                 "basis": basis,
                 "basisGrade": rule.grade,
             },
@@ -114,6 +123,11 @@ class SarifReporter(Reporter):
         if index >= 0:
             artifact["index"] = index
         return {"artifactLocation": artifact, "region": _region(location.anchor)}
+
+    def _automation_id(self) -> str:
+        """``gongkai-lint/<category>/``: GitHub keeps one set of alerts per category."""
+        category = (self.options.sarif_category or "").strip("/")
+        return f"gongkai-lint/{category}/" if category else "gongkai-lint/"
 
     def _baseline_name(self) -> str:
         """The baseline file relative to the project root (its name when outside)."""
@@ -215,7 +229,7 @@ class SarifReporter(Reporter):
                 res["ruleIndex"] = self.rule_index[f.code]
             if f.related:
                 related = []
-                for i, r in enumerate(f.related, start=1):
+                for i, r in enumerate(f.related[:MAX_RELATED], start=1):
                     if r.path and r.path != f.path:
                         # In another report (cross-year rules): that report's artifact.
                         other = self._physical(r, self.index_of.get(r.path, -1), r.path)
@@ -229,6 +243,13 @@ class SarifReporter(Reporter):
                         item["logicalLocations"] = logical
                     related.append(item)
                 res["relatedLocations"] = related
+                if len(f.related) > MAX_RELATED:
+                    more = len(f.related) - MAX_RELATED
+                    res["message"]["text"] += (
+                        f" ({more} more related locations not listed)"
+                        if lang == "en"
+                        else f"（另有 {more} 处相关位置未列出）"
+                    )
             properties: dict[str, Any] = {}
             if f.sub_id:
                 properties["subId"] = f.sub_id
@@ -303,6 +324,7 @@ class SarifReporter(Reporter):
                             }
                         }
                     },
+                    "automationDetails": {"id": self._automation_id()},
                     "invocations": [invocation],
                     "artifacts": _ARTIFACTS,
                     "results": _RESULTS,

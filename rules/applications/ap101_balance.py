@@ -39,6 +39,7 @@ class Balance(Rule):
     code = "AP101"
     name = "balance"
     level = "error"
+    precision = "very-high"
     grade = "B"
     summary_zh = "第三部分：一 + 二 ≠ （七）总计 + 四"
     summary_en = "Section 3: I + II ≠ (7) total + IV"

@@ -38,6 +38,7 @@ class OutcomeTotal(Rule):
     code = "AP102"
     name = "outcome-total"
     level = "error"
+    precision = "very-high"
     grade = "D"
     summary_zh = "第三部分：（七）总计 ≠ 各办理结果之和"
     summary_en = "Section 3: (7) total ≠ the sum of the handling outcomes"

@@ -38,6 +38,7 @@ class ApplicantTotal(Rule):
     code = "AP103"
     name = "applicant-total"
     level = "error"
+    precision = "very-high"
     grade = "D"
     summary_zh = "第三部分：总计列 ≠ 六类申请人之和"
     summary_en = "Section 3: the total column ≠ the sum of the six applicant columns"

@@ -36,6 +36,7 @@ class DocumentCountPlausibility(Rule):
     code = "AD007"
     name = "document-count-plausibility"
     level = "warning"
+    precision = "very-high"
     editions = ("2021",)
     grade = "D"
     summary_zh = "本年制发件数大于现行有效件数与本年废止件数之和"

@@ -43,6 +43,7 @@ class ItemCountPlausibility(Rule):
     code = "AD008"
     name = "item-count-plausibility"
     level = "warning"
+    precision = "very-high"
     editions = ("2019",)
     grade = "D"
     summary_zh = "上一年项目数量加本年增/减小于 0"

@@ -43,6 +43,7 @@ class NarrativeApplicationCount(Rule):
     code = "TX001"
     name = "narrative-application-count"
     level = "warning"
+    precision = "medium"
     grade = "D"
     summary_zh = "文字所述收到申请数与第三部分表格不符"
     summary_en = (

@@ -80,6 +80,7 @@ class NarrativeContradiction(Rule):
     code = "TX002"
     name = "narrative-contradiction"
     level = "error"
+    precision = "medium"
     grade = "D"
     summary_zh = "文字说“没有”而表格不为 0，或反之"
     summary_en = "The text says there were none while the table has some, or the reverse"

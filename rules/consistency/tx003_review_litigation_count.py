@@ -48,6 +48,7 @@ class NarrativeReviewLitigationCount(Rule):
     code = "TX003"
     name = "narrative-review-litigation-count"
     level = "warning"
+    precision = "medium"
     grade = "D"
     summary_zh = "文字所述行政复议、行政诉讼案件数与第四部分表格不符"
     summary_en = "Review or litigation counts stated in the text differ from the section-4 table"

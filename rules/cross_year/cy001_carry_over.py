@@ -37,6 +37,7 @@ class CarryOver(BatchRule):
     code = "CY001"
     name = "carry-over-mismatch"
     level = "warning"
+    precision = "very-high"
     grade = "D"
     summary_zh = "本年“上年结转”≠ 上年报告“结转下年度继续办理”"
     summary_en = "This year's carried-over applications ≠ last year's carried forward"

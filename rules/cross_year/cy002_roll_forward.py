@@ -41,6 +41,7 @@ class ValidDocumentsRollForward(BatchRule):
     code = "CY002"
     name = "valid-documents-roll-forward"
     level = "warning"
+    precision = "very-high"
     editions = ("2021",)
     grade = "D"
     summary_zh = "现行有效件数与上年结转推算不符"

@@ -51,6 +51,7 @@ class CopiedText(BatchRule):
     code = "CY003"
     name = "copied-text"
     level = "warning"
+    precision = "medium"
     grade = "A"
     summary_zh = "第五部分或全文与上年报告几乎相同"
     summary_en = "Section 5 or the whole narrative is nearly the same as last year's"

@@ -47,6 +47,7 @@ class CopiedTables(BatchRule):
     code = "CY004"
     name = "copied-tables"
     level = "warning"
+    precision = "very-high"
     grade = "A"
     summary_zh = "第三、四部分表格与上年完全相同（含非零数字）"
     summary_en = "Tables 3 and 4 are identical to last year's (with non-zero values)"

@@ -40,6 +40,7 @@ class FeeNotReported(Rule):
     code = "OM001"
     name = "fee-not-reported"
     level = "warning"
+    precision = "medium"
     editions = ("2021",)
     grade = "C"
     summary_zh = "第六部分未说明信息处理费收取情况"

@@ -37,6 +37,7 @@ class FeeNoticeInconsistent(Rule):
     code = "OM002"
     name = "fee-notice-inconsistent"
     level = "warning"
+    precision = "medium"
     editions = ("2021",)
     grade = "D"
     summary_zh = "第三部分有逾期未缴费的申请，第六部分未报告收费通知"

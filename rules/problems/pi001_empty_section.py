@@ -35,6 +35,7 @@ class EmptySection(Rule):
     code = "PI001"
     name = "empty-section"
     level = "error"
+    precision = "medium"
     summary_zh = "第五部分为空、只写“无”或内容过短"
     summary_en = "Section 5 is empty, says only 'none', or is too short"
     basis_zh = "《中华人民共和国政府信息公开条例》第五十条第（四）项：存在的主要问题及改进情况"

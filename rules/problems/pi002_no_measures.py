@@ -36,6 +36,7 @@ class NoImprovementMeasures(Rule):
     code = "PI002"
     name = "no-improvement-measures"
     level = "error"
+    precision = "medium"
     summary_zh = "第五部分只写问题、未写改进措施"
     summary_en = "Section 5 states problems but no improvement measures"
     basis_zh = "《中华人民共和国政府信息公开条例》第五十条第（四）项：存在的主要问题及改进情况"

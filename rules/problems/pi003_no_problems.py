@@ -42,6 +42,7 @@ class NoProblemsStated(Rule):
     code = "PI003"
     name = "no-problems-stated"
     level = "warning"
+    precision = "medium"
     summary_zh = "第五部分没有写出存在的问题"
     summary_en = "Section 5 states no problem"
     basis_zh = "《中华人民共和国政府信息公开条例》第五十条第（四）项：存在的主要问题及改进情况"

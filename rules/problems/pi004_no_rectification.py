@@ -35,6 +35,7 @@ class NoRectificationReport(Rule):
     code = "PI004"
     name = "no-rectification-report"
     level = "note"
+    precision = "medium"
     editions = ("2021",)
     grade = "U"
     summary_zh = "第五部分未说明上一年度问题的整改情况（依据未经核实）"

@@ -38,6 +38,7 @@ class GroupTotal(Rule):
     code = "RL101"
     name = "group-total"
     level = "error"
+    precision = "very-high"
     grade = "D"
     summary_zh = "第四部分：某组总计 ≠ 维持 + 纠正 + 其他 + 尚未审结"
     summary_en = "Section 4: a group's total ≠ upheld + corrected + other + pending"

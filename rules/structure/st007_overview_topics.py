@@ -35,6 +35,7 @@ class OverviewTopics(Rule):
     code = "ST007"
     name = "overview-topics"
     level = "note"
+    precision = "medium"
     editions = ("2021",)
     summary_zh = "总体情况未涉及 2021 年格式列出的某些方面"
     summary_en = "The overview does not touch every topic the 2021 format lists"

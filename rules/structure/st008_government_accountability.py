@@ -38,6 +38,7 @@ class GovernmentAccountability(Rule):
     code = "ST008"
     name = "government-accountability"
     level = "warning"
+    precision = "medium"
     summary_zh = "人民政府的报告未报告工作考核、社会评议和责任追究结果情况"
     summary_en = "A government's report lacks the results of assessment, public evaluation and accountability"
     basis_zh = "《中华人民共和国政府信息公开条例》第五十条第（四）项"
