@@ -34,6 +34,9 @@ class EngineSpec:
     ignore: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     manifest: Manifest | None = None
+    # Send each report's whole intermediate form to the parent (a reporter that renders
+    # the report itself, such as the HTML audit, needs it); otherwise results are slim.
+    keep_reports: bool = False
 
     def build(self) -> Engine:
         from linter.plugins import load_plugins
@@ -57,8 +60,11 @@ def _on_alarm(signum, frame):  # pragma: no cover - signal handler
     raise _TimeLimit
 
 
-def lint_one(engine: Engine, path: Path, time_limit: float | None) -> FileResult:
-    """Lint one file under a time limit (where the platform has SIGALRM)."""
+def lint_one(
+    engine: Engine, path: Path, time_limit: float | None, keep_report: bool = False
+) -> FileResult:
+    """Lint one file under a time limit (where the platform has SIGALRM); the result is
+    slim (see :func:`slim`) unless ``keep_report``."""
     use_alarm = bool(time_limit) and hasattr(signal, "setitimer")
     started = time.monotonic()
     if use_alarm:
@@ -82,7 +88,7 @@ def lint_one(engine: Engine, path: Path, time_limit: float | None) -> FileResult
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    return slim(result)
+    return result if keep_report else slim(result)
 
 
 def slim(result: FileResult) -> FileResult:
@@ -109,12 +115,15 @@ def _init_worker(spec: EngineSpec) -> None:
     # Ctrl-C is handled by the parent; workers just stop with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["engine"] = spec.build()
+    _worker["keep_reports"] = spec.keep_reports
 
 
 def _lint_in_worker(path: Path) -> FileResult:
     engine = _worker["engine"]
     assert isinstance(engine, Engine)
-    return lint_one(engine, path, engine.limits.time_limit_seconds)
+    return lint_one(
+        engine, path, engine.limits.time_limit_seconds, bool(_worker.get("keep_reports"))
+    )
 
 
 def default_jobs() -> int:
@@ -131,7 +140,7 @@ def lint_files(
     if jobs <= 1 or len(files) <= 1:
         engine = engine or spec.build()
         for path in files:
-            yield lint_one(engine, path, engine.limits.time_limit_seconds)
+            yield lint_one(engine, path, engine.limits.time_limit_seconds, spec.keep_reports)
         return
     # Chunks keep the inter-process traffic low without making the order bursty.
     chunksize = max(1, min(16, len(files) // (jobs * 8) or 1))

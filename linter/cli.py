@@ -33,15 +33,16 @@ def main() -> None:
     default="concise",
     show_default=True,
     help="Output format: concise, full, json, sarif, github, junit, summary, csv, xlsx, "
-    "statistics (or one added by a plugin). csv with -o FILE.csv also writes "
-    "FILE.findings.csv; xlsx needs -o.",
+    "statistics, html, docx (or one added by a plugin). csv with -o FILE.csv also writes "
+    "FILE.findings.csv; xlsx and docx need -o FILE; html needs -o FOLDER (an offline "
+    "audit report).",
 )
 @click.option(
     "-o",
     "--output",
     "output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the output to FILE instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write the output to FILE instead of standard output (a folder for html).",
 )
 @click.option(
     "--select",
@@ -202,6 +203,7 @@ def check(
         extend_select=_split(extend_select),
         ignore=_split(ignore),
         root=Path.cwd(),
+        keep_reports=getattr(reporter_cls, "needs_reports", False),
     )
     engine = Engine.from_config(
         plugins,
@@ -239,10 +241,15 @@ def check(
     # (rule code, reason) -> number of reports a rule could not check for that reason.
     skipped: dict[tuple[str, str], int] = {}
     binary = getattr(reporter_cls, "binary", False)
+    writes_folder = getattr(reporter_cls, "writes_folder", False)
+    if writes_folder and output is None:
+        _fail(f"the {output_format} format writes a folder: name it with -o FOLDER")
     if binary and output is None:
         _fail(
             f"the {output_format} format writes a binary file: name it with -o FILE.{output_format}"
         )
+    if output is not None and output.is_dir() and not writes_folder:
+        _fail(f"-o {output}: is a folder; the {output_format} format writes a file")
     # A binary format (xlsx) writes options.output_path itself; it gets no text stream.
     if binary:
         import io

@@ -10,6 +10,7 @@ def gongkai_lint_reporters() -> dict[str, type]:
     from linter.reporters.concise import ConciseReporter
     from linter.reporters.full import FullReporter
     from linter.reporters.github import GithubReporter
+    from linter.reporters.html_audit import HtmlAuditReporter
     from linter.reporters.json_ import JsonReporter
     from linter.reporters.junit import JunitReporter
     from linter.reporters.sarif import SarifReporter
@@ -28,4 +29,5 @@ def gongkai_lint_reporters() -> dict[str, type]:
         "csv": CsvReporter,
         "xlsx": XlsxReporter,
         "statistics": StatisticsReporter,
+        "html": HtmlAuditReporter,
     }

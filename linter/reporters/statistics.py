@@ -24,8 +24,12 @@ from linter.reporters import Reporter
 
 
 def share(part: int, whole: int) -> str:
-    """``part`` of ``whole`` as a whole percentage (``33%``); ``-`` when ``whole`` is 0."""
-    return f"{round(100 * part / whole)}%" if whole else "-"
+    """``part`` of ``whole`` as a whole percentage (``33%``; ``<1%`` rather than a
+    misleading ``0%`` for a few); ``-`` when ``whole`` is 0."""
+    if not whole:
+        return "-"
+    pct = round(100 * part / whole)
+    return "<1%" if part and not pct else f"{pct}%"
 
 
 class Statistics:
