@@ -200,7 +200,7 @@ def test_output_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a file", "audit", "mine", "reports"]
     # Another format refuses a folder as its output file.
     result = run(["check", "reports/2019.txt", "-o", "audit"], tmp_path)
-    assert result.exit_code == 2 and "is a folder" in result.output
+    assert result.exit_code == 2 and "is a folder; name a file" in result.output
 
 
 def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
