@@ -200,3 +200,13 @@ def test_rotated_pages_read_in_the_right_order(content_turned):
     ] == [
         [[c.text for c in row] for row in b.rows] for b in expected.blocks if isinstance(b, Table)
     ]
+
+
+def test_the_page_limit_is_configurable(tmp_path):
+    (tmp_path / "gongkai-lint.toml").write_text("[limits]\nmax-pdf-pages = 3\n", encoding="utf-8")
+    (tmp_path / "r.pdf").write_bytes(REAL.read_bytes())
+    result = run(
+        ["check", "r.pdf", "--config", "gongkai-lint.toml", "--output-format", "concise"],
+        tmp_path,
+    )
+    assert "XT001" in result.output and "5 页，超过上限 3 页" in result.output

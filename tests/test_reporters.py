@@ -190,7 +190,9 @@ def test_full_shows_cells_values_basis_and_last_years_file(engine: Engine, folde
     assert f"    {FOLDER}/2019.txt:{CARRIED_FORWARD_TOTAL}:2" in "\n".join(cy001)
     assert "  expected: 3; reported: 0" in cy001
     assert f"{FOLDER}/empty.txt:1:1: XT001 [error] unreadable-document" in text
-    assert text.endswith("Found 14 finding(s) in 6 file(s).\n")
+    assert text.endswith(
+        "Found 14 finding(s) in 6 file(s) (5 read; 1 not readable: empty file 1).\n"
+    )
 
 
 # --- github ------------------------------------------------------------------------
@@ -343,6 +345,7 @@ def test_summary_table_lines_up_with_chinese_names(engine: Engine, folder: Path)
         "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----",
         "合计 6 份                                                                5/6    5   0   2   1   4   2   0    14",
         "涉及报告                                                                        3   0   1   1   4   1   0     6",
+        "共 6 个文件，读取 5 个，无法读取 1 个：空文件 1",
     ]  # fmt: skip
     # Every row's columns start at the same terminal column.
     lines = text.splitlines()
@@ -426,7 +429,7 @@ def test_csv_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: P
         [f"{FOLDER}/2019_sample.txt", "", "2019", "2019", "yes", "1", "0", "0", "1", "PI002"],
         [f"{FOLDER}/2020.txt", "某市工业和信息化局", "2020", "2019", "yes", "1", "2", "0", "3",
          "CY001 CY003 PI002"],
-        [f"{FOLDER}/empty.txt", "", "", "", "no", "1", "0", "0", "1", "XT001"],
+        [f"{FOLDER}/empty.txt", "", "", "", "no (empty file)", "1", "0", "0", "1", "XT001"],
         [f"{FOLDER}/gbk copy.txt", "", "2019", "2019", "yes", "1", "0", "1", "2", "PI002 XT003"],
         [f"{FOLDER}/sub/{PINGTAN[0].name}", "平潭综合实验区", "2019", "2019", "yes", "0", "3",
          "0", "3", "XT002"],
@@ -480,7 +483,7 @@ def test_csv_keeps_formulas_as_text(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "=SUM(1,2).txt").write_bytes(b"")
     results, later = lint(engine, tmp_path / "=SUM(1,2).txt")
     text = render(CsvReporter, results, later, options(engine))
-    assert text.splitlines()[1] == '"\'=SUM(1,2).txt",,,,否,1,0,0,1,XT001'
+    assert text.splitlines()[1] == '"\'=SUM(1,2).txt",,,,否（空文件）,1,0,0,1,XT001'
 
 
 def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: Path) -> None:
@@ -520,7 +523,18 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
         4,
         "AP101 AP103 PI002 RL101",
     )
-    assert rows[3] == (f"{FOLDER}/empty.txt", None, None, None, "no", 1, 0, 0, 1, "XT001")
+    assert rows[3] == (
+        f"{FOLDER}/empty.txt",
+        None,
+        None,
+        None,
+        "no (empty file)",
+        1,
+        0,
+        0,
+        1,
+        "XT001",
+    )
     assert rows[-1][0] == f"{FOLDER}/=1+1.txt"
     assert reports.cell(row=len(rows) + 1, column=1).data_type == "s"  # text, not a formula
     sarif = sarif_counts(results, later, opts)

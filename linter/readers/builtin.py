@@ -8,9 +8,10 @@ from linter.hookspecs import hookimpl
 @hookimpl
 def gongkai_lint_readers() -> list[type]:
     from linter.readers.docx import DocxReader
+    from linter.readers.formats import OtherFormatsReader
     from linter.readers.text import TextReader
 
-    readers: list[type] = [TextReader, DocxReader]
+    readers: list[type] = [TextReader, DocxReader, OtherFormatsReader]
     try:
         from linter.readers.pdf import PdfReader
 

@@ -287,15 +287,18 @@ def _ole_error(data: bytes) -> ReadError:
         return ReadError(
             "这是旧版 Excel 二进制 .xls 文件，不是 Word 文档：请提供 .docx 格式的年度报告",
             "an old binary Excel .xls workbook, not a Word document: provide the report as .docx",
+            cause="old-format",
         )
     if _WORD_STREAM not in data and _POWERPOINT_STREAM in data:
         return ReadError(
             "这是旧版 PowerPoint 二进制 .ppt 文件，不是 Word 文档：请提供 .docx 格式的年度报告",
             "an old binary PowerPoint .ppt file, not a Word document: provide the report as .docx",
+            cause="old-format",
         )
     return ReadError(
         "这是旧版 Word 二进制 .doc 文件，请用 Word/WPS 另存为 .docx 后再检查",
         "an old binary Word .doc: save it as .docx and check again",
+        cause="old-format",
     )
 
 
@@ -304,6 +307,7 @@ def _encrypted_error() -> ReadError:
         "文件已加密（设置了打开密码），无法读取：请在 Word/WPS 中取消密码，另存为 .docx 后再检查",
         "the document is encrypted (password-protected) and cannot be read: remove the "
         "password in Word/WPS, save it as .docx and check again",
+        cause="encrypted",
     )
 
 
@@ -328,6 +332,7 @@ def _not_zip_error(data: bytes) -> ReadError:
         "Word 文档请另存为 .docx 后再检查",
         f"not a DOCX file: {kind_en}. Check the file: give HTML or text its proper "
         "extension; save a Word document as .docx and check again",
+        cause="wrong-extension",
     )
 
 
@@ -337,6 +342,7 @@ def _corrupt_error(exc: BaseException) -> ReadError:
         f"DOCX 文件已损坏或不完整，无法解压（{detail}）：请重新下载，或{_WHAT_TO_DO_ZH}",
         f"the DOCX archive is corrupt or truncated ({detail}): download it again, or "
         f"{_WHAT_TO_DO_EN}",
+        cause="damaged",
     )
 
 
@@ -446,6 +452,7 @@ def _main_part_name(archive: zipfile.ZipFile, limits: Limits) -> str:
         "或用 Word/WPS 将其另存为 .docx 后再检查",
         f"the archive has no word/document.xml, so it is not a Word document ({what_en}): "
         "provide the report as .docx, or save it as .docx in Word/WPS and check again",
+        cause="other-format",
     )
 
 

@@ -65,6 +65,7 @@ class TextReader(Reader):
             raise ReadError(
                 "文件为空（没有任何内容），请确认上传或转换是否成功。",
                 "the file is empty: check that the upload or the conversion worked.",
+                cause="empty",
             )
         if is_binary(data):
             raise ReadError(
@@ -72,6 +73,7 @@ class TextReader(Reader):
                 "请提供原始格式的文件或正确导出的文本。",
                 "the content is binary, not text: the extension is probably wrong (e.g. a "
                 ".doc/.pdf/.docx renamed to .txt); supply the original file or a proper text export.",
+                cause="wrong-extension",
             )
         decoded = decode_text(data)
         doc = Document(path=path, media_type=self.media_type, encoding=decoded.encoding)

@@ -80,3 +80,74 @@ def where_in_page(a: Anchor) -> str:
         # A DOCX paragraph: its line in the extracted text would mean nothing to a reader.
         return f"para{a.paragraph + 1}"
     return f"{a.line or 1}:{a.column or 1}"
+
+
+# Why a file could not be read (the ``cause`` of its XT001/XT005), for the counts.
+UNREADABLE_CAUSES: dict[str, tuple[str, str]] = {
+    "old-format": ("旧版或其他格式", "old or other format"),
+    "other-format": ("非 Word 格式", "not a Word format"),
+    "image": ("图片（需 OCR）", "image (OCR needed)"),
+    "no-text-layer": ("无文字层（扫描件）", "no text layer (scan)"),
+    "empty": ("空文件", "empty file"),
+    "encrypted": ("加密", "encrypted"),
+    "damaged": ("损坏或不完整", "damaged or truncated"),
+    "wrong-extension": ("扩展名与内容不符", "wrong extension"),
+    "too-large": ("超过上限", "over a limit"),
+    "unknown-format": ("格式无法识别", "unknown format"),
+    "unreadable": ("其他原因", "other"),
+}
+
+
+def unreadable_cause(report) -> str | None:
+    """The cause key of an unreadable report (None when it was read)."""
+    if report.readable:
+        return None
+    for d in report.diagnostics:
+        if d.code in ("XT001", "XT005"):
+            cause = dict(d.args).get("cause")
+            if cause:
+                return cause
+            return "no-text-layer" if d.code == "XT005" else "unreadable"
+    return "unreadable"
+
+
+def cause_label(cause: str, lang: str) -> str:
+    zh, en = UNREADABLE_CAUSES.get(cause, UNREADABLE_CAUSES["unreadable"])
+    return en if lang == "en" else zh
+
+
+class FileCounts:
+    """Files found, read, and not readable by cause: the closing line of a run."""
+
+    def __init__(self) -> None:
+        self.found = 0
+        self.read = 0
+        self.causes: dict[str, int] = {}
+
+    def add(self, result: FileResult) -> None:
+        self.found += 1
+        cause = unreadable_cause(result.report)
+        if cause is None:
+            self.read += 1
+        else:
+            self.causes[cause] = self.causes.get(cause, 0) + 1
+
+    def causes_text(self, lang: str) -> str:
+        sep = ", " if lang == "en" else "，"
+        return sep.join(f"{cause_label(k, lang)} {n}" for k, n in sorted(self.causes.items()))
+
+    def closing(self, findings: int, lang: str) -> str:
+        unreadable = self.found - self.read
+        if lang == "en":
+            extra = (
+                f" ({self.read} read; {unreadable} not readable: {self.causes_text(lang)})"
+                if unreadable
+                else ""
+            )
+            return f"Found {findings} finding(s) in {self.found} file(s){extra}.\n"
+        extra = (
+            f"（读取 {self.read} 个；无法读取 {unreadable} 个：{self.causes_text(lang)}）"
+            if unreadable
+            else ""
+        )
+        return f"共检查 {self.found} 个文件{extra}，发现 {findings} 个问题。\n"

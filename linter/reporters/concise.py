@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.engine import FileResult
-from linter.reporters import Reporter, where
+from linter.reporters import FileCounts, Reporter, where
 
 
 class ConciseReporter(Reporter):
@@ -11,9 +11,11 @@ class ConciseReporter(Reporter):
         super().__init__(*args, **kwargs)
         self.count = 0
         self.files = 0
+        self.counts = FileCounts()
 
     def file(self, result: FileResult) -> None:
         self.files += 1
+        self.counts.add(result)
         self._write(result.findings)
 
     def batch(self, findings, suppressed=None) -> None:
@@ -27,7 +29,4 @@ class ConciseReporter(Reporter):
             self.out.write(f"{f.path}:{where(f)}: {code} {f.message(lang)}\n")
 
     def finish(self) -> None:
-        if self.options.lang == "en":
-            self.out.write(f"Found {self.count} finding(s) in {self.files} file(s).\n")
-        else:
-            self.out.write(f"共检查 {self.files} 个文件，发现 {self.count} 个问题。\n")
+        self.out.write(self.counts.closing(self.count, self.options.lang))

@@ -22,7 +22,7 @@ from dataclasses import replace
 from linter.docs import DEFAULT_DOCS_URL
 from linter.engine import FileResult
 from linter.finding import Finding, Location
-from linter.reporters import Reporter, where
+from linter.reporters import FileCounts, Reporter, where
 from linter.reporters.summary import terminal_safe
 
 _WORDS = {
@@ -57,9 +57,11 @@ class FullReporter(Reporter):
         self.rules = {r.code: r for r in self.options.rules}
         self.count = 0
         self.files = 0
+        self.counts = FileCounts()
 
     def file(self, result: FileResult) -> None:
         self.files += 1
+        self.counts.add(result)
         self._write(result.findings)
 
     def batch(self, findings, suppressed=None) -> None:
@@ -109,7 +111,4 @@ class FullReporter(Reporter):
         return "\n".join(lines) + "\n"
 
     def finish(self) -> None:
-        if self.options.lang == "en":
-            self.out.write(f"Found {self.count} finding(s) in {self.files} file(s).\n")
-        else:
-            self.out.write(f"共检查 {self.files} 个文件，发现 {self.count} 个问题。\n")
+        self.out.write(self.counts.closing(self.count, self.options.lang))

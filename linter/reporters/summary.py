@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
 from linter.issuer import infer_issuer_kind
-from linter.reporters import Reporter
+from linter.reporters import Reporter, cause_label, unreadable_cause
 
 # Rule families in the order of the report format; families of plugins follow, sorted.
 FAMILY_ORDER = ("XT", "ST", "AD", "AP", "RL", "PI", "OM", "TX", "CY", "PB")
@@ -55,6 +55,8 @@ class ReportCounts:
     issuer_kind: str | None = None
     published: str | None = None
     url: str | None = None
+    # Why the file could not be read: a key of linter.reporters.UNREADABLE_CAUSES.
+    cause: str | None = None
     # Why the file was not read or not checked (XT001/XT004 message, zh and en).
     not_checked: tuple[str, str, str] | None = None
     # Rules that could not check the report: (code, reason zh, reason en).
@@ -92,6 +94,7 @@ class Tally:
             year=report.year.value,
             edition=report.edition.value,
             readable=report.readable,
+            cause=unreadable_cause(report),
             issuer_kind=report.metadata.get("issuer_kind")
             or infer_issuer_kind(report.agency.value),
             published=report.metadata.get("published"),
@@ -151,6 +154,18 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int, right: bool = False) -> str:
     fill = " " * max(0, width - display_width(text))
     return fill + text if right else text + fill
+
+
+def readable_text(c: ReportCounts, lang: str) -> str:
+    """是/否 for the 可读 column, with the cause when the file could not be read."""
+    text = yes_no(c.readable, lang)
+    if c.readable is False and c.cause:
+        text += (
+            f" ({cause_label(c.cause, lang)})"
+            if lang == "en"
+            else f"（{cause_label(c.cause, lang)}）"
+        )
+    return text
 
 
 def yes_no(value: bool | None, lang: str) -> str:
@@ -227,3 +242,18 @@ class SummaryReporter(Reporter):
         for row in [head, rule, *rows, rule, totals, affected]:
             cells = [pad(text, w, r) for text, w, r in zip(row, widths, right, strict=True)]
             self.out.write("  ".join(cells).rstrip() + "\n")
+        causes: dict[str, int] = {}
+        for c in linted:
+            if c.readable is False:
+                key = c.cause or "unreadable"
+                causes[key] = causes.get(key, 0) + 1
+        if causes:
+            sep = ", " if en else "，"
+            listed = sep.join(f"{cause_label(k, lang)} {n}" for k, n in sorted(causes.items()))
+            found = len(linted)
+            unread = sum(causes.values())
+            self.out.write(
+                f"{found} file(s) found, {found - unread} read, {unread} not readable: {listed}\n"
+                if en
+                else f"共 {found} 个文件，读取 {found - unread} 个，无法读取 {unread} 个：{listed}\n"
+            )

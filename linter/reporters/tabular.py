@@ -39,7 +39,7 @@ from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
 from linter.output import open_output, save_path, shown
 from linter.reporters import Reporter
-from linter.reporters.summary import ReportCounts, Tally, yes_no
+from linter.reporters.summary import ReportCounts, Tally, readable_text
 
 REPORT_COLUMNS = {
     # key: (zh header, en header, xlsx width)
@@ -109,7 +109,7 @@ class _Tables(Reporter):
             c.agency,
             c.year,
             c.edition,
-            yes_no(c.readable, lang),
+            readable_text(c, lang),
             *(c.levels.get(level, 0) for level in LEVELS),
             c.total,
         ]
