@@ -3,20 +3,22 @@
 Each worker process builds its own engine from an :class:`EngineSpec` (plugins are
 loaded once per worker) and returns a slim :class:`FileResult` — the report's identity
 and the findings, not its whole intermediate form — so the parent's memory stays flat as
-the batch grows. A per-file time limit turns a pathological file into XT001 instead of
-a hung run.
+the batch grows. A watchdog in the parent holds a time and a memory limit per file even
+inside C code (libxml2): it kills the worker, reports the file as XT001 and starts a new
+worker. Workers end with the parent, however it ends.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from linter.config import Config
 from linter.engine import Engine, FileResult, unreadable_result
@@ -52,43 +54,14 @@ class EngineSpec:
         )
 
 
-class _TimeLimit(BaseException):  # not an Exception: no rule or reader may swallow it
-    pass
-
-
-def _on_alarm(signum, frame):  # pragma: no cover - signal handler
-    raise _TimeLimit
-
-
 def lint_one(
     engine: Engine, path: Path, time_limit: float | None, keep_report: bool = False
 ) -> FileResult:
-    """Lint one file under a time limit (where the platform has SIGALRM); the result is
-    slim (see :func:`slim`) unless ``keep_report``."""
-    use_alarm = bool(time_limit) and hasattr(signal, "setitimer")
-    started = time.monotonic()
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, time_limit)
-    try:
-        result = engine.lint_path(path)
-    except _TimeLimit:
-        seconds = time.monotonic() - started
-        return unreadable_result(
-            engine,
-            path,
-            f"读取和检查该文件用时超过 {time_limit:g} 秒上限（已用 {seconds:.1f} 秒），已中止；文件可能异常庞大或结构异常。"
-            "其余文件照常检查；如确需检查，请在配置中调高 time-limit-seconds。",
-            f"reading and checking the file took over the limit of {time_limit:g} s "
-            f"({seconds:.1f} s) and was stopped; the file may be pathologically large or "
-            "malformed. The other files were still checked; raise time-limit-seconds in "
-            "the configuration if needed.",
-        )
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-    return result if keep_report else slim(result)
+    """Lint one file in a worker process that is stopped past ``time_limit`` seconds;
+    the result is slim (see :func:`slim`) unless ``keep_report``."""
+    limits = replace(engine.limits, time_limit_seconds=time_limit or 0)
+    spec = EngineSpec(keep_reports=keep_report)
+    return next(iter(lint_files([path], spec, 1, engine=replace(engine, limits=limits))))
 
 
 def slim(result: FileResult) -> FileResult:
@@ -107,25 +80,6 @@ def slim(result: FileResult) -> FileResult:
     )
 
 
-# Worker-process state: one engine per worker, built once by the pool initializer.
-_worker: dict[str, object] = {}
-
-
-def _init_worker(spec: EngineSpec) -> None:
-    # Ctrl-C is handled by the parent; workers just stop with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker["engine"] = spec.build()
-    _worker["keep_reports"] = spec.keep_reports
-
-
-def _lint_in_worker(path: Path) -> FileResult:
-    engine = _worker["engine"]
-    assert isinstance(engine, Engine)
-    return lint_one(
-        engine, path, engine.limits.time_limit_seconds, bool(_worker.get("keep_reports"))
-    )
-
-
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -136,23 +90,295 @@ def default_jobs() -> int:
 def lint_files(
     files: list[Path], spec: EngineSpec, jobs: int, engine: Engine | None = None
 ) -> Iterator[FileResult]:
-    """Results in the order of ``files``, streamed as they complete."""
-    if jobs <= 1 or len(files) <= 1:
-        engine = engine or spec.build()
-        for path in files:
-            yield lint_one(engine, path, engine.limits.time_limit_seconds, spec.keep_reports)
+    """Results in the order of ``files``, streamed as they complete.
+
+    Every file is read in a worker process (with one job too): C code such as libxml2
+    cannot be interrupted from inside, so a watchdog in this process stops a worker that
+    runs past the time limit or the memory limit, reports the file as XT001, starts a
+    new worker and goes on. Closing the iterator (an interrupt) stops every worker.
+    """
+    if not files:
         return
-    # Chunks keep the inter-process traffic low without making the order bursty.
-    chunksize = max(1, min(16, len(files) // (jobs * 8) or 1))
-    context = None
-    if sys.platform != "win32":
+    watchdog = _Watchdog(spec, engine, max(1, min(jobs, len(files))))
+    try:
+        yield from watchdog.run(files)
+    finally:
+        watchdog.stop()
+
+
+# --- the worker side --------------------------------------------------------------
+
+
+def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> None:
+    """Lint the files the parent sends, one at a time, until told to stop or orphaned."""
+    _die_with_parent(parent)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            # Ctrl-C reaches the whole process group: the parent decides. A forked worker
+            # must not keep the parent's SIGTERM handler either.
+            signal.signal(
+                getattr(signal, name), signal.SIG_IGN if name == "SIGINT" else signal.SIG_DFL
+            )
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    engine = engine or spec.build()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        index, path = task
+        result = engine.lint_path(path)
+        if not spec.keep_reports:
+            result = slim(result)
+        try:
+            conn.send((index, result))
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+            conn.send((index, _failed(engine, path, f"{type(exc).__name__}: {exc}")))
+        except (EOFError, OSError):
+            return
+
+
+def _die_with_parent(parent: int) -> None:
+    """The worker ends when the parent does, even killed with SIGKILL."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    # Elsewhere: a thread that watches for the parent to go.
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+# --- the parent side --------------------------------------------------------------
+
+_STOP_SIGNALS = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
+# How often a busy worker's memory is looked at.
+_POLL_SECONDS = 0.1
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    task: tuple[int, Path] | None = None
+    started: float = 0.0
+
+
+class _Watchdog:
+    def __init__(self, spec: EngineSpec, engine: Engine | None, jobs: int) -> None:
         import multiprocessing
 
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(spec,)
-    ) as pool:
-        yield from pool.map(_lint_in_worker, files, chunksize=chunksize)
+        self.spec = spec
+        self.engine = engine
+        self.jobs = jobs
+        self.limits = engine.limits if engine is not None else spec.config.limits
+        fork = sys.platform.startswith("linux")
+        self.context = multiprocessing.get_context("fork" if fork else "spawn")
+        # A forked worker uses the parent's engine as it is (no plugin loading);
+        # a spawned one builds its own from the spec.
+        self.worker_engine = engine if fork else None
+        self.workers: list[_Worker] = []
+
+    # Starting and stopping workers.
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self.context.Pipe(duplex=True)
+        process = self.context.Process(
+            target=_worker_main,
+            args=(child_end, self.worker_engine, self.spec, os.getpid()),
+            daemon=True,
+            name="gongkai-lint-worker",
+        )
+        # Signals are held while forking: a Ctrl-C then must not hit a half-made worker.
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            process.start()
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _kill(self, worker: _Worker) -> None:
+        try:
+            worker.process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+        worker.process.join(timeout=5)
+        worker.conn.close()
+
+    def stop(self) -> None:
+        """Stop every worker: politely when idle, at once when busy."""
+        for worker in self.workers:
+            if worker.task is None and worker.process.is_alive():
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+        deadline = time.monotonic() + 1.0
+        for worker in self.workers:
+            if worker.task is None:
+                worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                self._kill(worker)
+            else:
+                worker.process.join(timeout=1)
+                worker.conn.close()
+        self.workers = []
+
+    # The loop.
+
+    def run(self, files: list[Path]) -> Iterator[FileResult]:
+        time_limit = self.limits.time_limit_seconds or 0
+        memory_limit = self.limits.max_memory_bytes if _can_measure_memory() else 0
+        pending = list(enumerate(files))
+        pending.reverse()  # popped from the end: in input order
+        done: dict[int, FileResult] = {}
+        next_out = 0
+        # Results finished ahead of a slow file wait for it; this bounds how many.
+        window = max(64, self.jobs * 16)
+        self.workers = [self._start() for _ in range(self.jobs)]
+        while next_out < len(files):
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if next_out >= len(files):
+                break
+            for worker in self.workers:
+                if worker.task is None and pending and pending[-1][0] < next_out + window:
+                    worker.task = pending.pop()
+                    worker.started = time.monotonic()
+                    try:
+                        worker.conn.send(worker.task)
+                    except (OSError, ValueError):
+                        pass  # a dead worker: found below by its sentinel
+            busy = [w for w in self.workers if w.task is not None]
+            now = time.monotonic()
+            timeout = None
+            if time_limit:
+                timeout = max(0.0, min(w.started + time_limit - now for w in busy))
+            if memory_limit:
+                timeout = _POLL_SECONDS if timeout is None else min(timeout, _POLL_SECONDS)
+            ready = set(_wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            for i, worker in enumerate(self.workers):
+                if worker.task is None:
+                    continue
+                index, path = worker.task
+                failure: tuple[str, str] | None = None
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    try:
+                        got, result = worker.conn.recv()
+                        done[got] = result
+                        worker.task = None
+                        continue
+                    except (EOFError, OSError, pickle.UnpicklingError):
+                        worker.process.join(timeout=5)
+                        failure = _died(worker.process.exitcode)
+                elif time_limit and time.monotonic() - worker.started > time_limit:
+                    failure = _too_slow(time_limit, time.monotonic() - worker.started)
+                elif memory_limit and (rss := _resident(worker.process.pid)) > memory_limit:
+                    failure = _too_big(memory_limit, rss)
+                if failure is not None:
+                    self._kill(worker)
+                    done[index] = _failed(self._parent_engine(), path, *failure)
+                    self.workers[i] = self._start()
+
+    def _parent_engine(self) -> Engine:
+        if self.engine is None:
+            self.engine = self.spec.build()
+        return self.engine
+
+
+def _wait(objects: list, timeout: float | None) -> list:
+    from multiprocessing.connection import wait
+
+    return wait(objects, timeout)
+
+
+def _failed(engine: Engine, path: Path, detail_zh: str, detail_en: str | None = None) -> FileResult:
+    if detail_en is None:  # an internal error passing the result back
+        what = detail_zh
+        detail_zh = f"工具内部出错，未能传回该文件的检查结果：{what}。这是工具的缺陷，请报告；其余文件照常检查。"
+        detail_en = (
+            f"the tool failed to pass back the results for this file: {what}. This is a bug "
+            "in the tool, please report it; the other files are still checked."
+        )
+    return unreadable_result(engine, path, detail_zh, detail_en)
+
+
+def _too_slow(limit: float, seconds: float) -> tuple[str, str]:
+    return (
+        f"读取和检查该文件用时超过 {limit:g} 秒上限（已用 {seconds:.1f} 秒），已中止；文件可能异常庞大或结构异常。"
+        "其余文件照常检查；如确需检查，请在配置中调高 time-limit-seconds。",
+        f"reading and checking the file took over the limit of {limit:g} s "
+        f"({seconds:.1f} s) and was stopped; the file may be pathologically large or "
+        "malformed. The other files were still checked; raise time-limit-seconds in "
+        "the configuration if needed.",
+    )
+
+
+def _too_big(limit: int, used: int) -> tuple[str, str]:
+    mib = 1024 * 1024
+    return (
+        f"读取和检查该文件占用内存超过 {limit // mib:,} MiB 上限（已用 {used // mib:,} MiB），已中止；"
+        "文件可能异常庞大或结构异常。其余文件照常检查；如确需检查，请在配置中调高 max-memory-bytes。",
+        f"reading and checking the file took more than the memory limit of {limit // mib:,} MiB "
+        f"({used // mib:,} MiB) and was stopped; the file may be pathologically large or "
+        "malformed. The other files were still checked; raise max-memory-bytes in the "
+        "configuration if needed.",
+    )
+
+
+def _died(exitcode: int | None) -> tuple[str, str]:
+    how = ""
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f" ({signal.Signals(-exitcode).name})"
+        except ValueError:
+            how = f" (signal {-exitcode})"
+    elif exitcode is not None:
+        how = f" (exit status {exitcode})"
+    return (
+        f"读取该文件的进程意外终止{how}；可能是文件触发了解析库的缺陷，或系统内存不足。其余文件照常检查；请报告此文件。",
+        f"the process reading the file ended unexpectedly{how}; the file may trigger a "
+        "fault in a parsing library, or the system ran out of memory. The other files "
+        "were still checked; please report the file.",
+    )
+
+
+def _can_measure_memory() -> bool:
+    return os.path.exists("/proc/self/statm")
+
+
+def _resident(pid: int) -> int:
+    """Resident memory of a process in bytes (Linux), 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 class Progress:

@@ -293,9 +293,11 @@ def check(
         staging.commit()
     except KeyboardInterrupt as exc:
         staging.discard()
+        _abandon_output()
         _fail(f"interrupted{_signal_name(exc)}; " + _nothing_written(output))
     except OSError as exc:
         staging.discard()
+        _abandon_output()
         _fail(_write_failed(exc, output))
     finally:
         if results is not None:
@@ -362,6 +364,12 @@ def _write_failed(exc: OSError, output: Path | None) -> str:
         return f"cannot write to standard output: {exc.strerror or exc}"
     name = shown(str(exc.filename or output))
     return f"cannot write {name}: {exc.strerror or exc}; " + _nothing_written(output)
+
+
+def _abandon_output() -> None:
+    # A writer left half-way (openpyxl's row generators) complains when it is collected;
+    # the output is discarded, so the one line above is all the user should see.
+    sys.unraisablehook = lambda unraisable: None
 
 
 def _nothing_written(output: Path | None) -> str:
