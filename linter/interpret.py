@@ -457,7 +457,8 @@ class _TableBuild:
     columns: dict[str, Column] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
     anchor: Anchor | None = None
-    unaligned: list[str] = field(default_factory=list)
+    # (printed label, row id) of rows whose cells could not be placed in columns.
+    unaligned: list[tuple[str, str]] = field(default_factory=list)
 
 
 _APP_MATCHER = _RowMatcher(L.APPLICATION_ROWS)
@@ -506,6 +507,108 @@ def _leaf_columns(header_rows: list[Sequence[TableCell]], width: int) -> list[st
     return leaf
 
 
+# --- wrapped row labels (text and markdown tables) -------------------------------------------
+
+_WRAP_MIN_NUMBERS = 3
+
+
+def _numbers_in(row: Sequence[TableCell]) -> int:
+    return sum(1 for tc in row if tc.text and parse_cell(tc.text).state == "number")
+
+
+def _label_only(row: Sequence[TableCell]) -> str | None:
+    """The text of a row that holds only label text (no numbers, other cells empty)."""
+    texts = [tc.text for tc in row if tc.text]
+    if not texts or any(is_data_like(t) for t in texts) or len(texts) > 2:
+        return None
+    return "".join(texts)
+
+
+def _label_index(row: Sequence[TableCell]) -> int | None:
+    """The label cell of a numbers row: the last text cell before its first number."""
+    found = None
+    for j, tc in enumerate(row):
+        if tc.text and parse_cell(tc.text).state == "number":
+            break
+        if tc.text and not is_data_like(tc.text):
+            found = j
+    return found
+
+
+def _full_label(text: str) -> bool:
+    m = _APP_MATCHER.match(text) if text else None
+    return m is not None and m.how in ("exact", "variant")
+
+
+def join_wrapped_labels(table: DocTable) -> DocTable:
+    """Join a row label that wrapped over two printed rows of a text or markdown table.
+
+    PDF converters print a long label's second half on the next row with no numbers
+    (or its first half on the row before): a label-only row directly before or after a
+    numbers row whose label is incomplete is joined to it when the joined label is the
+    format's (exactly, or up to punctuation and numbering style). Tables with a real grid
+    (HTML, DOCX) keep line breaks inside their cells and are returned as they are.
+    """
+    if table.grid:
+        return table
+    rows = [list(r) for r in table.rows]
+    used: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in used or _numbers_in(row) < _WRAP_MIN_NUMBERS:
+            continue
+        at = _label_index(row)
+        label = row[at].text if at is not None else ""
+        if _full_label(label):
+            continue
+        before = _label_only(rows[i - 1]) if i > 0 and i - 1 not in used else None
+        after = _label_only(rows[i + 1]) if i + 1 < len(rows) else None
+        options: list[tuple[tuple[int, ...], str]] = []
+        if before is not None:
+            options.append(((i - 1,), before + label))
+        if after is not None:
+            options.append(((i + 1,), label + after))
+        if before is not None and after is not None:
+            options.append(((i - 1, i + 1), before + label + after))
+        for parts, joined in options:
+            if not _full_label(joined):
+                continue
+            first = rows[min(parts)] if min(parts) < i else None
+            origin = next(tc for tc in first if tc.text) if first else row[at]  # type: ignore[index]
+            cell = TableCell(joined, origin.anchor)
+            if at is None:
+                rows[i] = [cell, *row]
+            else:
+                rows[i] = [*row[:at], cell, *row[at + 1 :]]
+            used.update(parts)
+            break
+    if not used:
+        return table
+    kept = tuple(tuple(r) for k, r in enumerate(rows) if k not in used)
+    return DocTable(kept, table.anchor, table.grid)
+
+
+def attach_paragraph_labels(blocks: list[Paragraph | DocTable]) -> None:
+    """A text or markdown table whose first row is numbers without a label, right after
+    paragraphs that together print a row label of section 三 (a converter put the
+    wrapped label outside the table): the label is given to that row."""
+    for idx, block in enumerate(blocks):
+        if not isinstance(block, DocTable) or block.grid or not block.rows:
+            continue
+        first = block.rows[0]
+        if _label_index(first) is not None or _numbers_in(first) < len(L.APPLICATION_COLUMNS):
+            continue
+        for back in (1, 2, 3):
+            start = idx - back
+            if start < 0 or not all(isinstance(b, Paragraph) for b in blocks[start:idx]):
+                break
+            joined = "".join(b.text.strip() for b in blocks[start:idx])  # type: ignore[union-attr]
+            if _full_label(joined):
+                label = TableCell(joined, blocks[start].anchor)  # type: ignore[union-attr]
+                rows = ((label, *first), *block.rows[1:])
+                blocks[idx] = DocTable(rows, block.anchor, block.grid)
+                break
+
+
 def recognise_applications(
     tables: list[tuple[DocTable, bool]], diagnostics: list[Diagnostic]
 ) -> Table:
@@ -514,6 +617,7 @@ def recognise_applications(
     edition_hits = {"2019": 0, "2021": 0}
     group: str | None = None
     for table, _in_section in tables:
+        table = join_wrapped_labels(table)
         header_rows: list[Sequence[TableCell]] = []
         for printed in table.rows:
             for tc in printed:
@@ -544,7 +648,7 @@ def recognise_applications(
                 build.anchor = table.anchor
             cells_by_column = _application_cells(table, printed, logical, start, header_rows)
             if cells_by_column is None:
-                build.unaligned.append(label_cell.text)
+                build.unaligned.append((label_cell.text, spec.id))
                 continue
             if spec.id in build.rows:
                 continue  # a repeated row (e.g. a page-break repeat): keep the first
@@ -553,13 +657,26 @@ def recognise_applications(
             )
     if not build.rows:
         return ABSENT
+    lone = build.rows.get("other_handling")
+    if (
+        lone is not None
+        and all(c.is_empty for c in lone.cells.values())
+        and any(r.startswith("other_handling.") for r in build.rows)
+    ):
+        # “（六）其他处理” printed as an empty group row above its three sub-items (2021):
+        # a heading of the group, not the 2019 edition's single data row.
+        del build.rows["other_handling"]
+        edition_hits["2019"] -= 1
     edition = None
     if edition_hits["2021"] and not edition_hits["2019"]:
         edition = "2021"
     elif edition_hits["2019"] and not edition_hits["2021"]:
         edition = "2019"
-    if build.unaligned:
-        diagnostics.append(_unaligned_diagnostic(3, build.unaligned, build.anchor))
+    # A row read from another printing of it (a page-break repeat) was read and used: only
+    # rows never read are reported as unreadable.
+    unread = list(dict.fromkeys(label for label, rid in build.unaligned if rid not in build.rows))
+    if unread:
+        diagnostics.append(_unaligned_diagnostic(3, unread, build.anchor, len(build.rows)))
     return Table(
         present=True,
         anchor=build.anchor,
@@ -601,19 +718,36 @@ def _application_cells(
     return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
 
 
-def _unaligned_diagnostic(section: int, labels_: list[str], anchor: Anchor | None) -> Diagnostic:
+def _unaligned_diagnostic(
+    section: int, labels_: list[str], anchor: Anchor | None, read: int | None = None
+) -> Diagnostic:
+    """A partial XT002: which rows could not be read (their values not used), and how
+    many rows were read and used by the checks."""
     numeral = L.SECTION_NUMERALS[section - 1]
     shown = "、".join(f"“{x}”" for x in labels_[:5]) + ("等" if len(labels_) > 5 else "")
     shown_en = ", ".join(labels_[:5]) + (" …" if len(labels_) > 5 else "")
+    count_zh = f"这 {len(labels_)} 行" if len(labels_) > 1 else "该行"
+    count_en = f"these {len(labels_)} rows" if len(labels_) > 1 else "this row"
+    used_zh = f"；其余 {read} 行已读出，其数值用于各项检查" if read else ""
+    used_en = (
+        f"; the other {read} rows were read and their values used by the checks" if read else ""
+    )
     return Diagnostic(
         "XT002",
         f"第{numeral}部分表格只能部分识别：{shown}行的单元格数与表头不符，无法判断各数值属于哪一列，"
-        "这些行的数值未被使用；请提供保留表格结构的文件（DOCX 或网页原文）。",
+        f"{count_zh}的数值未被使用{used_zh}。请对照原件核对{count_zh}，"
+        "或提供保留表格结构的文件（DOCX 或网页原文）。",
         f"the section {section} table is only partly readable: the rows {shown_en} do not have "
-        "the header's number of cells, so their values cannot be placed in columns and were "
-        "not used; supply a file that keeps the table structure (DOCX or the original page).",
+        f"the header's number of cells, so their values cannot be placed in columns and "
+        f"{count_en} were not used{used_en}. Check {count_en} in the original, or supply a "
+        "file that keeps the table structure (DOCX or the original page).",
         anchor or Anchor(),
-        args=(("section", str(section)), ("partial", "true"), ("rows", "\n".join(labels_))),
+        args=(
+            ("section", str(section)),
+            ("partial", "true"),
+            ("rows", "\n".join(labels_)),
+            *((("read", str(read)),) if read is not None else ()),
+        ),
     )
 
 
@@ -801,7 +935,8 @@ def recognise_article20(
             extra_rows=tuple(extra),
         )
     if unaligned and diagnostics is not None:
-        diagnostics.append(_unaligned_diagnostic(2, unaligned, anchor))
+        read = sum(len(t.rows) for t in out.values())
+        diagnostics.append(_unaligned_diagnostic(2, unaligned, anchor, read))
     edition = None
     if hits["2019"] > hits["2021"]:
         edition = "2019"
@@ -840,6 +975,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     headings, repeated = _find_headings(blocks)
     if _split_glued_headings(blocks, headings):
         headings, repeated = _find_headings(blocks)
+    attach_paragraph_labels(blocks)
     lost = _lost_problems_heading(blocks, headings)
     if lost is not None:
         headings = sorted([*headings, lost], key=lambda pair: pair[0])

@@ -103,3 +103,54 @@ def test_an_index_page_is_named_as_one(engine: Engine) -> None:
 @pytest.mark.parametrize("path", REAL_REPORTS, ids=lambda p: p.name)
 def test_xt004_never_fires_on_a_real_report(engine: Engine, path: Path) -> None:
     assert "XT004" not in codes(engine.lint_path(path))
+
+
+# --- wrapped row labels -----------------------------------------------------------------------
+
+WRAPPED = FORMS / "ap_2025_shanghai-govoffice_wrapped-labels.md"
+LINE_NEEDS_CREATION = 126  # "| 2.没有现成信息需要另行 |" — its figures are on line 127
+
+
+def test_wrapped_labels_are_joined_and_every_row_is_read(engine: Engine) -> None:
+    result = engine.lint_path(WRAPPED)
+    rows = result.report.applications.rows
+    assert len(rows) == 25 and result.report.applications.extra_rows == ()
+    # Second half on the next row, figures on the first; first half on the row before.
+    assert rows["partially_granted"].cells["total"].value == 2
+    needs = rows["unavailable.needs_creation"]
+    assert (needs.label, needs.label_match) == ("2.没有现成信息需要另行制作", "exact")
+    assert (needs.anchor.line, needs.cells["total"].value) == (LINE_NEEDS_CREATION, 48)
+    assert rows["not_processed.excessive"].label == "4.无正当理由大量反复申请"
+    assert rows["other_handling.no_correction"].cells["total"].value == 43
+    assert rows["other_handling.unpaid_fee"].cells["total"].anchor.line == 140
+    # No missing row, no altered label, identities hold: 1295 + 189 = 1191 + 293.
+    assert not [f for f in result.findings if f.code.startswith("AP")]
+
+
+def _without_lines(path: Path, tmp_path: Path, drop: set[int], name: str) -> Path:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out = tmp_path / name
+    out.write_text("\n".join(x for i, x in enumerate(lines, 1) if i not in drop), "utf-8")
+    return out
+
+
+def test_a_row_truly_absent_is_missing(engine: Engine, tmp_path: Path) -> None:
+    # Both printed rows of （四）2 removed: the row is truly absent, an error.
+    path = _without_lines(WRAPPED, tmp_path, {LINE_NEEDS_CREATION, 127}, "absent.md")
+    ap002 = [f for f in engine.lint_path(path).findings if f.code == "AP002"]
+    assert [(f.sub_id, f.level) for f in ap002] == [("unavailable.needs_creation", "error")]
+    assert "缺少“（四）2.没有现成信息需要另行制作”行" in ap002[0].message_zh
+
+
+def test_a_row_that_cannot_be_read_is_a_warning_not_missing(engine: Engine, tmp_path) -> None:
+    # The first half of the label lost: its figures are there under “制作”, which matches
+    # nothing. The row cannot be read — said at warning level, never “missing”.
+    path = _without_lines(WRAPPED, tmp_path, {LINE_NEEDS_CREATION}, "unreadable.md")
+    result = engine.lint_path(path)
+    assert result.report.applications.extra_rows == ("制作",)
+    ap002 = [f for f in result.findings if f.code == "AP002"]
+    assert [(f.sub_id, f.level) for f in ap002] == [("unavailable.needs_creation", "warning")]
+    assert "未能读出“（四）2.没有现成信息需要另行制作”行" in ap002[0].message_zh
+    assert "（“制作”），该行可能就在其中" in ap002[0].message_zh
+    assert "could not be read" in ap002[0].message_en
+    assert ap002[0].properties["kind"] == "unreadable"

@@ -248,12 +248,16 @@ def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(
 
 
 def test_shanghai_2025_rows_broken_by_conversion_are_warned(engine: Engine) -> None:
-    # The converter separated four labels of table 三 from their figures; the labels are still
-    # printed in section 三, so AP002 asks to check the original instead of claiming a gap.
+    # The converter separated four labels of table 三 from their figures. （二）'s label,
+    # wrapped over the two lines right before its figures, is joined back to them; the other
+    # three are printed far from any figures, so AP002 asks to check the original instead
+    # of claiming a gap.
     result = engine.lint_path(SHANGHAI_2025_MD)
+    partly = result.report.applications.rows["partially_granted"]
+    assert partly.label == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert (partly.anchor.line, partly.cells["total"].value) == (120, 2)
     ap002 = only(result, "AP002")
     assert [(f.sub_id, at(f), f.level) for f in ap002] == [
-        ("partially_granted", (120, 1), "warning"),
         ("not_processed.confirmation", (142, 1), "warning"),
         ("other_handling.no_correction", (144, 1), "warning"),
         ("other_handling.unpaid_fee", (160, 1), "warning"),
@@ -261,9 +265,9 @@ def test_shanghai_2025_rows_broken_by_conversion_are_warned(engine: Engine) -> N
     assert {f.properties["kind"] for f in ap002} == {"unreadable"}
     assert (
         "该行标签印在第 142 行（“5.要求行政机关确认或重新出具”），但没有能与之对应的一行数字"
-        in ap002[1].message_zh
+        in ap002[0].message_zh
     )
-    assert "check it in the original" in ap002[1].message_en
+    assert "check it in the original" in ap002[0].message_en
 
 
 # --- AP003 missing-column ---------------------------------------------------------------------
@@ -495,3 +499,51 @@ def test_no_ap007_where_totals_are_filled_or_rows_empty(engine: Engine, tmp_path
     assert not only(engine.lint_path(SAMPLE_2019), "AP007")  # applicants blank, totals 0
     assert not only(engine.lint_path(SHANGHAI_2025_MD), "AP007")
     assert not only(engine.lint_path(write(tmp_path, "h.docx", huaian_2024_docx())), "AP007")
+
+
+# --- XT002 says which rows were read and used ------------------------------------------------
+
+
+def test_partial_xt002_names_unread_rows_and_every_used_row_is_checked(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # One cell of （三）2 deleted: that row is not read; the other 22 are, and are used.
+    text = without_lines(sample_text(), LINE_PROHIBITED + 1, LINE_PROHIBITED + 1)
+    result = lint(engine, tmp_path, text)
+    (xt002,) = only(result, "XT002")
+    assert "“2.其他法律行政法规禁止公开”行的单元格数与表头不符" in xt002.message_zh
+    assert "该行的数值未被使用；其余 22 行已读出，其数值用于各项检查" in xt002.message_zh
+    assert "the other 22 rows were read and their values used" in xt002.message_en
+    used = result.report.applications.rows
+    assert len(used) == 22 and "withheld.prohibited_by_law" not in used
+    # Each row said to be used is used: 7 written into its blank 自然人 cell, AP103 finds the
+    # row's printed total (0) wrong and points at that row.
+    base = {(f.code, f.sub_id) for f in result.findings}
+    for row_id, row in used.items():
+        line = row.cells["natural_person"].anchor.line
+        changed = replace_line(text, line, "\t7")
+        found = lint(engine, tmp_path, changed, f"{row_id}.txt").findings
+        moved = [f for f in found if (f.code, f.sub_id) not in base]
+        assert [(f.code, f.sub_id, f.expected) for f in moved if f.code == "AP103"] == [
+            ("AP103", row_id, 7)
+        ], row_id
+
+
+def test_a_row_read_once_is_not_called_unread_for_a_broken_repeat(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # A page-break repeat of （一）予以公开 with a cell lost: the row was read from its first
+    # printing and its values are used, so XT002 must not say they were not.
+    wrapped = (TEXT.parent / "forms" / "ap_2025_shanghai-govoffice_wrapped-labels.md").read_text(
+        encoding="utf-8"
+    )
+    lines = wrapped.split("\n")
+    at = next(i for i, x in enumerate(lines) if x.startswith("| （一）予以公开"))
+    lines.insert(at + 1, "| （一）予以公开 | 201 | 5 | 0 | 0 | 206 |")
+    result = lint(engine, tmp_path, "\n".join(lines), "repeat.md")
+    assert not [f for f in only(result, "XT002") if "第三部分" in f.message_zh]
+    assert result.report.applications.rows["granted"].cells["total"].value == 206
+    # Changing the total of that row moves a finding onto it: its values are used.
+    lines[at] = lines[at].replace("| 206 |", "| 207 |")
+    changed = lint(engine, tmp_path, "\n".join(lines), "repeat2.md")
+    assert ("AP103", "granted") in {(f.code, f.sub_id) for f in changed.findings}

@@ -25,7 +25,7 @@ _FRAGMENT_MATCH = 0.99
 
 
 class MissingRow(Rule):
-    """检查内容：第三部分表格应有本报告所适用格式的每一行：一、本年新收，二、上年结转，（一）予以公开，（二）部分公开，（三）不予公开 8 个子项，（四）无法提供 3 个子项，（五）不予处理 5 个子项，（六）其他处理（2019 年试行格式为一行，2021 年格式为 3 个子项），（七）总计，四、结转下年度继续办理。每缺一行报告一次，指向该行本应所在位置的前一行。2021 年及以后的报告把（六）其他处理只印为一行（2019 年试行格式的写法）时，报告缺少的三个子项，并说明这是旧格式的写法。表格只能部分识别时（XT002 列出的行），这些行是“无法读取”而不是“缺少”，不报告；行标签印在第三部分却读不出对应数字时（表格在转换中被拆散），以警告提示核对原件，而不断言缺行。
+    """检查内容：第三部分表格应有本报告所适用格式的每一行：一、本年新收，二、上年结转，（一）予以公开，（二）部分公开，（三）不予公开 8 个子项，（四）无法提供 3 个子项，（五）不予处理 5 个子项，（六）其他处理（2019 年试行格式为一行，2021 年格式为 3 个子项），（七）总计，四、结转下年度继续办理。每缺一行报告一次，指向该行本应所在位置的前一行。2021 年及以后的报告把（六）其他处理只印为一行（2019 年试行格式的写法）时，报告缺少的三个子项，并说明这是旧格式的写法。表格只能部分识别时（XT002 列出的行），这些行是“无法读取”而不是“缺少”，不报告；行标签印在第三部分却读不出对应数字时（表格在转换中被拆散），或表中另有标签无法与格式对应的数字行（该行可能就在其中）时，以警告提示核对原件，而不断言缺行。文本和 markdown 表格中跨两行印出的行标签（后半截在下一行、没有数字，或前半截在上一行）先拼接再识别。
 
     为何重要：删减表格行会使该类办理结果无处填报，公众无法了解，各行之和也无法与（七）总计核对；地方实施通知（如重庆市人民政府办公厅的通知）要求严格按照统一格式模板编制、严禁擅自删减报告事项。
 
@@ -35,7 +35,7 @@ class MissingRow(Rule):
 
     依据：年度报告格式第三部分的行结构（2019 年试行格式 23 个数据行、2021 年格式 25 个数据行，FORMATS.md §2.4、§3.4、§3.6）。
 
-    What it checks: the section-3 table has every row of the format edition the report follows: I. new, II. carried over, (1) disclosed, (2) partly disclosed, the 8 sub-items of (3) withheld, the 3 of (4) unavailable, the 5 of (5) not processed, (6) other handling (one row in the 2019 trial format, 3 sub-items in the 2021 format), (7) total and IV. carried forward. One finding per missing row, pointing at the row before the place where it belongs. A 2021-or-later report that prints (6) other handling as one row (the 2019 layout) gets one finding for each of the three missing sub-items, saying it is the old layout. Rows an XT002 lists as unreadable are not reported as missing; a row whose label is printed in section 3 but has no figures that could be matched to it (a table broken up by conversion) gets a warning to check the original, not a claim that it is missing.
+    What it checks: the section-3 table has every row of the format edition the report follows: I. new, II. carried over, (1) disclosed, (2) partly disclosed, the 8 sub-items of (3) withheld, the 3 of (4) unavailable, the 5 of (5) not processed, (6) other handling (one row in the 2019 trial format, 3 sub-items in the 2021 format), (7) total and IV. carried forward. One finding per missing row, pointing at the row before the place where it belongs. A 2021-or-later report that prints (6) other handling as one row (the 2019 layout) gets one finding for each of the three missing sub-items, saying it is the old layout. Rows an XT002 lists as unreadable are not reported as missing; a row whose label is printed in section 3 but has no figures that could be matched to it (a table broken up by conversion) gets a warning to check the original, not a claim that it is missing, and so does any missing row when the table holds rows of figures whose labels match no row of the format (the row may be one of them). In text and markdown tables, a label printed over two rows (its second half on the next row with no figures, or its first half on the row before) is joined before it is matched.
 
     Why it matters: a row removed from the table leaves its handling outcome with nowhere to be reported, and the outcomes can no longer be checked against (7) total; local implementing notices (e.g. Chongqing's) forbid cutting items from the unified template.
 
@@ -89,6 +89,8 @@ class MissingRow(Rule):
                 yield self._unreadable(report, spec, fragment)
             elif truncated:
                 yield self._maybe_unreadable(report, spec, previous, table.anchor)
+            elif table.extra_rows:
+                yield self._unmatched_rows(report, spec, previous, table)
             else:
                 yield self._missing(report, spec, previous, table.anchor, edition)
 
@@ -150,6 +152,29 @@ class MissingRow(Rule):
             "matched to it; the table was probably broken up by a conversion (PDF to text). "
             "Whether the row was filled in cannot be told: check it in the original, and add "
             "it if the original lacks it.",
+            sub_id=spec.id,
+            level="warning",
+            kind="unreadable",
+        )
+
+    def _unmatched_rows(self, report, spec: RowSpec, previous: Row | None, table):
+        """Rows of figures whose labels match no row of the format are in the table: the
+        row may be one of them (a label cut or garbled by a conversion)."""
+        label = row_label_zh(spec.id)
+        shown = table.extra_rows[:3]
+        more_zh = "等" if len(table.extra_rows) > 3 else ""
+        more_en = " …" if len(table.extra_rows) > 3 else ""
+        return self.finding(
+            report,
+            _location(previous.anchor if previous else table.anchor, spec.id),
+            f"第三部分表格中未能读出“{label}”行。表中另有 {len(table.extra_rows)} 行数字的标签"
+            f"无法与格式对应（{'、'.join(f'“{x}”' for x in shown)}{more_zh}），该行可能就在其中，"
+            "标签在转换中被拆开或改变；无法确认该行是否已填报，请对照原件核对，如确实缺少该行，请按格式补上。",
+            f"section 3: the row '{ENGLISH[spec.id]}' ({label}) could not be read. The table has "
+            f"{len(table.extra_rows)} rows of figures whose labels match no row of the format "
+            f"({', '.join(shown)}{more_en}); this row may be one of them, its label split or "
+            "changed by a conversion. Whether it was filled in cannot be told: check it in the "
+            "original, and add it if it is missing.",
             sub_id=spec.id,
             level="warning",
             kind="unreadable",
