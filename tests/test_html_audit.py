@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from lxml import html
 
 from linter.reporters.html_audit import csp, safe_href
 from tests.audit_batch import HOSTILE_AGENCY, HOSTILE_FILE, JS_URL, known_batch
+from tests.conftest import FIXTURES
 from tests.test_cli import run
 
 
@@ -209,11 +211,13 @@ def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
     (tmp_path / "reports" / "notice.txt").write_text(
         "关于做好防汛工作的通知\n请各单位做好值班。\n", "utf-8"
     )
+    shutil.copy(FIXTURES / "pdf" / "image_only_scan.pdf", tmp_path / "reports" / "scan.pdf")
     result = run(["check", "reports", "--output-format", "html", "-o", "out"], tmp_path)
     assert result.exit_code == 1
     doc = page(tmp_path / "out" / "index.html")
-    assert doc.get_element_by_id("count-found").text == "6"
+    assert doc.get_element_by_id("count-found").text == "7"
     assert doc.get_element_by_id("count-checked").text == "4"
+    assert doc.get_element_by_id("count-no-text").text == "1"  # a scan: XT005
     assert doc.get_element_by_id("count-unreadable").text == "1"
     assert doc.get_element_by_id("count-not-report").text == "1"
     causes = [
@@ -222,9 +226,6 @@ def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
             "//h3[starts-with(., '未能检查的文件')]/following-sibling::table[1]//tr[td]"
         )
     ]
-    assert [c[0] for c in causes] == ["XT001", "XT004"] or [c[0] for c in causes] == [
-        "XT004",
-        "XT001",
-    ]
+    assert sorted(c[0] for c in causes) == ["XT001", "XT004", "XT005"]
     assert all(c[2] == "1" for c in causes)
     assert any(re.search("空", c[1]) for c in causes)

@@ -17,6 +17,7 @@ def gongkai_lint_reporters() -> dict[str, type]:
     from linter.reporters.statistics import StatisticsReporter
     from linter.reporters.summary import SummaryReporter
     from linter.reporters.tabular import CsvReporter, XlsxReporter
+    from linter.reporters.tongbao import TongbaoReporter
 
     return {
         "concise": ConciseReporter,
@@ -30,4 +31,5 @@ def gongkai_lint_reporters() -> dict[str, type]:
         "xlsx": XlsxReporter,
         "statistics": StatisticsReporter,
         "html": HtmlAuditReporter,
+        "docx": TongbaoReporter,
     }

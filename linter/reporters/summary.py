@@ -32,6 +32,13 @@ from linter.finding import LEVELS, Finding
 from linter.issuer import infer_issuer_kind
 from linter.reporters import Reporter, cause_label, unreadable_cause
 
+# Findings that say a file was not checked at all (its content), and what each means.
+NOT_CHECKED: dict[str, tuple[str, str]] = {
+    "XT001": ("无法读取", "unreadable"),
+    "XT004": ("不是年度报告", "not a report"),
+    "XT005": ("没有文字层（图片版）", "no text layer (image only)"),
+}
+
 # Rule families in the order of the report format; families of plugins follow, sorted.
 FAMILY_ORDER = ("XT", "ST", "AD", "AP", "RL", "PI", "OM", "TX", "CY", "PB")
 
@@ -57,7 +64,8 @@ class ReportCounts:
     url: str | None = None
     # Why the file could not be read: a key of linter.reporters.UNREADABLE_CAUSES.
     cause: str | None = None
-    # Why the file was not read or not checked (XT001/XT004 message, zh and en).
+    # Why the file was not read or not checked (an XT001/XT004/XT005 finding: code,
+    # message zh, message en).
     not_checked: tuple[str, str, str] | None = None
     # Rules that could not check the report: (code, reason zh, reason en).
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
@@ -72,7 +80,7 @@ class ReportCounts:
         return next((lv for lv in LEVELS if self.levels.get(lv)), None)
 
     def add(self, finding: Finding) -> None:
-        if finding.code in ("XT001", "XT004") and self.not_checked is None:
+        if finding.code in NOT_CHECKED and self.not_checked is None:
             self.not_checked = (finding.code, finding.message_zh, finding.message_en)
         self.levels[finding.level] = self.levels.get(finding.level, 0) + 1
         family = finding.code[:2]

@@ -39,7 +39,7 @@ from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
 from linter.output import open_output, save_path, shown
 from linter.reporters import Reporter
-from linter.reporters.summary import ReportCounts, Tally, readable_text
+from linter.reporters.summary import NOT_CHECKED, ReportCounts, Tally, readable_text
 
 REPORT_COLUMNS = {
     # key: (zh header, en header, xlsx width)
@@ -225,11 +225,7 @@ SHEETS = {
     "agencies": ("机关", "agencies"),
     "not_checked": ("未能检查", "not checked"),
 }
-_NOT_CHECKED_WHAT = {
-    "XT001": ("无法读取", "unreadable"),
-    "XT004": ("不是年度报告", "not a report"),
-    None: ("规则未能检查", "rule skipped"),
-}
+_NOT_CHECKED_WHAT = {**NOT_CHECKED, None: ("规则未能检查", "rule skipped")}
 
 
 class XlsxReporter(_Tables):

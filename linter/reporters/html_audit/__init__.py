@@ -45,10 +45,12 @@ import click
 from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
 from linter.issuer import ISSUER_KIND_NAMES
-from linter.reporters import Reporter, where
-from linter.reporters.summary import Tally
+from linter.reporters import Reporter, cause_label, where
+from linter.reporters.summary import NOT_CHECKED, Tally
 
 MARKER = ".gongkai-lint-audit"
+# The overview's cards of files not checked (element ids, used by the tests too).
+CARD_IDS = {"XT001": "count-unreadable", "XT004": "count-not-report", "XT005": "count-no-text"}
 LEVEL_NAMES = {"error": ("错误", "error"), "warning": ("警告", "warning"), "note": ("提示", "note")}
 # Default deadlines (MM-DD of the next year) for the publication-date chart.
 DEADLINES = {"department": "01-31", "government": "03-31"}
@@ -400,15 +402,32 @@ class HtmlAuditReporter(Reporter):
         for counts in self.tally.reports.values():
             if counts.not_checked is not None:
                 code, zh, en = counts.not_checked
-                causes[(code, _first_clause(en if self.en else zh))] += 1
-        unreadable = sum(n for (code, _), n in causes.items() if code == "XT001")
-        not_report = sum(n for (code, _), n in causes.items() if code == "XT004")
+                # The reader's own cause (empty, encrypted, a scan …) when it gave one.
+                label = (
+                    cause_label(counts.cause, self.options.lang)
+                    if counts.cause and code != "XT004"
+                    else _first_clause(en if self.en else zh)
+                )
+                causes[(code, label)] += 1
+        by_code = Counter()
+        for (code, _), n in causes.items():
+            by_code[code] += n
+        # A card per way a file goes unchecked: the three of the core always, a plugin's
+        # when it happened.
+        cards = [
+            (
+                code,
+                CARD_IDS.get(code, f"count-{code}"),
+                self.t(*NOT_CHECKED.get(code, (code, code))),
+                by_code[code],
+            )
+            for code in [*CARD_IDS, *sorted(set(by_code) - set(CARD_IDS))]
+            if code in ("XT001", "XT004") or by_code[code]
+        ]
+        colours = {"XT001": "#c0392b", "XT004": "#7f8c8d", "XT005": "#8e44ad"}
         files_chart = charts.stacked_bar(
-            [
-                (self.t("已检查", "checked"), len(checked), "#27ae60"),
-                (self.t("无法读取", "unreadable"), unreadable, "#c0392b"),
-                (self.t("不是年度报告", "not a report"), not_report, "#7f8c8d"),
-            ],
+            [(self.t("已检查", "checked"), len(checked), "#27ae60")]
+            + [(label, n, colours.get(code, "#95a5a6")) for code, _, label, n in cards],
             title=self.t("文件", "files"),
         )
         skipped: Counter = Counter()
@@ -548,8 +567,7 @@ class HtmlAuditReporter(Reporter):
             script=script,
             total=total,
             checked=len(checked),
-            unreadable=unreadable,
-            not_report=not_report,
+            cards=cards,
             causes=sorted(causes.items(), key=lambda kv: -kv[1]),
             skipped=sorted(skipped.items(), key=lambda kv: (kv[0][0], -kv[1])),
             files_chart=files_chart,
