@@ -225,9 +225,13 @@ def test_overview_of_3000_reports_opens_and_filters_within_2_seconds(
     tab.page.select_option("#year", "2021")
     tab.page.fill("#search", "r/0")
     tab.page.click("th[data-key='total']")
-    count = tab.visible_rows()
+    count = tab.page.locator("#shown").inner_text()
     interacted = time.perf_counter() - started
     tab.shot("overview-3000.png")
-    assert count == 600
+    # 600 match; the first 500 are in the table, the rest one click away.
+    assert count == "600 / 3000" and tab.visible_rows() == 500
+    tab.page.click("#more")
+    assert tab.visible_rows() == 600 and tab.page.locator("#more").is_hidden()
+    print(f"3000-report overview: opened {opened:.2f} s, interacted {interacted:.2f} s")
     assert opened < 2 and interacted < 2, (opened, interacted)
     assert tab.errors == []
