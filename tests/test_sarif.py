@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,19 +30,25 @@ def multitool() -> Path | None:
         return Path(env)
     if found := shutil.which("Sarif.Multitool"):
         return Path(found)
-    npm = shutil.which("npm")
-    if npm is None:
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if npm is None or node is None:
         return None
     try:
         root = subprocess.run(
             [npm, "root", "-g"], capture_output=True, text=True, timeout=60, check=True
         ).stdout.strip()
+        # The package exports the path of its platform's binary.
+        binary = subprocess.run(
+            [node, "-p", "require('@microsoft/sarif-multitool')"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            env={**os.environ, "NODE_PATH": root},
+        ).stdout.strip()
     except (subprocess.SubprocessError, OSError):
         return None
-    platform = {"linux": "linux", "darwin": "darwin", "win32": "win32"}.get(sys.platform, "")
-    name = "Sarif.Multitool.exe" if sys.platform == "win32" else "Sarif.Multitool"
-    binary = Path(root) / "@microsoft" / f"sarif-multitool-{platform}" / name
-    return binary if binary.is_file() else None
+    return Path(binary) if binary and Path(binary).is_file() else None
 
 
 MULTITOOL = multitool()
