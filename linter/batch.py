@@ -39,11 +39,13 @@ class EngineSpec:
     # Send each report's whole intermediate form to the parent (a reporter that renders
     # the report itself, such as the HTML audit, needs it); otherwise results are slim.
     keep_reports: bool = False
+    # File -> the name it is shown by (a report read from standard input).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def build(self) -> Engine:
         from linter.plugins import load_plugins
 
-        return Engine.from_config(
+        engine = Engine.from_config(
             load_plugins(),
             self.config,
             select=self.select,
@@ -52,6 +54,8 @@ class EngineSpec:
             root=self.root,
             manifest=self.manifest,
         )
+        engine.aliases = dict(self.aliases)
+        return engine
 
 
 def lint_one(

@@ -63,6 +63,24 @@ def main() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "note"]),
+    default="note",
+    show_default=True,
+    help="Exit 1 only for findings at this level or above (note: any finding).",
+)
+@click.option(
+    "--color/--no-color",
+    "color",
+    default=None,
+    help="Colour levels and codes (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--stdin-filename",
+    help="With the path -: the name of the report read from standard input (shown in the "
+    "output, matched by per-file-ignores; its extension helps tell a .docx).",
+)
+@click.option(
     "--no-embed-text", is_flag=True, help="SARIF: do not embed the text extracted from DOCX files."
 )
 @click.option(
@@ -124,6 +142,9 @@ def check(
     ignore: tuple[str, ...],
     lang: str,
     exit_zero: bool,
+    fail_level: str,
+    color: bool | None,
+    stdin_filename: str | None,
     no_embed_text: bool,
     sarif_category: str | None,
     strict_plugins: bool,
@@ -136,7 +157,8 @@ def check(
     manifest_file: Path | None,
     statistics: bool,
 ) -> None:
-    """Check the reports in PATHS (files, folders searched recursively, or glob patterns)."""
+    """Check the reports in PATHS (files, folders searched recursively, or glob patterns;
+    - reads one report from standard input)."""
     from linter.batch import EngineSpec, Progress, default_jobs, iter_with_progress, lint_files
     from linter.engine import Engine, collect_files, reader_suffixes
     from linter.plugins import PluginError, load_plugins
@@ -160,9 +182,13 @@ def check(
     _check_config_patterns(config, plugins.rules.values())
     warnings: list[str] = []  # on stderr, and as notifications in SARIF
     suffixes = reader_suffixes(plugins.readers)
+    stdin = _read_stdin(stdin_filename) if Path("-") in paths else None
+    paths = tuple(p for p in paths if p != Path("-"))
     files, missing = collect_files(
         paths, exclude=_split(exclude), suffixes=suffixes, problems=warnings
     )
+    if stdin is not None:
+        files.append(stdin.path)
     if output is not None and not getattr(reporter_cls, "writes_folder", False):
         # (A format that writes a folder, html, checks its own: see its reporter.)
         _check_output(output, files)
@@ -205,6 +231,7 @@ def check(
         ignore=_split(ignore),
         root=Path.cwd(),
         keep_reports=getattr(reporter_cls, "needs_reports", False),
+        aliases=stdin.aliases if stdin else (),
     )
     engine = Engine.from_config(
         plugins,
@@ -214,6 +241,7 @@ def check(
         ignore=spec.ignore,
         manifest=manifest,
     )
+    engine.aliases = dict(spec.aliases)
     from linter.output import Staging
 
     staging = Staging()
@@ -229,6 +257,7 @@ def check(
         staging=staging,
         warnings=warnings,
         sarif_category=sarif_category,
+        color=_use_color(color, output),
     )
     for warning in warnings:
         click.echo(f"gongkai-lint: warning: {_shown(warning)}", err=True)
@@ -276,7 +305,7 @@ def check(
             for code, facts in result.facts.items():
                 batch_facts.setdefault(code, []).append(facts)
             result.facts = {}
-            found += len(result.findings)
+            found += _failing(result.findings, fail_level)
             stats.add(result.findings, report=True)
             reporter.file(result)
         if engine.batch_rules:
@@ -284,7 +313,7 @@ def check(
             accepted: list = []
             if baseline is not None:
                 later, accepted = baseline.split(later)
-            found += len(later)
+            found += _failing(later, fail_level)
             stats.add(later)
             if later or accepted:
                 reporter.batch(later, accepted)
@@ -303,6 +332,8 @@ def check(
         if results is not None:
             results.close()  # stops the workers now, not when the traceback is dropped
         staging.discard()
+        if stdin is not None:
+            stdin.remove()
     if statistics:
         click.echo(stats.render(lang), nl=False)
     for (code, reason), count in sorted(skipped.items()):
@@ -313,6 +344,51 @@ def check(
         else:
             click.echo(f"gongkai-lint: {code} 未能检查 {count} 份报告：{reason}", err=True)
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+def _failing(findings, fail_level: str) -> int:
+    """How many findings are at ``fail_level`` or above (they make the exit code 1)."""
+    floor = _LEVEL_RANK[fail_level]
+    return sum(1 for f in findings if _LEVEL_RANK.get(f.level, 2) >= floor)
+
+
+def _use_color(color: bool | None, output: Path | None) -> bool:
+    """--color/--no-color; else on when standard output is a terminal and NO_COLOR unset."""
+    import os
+
+    if color is not None:
+        return color
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+class _Stdin:
+    """A report read from standard input, kept in a temporary file while it is checked."""
+
+    def __init__(self, data: bytes, name: str | None) -> None:
+        import tempfile
+
+        self.folder = Path(tempfile.mkdtemp(prefix="gongkai-lint-stdin-"))
+        self.path = self.folder / (Path(name).name if name else "stdin")
+        self.path.write_bytes(data)
+        self.aliases = ((str(self.path), Path(name).as_posix() if name else "-"),)
+
+    def remove(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _read_stdin(name: str | None) -> _Stdin:
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError) as exc:
+        _fail(f"cannot read the report from standard input: {exc}")
+    return _Stdin(data, name)
 
 
 def _check_output(output: Path, files: list[Path]) -> None:
@@ -540,6 +616,42 @@ def rules(code: str | None, lang: str) -> None:
     from linter.docs import render_rule
 
     click.echo(render_rule(rule, lang))
+
+
+@main.command("config")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
+    "with [tool.gongkai-lint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+def show_config(config_file: Path | None, isolated: bool) -> None:
+    """Print the effective configuration and where each value came from."""
+    from linter.effective import render
+
+    click.echo(render(_config(config_file, isolated)), nl=False)
+
+
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(COMPLETION_SHELLS))
+def completion(shell: str) -> None:
+    """Print the shell completion script for SHELL.
+
+    \b
+    bash:  eval "$(gongkai-lint completion bash)"       (in ~/.bashrc)
+    zsh:   eval "$(gongkai-lint completion zsh)"        (in ~/.zshrc)
+    fish:  gongkai-lint completion fish > ~/.config/fish/completions/gongkai-lint.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    assert cls is not None  # click ships all three
+    click.echo(cls(main, {}, "gongkai-lint", "_GONGKAI_LINT_COMPLETE").source())
 
 
 def _fail(message: str) -> None:

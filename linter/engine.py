@@ -97,6 +97,9 @@ class Engine:
     root: Path = field(default_factory=Path.cwd)
     config: Config = Config()
     manifest: Manifest | None = None
+    # The name a file is shown and configured by when it is not its own path (a report
+    # read from standard input: the temporary file -> --stdin-filename).
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(
@@ -363,6 +366,8 @@ class Engine:
             yield self.lint_path(path)
 
     def display_path(self, path: Path) -> str:
+        if self.aliases and (alias := self.aliases.get(str(path))) is not None:
+            return alias
         try:
             return Path(os.path.relpath(path.resolve(), self.root.resolve())).as_posix()
         except ValueError:  # another drive on Windows

@@ -22,6 +22,8 @@ class ReportOptions:
     project_root: Path | None = None
     # SARIF automationDetails category (--sarif-category): GitHub keeps one set per category.
     sarif_category: str | None = None
+    # Colour levels and codes (a terminal, unless NO_COLOR or --no-color).
+    color: bool = False
     rules: list[Rule] = field(default_factory=list)
     embed_text: bool = True
     plugin_problems: list[str] = field(default_factory=list)

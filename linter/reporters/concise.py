@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import click
+
 from linter.engine import FileResult
 from linter.reporters import FileCounts, Reporter, where
+
+# Levels as Ruff and SQLFluff colour them on a terminal.
+LEVEL_COLORS = {"error": "red", "warning": "yellow", "note": "cyan"}
 
 
 class ConciseReporter(Reporter):
@@ -26,7 +31,11 @@ class ConciseReporter(Reporter):
         for f in findings:
             self.count += 1
             code = f"{f.code}" + (f" [{f.level}]" if f.level != "error" else "")
-            self.out.write(f"{f.path}:{where(f)}: {code} {f.message(lang)}\n")
+            place = f"{f.path}:{where(f)}:"
+            if self.options.color:
+                code = click.style(code, fg=LEVEL_COLORS.get(f.level, "red"), bold=True)
+                place = click.style(place, bold=True)
+            self.out.write(f"{place} {code} {f.message(lang)}\n")
 
     def finish(self) -> None:
         self.out.write(self.counts.closing(self.count, self.options.lang))
