@@ -9,8 +9,10 @@ finding (AP005), not eleven arithmetic errors.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from linter.model import Cell
 
@@ -26,22 +28,45 @@ class Undecidable(Exception):
     """A term is missing or not a number."""
 
 
-def value(cell: Cell | None) -> int | float:
+# A count or amount this large is a typing accident, not a figure (AP006/AD005 say so):
+# identities over it are not checked.
+PLAUSIBLE_LIMIT = 10**12
+
+
+def exact(v: int | float | Decimal | None) -> int | Decimal:
+    """A cell's value for arithmetic: integers stay integers of any size, a fraction
+    becomes the Decimal it was printed as (0.1 + 0.2 == 0.3), never a float sum."""
+    if v is None:
+        return 0
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise Undecidable
+        return int(v) if v.is_integer() else Decimal(repr(v))
+    return v
+
+
+def plausible(v: int | float | Decimal | None) -> bool:
+    return v is None or abs(v) < PLAUSIBLE_LIMIT
+
+
+def value(cell: Cell | None) -> int | Decimal:
     if cell is None:
         raise Undecidable
     if cell.state == "number":
-        return cell.value or 0
+        if not plausible(cell.value):
+            raise Undecidable
+        return exact(cell.value)
     if cell.state in ("blank", "placeholder"):
         return 0
     raise Undecidable
 
 
-def reported(cell: Cell | None) -> int | float:
+def reported(cell: Cell | None) -> int | Decimal:
     """The value of a printed total. A total left blank was not entered: the identity
     cannot be checked (the blank-cell rules report the cell), so this raises."""
-    if cell is None or cell.state != "number":
+    if cell is None or cell.state != "number" or not plausible(cell.value):
         raise Undecidable
-    return cell.value or 0
+    return exact(cell.value)
 
 
 def none_entered(terms: Sequence[Term]) -> bool:
@@ -50,8 +75,8 @@ def none_entered(terms: Sequence[Term]) -> bool:
     return all(t.cell.is_empty for t in terms)
 
 
-def total(terms: Sequence[Term]) -> int | float:
-    return sum(value(t.cell) for t in terms)
+def total(terms: Sequence[Term]) -> int | Decimal:
+    return sum((value(t.cell) for t in terms), 0)
 
 
 def any_blank(terms: Sequence[Term]) -> bool:
@@ -68,11 +93,13 @@ def show(term: Term, lang: str) -> str:
     return f"{label} ({shown})" if lang == "en" else f"{label}（{shown}）"
 
 
-def fmt(v: int | float | None) -> str:
+def fmt(v: int | float | Decimal | None) -> str:
     if v is None:
         return "?"
     if isinstance(v, float) and v.is_integer():
         v = int(v)
+    if isinstance(v, Decimal):
+        return str(int(v)) if v == v.to_integral_value() else format(v.normalize(), "f")
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 

@@ -270,15 +270,23 @@ class Engine:
                 continue
             if not rule.applies_to(report):
                 continue
+            cap = self.limits.max_findings_per_rule
+            kept, first_dropped, dropped = 0, None, 0
             try:
                 for item in rule.run(report, self.context):
                     if isinstance(item, Skip):
                         if skipped is not None:
                             skipped.append((rule.code, item.reason_zh, item.reason_en))
-                    else:
+                    elif kept < cap or item.tool_failure:
                         findings.append(item)
+                        kept += 1
+                    else:  # counted, not kept: memory and output stay bounded
+                        first_dropped = first_dropped or item
+                        dropped += 1
             except Exception as exc:  # a broken rule must not lose the report or the batch
                 findings.append(_internal_error(rule, report, exc))
+            if first_dropped is not None:
+                findings.append(_more_findings(first_dropped, dropped, cap))
         if self.config.levels:
             findings = [self._with_level(f) for f in findings]
         findings.sort(key=Finding.sort_key)
@@ -513,12 +521,28 @@ def _with_reader(report: Report, reader: str) -> Report:
     return replace(report, source=replace(report.source, reader=reader))
 
 
+IR_MAX_DEPTH = 48
+IR_MAX_DIGITS = 30
+
+
 def _read_ir(path: str, data: bytes) -> Report:
     """An intermediate-form JSON produced elsewhere (an OCR or PDF pipeline)."""
+    from linter.safejson import JsonLimitError, loads
     from linter.schema import validate_report_json
 
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        # The intermediate form nests a dozen levels; a count has at most a few digits.
+        doc = loads(data, max_depth=IR_MAX_DEPTH, max_digits=IR_MAX_DIGITS)
+    except JsonLimitError as exc:
+        return _unreadable(
+            path,
+            data,
+            f"JSON 文件超出读取限制（嵌套不超过 {IR_MAX_DEPTH} 层，数字不超过 {IR_MAX_DIGITS} 位）：{exc}。"
+            "中间格式不会这样写，文件可能已损坏或是恶意构造的。",
+            f"the JSON file is outside the reading limits (nesting up to {IR_MAX_DEPTH} levels, "
+            f"numbers up to {IR_MAX_DIGITS} digits): {exc}. The intermediate form is never like "
+            "this; the file is probably damaged or crafted.",
+        )
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return _unreadable(
             path, data, f"JSON 文件无法解析：{exc}。", f"the JSON file cannot be parsed: {exc}."
@@ -537,6 +561,24 @@ def _read_ir(path: str, data: bytes) -> Report:
 
 
 _SAFE = re.compile(r"[^\w.\-]")
+
+
+def _more_findings(first: Finding, count: int, cap: int) -> Finding:
+    """One finding standing for the ``count`` findings of a rule past the cap in a file."""
+    return replace(
+        first,
+        sub_id="more",
+        message_zh=f"规则 {first.code}（{first.name}）在本文件中另有 {count:,} 处同类问题未逐一列出"
+        f"（每条规则每个文件最多列出 {cap:,} 处），第一处在此。请先改正已列出的问题；"
+        "如需全部列出，请在配置中调高 max-findings-per-rule。",
+        message_en=f"{count:,} more finding(s) of {first.code} ({first.name}) in this file are "
+        f"not listed (at most {cap:,} per rule and file); the first of them is here. Fix the "
+        "ones listed first, or raise max-findings-per-rule in the configuration to see all.",
+        related=(),
+        expected=None,
+        reported=None,
+        properties={"more": count},
+    )
 
 
 def _internal_error(rule: Rule, report: Report, exc: Exception) -> Finding:

@@ -45,6 +45,14 @@ class Finding:
     tool_failure: bool = False
     properties: dict[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Identities add exactly (Decimal, linter.arith); the outputs carry JSON numbers.
+        for name in ("expected", "reported"):
+            v = getattr(self, name)
+            if v is not None and not isinstance(v, int | float):
+                integral = v == v.to_integral_value()
+                object.__setattr__(self, name, int(v) if integral else float(v))
+
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh
 

@@ -87,6 +87,10 @@ class ParsedCell:
     note: str | None = None
 
 
+# Digits a printed number may have and still be read as one.
+MAX_NUMBER_DIGITS = 30
+
+
 @lru_cache(maxsize=4096)
 def parse_cell(text: str) -> ParsedCell:
     """Read a printed cell: ``0``, ``１２``, ``-3``, ``1,234``, ``180000元``, ``22（其中修订16件）``."""
@@ -107,6 +111,10 @@ def parse_cell(text: str) -> ParsedCell:
     if not m:
         return ParsedCell("text")
     digits = m.group("int").replace(",", "")
+    if len(digits) + len(m.group("frac") or "") > MAX_NUMBER_DIGITS:
+        # No count or amount has this many digits (and int() refuses 4,300): not a
+        # number the rules can use; AP006/AD005 say it is not plausible.
+        return ParsedCell("text")
     sign = -1 if m.group("sign") == "-" else 1
     value: int | float
     if m.group("frac") is not None:

@@ -40,6 +40,7 @@ _INLINE_HEADING = re.compile(
     + ")"
 )
 _FLATTENED_MIN_CHARS = 400
+_INLINE_CUTS_PER_HEADING = 3
 
 _WHITESPACE = " \t\u3000\u00a0\r\ufeff"
 
@@ -175,7 +176,14 @@ def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
         return
     if len(text) >= _FLATTENED_MIN_CHARS:
         # A flattened page: cut at the section headings printed inside the line.
-        cuts = [m.start() for m in _INLINE_HEADING.finditer(text) if m.start() > 0]
+        # At most a few cuts per heading (a contents list, the body): a line repeating
+        # one heading thousands of times is text, not thousands of sections.
+        seen: dict[str, int] = {}
+        cuts = []
+        for m in _INLINE_HEADING.finditer(text):
+            seen[m.group()[0]] = seen.get(m.group()[0], 0) + 1
+            if m.start() > 0 and seen[m.group()[0]] <= _INLINE_CUTS_PER_HEADING:
+                cuts.append(m.start())
         bounds = [0, *cuts, len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = text[a:b].strip(_WHITESPACE)

@@ -17,7 +17,7 @@ from linter.labels import (
     row_label_zh,
 )
 from linter.model import Cell, Report, Table
-from linter.textnorm import key, similarity, split_numbering
+from linter.textnorm import MAX_NUMBER_DIGITS, key, similarity, split_numbering
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
@@ -113,15 +113,32 @@ def cell_shown(cell: Cell, lang: str) -> str:
     return f"“{text}”" if lang != "en" else f'"{text}"'
 
 
+def too_many_digits(cell: Cell) -> bool:
+    """A run of more digits than any number the tool reads (linter.textnorm)."""
+    digits = sum(ch.isdigit() for ch in cell.text)
+    return digits > MAX_NUMBER_DIGITS and digits >= 0.8 * len(cell.text.strip())
+
+
+def implausible_count() -> tuple[str, str]:
+    return (
+        "位数超过 12 位，不是合理的件数（可能是录入错误）",
+        "has more than 12 digits, which is not a plausible count (a typing accident?)",
+    )
+
+
 def number_problem(cell: Cell) -> tuple[str, str] | None:
     """Why a count cell is not a non-negative integer (zh, en), or None when it is one.
 
     Blank and placeholder cells are the blank-cell rules' business, not this one's.
     """
     if cell.state == "text":
+        if too_many_digits(cell):
+            return implausible_count()
         return "不是数字", "is not a number"
     if cell.state != "number" or cell.value is None:
         return None
+    if not arith.plausible(cell.value):
+        return implausible_count()
     if isinstance(cell.value, float) and not cell.value.is_integer():
         return "是小数，件数只能是整数", "is a fraction; a count is a whole number"
     if cell.value < 0:

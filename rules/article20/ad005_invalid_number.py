@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import arith
 from linter.finding import Finding
 from linter.model import Cell, Report
 from linter.rule import Rule, RuleContext
+from rules.applications.common import implausible_count, too_many_digits
 from rules.article20.common import (
     COLUMN_EN,
     ITEM_EN,
@@ -71,6 +73,17 @@ class InvalidNumber(Rule):
 
 
 def _problem(cell: Cell, column_id: str) -> tuple[str, str] | None:
+    if (
+        cell.state == "text"
+        and too_many_digits(cell)
+        or (cell.state == "number" and not arith.plausible(cell.value))
+    ):
+        if column_id in MONEY_COLUMNS:
+            return (
+                "位数超过 12 位，不是合理的金额（可能是录入错误）",
+                "has more than 12 digits, which is not a plausible amount (a typing accident?)",
+            )
+        return implausible_count()
     if cell.state == "text":
         return (
             "不是数字（请只填阿拉伯数字，说明文字写在正文中）",

@@ -59,11 +59,21 @@ def item_title_zh(spec: ItemSpec) -> str:
 
 
 def row_label(spec: ItemSpec, row_id: str) -> str:
-    return next(r.label for r in spec.rows if r.id == row_id)
+    return next((r.label for r in _all(spec, "rows") if r.id == row_id), row_id)
 
 
 def column_label(spec: ItemSpec, column_id: str) -> str:
-    return next(c.label for c in spec.columns if c.id == column_id)
+    return next((c.label for c in _all(spec, "columns") if c.id == column_id), column_id)
+
+
+def _all(spec: ItemSpec, what: str):
+    """The spec's rows or columns, then the same item's in every edition (a table may
+    mix them); a label is always found or the id stands in."""
+    yield from getattr(spec, what)
+    for specs in ARTICLE20_ITEMS.values():
+        for other in specs:
+            if other.id == spec.id:
+                yield from getattr(other, what)
 
 
 def location(cell: Cell, spec: ItemSpec, row_id: str, column_id: str) -> Location:
@@ -133,9 +143,14 @@ def printed_but_unreadable(row: RowSpec, unaligned: list[str]) -> bool:
 
 
 def present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
+    """Each item present, with the spec of the edition its own table follows: one item
+    may carry the other edition's columns (item 1 of 2019 in a 2021 report)."""
     out = []
     for spec in item_specs(report):
         table = report.article20.items.get(spec.id)
         if table is not None and table.present:
+            if table.edition in ARTICLE20_ITEMS and table.edition != edition_of(report):
+                own = {s.id: s for s in ARTICLE20_ITEMS[table.edition]}
+                spec = own.get(spec.id, spec)
             out.append((spec, table))
     return out
