@@ -74,6 +74,7 @@ __all__ = ["PdfReader", "NoTextLayer"]
 _SNAP = 2.0  # lines this close are one line
 _THIN = 3.0  # a filled rectangle this thin is a ruling line
 _MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
+_MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's error
 
 
 class NoTextLayer(ReadError):
@@ -135,21 +136,19 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-@dataclass(slots=True)
 class _Char:
-    ch: str
-    x0: float
-    y0: float  # top (display coordinates, y down)
-    x1: float
-    y1: float
+    """One character and its box in reading coordinates (y down), with its centre."""
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+    __slots__ = ("ch", "x0", "y0", "x1", "y1", "cx", "cy")
 
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.ch = ch
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+        self.cx = (x0 + x1) / 2
+        self.cy = (y0 + y1) / 2
 
 
 @dataclass(slots=True)
@@ -170,6 +169,9 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
     """Characters into lines (top to bottom), each line left to right."""
     if not chars:
         return []
+    if len(chars) == 1:
+        c = chars[0]
+        return [_Line(chars, c.x0, c.y0, c.x1, c.y1, c.ch.strip())]
     chars = sorted(chars, key=lambda c: (c.cy, c.x0))
     lines: list[list[_Char]] = [[chars[0]]]
     top, bottom = chars[0].y0, chars[0].y1
@@ -310,6 +312,10 @@ class _TablePart:
     x1: float
     y1: float
     page: int
+    # The lattice and, for each lattice cell (row-major), the index of its rect.
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+    cell_of: list[int] = field(default_factory=list)
 
 
 def _tables_from_lines(horiz: list[_Seg], vert: list[_Seg], page: int) -> list[_TablePart]:
@@ -374,13 +380,16 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    # The lines at each lattice position, so each test looks at a few lines only.
+    at_x = [[v for v in vs if abs(v.pos - x) <= _SNAP] for x in xs]
+    at_y = [[h for h in hs if abs(h.pos - y) <= _SNAP] for y in ys]
     for r in range(n_r):
         for c in range(n_c - 1):
-            if not _covered(vs, xs[c + 1], ys[r], ys[r + 1]):
+            if not _covered(at_x[c + 1], xs[c + 1], ys[r], ys[r + 1]):
                 union(r * n_c + c, r * n_c + c + 1)
     for r in range(n_r - 1):
         for c in range(n_c):
-            if not _covered(hs, ys[r + 1], xs[c], xs[c + 1]):
+            if not _covered(at_y[r + 1], ys[r + 1], xs[c], xs[c + 1]):
                 union(r * n_c + c, (r + 1) * n_c + c)
     regions: dict[int, list[int]] = {}
     for i in range(n_r * n_c):
@@ -388,16 +397,24 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
     if len(regions) < 2:
         return None  # a frame around text, not a table
     rects = []
-    for members in regions.values():
+    for members in sorted(regions.values(), key=lambda m: (m[0] // n_c, m[0] % n_c)):
         rs = [i // n_c for i in members]
         cs = [i % n_c for i in members]
         r0, r1, c0, c1 = min(rs), max(rs) + 1, min(cs), max(cs) + 1
         rect = _Rect(xs[c0], ys[r0], xs[c1], ys[r1], page)
-        rect.open_top = r0 == 0 and not _covered(hs, ys[0], xs[c0], xs[c1])
-        rect.open_bottom = r1 == n_r and not _covered(hs, ys[-1], xs[c0], xs[c1])
+        rect.open_top = r0 == 0 and not _covered(at_y[0], ys[0], xs[c0], xs[c1])
+        rect.open_bottom = r1 == n_r and not _covered(at_y[-1], ys[-1], xs[c0], xs[c1])
         rects.append(rect)
     rects.sort(key=lambda t: (t.y0, t.x0))
-    return _TablePart(rects, xs[0], ys[0], xs[-1], ys[-1], page)
+    # Which rect each lattice cell belongs to, for placing characters by bisection.
+    position = {(round(r.x0, 3), round(r.y0, 3)): k for k, r in enumerate(rects)}
+    cell_of = [0] * (n_r * n_c)
+    for members in regions.values():
+        first = min(members)
+        k = position[(round(xs[first % n_c], 3), round(ys[first // n_c], 3))]
+        for i in members:
+            cell_of[i] = k
+    return _TablePart(rects, xs[0], ys[0], xs[-1], ys[-1], page, xs, ys, cell_of)
 
 
 # --------------------------------------------------------------------------- pdfium
@@ -484,7 +501,7 @@ class _Scanner:
         turns: Counter[int] = Counter()
         if text:
             n = raw.FPDFText_CountChars(text)
-            step = max(1, n // 200)
+            step = max(1, n // 40)
             for i in range(0, n, step):
                 if raw.FPDFText_GetUnicode(text, i) > 32:
                     angle = raw.FPDFText_GetCharAngle(text, i)
@@ -632,9 +649,17 @@ class _Scanner:
     def _chars(self, text, m) -> list[_Char]:
         raw = self.raw
         n = raw.FPDFText_CountChars(text)
+        if n <= 0:
+            return []
+        # All code units in one call (one per character index), instead of one per char.
+        buffer = ctypes.create_string_buffer((n + 1) * 2)
+        got = raw.FPDFText_GetText(text, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = buffer.raw[: max(0, got - 1) * 2]
+        codes = [units[k] | units[k + 1] << 8 for k in range(0, len(units), 2)]
+        if len(codes) != n:
+            codes = [raw.FPDFText_GetUnicode(text, i) for i in range(n)]
         rect = raw.FS_RECTF()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        get_unicode = raw.FPDFText_GetUnicode
         is_generated = raw.FPDFText_IsGenerated
         get_box = raw.FPDFText_GetCharBox
         # The loose box spans the font's ascent to descent: the same height for every
@@ -643,8 +668,7 @@ class _Scanner:
         get_loose = raw.FPDFText_GetLooseCharBox
         out: list[_Char] = []
         a, b, c, d, e, f = m
-        for i in range(n):
-            cp = get_unicode(text, i)
+        for i, cp in enumerate(codes):
             if cp <= 32 and cp != 32:
                 continue
             if cp == 32 or cp == 0x3000 or cp == 0xA0:
@@ -653,27 +677,25 @@ class _Scanner:
                 ch = " "
             else:
                 if 0xD800 <= cp <= 0xDFFF:
-                    continue
+                    cp = raw.FPDFText_GetUnicode(text, i)  # a surrogate: the whole character
+                    if cp <= 0xFFFF:
+                        continue
                 if _is_private(cp):
                     self.private += 1
                 folded = _FOLD.get(cp)
                 ch = chr(cp) if folded is None else folded
                 if not ch:
                     continue
-            if not get_box(text, i, left, right, bottom, top):
+            if (
+                get_loose(text, i, rect)
+                and 0 < rect.top - rect.bottom <= _MAX_LOOSE
+                and 0 <= rect.right - rect.left <= _MAX_LOOSE
+            ):
+                x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
+            elif get_box(text, i, left, right, bottom, top):
+                x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            else:
                 continue
-            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
-            if get_loose(text, i, rect):
-                lh = rect.top - rect.bottom
-                size = max(x1 - x0, y1 - y0, 1.0)
-                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-                if (
-                    0 < lh <= 3 * size
-                    and rect.right - rect.left <= 3 * size
-                    and rect.left <= cx <= rect.right
-                    and rect.bottom <= cy <= rect.top
-                ):
-                    x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
             # Into display coordinates (an axis-aligned box stays one).
             p0 = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
             p1 = (a * x1 + c * y1 + e, b * x1 + d * y1 + f)
@@ -700,12 +722,12 @@ def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
 def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
     rects = part.rects
     buckets: list[list[_Char]] = [[] for _ in rects]
+    xs, ys, n_c = part.xs, part.ys, len(part.xs) - 1
+    last_r, last_c = len(ys) - 2, n_c - 1
     for c in chars:
-        cx, cy = c.cx, c.cy
-        for k, r in enumerate(rects):
-            if r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1:
-                buckets[k].append(c)
-                break
+        col = min(max(bisect_left(xs, c.cx) - 1, 0), last_c)
+        row = min(max(bisect_left(ys, c.cy) - 1, 0), last_r)
+        buckets[part.cell_of[row * n_c + col]].append(c)
     for rect, inside in zip(rects, buckets, strict=True):
         rect.lines = [line.text for line in _group_lines(inside)]
 
@@ -884,7 +906,10 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
 
     rects = list(parts[0].rects)
     bottom = parts[0].y1
-    tall = {id(r) for part in parts for r in part.rects if _spans_rows(r, part)}
+    tall = set()
+    for part in parts:
+        bottoms = sorted(r.y1 for r in part.rects)
+        tall.update(id(r) for r in part.rects if _spans_rows(r, bottoms))
     for part in parts[1:]:
         header = _repeated_header(parts[0], part)
         top = part.y0 if header is None else header
@@ -917,10 +942,10 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
     return rects
 
 
-def _spans_rows(rect: _Rect, part: _TablePart) -> bool:
-    return any(
-        rect.y0 + _SNAP < other.y1 < rect.y1 - _SNAP for other in part.rects if other is not rect
-    )
+def _spans_rows(rect: _Rect, bottoms: list[float]) -> bool:
+    """True when another cell's bottom line lies inside this cell (``bottoms`` sorted)."""
+    i = bisect_left(bottoms, rect.y0 + _SNAP)
+    return i < len(bottoms) and bottoms[i] < rect.y1 - _SNAP
 
 
 def _repeated_header(first: _TablePart, part: _TablePart) -> float | None:
