@@ -139,6 +139,7 @@ def test_blank_template_blocks_in_body_order(blank) -> None:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     assert blank.metadata == {
+        "author": "张幸瑾",  # the core properties' dc:creator (of the template file)
         "created": "2025-12-03",
         "modified": "2025-12-08",
         "written": "2025-12-08",

@@ -567,9 +567,10 @@ def _core_metadata(archive: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
     if root is None:
         return {}
     metadata: dict[str, str] = {}
-    title = " ".join((root.findtext(_DC + "title") or "").split())
-    if title:
-        metadata["title"] = title
+    for key, element in (("title", "title"), ("author", "creator")):
+        value = " ".join((root.findtext(_DC + element) or "").split())
+        if value:
+            metadata[key] = value
     for key in ("created", "modified"):
         match = _DATE.match((root.findtext(_DCTERMS + key) or "").strip())
         if match:
