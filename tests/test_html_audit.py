@@ -229,3 +229,20 @@ def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
     assert sorted(c[0] for c in causes) == ["XT001", "XT004", "XT005"]
     assert all(c[2] == "1" for c in causes)
     assert any(re.search("空", c[1]) for c in causes)
+
+
+def test_the_statement_a_tx_rule_flags_is_marked_in_its_paragraph(tmp_path: Path) -> None:
+    # The real 平潭 2023 page: its narrative says 393 现行有效 行政规范性文件, its table 470.
+    shutil.copy(FIXTURES / "html" / "2023_zone-pingtan_gov.html", tmp_path / "pingtan.html")
+    result = run(["check", "pingtan.html", "--output-format", "html", "-o", "out"], tmp_path)
+    assert result.exit_code == 1
+    doc = page(tmp_path / "out" / "reports" / "00001.html")
+    # The web page holds many paragraphs on one source line: only this one is marked (and
+    # the heading of 五, which PI004 points at).
+    marked = doc.xpath("//p[contains(@class, 'para') and contains(@class, 'mark-')]")
+    assert [p.get("class") for p in marked] == ["para mark-warning", "para mark-note"]
+    (mark,) = marked[0].xpath("mark")
+    assert mark.text == "清理并集中发布现行有效行政规范性文件393件"
+    assert mark.get("title") == "[1] TX004"
+    assert marked[0].xpath("sup/a/@href") == ["#finding-1"]
+    assert marked[1].text == "五、存在的主要问题及改进情况"

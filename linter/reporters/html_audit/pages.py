@@ -87,7 +87,7 @@ class Marks:
 
     def __init__(self, findings: Iterable[tuple[Mark, Finding]]) -> None:
         self.by_anchor: dict[Anchor, list[Mark]] = {}
-        self.by_line: dict[int, list[Mark]] = {}
+        self.by_line: dict[int, list[tuple[Mark, int | None]]] = {}
         self.by_paragraph: dict[int, list[Mark]] = {}
         self.used: set[int] = set()
         for mark, f in findings:
@@ -104,7 +104,7 @@ class Marks:
         if anchor.paragraph is not None:
             self.by_paragraph.setdefault(anchor.paragraph, []).append(mark)
         elif anchor.line is not None and anchor.table is None:
-            self.by_line.setdefault(anchor.line, []).append(mark)
+            self.by_line.setdefault(anchor.line, []).append((mark, anchor.column))
 
     def at(self, anchor: Anchor | None) -> list[Mark]:
         if anchor is None or anchor == Anchor():
@@ -113,12 +113,19 @@ class Marks:
         self.used.update(m.number for m in marks)
         return marks
 
-    def in_block(self, anchor: Anchor) -> list[Mark]:
-        """Marks on a paragraph: its anchor, its DOCX paragraph index or its line."""
+    def in_block(self, anchor: Anchor, next_column: int | None = None) -> list[Mark]:
+        """Marks on a paragraph: its DOCX paragraph index, or a place on its line from its
+        first column up to ``next_column`` (where the next block on the line starts: an
+        HTML page may hold many paragraphs on one line)."""
         if anchor.paragraph is not None:
             marks = self.by_paragraph.get(anchor.paragraph, [])
         elif anchor.line is not None:
-            marks = self.by_line.get(anchor.line, [])
+            start = anchor.column or 1
+            marks = [
+                m
+                for m, column in self.by_line.get(anchor.line, [])
+                if start <= (column or 1) and (next_column is None or (column or 1) < next_column)
+            ]
         else:
             marks = []
         marks = _unique(marks)
@@ -249,10 +256,44 @@ def narrative(
         for key in QUOTE_PROPERTIES
         if isinstance(f.properties.get(key), str) and len(str(f.properties[key])) >= 2
     ]
+    # A finding about a statement of the narrative (TX): its clause is marked wherever it
+    # stands, and its figure in the paragraph the finding points at.
+    statements: dict[Anchor, list] = {}
+    for st in report.statements or ():
+        statements.setdefault(st.anchor, []).append(st)
+    figures: dict[int, str] = {}
+    for mark, f in numbered:
+        # Several statements may share an anchor (a paragraph of a web page): the one the
+        # finding quotes.
+        candidates = statements.get(f.location.anchor, [])
+        statement = next(
+            (st for st in candidates if st.text in f.message_zh and st.value == f.reported),
+            next(
+                (st for st in candidates if st.value == f.reported),
+                candidates[0] if len(candidates) == 1 else None,
+            ),
+        )
+        if statement is not None:
+            if len(statement.text) >= 4:
+                quotes.append((statement.text, mark))
+            figures[mark.number] = statement.figure
+
+    # Where each block starts, by line: a place on a line belongs to the block before it.
+    starts: dict[int, list[int]] = {}
+    blocks = [*report.preamble, *(p for s in report.sections for p in s.paragraphs)]
+    for block in blocks + [s.anchor for s in report.sections]:
+        anchor = block if isinstance(block, Anchor) else block.anchor
+        if anchor.line is not None and anchor.paragraph is None:
+            starts.setdefault(anchor.line, []).append(anchor.column or 1)
+
+    def next_start(anchor: Anchor) -> int | None:
+        later = [c for c in starts.get(anchor.line or 0, ()) if c > (anchor.column or 1)]
+        return min(later) if later else None
 
     def paragraph(block) -> ParagraphView:
-        found = marks.in_block(block.anchor)
-        pieces = _pieces(block.text, quotes)
+        found = marks.in_block(block.anchor, next_start(block.anchor))
+        here = [(figures[m.number], m) for m in found if m.number in figures]
+        pieces = _pieces(block.text, quotes + here)
         for _, ms in pieces:
             marks.used.update(m.number for m in ms)
             found += [m for m in ms if m not in found]
