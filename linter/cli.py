@@ -131,6 +131,14 @@ def main() -> None:
     "overrides what is read from each report.",
 )
 @click.option(
+    "--store",
+    "store_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Audit store (SQLite): keep this run's facts and findings in FILE, and compare "
+    "reports with the previous year's kept there by earlier runs when that year is not in "
+    "this batch.",
+)
+@click.option(
     "--statistics", is_flag=True, help="After the output, print the count of findings per rule."
 )
 def check(
@@ -155,6 +163,7 @@ def check(
     baseline_file: Path | None,
     project_root: Path | None,
     manifest_file: Path | None,
+    store_file: Path | None,
     statistics: bool,
 ) -> None:
     """Check the reports in PATHS (files, folders searched recursively, or glob patterns;
@@ -266,8 +275,13 @@ def check(
 
     found = 0
     stats = Statistics()
-    # Batch rules' compact facts, by rule code (see linter.rule.BatchRule).
-    batch_facts: dict[str, list] = {}
+    # Batch rules' compact facts, by rule code (see linter.rule.BatchRule), on disk.
+    from linter.factstore import FactStore, StoreError
+
+    try:
+        fact_store = FactStore(store_file)
+    except StoreError as exc:
+        _fail(str(exc))
     # (rule code, reason) -> number of reports a rule could not check for that reason.
     skipped: dict[tuple[str, str], int] = {}
     binary = getattr(reporter_cls, "binary", False)
@@ -303,16 +317,19 @@ def check(
                 key = (code, reason_en if lang == "en" else reason_zh)
                 skipped[key] = skipped.get(key, 0) + 1
             for code, facts in result.facts.items():
-                batch_facts.setdefault(code, []).append(facts)
+                fact_store.add(code, facts)
             result.facts = {}
+            fact_store.add_findings(result.findings)
             found += _failing(result.findings, fail_level)
             stats.add(result.findings, report=True)
             reporter.file(result)
+        fact_store.finish(len(files))
         if engine.batch_rules:
-            later = engine.check_batch(batch_facts)
+            later = engine.check_batch(fact_store)
             accepted: list = []
             if baseline is not None:
                 later, accepted = baseline.split(later)
+            fact_store.add_findings(later)
             found += _failing(later, fail_level)
             stats.add(later)
             if later or accepted:
@@ -324,6 +341,9 @@ def check(
         staging.discard()
         _abandon_output()
         _fail(f"interrupted{_signal_name(exc)}; " + _nothing_written(output))
+    except StoreError as exc:
+        staging.discard()
+        _fail(str(exc))
     except OSError as exc:
         staging.discard()
         _abandon_output()
@@ -334,6 +354,7 @@ def check(
         staging.discard()
         if stdin is not None:
             stdin.remove()
+        fact_store.close()
     if statistics:
         click.echo(stats.render(lang), nl=False)
     for (code, reason), count in sorted(skipped.items()):

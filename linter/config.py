@@ -53,6 +53,8 @@ class Config:
 
     def ignored_for(self, display_path: str, root: Path) -> tuple[str, ...]:
         """Rule patterns ignored for one report (``per-file-ignores``)."""
+        if not self.per_file_ignores:
+            return ()  # the usual case: no path resolving per report and finding
         try:
             rel = Path(display_path)
             if not rel.is_absolute():

@@ -6,13 +6,14 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
 from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
+from linter.factstore import PackedFacts, as_source
 from linter.finding import Finding, Location
 from linter.interpret import interpret
 from linter.manifest import Entry, Manifest
@@ -342,21 +343,25 @@ class Engine:
             except Exception:  # reported once, by check_batch, as a missing input
                 continue
             if facts is not None:
-                out[rule.code] = ReportFacts(
-                    report.source.path,
-                    report.agency.value,
-                    report.year.value,
-                    report.edition.value,
-                    facts,
+                # Pickled here, once (in the worker): the parent only stores the bytes.
+                out[rule.code] = PackedFacts.pack(
+                    ReportFacts(
+                        report.source.path,
+                        report.agency.value,
+                        report.year.value,
+                        report.edition.value,
+                        facts,
+                    )
                 )
         return out
 
-    def check_batch(self, facts: dict[str, list[ReportFacts]]) -> list[Finding]:
-        """Run the batch rules over every report's facts (by rule code)."""
+    def check_batch(self, facts: Mapping[str, Iterable[ReportFacts]]) -> list[Finding]:
+        """Run the batch rules over every report's facts (by rule code): lists, or a
+        :class:`~linter.factstore.FactStore` that reads them back from disk."""
         findings: list[Finding] = []
         for rule in self.batch_rules:
             try:
-                found = list(rule.check_batch(facts.get(rule.code, []), self.context))
+                found = list(rule.check_batch(as_source(facts.get(rule.code, [])), self.context))
             except Exception as exc:
                 stub = Report(source=Source(path="", media_type="", sha256="", size=0))
                 findings.append(_internal_error(rule, stub, exc))

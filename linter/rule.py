@@ -169,7 +169,10 @@ class BatchRule(Rule, abstract=True):
     picklable facts (a few numbers, anchors, a text fingerprint — never the whole IR):
     a national batch is ~190,000 reports a year. ``check_batch`` runs once in the parent
     after every report was linted, over all reports' facts, and yields findings whose
-    ``path`` names the report they are about.
+    ``path`` names the report they are about. ``reports`` is a
+    :class:`linter.factstore.FactSource`: iterating it decodes one report's facts at a
+    time from a SQLite file (never the whole batch in memory); a rule that compares
+    reports looks them up by identity first (see ``rules.cross_year.facts.pairs``).
     """
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
@@ -178,7 +181,7 @@ class BatchRule(Rule, abstract=True):
     def collect(self, report: Report, context: RuleContext) -> Any:
         raise NotImplementedError
 
-    def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterable[Finding]:
+    def check_batch(self, reports: Any, context: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
 
     def batch_finding(

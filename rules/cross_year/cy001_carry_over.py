@@ -11,6 +11,9 @@ from linter.model import Report
 from linter.rule import BatchRule, ReportFacts, RuleContext
 from rules.cross_year.facts import Number, pairs
 
+# Reports named in an ambiguous-pairing note; the rest are counted.
+MAX_NAMED = 5
+
 
 class CarryOver(BatchRule):
     """检查内容：本年度第三部分“二、上年结转政府信息公开申请数量”的每一列，应等于同一机关上一年度报告“四、结转下年度继续办理”的同一列。
@@ -61,14 +64,19 @@ class CarryOver(BatchRule):
         ambiguous: list = []
         yield from self._compare(pairs(reports, ambiguous))
         for this, others in ambiguous:
-            names = "、".join(sorted(o.path for o in others))
+            paths = sorted(o.path for o in others)
+            names_zh = names_en = "、".join(paths[:MAX_NAMED])
+            if len(paths) > MAX_NAMED:
+                # A national batch can hold hundreds of namesakes (教育局…): name a few.
+                names_zh += f" 等 {len(paths)} 份"
+                names_en += f" and {len(paths) - MAX_NAMED} more"
             yield self.batch_finding(
                 this,
                 None,
-                f"无法确定与本报告配对的上一年度报告：同一机关名称对应多份报告（{names}）；跨年度比对（CY 规则）未做。"
+                f"无法确定与本报告配对的上一年度报告：同一机关名称对应多份报告（{names_zh}）；跨年度比对（CY 规则）未做。"
                 "如需比对，请用清单（--manifest）写明各报告的机关名称。",
                 f"cannot tell which report of the year before belongs with this one: several reports "
-                f"share the agency name ({names}); the cross-year checks (CY) were not made. Give "
+                f"share the agency name ({names_en}); the cross-year checks (CY) were not made. Give "
                 "each report's agency in a manifest (--manifest) to compare them.",
                 level="note",
                 sub_id="ambiguous-pairing",

@@ -11,11 +11,13 @@ from linter.rule import BatchRule, ReportFacts, RuleContext
 from rules.cross_year.facts import (
     copied_share,
     longest_shared_passage,
+    pack_anchor,
     pairs,
     report_sections,
     sentence_hashes,
     sketch,
     sketch_similarity,
+    unpack_anchor,
 )
 
 SECTION5_THRESHOLD = 0.8
@@ -65,7 +67,7 @@ class CopiedText(BatchRule):
             "section5": sentence_hashes(text),
             # Kept compressed (~0.6 KB) only to quote the shared passage at the end.
             "section5_text": zlib.compress(text.encode("utf-8")),
-            "section5_anchor": five.anchor if five else None,
+            "section5_anchor": pack_anchor(five.anchor) if five else None,
             "narrative": sketch(report_sections(report, range(1, 7))),
         }
 
@@ -74,11 +76,12 @@ class CopiedText(BatchRule):
         min_passage = int(context.options.get("cy003-min-passage", MIN_PASSAGE))
         limit_all = float(context.options.get("cy003-narrative-threshold", NARRATIVE_THRESHOLD))
         for this, last in pairs(reports):
+            anchor = unpack_anchor(this.facts["section5_anchor"])
             whole = sketch_similarity(this.facts["narrative"], last.facts["narrative"])
             if whole >= limit_all:
                 yield self.batch_finding(
                     this,
-                    Location(this.facts["section5_anchor"] or _start(), logical="narrative"),
+                    Location(anchor or _start(), logical="narrative"),
                     f"全文约 {whole:.0%} 与同一机关 {last.year} 年报告（{last.path}）逐句相同（阈值 {limit_all:.0%}）；"
                     "年度报告应反映当年的工作，请据实重写。",
                     f"about {whole:.0%} of the text repeats the same agency's {last.year} report ({last.path}) "
@@ -91,7 +94,7 @@ class CopiedText(BatchRule):
             share = copied_share(this.facts["section5"], last.facts["section5"])
             text = zlib.decompress(this.facts["section5_text"]).decode("utf-8")
             passage = longest_shared_passage(text, last.facts["section5"])
-            if this.facts["section5_anchor"] is None:
+            if anchor is None:
                 continue
             if share < limit5 and len(passage) < min_passage:
                 continue
@@ -99,7 +102,7 @@ class CopiedText(BatchRule):
             yield self.batch_finding(
                 this,
                 Location(
-                    this.facts["section5_anchor"],
+                    anchor,
                     logical="section/5",
                     label_zh="第五部分",
                     label_en="section 5",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
+from linter.document import Anchor
 from linter.finding import Finding, Location
 from linter.model import Report, Table
 from linter.rule import BatchRule, ReportFacts, RuleContext
-from rules.cross_year.facts import pairs
+from rules.cross_year.facts import pack_anchor, pairs, unpack_anchor
 
 
 def _digest(tables: tuple[Table, ...]) -> tuple[str, bool]:
@@ -58,14 +59,18 @@ class CopiedTables(BatchRule):
         if not (report.applications.present and report.review_litigation.present):
             return None
         digest, nonzero = _digest((report.applications, report.review_litigation))
-        return {"digest": digest, "nonzero": nonzero, "anchor": report.applications.anchor}
+        return {
+            "digest": digest,
+            "nonzero": nonzero,
+            "anchor": pack_anchor(report.applications.anchor),
+        }
 
     def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
         for this, last in pairs(reports):
             if this.facts["nonzero"] and this.facts["digest"] == last.facts["digest"]:
                 yield self.batch_finding(
                     this,
-                    Location(this.facts["anchor"], logical="三"),
+                    Location(unpack_anchor(this.facts["anchor"]) or Anchor(), logical="三"),
                     f"第三部分和第四部分的表格与同一机关 {last.year} 年报告（{last.path}）每个单元格都相同，且含非零数字；"
                     "请核实本年度数据是否照抄上年。",
                     f"the section-3 and section-4 tables equal those of the same agency's {last.year} report "

@@ -13,8 +13,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.document import Anchor
+from linter.factstore import FactSource, Identity, as_source
 from linter.model import Cell, Report
 from linter.rule import ReportFacts
 from linter.textnorm import compact
@@ -25,12 +27,30 @@ _CLAUSE_END = re.compile(r"[。；;！!？?\n，,：:、]")
 MIN_CLAUSE = 6  # characters: shorter pieces ("一是", "同时") say nothing about copying
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A cell reduced to what cross-year rules need."""
+def pack_anchor(anchor: Anchor | None) -> tuple | None:
+    """An anchor as a plain tuple (trailing blanks dropped): kept by the thousand in the
+    fact store, where a tuple pickles in a fraction of a dataclass's time and space."""
+    if anchor is None:
+        return None
+    values = [getattr(anchor, name) for name in Anchor.__slots__]
+    while values and values[-1] is None:
+        values.pop()
+    return tuple(values)
+
+
+def unpack_anchor(packed: tuple | None) -> Anchor | None:
+    return None if packed is None else Anchor(*packed)
+
+
+class Number(NamedTuple):
+    """A cell reduced to what cross-year rules need: its value and where it is."""
 
     value: float | int | None  # None: not a number (text); blanks count as 0
-    anchor: Anchor
+    where: tuple | None
+
+    @property
+    def anchor(self) -> Anchor:
+        return unpack_anchor(self.where) or Anchor()
 
     @classmethod
     def of(cls, cell: Cell | None) -> Number | None:
@@ -42,7 +62,7 @@ class Number:
             value = 0
         else:
             value = None
-        return cls(value, cell.anchor)
+        return cls(value, pack_anchor(cell.anchor))
 
 
 @dataclass(frozen=True)
@@ -129,40 +149,110 @@ def agency_key(name: str | None) -> str | None:
     return compact(name).replace("人民政府", "政府")
 
 
+_REGION_ENDS = frozenset("市省区县州")
+MIN_SHORT_NAME = 5  # characters: never a bare suffix such as 政府 or 教育局
+
+
 def _same_agency(a: str, b: str) -> bool:
     """Same key, or one is the other with its parent region left out (全称 vs 简称:
     淮安市洪泽区政府 / 洪泽区政府) — never a bare suffix such as 政府 or 教育局."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return (
-        len(short) >= 5
-        and long_.endswith(short)
-        and long_[: -len(short)].endswith(("市", "省", "区", "县", "州"))
-    )
+    return short in short_forms(long_)
+
+
+def short_forms(key: str) -> list[str]:
+    """The names ``key`` is also known by with its parent regions left out: each suffix
+    that starts right after a 市/省/区/县/州 and is long enough to name an agency."""
+    return [key[i:] for i in range(1, len(key) - MIN_SHORT_NAME + 1) if key[i - 1] in _REGION_ENDS]
+
+
+class AgencyIndex:
+    """Reports by (agency key, year): the full name's entry, and a suffix entry for each
+    of its short forms, so finding a report's namesakes is a few dictionary lookups
+    whatever the size of the batch."""
+
+    def __init__(self, shorts: dict[str, list[str]] | None = None) -> None:
+        self.exact: dict[tuple[str, int], list[Identity]] = defaultdict(list)
+        self.longer: dict[tuple[str, int], list[Identity]] = defaultdict(list)
+        # key -> its short forms, computed once per key (shared between indexes).
+        self._short: dict[str, list[str]] = {} if shorts is None else shorts
+
+    def short_forms(self, key: str) -> list[str]:
+        found = self._short.get(key)
+        if found is None:
+            found = self._short[key] = short_forms(key)
+        return found
+
+    def add(self, key: str, identity: Identity) -> None:
+        year = identity.year
+        self.exact[(key, year)].append(identity)
+        for short in self.short_forms(key):
+            self.longer[(short, year)].append(identity)
+
+    def same_agency(self, key: str, year: int) -> list[Identity]:
+        """Every report of ``year`` whose agency is ``key``, or its full or short name."""
+        found = list(self.exact.get((key, year), ()))
+        found += self.longer.get((key, year), ())
+        for short in self.short_forms(key):
+            found += self.exact.get((short, year), ())
+        return found
 
 
 def pairs(
-    reports: Iterable[ReportFacts],
+    reports: Iterable[ReportFacts] | FactSource,
     ambiguous: list[tuple[ReportFacts, list[ReportFacts]]] | None = None,
 ) -> Iterator[tuple[ReportFacts, ReportFacts]]:
     """(this year, the year before) for each report whose agency has exactly one report
     the year before, by agency name (全称 or 简称) and year. A report with several
     candidates is not compared: it goes to ``ambiguous`` instead (nothing is paired
-    across agencies by accident)."""
-    by_year: dict[int, list[tuple[str, ReportFacts]]] = defaultdict(list)
-    for r in reports:
-        key = agency_key(r.agency)
-        if key and r.year:
-            by_year[r.year].append((key, r))
-    for year in sorted(by_year):
-        for key, this in sorted(by_year[year], key=lambda kr: (kr[0], kr[1].path)):
-            candidates = [r for k, r in by_year.get(year - 1, []) if _same_agency(key, k)]
-            same_year = [r for k, r in by_year[year] if r is not this and _same_agency(key, k)]
-            if len(candidates) == 1 and not same_year:
-                yield this, candidates[0]
-            elif candidates and ambiguous is not None:
-                ambiguous.append((this, candidates + same_year))
+    across agencies by accident).
+
+    Pairing is an index lookup per report (linear in the batch). With an audit store
+    (``--store``), a report whose previous year is not in this batch is paired with the
+    latest earlier run's report of that agency and year. Facts are loaded only for the
+    reports that pair."""
+    source = as_source(reports)
+    keys: dict[str | None, str | None] = {}
+
+    def key_of(name: str | None) -> str | None:
+        if name not in keys:
+            keys[name] = agency_key(name)
+        return keys[name]
+
+    index = AgencyIndex()
+    mine: list[tuple[int, str, str, Identity]] = []
+    for identity in source.identities():
+        key = key_of(identity.agency)
+        if key and identity.year:
+            index.add(key, identity)
+            mine.append((identity.year, key, identity.path, identity))
+    earlier = AgencyIndex(index._short)
+    for identity in source.earlier({year - 1 for year, _, _, _ in mine}):
+        key = key_of(identity.agency)
+        if key and identity.year:
+            earlier.add(key, identity)
+    mine.sort(key=lambda row: row[:3])
+    for year, key, _, this in mine:
+        candidates = index.same_agency(key, year - 1)
+        if not candidates and earlier.exact:
+            stored = earlier.same_agency(key, year - 1)
+            latest = max((c.run for c in stored), default=0)
+            candidates = [c for c in stored if c.run == latest]
+        if not candidates:
+            continue
+        same_year = [r for r in index.same_agency(key, year) if r is not this]
+        if len(candidates) == 1 and not same_year:
+            yield source.load(this.handle), source.load(candidates[0].handle)
+        elif ambiguous is not None:
+            others = [_identity_only(r) for r in candidates + same_year]
+            ambiguous.append((_identity_only(this), others))
+
+
+def _identity_only(identity: Identity) -> ReportFacts:
+    """A report named in an ambiguity note: its facts are not needed."""
+    return ReportFacts(identity.path, identity.agency, identity.year, None, None)
 
 
 def report_sections(report: Report, numbers: Iterable[int]) -> str:

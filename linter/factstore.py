@@ -1,0 +1,336 @@
+"""Batch rules' per-report facts off the heap: a SQLite file, read by rule at the end.
+
+Each report's facts are pickled once, in the worker that linted it (:class:`PackedFacts`:
+a few hundred bytes), and the parent appends them to a SQLite file: a temporary one
+that is deleted at the end of the run, or the audit store named with ``--store`` that
+keeps them (and the run's findings) across runs. The batch rules then read one rule's
+reports at a time through :class:`StoredFacts`, which decodes a report's facts only
+when a rule asks for it, so the parent's memory does not grow with the batch.
+
+With ``--store``, a report whose previous year is not in this batch is paired with
+that year's report from an earlier run held in the store (the latest run that has it),
+so next year's batch is compared with this year's without linting it again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from linter.rule import ReportFacts
+
+SCHEMA_VERSION = 1
+# Rows inserted per transaction: a commit per report would be a disk sync per report.
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class PackedFacts(ReportFacts):
+    """A report's identity with its facts pickled (``facts`` is bytes): what a worker
+    sends and what the store keeps. ``unpack`` gives the rule its facts back."""
+
+    def unpack(self) -> ReportFacts:
+        return ReportFacts(self.path, self.agency, self.year, self.edition, _loads(self.facts))
+
+    @classmethod
+    def pack(cls, facts: ReportFacts) -> PackedFacts:
+        if isinstance(facts, PackedFacts):
+            return facts
+        return cls(facts.path, facts.agency, facts.year, facts.edition, _dumps(facts.facts))
+
+
+def unpack(facts: ReportFacts) -> ReportFacts:
+    return facts.unpack() if isinstance(facts, PackedFacts) else facts
+
+
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(blob: bytes) -> Any:
+    return pickle.loads(blob)
+
+
+class StoreError(Exception):
+    """The audit store cannot be opened or written (message names the file)."""
+
+
+class Identity(NamedTuple):
+    """What pairing needs of a report, without its facts: ``handle`` loads them."""
+
+    handle: int
+    path: str
+    agency: str | None
+    year: int | None
+    # The run that linted the report: this run's reports have the highest.
+    run: int = 0
+
+
+class FactSource:
+    """The reports a batch rule sees: iterable as :class:`ReportFacts`, and readable
+    by identity first (pairing looks at agencies and years before any facts)."""
+
+    def identities(self) -> Iterator[Identity]:
+        raise NotImplementedError
+
+    def earlier(self, years: set[int]) -> Iterator[Identity]:
+        """Reports of those years from earlier runs (an audit store); none by default."""
+        return iter(())
+
+    def load(self, handle: int) -> ReportFacts:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[ReportFacts]:
+        for identity in self.identities():
+            yield self.load(identity.handle)
+
+
+class ListSource(FactSource):
+    """Facts held in a list (a test, a library caller): handles are list positions."""
+
+    def __init__(self, reports: Iterable[ReportFacts]) -> None:
+        self.reports = list(reports)
+
+    def identities(self) -> Iterator[Identity]:
+        for i, r in enumerate(self.reports):
+            yield Identity(i, r.path, r.agency, r.year)
+
+    def load(self, handle: int) -> ReportFacts:
+        return unpack(self.reports[handle])
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    def __getitem__(self, i: int) -> ReportFacts:
+        return unpack(self.reports[i])
+
+
+def as_source(reports: Iterable[ReportFacts] | FactSource) -> FactSource:
+    return reports if isinstance(reports, FactSource) else ListSource(reports)
+
+
+class StoredFacts(FactSource):
+    """One rule's reports of this run, in a :class:`FactStore`."""
+
+    def __init__(self, store: FactStore, rule: str) -> None:
+        self.store = store
+        self.rule = rule
+
+    def identities(self) -> Iterator[Identity]:
+        rows = self.store.db.execute(
+            "SELECT id, path, agency, year FROM facts WHERE rule = ? AND run = ? ORDER BY id",
+            (self.rule, self.store.run),
+        )
+        for handle, path, agency, year in rows:
+            yield Identity(handle, path, agency, year, self.store.run)
+
+    def earlier(self, years: set[int]) -> Iterator[Identity]:
+        if not years or not self.store.persistent:
+            return
+        marks = ",".join("?" * len(years))
+        rows = self.store.db.execute(
+            f"SELECT id, path, agency, year, run FROM facts WHERE rule = ? AND run < ? "
+            f"AND year IN ({marks}) AND run IN (SELECT id FROM runs WHERE complete = 1) "
+            "ORDER BY id",
+            (self.rule, self.store.run, *sorted(years)),
+        )
+        for handle, path, agency, year, run in rows:
+            yield Identity(handle, path, agency, year, run)
+
+    def load(self, handle: int) -> ReportFacts:
+        row = self.store.db.execute(
+            "SELECT path, agency, year, edition, data FROM facts WHERE id = ?", (handle,)
+        ).fetchone()
+        path, agency, year, edition, data = row
+        return ReportFacts(path, agency, year, edition, _loads(data))
+
+    def __len__(self) -> int:
+        (count,) = self.store.db.execute(
+            "SELECT count(*) FROM facts WHERE rule = ? AND run = ?", (self.rule, self.store.run)
+        ).fetchone()
+        return count
+
+
+class FactStore(Mapping[str, StoredFacts]):
+    """Facts of every batch rule for one run, by rule code (``store[code]``).
+
+    ``path`` None: a temporary file, removed by :meth:`close`. A path: the audit store,
+    created if needed, kept; each run is numbered and its facts and findings added.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.persistent = path is not None
+        if path is None:
+            fd, name = tempfile.mkstemp(prefix="gongkai-lint-facts-", suffix=".sqlite")
+            os.close(fd)
+            self.path = Path(name)
+        else:
+            self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self._prepare()
+        except sqlite3.Error as exc:
+            self._discard()
+            raise StoreError(
+                f"cannot use {self.path} as the audit store: {exc} (name a new file, or an "
+                "audit store written by gongkai-lint)"
+            ) from exc
+        self._pending: list[tuple] = []
+        self._findings: list[tuple] = []
+        self._rules: set[str] = set()
+        self._finished = False
+
+    def _prepare(self) -> None:
+        db = self.db
+        if not self.persistent:
+            # A scratch file: losing it in a crash loses nothing.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+        db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS runs (
+                id INTEGER PRIMARY KEY, started TEXT, tool_version TEXT, files INTEGER,
+                complete INTEGER DEFAULT 0);
+            CREATE TABLE IF NOT EXISTS facts (
+                id INTEGER PRIMARY KEY, run INTEGER, rule TEXT, path TEXT,
+                agency TEXT, year INTEGER, edition TEXT, data BLOB);
+            CREATE INDEX IF NOT EXISTS facts_by_rule ON facts (rule, run, year);
+            CREATE TABLE IF NOT EXISTS findings (
+                run INTEGER, path TEXT, code TEXT, sub_id TEXT, level TEXT,
+                logical TEXT, line INTEGER, col INTEGER, message_zh TEXT, message_en TEXT);
+            """
+        )
+        found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if found is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif found[0] != str(SCHEMA_VERSION):
+            raise sqlite3.DatabaseError(
+                f"store schema version {found[0]}, this version of gongkai-lint reads {SCHEMA_VERSION}"
+            )
+        from linter import __version__
+
+        cursor = db.execute(
+            "INSERT INTO runs (started, tool_version, files) VALUES (?, ?, 0)",
+            (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), __version__),
+        )
+        self.run = cursor.lastrowid
+
+    # --- writing -------------------------------------------------------------------
+
+    def add(self, rule: str, facts: ReportFacts) -> None:
+        """One report's facts for ``rule`` (packed in the worker, or packed here)."""
+        packed = PackedFacts.pack(facts)
+        self._pending.append(
+            (
+                self.run,
+                rule,
+                packed.path,
+                packed.agency,
+                packed.year,
+                packed.edition,
+                packed.facts,
+            )
+        )
+        self._rules.add(rule)
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def add_findings(self, findings: Iterable) -> None:
+        """Keep a run's findings too (the audit store only)."""
+        if not self.persistent:
+            return
+        for f in findings:
+            a = f.location.anchor
+            self._findings.append(
+                (
+                    self.run,
+                    f.path,
+                    f.code,
+                    f.sub_id,
+                    f.level,
+                    f.location.logical,
+                    a.line,
+                    a.column,
+                    f.message_zh,
+                    f.message_en,
+                )
+            )
+        if len(self._findings) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        try:
+            self.db.execute("BEGIN")
+            if self._pending:
+                self.db.executemany(
+                    "INSERT INTO facts (run, rule, path, agency, year, edition, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    self._pending,
+                )
+            if self._findings:
+                self.db.executemany(
+                    "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._findings
+                )
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the fact store {self.path}: {exc}") from exc
+        self._pending = []
+        self._findings = []
+
+    def finish(self, files: int) -> None:
+        """The run is complete: write what is pending and record the run's size."""
+        self._flush()
+        self.db.execute("UPDATE runs SET files = ?, complete = 1 WHERE id = ?", (files, self.run))
+        self._finished = True
+
+    # --- reading -------------------------------------------------------------------
+
+    def __getitem__(self, rule: str) -> StoredFacts:
+        if rule not in self._rules and not self.persistent:
+            raise KeyError(rule)
+        self._flush()
+        return StoredFacts(self, rule)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._rules))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, rule: str, default: Any = None) -> Any:  # type: ignore[override]
+        # With an audit store, a rule with no report in this batch still sees earlier runs.
+        if rule in self._rules or self.persistent:
+            return self[rule]
+        return default
+
+    # --- closing -------------------------------------------------------------------
+
+    def close(self) -> None:
+        try:
+            if self.persistent and self._finished:
+                self._flush()  # the batch rules' findings
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self._discard()
+
+    def _discard(self) -> None:
+        if not self.persistent:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+    def __enter__(self) -> FactStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
