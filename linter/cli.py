@@ -275,13 +275,6 @@ def check(
 
     found = 0
     stats = Statistics()
-    # Batch rules' compact facts, by rule code (see linter.rule.BatchRule), on disk.
-    from linter.factstore import FactStore, StoreError
-
-    try:
-        fact_store = FactStore(store_file)
-    except StoreError as exc:
-        _fail(str(exc))
     # (rule code, reason) -> number of reports a rule could not check for that reason.
     skipped: dict[tuple[str, str], int] = {}
     binary = getattr(reporter_cls, "binary", False)
@@ -303,7 +296,12 @@ def check(
         out = _stdout()
     _on_termination_signals()
     results = None
+    # Batch rules' compact facts, by rule code (see linter.rule.BatchRule), on disk.
+    from linter.factstore import FactStore, StoreError
+
+    fact_store = None
     try:
+        fact_store = FactStore(store_file)
         try:
             reporter = reporter_cls(out, options)
         except click.ClickException as exc:
@@ -354,7 +352,8 @@ def check(
         staging.discard()
         if stdin is not None:
             stdin.remove()
-        fact_store.close()
+        if fact_store is not None:
+            fact_store.close()
     if statistics:
         click.echo(stats.render(lang), nl=False)
     for (code, reason), count in sorted(skipped.items()):
