@@ -41,6 +41,7 @@ FAMILY_NAMES = {
     "TX": ("文字与表格一致", "narrative against tables"),
     "CY": ("与上年报告比对", "against last year"),
     "PB": ("公开时限", "publication"),
+    "WD": ("用语", "wording"),
 }
 GRADE_NOTE_ZH = "本规则的依据未经核实（U 级），仅作提示，不代表统一格式的要求。"
 GRADE_NOTE_EN = (

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from linter.document import Anchor
+from linter.model import Report
 
 # Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
 # synthetic ones (text whitespace is removed, so they never come from the text): a newline
@@ -82,8 +83,17 @@ _KEPT = _KeptTable()
 
 
 def _normalised(text: str) -> str:
-    """A block's normalised text (NFKC, whitespace dropped)."""
-    return text.translate(_KEPT)
+    """A block's normalised text (NFKC, whitespace dropped). Kept: the TX rules and the
+    statement extractor build narratives of overlapping parts of one report."""
+    done = _BLOCKS.get(text)
+    if done is None:
+        if len(_BLOCKS) > 4096:
+            _BLOCKS.clear()
+        done = _BLOCKS[text] = text.translate(_KEPT)
+    return done
+
+
+_BLOCKS: dict[str, str] = {}
 
 
 class _SkippingDropped:
@@ -250,3 +260,40 @@ def _advance(line: int, column: int, text: str, offset: int) -> tuple[int, int]:
 
 def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
+
+
+# Readers whose paragraph anchors point at markup, not at the paragraph's first character.
+MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _Last:
+    """The last report's whole narrative: the statement extractor and the wording rules of one
+    report read the same one (the report object changes on the way — reader name, manifest —
+    but its sections and preamble are the same tuples)."""
+
+    key: tuple[object, object] | None = None
+    narrative: Narrative | None = None
+
+
+def of_report(report: Report) -> Narrative:
+    """The whole text of ``report`` outside its tables, in document order: the preamble,
+    and per section its heading (``where`` = ``heading/N``) and its paragraphs
+    (``section/N``). Markdown table rows (a PDF converter's ``| … |`` lines) are left out."""
+    if (
+        _Last.key is not None
+        and _Last.key[0] is report.sections
+        and _Last.key[1] is report.preamble
+    ):
+        assert _Last.narrative is not None
+        return _Last.narrative
+    sources = [Source(b.text, b.anchor, "preamble") for b in report.preamble]
+    for section in report.sections:
+        sources.append(Source(section.heading, section.anchor, f"heading/{section.number}"))
+        sources += [
+            Source(b.text, b.anchor, f"section/{section.number}")
+            for b in section.paragraphs
+            if b.text.count("|") < 2
+        ]
+    narrative = Narrative.of(sources, exact=report.source.media_type not in MARKUP_MEDIA_TYPES)
+    _Last.key, _Last.narrative = (report.sections, report.preamble), narrative
+    return narrative

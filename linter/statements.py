@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.model import Report, Statement
-from linter.narrative import CLAUSE_END, Narrative, Source
+from linter.narrative import CLAUSE_END, Narrative, of_report
 from linter.numerals import parse_number
 
 # --- the concepts, as data ---------------------------------------------------------------
@@ -423,28 +423,27 @@ def attach(report: Report) -> Report:
     return replace(report, statements=extract(report))
 
 
-# Readers whose paragraph anchors point at markup, not at the paragraph's first character.
-_MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
-
-
 def narrative_of(report: Report) -> Narrative:
-    """The preamble and every section's paragraphs, in document order. Markdown table rows
-    (a PDF converter's ``| … |`` lines) are not narrative."""
-    sources = [Source(b.text, b.anchor, "preamble") for b in report.preamble]
-    for section in report.sections:
-        sources += [
-            Source(b.text, b.anchor, f"section/{section.number}")
-            for b in section.paragraphs
-            if b.text.count("|") < 2
-        ]
-    return Narrative.of(sources, exact=report.source.media_type not in _MARKUP_MEDIA_TYPES)
+    """The report's text outside tables (:func:`linter.narrative.of_report`); statements are
+    read from its paragraphs only, never from headings."""
+    return of_report(report)
 
 
 def _statements(narrative: Narrative) -> Iterator[Statement]:
     text = narrative.text
     term_starts = [t.start() for t in _ANY_TERM.finditer(text)]
     term_ends = [t + 2 for t in term_starts]
+    ends = (*narrative.starts[1:], len(text))
+    headings = [
+        (narrative.starts[i], ends[i])
+        for i, src in enumerate(narrative.sources)
+        if src.where.startswith("heading")
+    ]
+    heading_starts = [h[0] for h in headings]
     for m in _figures(text):
+        h = bisect_right(heading_starts, m.start) - 1
+        if h >= 0 and m.start < headings[h][1]:
+            continue  # a heading is not narrative
         figure = m.text
         value = parse_number(figure)
         if value is None:

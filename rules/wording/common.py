@@ -1,0 +1,79 @@
+"""What the WD rules read: the report's text outside tables — the preamble, the section
+headings and the paragraphs (:func:`linter.narrative.of_report`) — never table labels
+(AD003/AP004 own those) and never site chrome (the readers leave it out). Lines that are a
+table printed as text (columns set apart by tabs or runs of spaces, ``| … |`` rows, as a
+PDF-to-text converter leaves them) are not read either, nor paragraphs without a single
+punctuation mark (a table's labels a converter stacked up: “结果结果其他尚未”).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from linter.finding import Location
+from linter.labels import SECTION_NUMERALS
+from linter.model import Report
+from linter.narrative import Narrative, of_report
+
+# A paragraph with none of these is a table's labels set as text (“结果结果其他尚未”, the
+# header of a table a converter stacked up), not prose.
+_PROSE_MARKS = "，。；：、,.;:！？"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A report's narrative and which of its blocks are prose (not a table set as text)."""
+
+    narrative: Narrative
+    prose: tuple[bool, ...]
+
+    def block(self, pos: int) -> int:
+        return max(bisect_right(self.narrative.starts, pos) - 1, 0)
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """``[start, end)`` lies in one prose block."""
+        first = self.block(start)
+        return first == self.block(max(end - 1, start)) and self.prose[first]
+
+    def location(self, start: int, end: int) -> Location:
+        anchor, where = self.narrative.anchor(start, end)
+        kind, _, number = where.partition("/")
+        if kind == "preamble":
+            return Location(
+                anchor, "preamble/text", "正文开头（第一部分之前）", "the opening paragraphs"
+            )
+        numeral = SECTION_NUMERALS[int(number) - 1]
+        if kind == "heading":
+            return Location(
+                anchor,
+                f"{numeral}/heading",
+                f"第{numeral}部分标题",
+                f"the heading of section {number}",
+            )
+        return Location(
+            anchor, f"{numeral}/narrative", f"第{numeral}部分文字", f"the text of section {number}"
+        )
+
+
+class _Last:
+    """The last report's text: the three WD rules read the same one."""
+
+    narrative: Narrative | None = None
+    text: Text | None = None
+
+
+def text_of(report: Report) -> Text:
+    narrative = of_report(report)
+    if _Last.narrative is narrative and _Last.text is not None:
+        return _Last.text
+    prose = tuple(s.where.startswith("heading") or _is_prose(s.text) for s in narrative.sources)
+    _Last.narrative, _Last.text = narrative, Text(narrative, prose)
+    return _Last.text
+
+
+def _is_prose(text: str) -> bool:
+    text = text.strip()  # indentation is not a column
+    if "\t" in text or "   " in text or "\u3000\u3000\u3000" in text or text.count("|") >= 2:
+        return False  # columns set apart: a table printed as text
+    return any(mark in text for mark in _PROSE_MARKS)

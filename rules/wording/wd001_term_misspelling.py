@@ -1,0 +1,101 @@
+"""WD001: a statutory or format term misspelt by one character."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from linter.finding import Finding
+from linter.model import Report
+from linter.rule import Rule, RuleContext
+from rules.wording.common import Text, text_of
+from rules.wording.lexicon import HEADINGS
+from rules.wording.matching import NearMiss, inner_edit, near_misses
+
+
+class TermMisspelling(Rule):
+    """检查内容：报告的文字（开头、各部分标题和正文，不含表格）把条例或年报格式的用语写错了一个字——错一个字、多一个字或少一个字：如“不于公开”“不子公开”应为“不予公开”，“信息处里费”应为“信息处理费”，“政府信息公开行政法复议”应为“政府信息公开行政复议”。用语表来自统一格式自身的标题和表格项目（linter/labels.py）及条例用语（依申请公开、主动公开、行政规范性文件、信息处理费、政府信息公开、行政执法案卷……），见 rules/wording/lexicon.py。为避免误报：只比对四个字以上的用语；错处必须在用语中间（首尾两字改动往往是另一个正确说法，如“予以公布”“申请公开”）；四字用语只认常见的同音、形近错字（予→于、子）和中间多出的一个字；“不予以公开”“重新申请”“行政法规”“公开栏”等正确说法列在不报告的清单中；插入“的、度、和”等虚词不算错（“行政诉讼的情况”“上年度结转”）。表格标签的错字由 AD003/AP004 检查。
+
+    为何重要：年度报告是法定公开文件，条例和统一格式的用语写错，既损害报告的严肃性，也可能让读者误解办理结果；各地年报检查把“错别字”列为常见问题。
+
+    不合规示例：平潭综合实验区财政金融局 2025 年：“依申请公开信息数246条，不子公开信息数168条”；平潭综合实验区 2022 年第四部分标题：“四、政府信息公开行政法复议、行政诉讼情况”。
+
+    合规示例：平潭综合实验区 2023 年第四部分标题：“四、政府信息公开行政复议、行政诉讼情况”；上海市人民政府办公厅 2025 年：“不予公开 20 件”。
+
+    依据：《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）使用的法定用语；用语应与之一致是编辑质量的要求（D 级：由用语表推断，故为警告）。
+
+    What it checks: the report's text (opening paragraphs, section headings and body text, not tables) misspells a term of the statute or of the report format by one character — one substituted, inserted or dropped: "不于公开" or "不子公开" for "不予公开", "信息处里费" for "信息处理费", "政府信息公开行政法复议" for "政府信息公开行政复议". The lexicon is the format's own headings and table labels (linter/labels.py) and the statute's terms (依申请公开, 主动公开, 行政规范性文件, 信息处理费, 政府信息公开, 行政执法案卷, …), in rules/wording/lexicon.py. To stay precise: only terms of four characters or more; the edit must be inside the term (changing its first or last character usually makes another correct phrase, such as "予以公布" or "申请公开"); four-character terms only with a commonly confused character (予 → 于, 子) or one extra character inside; correct phrases such as "不予以公开", "重新申请", "行政法规", "公开栏" are listed and never reported; an inserted function word (的, 度, 和) is not a misspelling ("行政诉讼的情况", "上年度结转"). Misspelt table labels are AD003/AP004.
+
+    Why it matters: the annual report is a statutory public document; misspelt statutory terms undermine it and can mislead readers about how requests were handled; provincial reviews list misprints among the common defects.
+
+    Non-compliant example: 平潭综合实验区财政金融局 2025: "依申请公开信息数246条，不子公开信息数168条"; the section-4 heading of 平潭综合实验区 2022: "四、政府信息公开行政法复议、行政诉讼情况".
+
+    Compliant example: the section-4 heading of 平潭综合实验区 2023: "四、政府信息公开行政复议、行政诉讼情况"; 上海市人民政府办公厅 2025: "不予公开 20 件".
+
+    Basis: the statutory terms of the Regulations on Government Information Disclosure and of the report format (国办公开办函〔2021〕30号); that a report spells them as they are is an editorial requirement (grade D: inferred from the lexicon, hence a warning).
+    """
+
+    code = "WD001"
+    name = "term-misspelling"
+    level = "warning"
+    grade = "D"
+    summary_zh = "条例或年报格式的用语写错了一个字"
+    summary_en = "A statutory or format term is misspelt by one character"
+    basis_zh = "《中华人民共和国政府信息公开条例》及年报格式（国办公开办函〔2021〕30号）的法定用语"
+    basis_en = (
+        "The statutory terms of the Regulations and of the report format (国办公开办函〔2021〕30号)"
+    )
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        text = text_of(report)
+        seen: set[int] = set()
+        headings = list(_heading_misses(text))
+        misses = sorted(near_misses(text.narrative.text), key=lambda m: (m.edit, m.start - m.end))
+        done_blocks = {text.block(m.start) for m in headings}
+        misses = headings + [m for m in misses if text.block(m.start) not in done_blocks]
+        for miss in misses:
+            # The longest term at a place wins (政府信息公开行政复议 over 行政复议).
+            if miss.edit in seen or not text.is_prose(miss.start, miss.end):
+                continue
+            seen.add(miss.edit)
+            where = text.location(miss.start, miss.end)
+            yield self.finding(
+                report,
+                where,
+                f"{where.label_zh}中的“{miss.text}”疑为“{miss.term}”之误（错、多或少了一个字）；"
+                f"请核对后更正为“{miss.term}”。",
+                f"“{miss.text}” in {where.label_en} looks like a misspelling of “{miss.term}” "
+                f"(one character wrong, extra or missing); check it and write “{miss.term}”.",
+                sub_id=miss.term,
+                text=miss.text,
+                term=miss.term,
+            )
+
+
+_NUMBERING = re.compile(r"^[一二三四五六][、.]")
+
+
+def _heading_misses(text: Text) -> Iterator[NearMiss]:
+    """A section heading one edit away from the format's heading, compared whole:
+    “政府信息公开行政法复议、行政诉讼情况” for “政府信息公开行政复议、行政诉讼情况”."""
+    narrative = text.narrative
+    for index, source in enumerate(narrative.sources):
+        kind, _, number = source.where.partition("/")
+        if kind != "heading":
+            continue
+        start = narrative.starts[index]
+        end = (
+            narrative.starts[index + 1]
+            if index + 1 < len(narrative.starts)
+            else len(narrative.text)
+        )
+        printed = narrative.text[start:end].rstrip("\n\x1e")
+        numbering = _NUMBERING.match(printed)
+        if numbering:
+            start += numbering.end()
+            printed = printed[numbering.end() :]
+        expected = unicodedata.normalize("NFKC", HEADINGS[int(number)])
+        at = inner_edit(printed, expected) if printed != expected else None
+        if at is not None:
+            yield NearMiss(start, start + len(printed), printed, HEADINGS[int(number)], start + at)
