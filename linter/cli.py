@@ -617,13 +617,14 @@ def parse(file: Path, output: Path | None, validate: bool) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules(code: str | None, lang: str) -> None:
     """List every rule, or explain the rule CODE."""
+    from linter.editions import ids as edition_ids
     from linter.plugins import load_plugins
 
     plugins = load_plugins()
     if code is None:
         for rule in plugins.rules.values():
             summary = rule.summary_en if lang == "en" else rule.summary_zh
-            editions = "both" if len(rule.editions) == 2 else rule.editions[0]
+            editions = "all" if rule.editions == edition_ids() else ",".join(rule.editions)
             click.echo(
                 f"{rule.family}  {rule.code}  {rule.name:<32} {rule.level:<8} {editions:<5} {summary}"
             )

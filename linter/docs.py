@@ -68,7 +68,7 @@ def missing_sections(rule: type[Rule] | Rule) -> list[str]:
 
 
 def _editions(rule: Rule) -> str:
-    return "2019, 2021" if len(rule.editions) == 2 else rule.editions[0]
+    return ", ".join(rule.editions)
 
 
 def render_rule(rule: Rule, lang: str = "zh") -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
+from linter import editions
 from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.factstore import PackedFacts, as_source
@@ -514,7 +515,7 @@ def _apply_manifest(report: Report, entry: Entry) -> Report:
     if entry.year:
         changes["year"] = Decided(entry.year, "manifest")
         if report.edition.decided_by in ("year", "tables", None):
-            changes["edition"] = Decided("2019" if entry.year <= 2020 else "2021", "manifest")
+            changes["edition"] = Decided(editions.for_year(entry.year).id, "manifest")
     for key in ("published", "url", "issuer_kind"):
         value = getattr(entry, key)
         if value:

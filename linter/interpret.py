@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from linter import editions as E
 from linter import labels as L
 from linter import statements
 from linter.document import Anchor, Diagnostic, Document, Paragraph, TableCell
@@ -461,7 +462,19 @@ class _TableBuild:
     unaligned: list[tuple[str, str]] = field(default_factory=list)
 
 
-_APP_MATCHER = _RowMatcher(L.APPLICATION_ROWS)
+_APP_MATCHERS: dict[int, _RowMatcher] = {}
+
+
+def _app_matcher() -> _RowMatcher:
+    """The row matcher over every registered edition's section-三 rows."""
+    version = E.REGISTRY.version
+    matcher = _APP_MATCHERS.get(version)
+    if matcher is None:
+        _APP_MATCHERS.clear()
+        matcher = _APP_MATCHERS[version] = _RowMatcher(E.application_rows())
+    return matcher
+
+
 _APP_COLUMN_KEYS = {key(c.label): c for c in L.APPLICATION_COLUMNS}
 
 
@@ -484,7 +497,7 @@ def _application_row(
         g = _group_of(text)
         if g:
             row_group = g
-        m = _APP_MATCHER.match(text, row_group or group)
+        m = _app_matcher().match(text, row_group or group)
         if m and not (g and m.spec.id != "other_handling"):
             best = (m, idx + 1, tc)
         elif g == "other_handling":
@@ -493,7 +506,7 @@ def _application_row(
 
 
 def _spec(row_id: str) -> L.RowSpec:
-    return next(r for r in L.APPLICATION_ROWS if r.id == row_id)
+    return next(r for r in E.application_rows() if r.id == row_id)
 
 
 def _leaf_columns(header_rows: list[Sequence[TableCell]], width: int) -> list[str | None]:
@@ -536,7 +549,7 @@ def _label_index(row: Sequence[TableCell]) -> int | None:
 
 
 def _full_label(text: str) -> bool:
-    m = _APP_MATCHER.match(text) if text else None
+    m = _app_matcher().match(text) if text else None
     return m is not None and m.how in ("exact", "variant")
 
 
@@ -614,7 +627,7 @@ def recognise_applications(
 ) -> Table:
     """Section 三: rows by label, the 7 columns by the header (grid) or by position."""
     build = _TableBuild()
-    edition_hits = {"2019": 0, "2021": 0}
+    seen: list[str] = []  # every row label matched, read or not (for the edition)
     group: str | None = None
     for table, _in_section in tables:
         table = join_wrapped_labels(table)
@@ -640,10 +653,7 @@ def recognise_applications(
             spec = match.spec
             if spec.group:
                 group = spec.group
-            if spec.id == "other_handling":
-                edition_hits["2019"] += 1
-            elif spec.group == "other_handling":
-                edition_hits["2021"] += 1
+            seen.append(spec.id)
             if build.anchor is None:
                 build.anchor = table.anchor
             cells_by_column = _application_cells(table, printed, logical, start, header_rows)
@@ -666,12 +676,8 @@ def recognise_applications(
         # “（六）其他处理” printed as an empty group row above its three sub-items (2021):
         # a heading of the group, not the 2019 edition's single data row.
         del build.rows["other_handling"]
-        edition_hits["2019"] -= 1
-    edition = None
-    if edition_hits["2021"] and not edition_hits["2019"]:
-        edition = "2021"
-    elif edition_hits["2019"] and not edition_hits["2021"]:
-        edition = "2019"
+        seen.remove("other_handling")
+    edition = _applications_edition(seen)
     # A row read from another printing of it (a page-break repeat) was read and used: only
     # rows never read are reported as unreadable.
     unread = list(dict.fromkeys(label for label, rid in build.unaligned if rid not in build.rows))
@@ -685,6 +691,30 @@ def recognise_applications(
         rows=build.rows,
         extra_rows=tuple(build.extra),
     )
+
+
+def _applications_edition(rows: Iterable[str]) -> str | None:
+    """The edition a section-三 table follows, from the rows only some editions have.
+
+    An edition is a candidate when every such row read is one of its rows and at least
+    one is; among several candidates, the one missing the fewest of its own such rows.
+    Undecided (None) when no candidate, or a tie.
+    """
+    all_ids = E.ids()
+    telling = {r: E.editions_of_row(r) for r in dict.fromkeys(rows)}
+    telling = {r: eds for r, eds in telling.items() if set(eds) != set(all_ids)}
+    candidates = []
+    for edition in E.all_editions():
+        own = [r for r, eds in telling.items() if edition.id in eds]
+        if own and len(own) == len(telling):
+            specific = [
+                r for r in edition.application_row_ids if set(E.editions_of_row(r)) != set(all_ids)
+            ]
+            candidates.append((sum(1 for r in specific if r not in telling), edition.id))
+    candidates.sort()
+    if not candidates or (len(candidates) > 1 and candidates[0][0] == candidates[1][0]):
+        return None
+    return candidates[0][1]
 
 
 def _application_cells(
@@ -801,14 +831,14 @@ def recognise_article20(
     """Section 二: item titles, their header rows and data rows, for either edition."""
     items: dict[str, dict] = {}
     current: str | None = None
-    hits = {"2019": 0, "2021": 0}
+    hits = dict.fromkeys(E.ids(), 0)
     anchor: Anchor | None = None
 
     def item_specs(number: str) -> list[tuple[str, L.ItemSpec]]:
         return [
-            (ed, spec)
-            for ed in L.EDITIONS
-            for spec in L.ARTICLE20_ITEMS[ed]
+            (ed.id, spec)
+            for ed in E.all_editions()
+            for spec in ed.article20_items
             if spec.number == number
         ]
 
@@ -845,13 +875,15 @@ def recognise_article20(
                 item["columns"] = [c for c in cells[1:] if c.text]
                 continue
             matched = False
-            for ed, spec in item_specs(current):
+            for _ed, spec in item_specs(current):
                 row_spec = next((r for r in spec.rows if key(r.label) == key(cells[0].text)), None)
                 if row_spec is None:
                     continue
                 matched = True
-                if any(row_spec.label in L.EDITION_FINGERPRINTS[ed] for _ in [0]):
-                    hits[ed] += 1
+                # A label only some editions print counts for each of them.
+                for other in E.all_editions():
+                    if row_spec.label in other.fingerprints:
+                        hits[other.id] += 1
                 item["rows"].setdefault(row_spec.id, (cells[0], cells[1:]))
                 break
             if not matched and cells[0].text and not is_data_like(cells[0].text):
@@ -877,17 +909,21 @@ def recognise_article20(
     for number, item in items.items():
         header = item["columns"]
         header_keys = [key(c.text) for c in header]
-        # Pick the edition whose column labels the header matches best.
+        # Pick the edition whose column labels the header matches best (the first of
+        # editions that print the same header; each of them counts the hits).
         best: tuple[int, str, L.ItemSpec] | None = None
+        scores: dict[str, int] = {}
         for ed, spec in item_specs(number):
-            score = sum(1 for c in spec.columns if key(c.label) in header_keys)
+            score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
             if best is None or score > best[0]:
                 best = (score, ed, spec)
         if best is None:
             continue
         score, ed, spec = best
         if score:
-            hits[ed] += score
+            for other, other_score in scores.items():
+                if other_score == score:
+                    hits[other] += score
         columns: dict[str, Column] = {}
         order: list[str | None] = []
         for hc in header:
@@ -937,11 +973,11 @@ def recognise_article20(
     if unaligned and diagnostics is not None:
         read = sum(len(t.rows) for t in out.values())
         diagnostics.append(_unaligned_diagnostic(2, unaligned, anchor, read))
+    # The edition with the most hits, if only one has that many.
+    ranked = sorted(hits.values(), reverse=True)
     edition = None
-    if hits["2019"] > hits["2021"]:
-        edition = "2019"
-    elif hits["2021"] > hits["2019"]:
-        edition = "2021"
+    if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+        edition = max(hits, key=hits.__getitem__)
     present = any(t.rows for t in out.values())
     return Article20(present=present, anchor=anchor, edition=edition, items=out)
 
@@ -953,7 +989,7 @@ def _looks_like_applications(table: DocTable) -> int:
     hits = 0
     for printed in table.rows:
         for tc in printed:
-            if tc.text and not is_data_like(tc.text) and _APP_MATCHER.match(tc.text):
+            if tc.text and not is_data_like(tc.text) and _app_matcher().match(tc.text):
                 hits += 1
                 break
     return hits
@@ -1061,7 +1097,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     table_edition = article20.edition or applications.edition
     if year.value is not None:
         edition = Decided(
-            "2019" if year.value <= 2020 else "2021",
+            E.for_year(year.value).id,
             "year",
             f"tables: {table_edition}" if table_edition else None,
         )

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-EDITIONS = ("2019", "2021")
-
 
 @dataclass(frozen=True)
 class SectionSpec:
@@ -64,8 +62,9 @@ class RowSpec:
     id: str
     label: str  # as printed in the format, without numbering
     numbering: str  # "一", "（三）", "1", … as printed before the label ("" if none)
-    editions: tuple[str, ...] = EDITIONS
     group: str | None = None  # the parent outcome row for numbered sub-items
+    # English name for messages; the built-in rows have theirs in ENGLISH.
+    english: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,9 +85,6 @@ APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("total", "总计"),
 )
 APPLICANT_COLUMN_IDS = tuple(c.id for c in APPLICATION_COLUMNS[:-1])
-
-_V2 = ("2021",)
-_V1 = ("2019",)
 
 APPLICATION_ROWS: tuple[RowSpec, ...] = (
     RowSpec("new_received", "本年新收政府信息公开申请数量", "一"),
@@ -116,22 +112,20 @@ APPLICATION_ROWS: tuple[RowSpec, ...] = (
         "5",
         group="not_processed",
     ),
-    RowSpec("other_handling", "其他处理", "（六）", editions=_V1),
+    RowSpec("other_handling", "其他处理", "（六）"),
     RowSpec(
         "other_handling.no_correction",
         "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "1",
-        editions=_V2,
         group="other_handling",
     ),
     RowSpec(
         "other_handling.unpaid_fee",
         "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         "2",
-        editions=_V2,
         group="other_handling",
     ),
-    RowSpec("other_handling.other", "其他", "3", editions=_V2, group="other_handling"),
+    RowSpec("other_handling.other", "其他", "3", group="other_handling"),
     RowSpec("outcome_total", "总计", "（七）"),
     RowSpec("carried_forward", "结转下年度继续办理", "四"),
 )
@@ -148,20 +142,18 @@ APPLICATION_GROUPS: dict[str, tuple[str, str]] = {
 
 APPLICATION_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
-# Rows summed into （七）总计 (T3-TOT), per edition.
-OUTCOME_ROW_IDS: dict[str, tuple[str, ...]] = {
-    ed: tuple(
-        r.id
-        for r in APPLICATION_ROWS
-        if ed in r.editions
-        and r.id not in {"new_received", "carried_over", "outcome_total", "carried_forward"}
-    )
-    for ed in EDITIONS
-}
+# Rows of section 三 that are not outcomes summed into （七）总计 (T3-TOT).
+APPLICATION_NON_OUTCOMES = frozenset(
+    {"new_received", "carried_over", "outcome_total", "carried_forward"}
+)
 
 
 def application_rows(edition: str) -> tuple[RowSpec, ...]:
-    return tuple(r for r in APPLICATION_ROWS if edition in r.editions)
+    """The section-三 rows of ``edition`` (see :mod:`linter.editions`)."""
+    from linter import editions
+
+    found = editions.get(edition)
+    return found.application_rows if found else ()
 
 
 # --- Section 四: review and litigation -------------------------------------------------
@@ -217,102 +209,8 @@ class ItemSpec:
     columns: tuple[ColumnSpec, ...]
 
 
-_V1_ITEM_COUNT_COLUMNS = (
-    ColumnSpec("previous_count", "上一年项目数量"),
-    ColumnSpec("change", "本年增/减"),
-    ColumnSpec("decisions", "处理决定数量"),
-)
-
-ARTICLE20_ITEMS: dict[str, tuple[ItemSpec, ...]] = {
-    "2019": (
-        ItemSpec(
-            "item1",
-            "一",
-            (RowSpec("rules", "规章", ""), RowSpec("normative_documents", "规范性文件", "")),
-            (
-                ColumnSpec("new_made", "本年新制作数量"),
-                ColumnSpec("new_published", "本年新公开数量"),
-                ColumnSpec("total_published", "对外公开总数量"),
-            ),
-        ),
-        ItemSpec(
-            "item5",
-            "五",
-            (
-                RowSpec("licensing", "行政许可", ""),
-                RowSpec("other_services", "其他对外管理服务事项", ""),
-            ),
-            _V1_ITEM_COUNT_COLUMNS,
-        ),
-        ItemSpec(
-            "item6",
-            "六",
-            (RowSpec("penalty", "行政处罚", ""), RowSpec("coercion", "行政强制", "")),
-            _V1_ITEM_COUNT_COLUMNS,
-        ),
-        ItemSpec(
-            "item8",
-            "八",
-            (RowSpec("fees", "行政事业性收费", ""),),
-            _V1_ITEM_COUNT_COLUMNS[:2],
-        ),
-        ItemSpec(
-            "item9",
-            "九",
-            (RowSpec("procurement", "政府集中采购", ""),),
-            (ColumnSpec("projects", "采购项目数量"), ColumnSpec("amount", "采购总金额")),
-        ),
-    ),
-    "2021": (
-        ItemSpec(
-            "item1",
-            "一",
-            (RowSpec("rules", "规章", ""), RowSpec("normative_documents", "行政规范性文件", "")),
-            (
-                ColumnSpec("issued", "本年制发件数"),
-                ColumnSpec("repealed", "本年废止件数"),
-                ColumnSpec("in_force", "现行有效件数"),
-            ),
-        ),
-        ItemSpec(
-            "item5",
-            "五",
-            (RowSpec("licensing", "行政许可", ""),),
-            (ColumnSpec("decisions", "本年处理决定数量"),),
-        ),
-        ItemSpec(
-            "item6",
-            "六",
-            (RowSpec("penalty", "行政处罚", ""), RowSpec("coercion", "行政强制", "")),
-            (ColumnSpec("decisions", "本年处理决定数量"),),
-        ),
-        ItemSpec(
-            "item8",
-            "八",
-            (RowSpec("fees", "行政事业性收费", ""),),
-            (ColumnSpec("amount", "本年收费金额（单位：万元）"),),
-        ),
-    ),
-}
-
 ARTICLE20_ITEM_TITLE = "第二十条第（{n}）项"
 ARTICLE20_HEADER_FIRST = "信息内容"
-
-# Labels that only one edition prints: they fingerprint the edition of section 二 (FORMATS §0).
-EDITION_FINGERPRINTS: dict[str, tuple[str, ...]] = {
-    "2019": (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "本年增/减",
-        "采购项目数量",
-        "采购总金额",
-        "政府集中采购",
-        "其他对外管理服务事项",
-    ),
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
-}
 
 # Cell texts that stand for "nothing entered" (placeholders), compared after normalising.
 PLACEHOLDERS = frozenset(
@@ -322,54 +220,70 @@ PLACEHOLDERS = frozenset(
 # Units printed after numbers; kept in the cell's ``unit``.
 UNITS = ("万元", "元", "件", "个", "项", "条", "次", "人")
 
+
+class _English(dict):
+    """English names by id; a row that an added edition defines brings its own."""
+
+    def __missing__(self, row_id: str) -> str:
+        from linter import editions
+
+        spec = next((r for r in editions.application_rows() if r.id == row_id), None)
+        if spec is None:
+            raise KeyError(row_id)
+        return spec.english or spec.label
+
+
 # English names, for messages with --lang en.
-ENGLISH: dict[str, str] = {
-    "new_received": "I. new applications received this year",
-    "carried_over": "II. applications carried over from last year",
-    "granted": "(1) disclosed",
-    "partially_granted": "(2) partly disclosed",
-    "withheld.state_secret": "(3)1 state secret",
-    "withheld.prohibited_by_law": "(3)2 prohibited by other laws",
-    "withheld.three_securities": "(3)3 endangers the 'three securities and one stability'",
-    "withheld.third_party": "(3)4 protects third-party rights",
-    "withheld.internal_affairs": "(3)5 internal affairs information",
-    "withheld.process_information": "(3)6 process information",
-    "withheld.enforcement_files": "(3)7 law-enforcement case files",
-    "withheld.query_matters": "(3)8 administrative query matters",
-    "unavailable.not_held": "(4)1 not held by this agency",
-    "unavailable.needs_creation": "(4)2 would have to be created",
-    "unavailable.still_unclear": "(4)3 still unclear after correction",
-    "not_processed.petition": "(5)1 petitions and complaints",
-    "not_processed.repeated": "(5)2 repeated applications",
-    "not_processed.publications": "(5)3 requests for publications",
-    "not_processed.excessive": "(5)4 excessive repeated applications",
-    "not_processed.confirmation": "(5)5 requests to confirm or reissue information",
-    "other_handling": "(6) other handling",
-    "other_handling.no_correction": "(6)1 no correction in time",
-    "other_handling.unpaid_fee": "(6)2 fee not paid in time",
-    "other_handling.other": "(6)3 other",
-    "outcome_total": "(7) total",
-    "carried_forward": "IV. carried forward to next year",
-    "natural_person": "natural persons",
-    "commercial": "businesses",
-    "research": "research institutions",
-    "public_interest": "public-interest organisations",
-    "legal_services": "legal service providers",
-    "other": "other",
-    "total": "total",
-    "review": "administrative review",
-    "litigation_direct": "litigation without prior review",
-    "litigation_after_review": "litigation after review",
-    "upheld": "upheld",
-    "corrected": "corrected",
-    "pending": "pending",
-}
+ENGLISH: dict[str, str] = _English(
+    {
+        "new_received": "I. new applications received this year",
+        "carried_over": "II. applications carried over from last year",
+        "granted": "(1) disclosed",
+        "partially_granted": "(2) partly disclosed",
+        "withheld.state_secret": "(3)1 state secret",
+        "withheld.prohibited_by_law": "(3)2 prohibited by other laws",
+        "withheld.three_securities": "(3)3 endangers the 'three securities and one stability'",
+        "withheld.third_party": "(3)4 protects third-party rights",
+        "withheld.internal_affairs": "(3)5 internal affairs information",
+        "withheld.process_information": "(3)6 process information",
+        "withheld.enforcement_files": "(3)7 law-enforcement case files",
+        "withheld.query_matters": "(3)8 administrative query matters",
+        "unavailable.not_held": "(4)1 not held by this agency",
+        "unavailable.needs_creation": "(4)2 would have to be created",
+        "unavailable.still_unclear": "(4)3 still unclear after correction",
+        "not_processed.petition": "(5)1 petitions and complaints",
+        "not_processed.repeated": "(5)2 repeated applications",
+        "not_processed.publications": "(5)3 requests for publications",
+        "not_processed.excessive": "(5)4 excessive repeated applications",
+        "not_processed.confirmation": "(5)5 requests to confirm or reissue information",
+        "other_handling": "(6) other handling",
+        "other_handling.no_correction": "(6)1 no correction in time",
+        "other_handling.unpaid_fee": "(6)2 fee not paid in time",
+        "other_handling.other": "(6)3 other",
+        "outcome_total": "(7) total",
+        "carried_forward": "IV. carried forward to next year",
+        "natural_person": "natural persons",
+        "commercial": "businesses",
+        "research": "research institutions",
+        "public_interest": "public-interest organisations",
+        "legal_services": "legal service providers",
+        "other": "other",
+        "total": "total",
+        "review": "administrative review",
+        "litigation_direct": "litigation without prior review",
+        "litigation_after_review": "litigation after review",
+        "upheld": "upheld",
+        "corrected": "corrected",
+        "pending": "pending",
+    }
+)
 
 
-@cache
 def row_label_zh(row_id: str) -> str:
     """The format's printed label of a section-三 row, with its numbering."""
-    spec = next(r for r in APPLICATION_ROWS if r.id == row_id)
+    from linter import editions
+
+    spec = next(r for r in editions.application_rows() if r.id == row_id)
     numbering = spec.numbering
     if numbering.isdigit():
         return (

@@ -76,7 +76,7 @@ class Table:
 
     present: bool
     anchor: Anchor | None = None
-    # Which edition's labels the table matched ("2019", "2021" or None if undecided).
+    # Which edition's labels the table matched (an id of linter.editions, None if undecided).
     edition: str | None = None
     title: str | None = None
     columns: dict[str, Column] = field(default_factory=dict)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from linter import editions as _editions
 from linter.document import Anchor
 from linter.finding import LEVELS, Finding, Level, Location
 from linter.model import Report
@@ -22,7 +23,18 @@ _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 GRADES = ("A", "B", "C", "D", "U")
 PRECISIONS = ("very-high", "high", "medium", "low")
-EDITIONS = ("2019", "2021")
+
+
+class _Editions:
+    """``rule.editions``: the ids of the registered editions the rule applies to — those
+    that have everything in its ``needs`` (and, when a rule restricts itself with an
+    ``editions`` tuple of its own, only those). Computed from the registry each time, so
+    an edition added later is checked by every rule whose needs it meets."""
+
+    def __get__(self, obj: object, cls: type) -> tuple[str, ...]:
+        own = getattr(cls, "_declared_editions", None)
+        found = _editions.having(cls.needs)
+        return tuple(e for e in found if own is None or e in own)
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,12 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     level: ClassVar[Level]
-    editions: ClassVar[tuple[str, ...]] = EDITIONS
+    # What the rule needs of an edition (see linter.editions): table places such as
+    # "article20/item1/rules/issued" or features such as "fee-reporting". It runs on a
+    # report whose edition has them all (or whose edition is unknown).
+    needs: ClassVar[tuple[str, ...]] = ()
+    editions = _Editions()
+    _declared_editions: ClassVar[tuple[str, ...] | None] = None
     summary_zh: ClassVar[str]
     summary_en: ClassVar[str]
     # The legal basis: article and item, or the format's own wording.
@@ -75,6 +92,11 @@ class Rule:
     def __init_subclass__(cls, abstract: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._abstract = abstract
+        declared = cls.__dict__.get("editions")
+        if declared is not None and not isinstance(declared, _Editions):
+            # A rule that names its editions itself (a third party's): kept as a restriction.
+            cls._declared_editions = tuple(declared) if declared else ()
+            cls.editions = _Editions()
         if abstract:
             return
         problems = []
@@ -88,8 +110,16 @@ class Rule:
                 problems.append(f"name {cls.name!r} is not kebab-case")
             if cls.level not in LEVELS:
                 problems.append(f"level {cls.level!r} is not one of {LEVELS}")
-            if not cls.editions or any(e not in EDITIONS for e in cls.editions):
-                problems.append(f"editions {cls.editions!r} must be a subset of {EDITIONS}")
+            known = _editions.ids()
+            declared = cls._declared_editions
+            if declared is not None and (not declared or any(e not in known for e in declared)):
+                problems.append(f"editions {declared!r} must be a subset of {known}")
+            if isinstance(cls.needs, str) or not all(isinstance(n, str) for n in cls.needs):
+                problems.append(f"needs {cls.needs!r} must be a tuple of concept strings")
+            elif not cls.editions:
+                problems.append(
+                    f"no registered edition has what the rule needs ({', '.join(cls.needs)})"
+                )
             if cls.precision not in PRECISIONS:
                 problems.append(f"precision {cls.precision!r} is not one of {PRECISIONS}")
             if cls.grade not in GRADES:

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from linter.model import Report, Statement
 from linter.narrative import CLAUSE_END, Narrative, of_report
@@ -58,12 +59,30 @@ class Concept:
     context: tuple[str, ...] = ()
     total: bool = False
     units: tuple[str, ...] = ("件", "条", "宗", "个", "项")
-    editions: tuple[str, ...] = ("2019", "2021")
+    # The editions whose tables hold the figure: those that have ``cells`` or one of the
+    # ``alternatives`` (see linter.editions), computed from the registry.
     # The rule that compares it with the table (TX001/TX003 have their own tuned readings).
     compared_by: str = "TX004"
     # Other cells that hold the same figure, tried when ``cells`` are not all in the table:
     # （六）其他处理 is three sub-rows in 2021 and one row in 2019 (and in some 2021 reports).
     alternatives: tuple[Cells, ...] = ()
+
+    @property
+    def editions(self) -> tuple[str, ...]:
+        from linter import editions
+
+        return _concept_editions(self, editions.REGISTRY.version)
+
+
+@cache
+def _concept_editions(concept: Concept, version: int) -> tuple[str, ...]:
+    from linter import editions
+
+    found: dict[str, None] = {}
+    for cells in (concept.cells, *concept.alternatives):
+        for edition in editions.having("/".join(c) for c in cells):
+            found[edition] = None
+    return tuple(e for e in editions.ids() if e in found)
 
 
 def _rows(table: str, rows: Iterable[str], column: str = "total") -> Cells:
@@ -215,7 +234,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "rules issued this year",
         (f"{_THIS_YEAR}(?:制发|出台|制定)(?:的)?(?:政府)?规章",),
         ((_ITEM1, "rules", "issued"),),
-        editions=("2021",),
     ),
     Concept(
         "article20.normative_documents.issued",
@@ -223,7 +241,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "normative documents issued this year",
         (f"{_THIS_YEAR}(?:制发|出台|印发)(?:的)?{_DOCS}",),
         ((_ITEM1, "normative_documents", "issued"),),
-        editions=("2021",),
     ),
     Concept(
         "article20.normative_documents.repealed",
@@ -231,7 +248,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "normative documents repealed this year",
         (f"{_THIS_YEAR}废止(?:的)?{_DOCS}",),
         ((_ITEM1, "normative_documents", "repealed"),),
-        editions=("2021",),
     ),
     Concept(
         "article20.normative_documents.in_force",
@@ -239,7 +255,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "normative documents in force",
         (f"现行有效(?:的)?{_DOCS}",),
         ((_ITEM1, "normative_documents", "in_force"),),
-        editions=("2021",),
     ),
     Concept(
         "article20.licensing.decisions",
@@ -269,7 +284,6 @@ CONCEPTS: tuple[Concept, ...] = (
         ("行政事业性收费(?:金额|总额|收入)?",),
         (("article20/item8", "fees", "amount"),),
         units=("万元", "元"),
-        editions=("2021",),
     ),
     *(
         Concept(

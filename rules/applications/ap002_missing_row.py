@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import arith
+from linter import arith, editions
 from linter.finding import Finding, Location
-from linter.labels import APPLICATION_ROWS, ENGLISH, RowSpec, application_rows, row_label_zh
+from linter.labels import ENGLISH, RowSpec, row_label_zh
 from linter.model import Report, Row, TextBlock
 from linter.rule import Rule, RuleContext
 from rules.applications.common import (
-    EDITION_NAMES_EN,
-    EDITION_NAMES_ZH,
     label_score,
     unreadable_rows,
 )
 
-# The 2021 edition splits the 2019 single row （六）其他处理 into these three.
-OTHER_HANDLING_SUBROWS = tuple(r.id for r in APPLICATION_ROWS if r.group == "other_handling")
 # A printed label counts as a row's label at this score (label_score); below it, a
 # listed unreadable label is not taken to name the row.
 _LISTED_MATCH = 0.72
@@ -59,13 +55,18 @@ class MissingRow(Rule):
         table = report.applications
         if not table.present:
             return
-        edition = expected_edition(report)
-        specs = application_rows(edition)
-        collapsed = (
-            table.rows.get("other_handling")
-            if edition == "2021" and not any(r in table.rows for r in OTHER_HANDLING_SUBROWS)
-            else None
-        )
+        edition = editions.get(expected_edition(report)) or editions.current()
+        specs = edition.application_rows
+        # Sub-rows of this edition that another edition prints as one data row (2021's
+        # three （六）其他处理 rows, 2019's one): printed as that one row, they are collapsed.
+        split_groups = {
+            s.group for s in specs if s.group and s.group not in edition.application_row_ids
+        }
+        collapsed = {
+            g: table.rows[g]
+            for g in split_groups
+            if g in table.rows and not any(s.group == g and s.id in table.rows for s in specs)
+        }
         unreadable, truncated = _listed_unreadable(report)
         section = report.section(3)
         paragraphs = section.paragraphs if section else ()
@@ -77,12 +78,13 @@ class MissingRow(Rule):
                 continue
             if spec.id in unreadable:
                 continue
-            if spec.id == "other_handling" and any(r in table.rows for r in OTHER_HANDLING_SUBROWS):
-                # A 2019-edition report printing the 2021 sub-items: the figures are there,
-                # in the other edition's layout (an edition question, ST003's).
+            if any(r.startswith(f"{spec.id}.") for r in table.rows):
+                # A one-row group printed as another edition's sub-items (a 2019-edition
+                # report with the 2021 （六）其他处理 rows): the figures are there, in the other
+                # edition's layout (an edition question, ST003's).
                 continue
-            if collapsed is not None and spec.group == "other_handling":
-                yield self._collapsed(report, spec, collapsed)
+            if spec.group in collapsed:
+                yield self._collapsed(report, spec, collapsed[spec.group], edition)
                 continue
             fragment = _printed_fragment(paragraphs, spec)
             if fragment is not None:
@@ -96,7 +98,7 @@ class MissingRow(Rule):
 
     # --- the three kinds of finding -----------------------------------------------------
 
-    def _missing(self, report, spec: RowSpec, previous: Row | None, table_anchor, edition: str):
+    def _missing(self, report, spec: RowSpec, previous: Row | None, table_anchor, edition):
         label = row_label_zh(spec.id)
         if previous is not None:
             where_zh = f"（应在“{row_label_zh(previous.id)}”行之后）"
@@ -106,16 +108,16 @@ class MissingRow(Rule):
         return self.finding(
             report,
             _location(previous.anchor if previous else table_anchor, spec.id),
-            f"第三部分表格缺少“{label}”行{where_zh}。本报告适用 {EDITION_NAMES_ZH[edition]}，"
+            f"第三部分表格缺少“{label}”行{where_zh}。本报告适用 {edition.name_zh}，"
             "其第三部分有该行；请按格式补上该行并填写各列数字。",
             f"section 3: the row '{ENGLISH[spec.id]}' ({label}) is missing{where_en}. The "
-            f"report follows {EDITION_NAMES_EN[edition]}, whose section 3 has this row; add it "
+            f"report follows {edition.name_en}, whose section 3 has this row; add it "
             "and fill in every column.",
             sub_id=spec.id,
             kind="missing",
         )
 
-    def _collapsed(self, report, spec: RowSpec, collapsed: Row):
+    def _collapsed(self, report, spec: RowSpec, collapsed: Row, edition):
         label = row_label_zh(spec.id)
         total = collapsed.cells.get("total")
         shown_zh = shown_en = ""
@@ -125,11 +127,11 @@ class MissingRow(Rule):
         return self.finding(
             report,
             _location(collapsed.anchor, spec.id),
-            f"第三部分“（六）其他处理”只印了一行{shown_zh}，这是 2019 年试行格式的写法；"
-            f"本报告适用 {EDITION_NAMES_ZH['2021']}，其中（六）其他处理分为三个子项，因此缺少“{label}”行。"
+            f"第三部分“（六）其他处理”只印了一行{shown_zh}，这是 {_one_row_editions(spec.group, 'zh')}的写法；"
+            f"本报告适用 {edition.name_zh}，其中（六）其他处理分为三个子项，因此缺少“{label}”行。"
             "请把（六）其他处理按三个子项分行填报。",
             f"section 3: '(6) other handling' is printed as a single row{shown_en}, the layout "
-            f"of the 2019 trial format; the report follows {EDITION_NAMES_EN['2021']}, where "
+            f"of {_one_row_editions(spec.group, 'en')}; the report follows {edition.name_en}, where "
             f"(6) other handling has three sub-items, so the row '{ENGLISH[spec.id]}' ({label}) "
             "is missing. Report (6) other handling as its three sub-items, one row each.",
             sub_id=spec.id,
@@ -202,11 +204,19 @@ def expected_edition(report: Report) -> str:
     The report's edition (from its year); but when section 二 follows the other edition,
     the whole report uses that one (ST003 reports the mismatch) and its rows are expected.
     """
-    edition = report.edition.value or report.applications.edition or "2021"
+    edition = report.edition.value or report.applications.edition or editions.current().id
     article20 = report.article20.edition if report.article20.present else None
     if article20 and article20 != edition:
         return article20
     return edition
+
+
+def _one_row_editions(group: str, lang: str) -> str:
+    """The editions that print ``group`` as one data row, by name."""
+    found = [e for e in editions.all_editions() if group in e.application_row_ids]
+    if lang == "zh":
+        return "、".join(e.short_zh for e in found) or "其他版本格式"
+    return " and ".join(e.short_en for e in found) or "another edition"
 
 
 def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
@@ -216,7 +226,10 @@ def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
     ids: set[str] = set()
     for printed in labels:
         scored = max(
-            ((label_score(printed, s.label, s.numbering), s.id) for s in APPLICATION_ROWS),
+            (
+                (label_score(printed, s.label, s.numbering), s.id)
+                for s in editions.application_rows()
+            ),
             default=(0.0, ""),
         )
         if scored[0] >= _LISTED_MATCH:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import arith
+from linter import arith, editions
 from linter.finding import Finding
-from linter.labels import APPLICATION_COLUMNS, OUTCOME_ROW_IDS
+from linter.labels import APPLICATION_COLUMNS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
 from rules.applications.common import blank_totals, column_names, location, term
@@ -51,8 +51,8 @@ class OutcomeTotal(Rule):
         table = report.applications
         if not table.present:
             return
-        edition = report.edition.value or table.edition or "2021"
-        row_ids = OUTCOME_ROW_IDS[table.edition or edition]
+        edition = editions.get(table.edition or report.edition.value) or editions.current()
+        row_ids = edition.outcome_row_ids()
         # A total left blank in a row with entries is AP007's finding, not a wrong sum.
         unfilled = blank_totals(table)
         for column in APPLICATION_COLUMNS:

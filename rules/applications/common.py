@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from linter import arith
+from linter import arith, editions
 from linter.arith import Term
 from linter.finding import Location
 from linter.labels import (
     APPLICANT_COLUMN_IDS,
     APPLICATION_GROUPS,
-    APPLICATION_ROWS,
     ENGLISH,
+    RowSpec,
     column_label_zh,
     row_label_zh,
 )
@@ -45,15 +45,6 @@ def joined(terms: Sequence[Term], lang: str) -> str:
 
 
 # --- shared by the table-shape rules of sections 三 and 四 (AP001–AP006, RL001–RL004) ---
-
-EDITION_NAMES_ZH = {
-    "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
-    "2021": "2021 年格式（国办公开办函〔2021〕30号）",
-}
-EDITION_NAMES_EN = {
-    "2019": "the 2019 trial format (国办公开办函〔2019〕60号)",
-    "2021": "the 2021 format (国办公开办函〔2021〕30号)",
-}
 
 
 def table_unreadable(report: Report, section: int) -> bool:
@@ -154,12 +145,15 @@ def number_problem(cell: Cell) -> tuple[str, str] | None:
 # --- blank cells (AP005) and blank totals (AP007) ------------------------------------------
 
 _ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV"}
-APPLICATION_ROWS_BY_ID = {r.id: r for r in APPLICATION_ROWS}
+
+
+def _rows_by_id() -> dict[str, RowSpec]:
+    return {r.id: r for r in editions.application_rows()}
 
 
 def row_short(row_id: str, lang: str) -> str:
     """A row's numbering alone: ``一``, ``（一）``, ``（三）1``; in English ``I``, ``(1)``, ``(3)1``."""
-    spec = APPLICATION_ROWS_BY_ID[row_id]
+    spec = _rows_by_id()[row_id]
     if spec.group:
         parent = APPLICATION_GROUPS[spec.group][1]
         return f"{_paren(parent, lang)}{spec.numbering}"
@@ -172,7 +166,7 @@ def _paren(numbering: str, lang: str) -> str:
     if numbering in _ROMAN:
         return _ROMAN[numbering]
     inner = numbering.strip("（）")
-    return f"({'一二三四五六七'.index(inner) + 1})" if inner else numbering
+    return f"({'一二三四五六七八九十'.index(inner) + 1})" if inner else numbering
 
 
 def compact_rows(row_ids: Sequence[str], lang: str) -> str:
@@ -180,22 +174,24 @@ def compact_rows(row_ids: Sequence[str], lang: str) -> str:
 
     Consecutive sub-items of one group are given as a range.
     """
-    order = {r.id: i for i, r in enumerate(APPLICATION_ROWS)}
+    rows = editions.application_rows()
+    by_id = {r.id: r for r in rows}
+    order = {r.id: i for i, r in enumerate(rows)}
     ids = sorted(set(row_ids), key=lambda r: order[r])
     parts: list[str] = []
     i = 0
     while i < len(ids):
-        spec = APPLICATION_ROWS_BY_ID[ids[i]]
+        spec = by_id[ids[i]]
         j = i
         if spec.group and spec.numbering.isdigit():
             while (
                 j + 1 < len(ids)
-                and APPLICATION_ROWS_BY_ID[ids[j + 1]].group == spec.group
+                and by_id[ids[j + 1]].group == spec.group
                 and order[ids[j + 1]] == order[ids[j]] + 1
             ):
                 j += 1
         if j > i:
-            last = APPLICATION_ROWS_BY_ID[ids[j]].numbering
+            last = by_id[ids[j]].numbering
             parts.append(f"{row_short(ids[i], lang)}–{last}")
         else:
             parts.append(row_short(ids[i], lang))

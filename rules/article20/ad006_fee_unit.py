@@ -41,7 +41,7 @@ class FeeUnit(Rule):
     code = "AD006"
     name = "fee-unit"
     level = "warning"
-    editions = ("2021",)
+    needs = ("article20/item8/fees/amount",)
     grade = "B"
     summary_zh = "本年收费金额不是以万元为单位的纯数字"
     summary_en = "The fee amount is not a plain number in 万元"

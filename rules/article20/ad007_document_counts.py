@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import arith
+from linter import arith, editions
 from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.article20.common import ROW_EN, location, present_items, row_label
+from rules.article20.common import ITEM1_COUNTS, ROW_EN, location, present_items, row_label
 
 
 class DocumentCountPlausibility(Rule):
@@ -37,7 +37,7 @@ class DocumentCountPlausibility(Rule):
     name = "document-count-plausibility"
     level = "warning"
     precision = "very-high"
-    editions = ("2021",)
+    needs = ITEM1_COUNTS
     grade = "D"
     summary_zh = "本年制发件数大于现行有效件数与本年废止件数之和"
     summary_en = "More documents issued than in force plus repealed"
@@ -46,7 +46,7 @@ class DocumentCountPlausibility(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         for spec, table in present_items(report):
-            if spec.id != "item1" or table.edition != "2021":
+            if spec.id != "item1" or not editions.has(table.edition, self.needs):
                 continue
             for row_id in ("rules", "normative_documents"):
                 cells = {c: table.cell(row_id, c) for c in ("issued", "repealed", "in_force")}

@@ -44,7 +44,7 @@ class ItemCountPlausibility(Rule):
     name = "item-count-plausibility"
     level = "warning"
     precision = "very-high"
-    editions = ("2019",)
+    needs = ("article20/item5/*/previous_count", "article20/item5/*/change")
     grade = "D"
     summary_zh = "上一年项目数量加本年增/减小于 0"
     summary_en = "Items last year plus this year's change is below 0"

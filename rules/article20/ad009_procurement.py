@@ -36,7 +36,7 @@ class ProcurementConsistency(Rule):
     code = "AD009"
     name = "procurement-consistency"
     level = "warning"
-    editions = ("2019",)
+    needs = ("article20/item9/procurement/projects", "article20/item9/procurement/amount")
     grade = "D"
     summary_zh = "采购项目数量与采购总金额一为 0 一不为 0"
     summary_en = "Procurement projects and amount: one is 0, the other not"

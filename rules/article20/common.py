@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from linter import editions
 from linter.document import Anchor
 from linter.finding import Location
 from linter.interpret import FUZZY_THRESHOLD
-from linter.labels import ARTICLE20_ITEMS, ItemSpec, RowSpec
+from linter.labels import ItemSpec, RowSpec
 from linter.model import Cell, Report, Table
 from linter.textnorm import key, similarity
 
@@ -39,6 +40,12 @@ COLUMN_EN = {
     "amount": "amount",
     "projects": "procurement projects",
 }
+# Article 20 item (1)'s three counts, as the 2021 format prints them (AD007, CY002).
+ITEM1_COUNTS = (
+    "article20/item1/*/issued",
+    "article20/item1/*/repealed",
+    "article20/item1/*/in_force",
+)
 # Columns whose values are money (decimals allowed); every other column is a count.
 MONEY_COLUMNS = {"amount"}
 # Columns that may be negative: 本年增/减.
@@ -47,11 +54,12 @@ SIGNED_COLUMNS = {"change"}
 
 def edition_of(report: Report) -> str:
     """The edition section 二 is checked against: the one its tables follow, else the year's."""
-    return report.article20.edition or report.edition.value or "2021"
+    return report.article20.edition or report.edition.value or editions.current().id
 
 
 def item_specs(report: Report) -> tuple[ItemSpec, ...]:
-    return ARTICLE20_ITEMS[edition_of(report)]
+    edition = editions.get(edition_of(report)) or editions.current()
+    return edition.article20_items
 
 
 def item_title_zh(spec: ItemSpec) -> str:
@@ -70,8 +78,8 @@ def _all(spec: ItemSpec, what: str):
     """The spec's rows or columns, then the same item's in every edition (a table may
     mix them); a label is always found or the id stands in."""
     yield from getattr(spec, what)
-    for specs in ARTICLE20_ITEMS.values():
-        for other in specs:
+    for edition in editions.all_editions():
+        for other in edition.article20_items:
             if other.id == spec.id:
                 yield from getattr(other, what)
 
@@ -149,8 +157,9 @@ def present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
     for spec in item_specs(report):
         table = report.article20.items.get(spec.id)
         if table is not None and table.present:
-            if table.edition in ARTICLE20_ITEMS and table.edition != edition_of(report):
-                own = {s.id: s for s in ARTICLE20_ITEMS[table.edition]}
+            own_edition = editions.get(table.edition)
+            if own_edition is not None and table.edition != edition_of(report):
+                own = {s.id: s for s in own_edition.article20_items}
                 spec = own.get(spec.id, spec)
             out.append((spec, table))
     return out

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import arith
+from linter import arith, editions
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import BatchRule, ReportFacts, RuleContext
+from rules.article20.common import ITEM1_COUNTS
 from rules.cross_year.facts import Number, pairs
 
 ROWS = {
@@ -42,7 +43,7 @@ class ValidDocumentsRollForward(BatchRule):
     name = "valid-documents-roll-forward"
     level = "warning"
     precision = "very-high"
-    editions = ("2021",)
+    needs = ITEM1_COUNTS
     grade = "D"
     summary_zh = "现行有效件数与上年结转推算不符"
     summary_en = "Documents in force do not roll forward from last year"
@@ -53,7 +54,7 @@ class ValidDocumentsRollForward(BatchRule):
 
     def collect(self, report: Report, context: RuleContext) -> dict | None:
         item = report.article20.items.get("item1")
-        if item is None or item.edition != "2021":
+        if item is None or not editions.has(item.edition, self.needs):
             return None
         out = {}
         for row in ROWS:
@@ -64,7 +65,9 @@ class ValidDocumentsRollForward(BatchRule):
 
     def check_batch(self, reports: list[ReportFacts], context: RuleContext) -> Iterator[Finding]:
         for this, last in pairs(reports):
-            if this.edition != "2021" or last.edition != "2021":
+            if not (
+                editions.has(this.edition, self.needs) and editions.has(last.edition, self.needs)
+            ):
                 continue
             for row, (zh, en) in ROWS.items():
                 now, before = this.facts.get(row), last.facts.get(row)

@@ -41,7 +41,7 @@ class FeeNotReported(Rule):
     name = "fee-not-reported"
     level = "warning"
     precision = "medium"
-    editions = ("2021",)
+    needs = ("fee-reporting",)
     grade = "C"
     summary_zh = "第六部分未说明信息处理费收取情况"
     summary_en = "Section 6 does not state the information processing fee collected"

@@ -38,7 +38,7 @@ class FeeNoticeInconsistent(Rule):
     name = "fee-notice-inconsistent"
     level = "warning"
     precision = "medium"
-    editions = ("2021",)
+    needs = ("fee-reporting", "applications/other_handling.unpaid_fee")
     grade = "D"
     summary_zh = "第三部分有逾期未缴费的申请，第六部分未报告收费通知"
     summary_en = "Applications dropped for unpaid fees, but no fee notice reported in section 6"

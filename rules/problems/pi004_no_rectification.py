@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import editions
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
@@ -36,7 +37,7 @@ class NoRectificationReport(Rule):
     name = "no-rectification-report"
     level = "note"
     precision = "medium"
-    editions = ("2021",)
+    needs = ("problems-rectification",)
     grade = "U"
     summary_zh = "第五部分未说明上一年度问题的整改情况（依据未经核实）"
     summary_en = "Section 5 says nothing on rectifying last year's problems (unverified basis)"
@@ -46,7 +47,7 @@ class NoRectificationReport(Rule):
     basis_en = "unverified (grade U): the common demand for 'rectification of last year's problems', not found in the text of 国办公开办函〔2021〕30号"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        if report.edition.value != "2021":
+        if not editions.has(report.edition.value, self.needs):
             return
         section = report.section(5)
         if section is None or section.has_table:

@@ -4,32 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import editions
 from linter.document import Anchor
 from linter.finding import Finding, Location
-from linter.labels import EDITION_FINGERPRINTS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
 from linter.textnorm import key
 
-EDITION_ZH = {
-    "2019": "2019 年试行格式（国办公开办函〔2019〕60号，适用于 2019、2020 年度报告）",
-    "2021": "2021 年格式（国办公开办函〔2021〕30号，适用于 2021 年度及以后的报告）",
-}
-EDITION_EN = {
-    "2019": "the 2019 trial format (国办公开办函〔2019〕60号, for report years 2019–2020)",
-    "2021": "the 2021 format (国办公开办函〔2021〕30号, for report years 2021 onward)",
-}
-# What the other edition's tables print instead (FORMATS.md §3.6).
-EXPECTED_ZH = {
-    "2019": "第二十条第（一）项为本年新制作数量、本年新公开数量、对外公开总数量，并有第（九）项政府集中采购",
-    "2021": "第二十条第（一）项为本年制发件数、本年废止件数、现行有效件数，第（五）（六）项为本年处理决定数量，"
-    "第（八）项为本年收费金额（单位：万元），没有第（九）项",
-}
-EXPECTED_EN = {
-    "2019": "item (1) with 本年新制作数量, 本年新公开数量, 对外公开总数量, and an item (9) 政府集中采购",
-    "2021": "item (1) with 本年制发件数, 本年废止件数, 现行有效件数; items (5)(6) with 本年处理决定数量; "
-    "item (8) with 本年收费金额（单位：万元）; no item (9)",
-}
 _DECIDED_BY_ZH = {"year": "报告年度", "config": "配置"}
 _DECIDED_BY_EN = {"year": "the report year", "config": "the configuration"}
 
@@ -78,7 +59,7 @@ class EditionMismatch(Rule):
             evidence, anchor = _article20_evidence(report, found)
         elif not a20.present and apps.present and apps.edition:
             found, section = apps.edition, 3
-            if found == "2019" and required.value == "2021":
+            if _only_collapsed(found, required.value):
                 return  # a lone collapsed （六）其他处理 row: AP002 says which sub-rows are missing
             evidence, anchor = _applications_evidence(report, found)
         else:
@@ -96,10 +77,10 @@ class EditionMismatch(Rule):
             yield self.finding(
                 report,
                 location,
-                f"未能确定报告年度，按第{numeral}部分的表格（{shown_zh}）判断报告采用 {EDITION_ZH[found]}。"
+                f"未能确定报告年度，按第{numeral}部分的表格（{shown_zh}）判断报告采用 {_long(found, 'zh')}。"
                 "请在标题中写明年度，以便核对所用格式是否正确。",
                 f"the report year could not be told; from the section {section} tables ({shown_en}) "
-                f"the report follows {EDITION_EN[found]}. State the year in the title so the "
+                f"the report follows {_long(found, 'en')}. State the year in the title so the "
                 "edition can be checked.",
                 sub_id="inferred",
                 level="note",
@@ -115,24 +96,32 @@ class EditionMismatch(Rule):
         yield self.finding(
             report,
             location,
-            f"第{numeral}部分的表格采用 {EDITION_ZH[found]}（{shown_zh}），但按{by_zh}{year_zh}"
-            f"应采用 {EDITION_ZH[required.value]}。请按应适用的格式重新编制表格：{EXPECTED_ZH[required.value]}。",
-            f"the section {section} tables follow {EDITION_EN[found]} ({shown_en}), but by "
-            f"{by_en}{year_en} the report must follow {EDITION_EN[required.value]}. Redo the "
-            f"tables in that edition: {EXPECTED_EN[required.value]}.",
+            f"第{numeral}部分的表格采用 {_long(found, 'zh')}（{shown_zh}），但按{by_zh}{year_zh}"
+            f"应采用 {_long(required.value, 'zh')}。请按应适用的格式重新编制表格：{_expects(required.value, 'zh')}。",
+            f"the section {section} tables follow {_long(found, 'en')} ({shown_en}), but by "
+            f"{by_en}{year_en} the report must follow {_long(required.value, 'en')}. Redo the "
+            f"tables in that edition: {_expects(required.value, 'en')}.",
             sub_id=f"section{section}",
         )
 
 
 def _article20_evidence(report: Report, edition: str) -> tuple[list[str], Anchor]:
     """Printed labels of section 二 that only ``edition`` has, and where the first one is."""
-    fingerprints = {key(label) for label in EDITION_FINGERPRINTS[edition]}
+    spec = editions.get(edition)
+    fingerprints = {key(label) for label in spec.fingerprints} if spec else set()
+    # Items only some editions have (2019's item (9)): their title is evidence too.
+    everywhere = set.intersection(
+        *({i.id for i in e.article20_items} for e in editions.all_editions())
+    )
     labels: list[str] = []
     anchors: list[Anchor] = []
     for item in report.article20.items.values():
         if item.edition != edition:
             continue
-        if edition == "2019" and item.title and "九" in item.title:
+        own = spec is not None and any(
+            i.id not in everywhere and i.number in (item.title or "") for i in spec.article20_items
+        )
+        if own and item.title:
             labels.append(item.title.strip())
             if item.anchor is not None:
                 anchors.append(item.anchor)
@@ -151,15 +140,42 @@ def _article20_evidence(report: Report, edition: str) -> tuple[list[str], Anchor
 
 def _applications_evidence(report: Report, edition: str) -> tuple[list[str], Anchor]:
     rows = report.applications.rows
-    if edition == "2021":
-        ids = [r for r in rows if r.startswith("other_handling.")]
-        labels = ["（六）其他处理下分 3 个子项"]
-    else:
-        ids = [r for r in rows if r == "other_handling"]
-        labels = ["（六）其他处理为一行"]
+    spec = editions.get(edition)
+    everyone = set(editions.ids())
+    ids = [
+        r
+        for r in rows
+        if spec and r in spec.application_row_ids and set(editions.editions_of_row(r)) != everyone
+    ]
+    labels = [spec.applications_mark_zh] if spec else []
     anchors = [rows[r].anchor for r in ids]
     anchor = _first(anchors) or report.applications.anchor or _section_anchor(report, 3)
     return labels, anchor
+
+
+def _long(edition_id: str, lang: str) -> str:
+    spec = editions.get(edition_id)
+    if spec is None:
+        return edition_id
+    return spec.long_zh if lang == "zh" else spec.long_en
+
+
+def _expects(edition_id: str, lang: str) -> str:
+    spec = editions.get(edition_id)
+    if spec is None:
+        return ""
+    return spec.expects_zh if lang == "zh" else spec.expects_en
+
+
+def _only_collapsed(found: str, required: str) -> bool:
+    """Whether the section-三 table of ``found`` differs from ``required``'s only by rows
+    that ``required`` breaks into sub-rows (2019's one （六）其他处理 row against 2021's three):
+    AP002's finding, not an edition mismatch."""
+    have, want = editions.get(found), editions.get(required)
+    if have is None or want is None:
+        return False
+    extra = [r for r in have.application_row_ids if r not in want.application_row_ids]
+    return bool(extra) and all(any(s.group == r for s in want.application_rows) for r in extra)
 
 
 def _first(anchors: list[Anchor]) -> Anchor | None:

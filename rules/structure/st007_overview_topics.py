@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import editions
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
@@ -36,14 +37,14 @@ class OverviewTopics(Rule):
     name = "overview-topics"
     level = "note"
     precision = "medium"
-    editions = ("2021",)
+    needs = ("overview-topics",)
     summary_zh = "总体情况未涉及 2021 年格式列出的某些方面"
     summary_en = "The overview does not touch every topic the 2021 format lists"
     basis_zh = "国办公开办函〔2021〕30号 一、报告内容（一）总体情况"
     basis_en = "国办公开办函〔2021〕30号, part 一 item (1): the overview"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        if report.edition.value != "2021":
+        if not editions.has(report.edition.value, self.needs):
             return
         overview = report.section(1)
         if overview is None or not overview.text.strip():
