@@ -36,7 +36,25 @@ def _documents() -> dict[str, bytes]:
         "huaian_2024": huaian_2024_docx(),
         "hongze_2023": hongze_docx(2023),
         "hongze_2024": hongze_docx(2024),
+        "huaian_2024_header_repeated": _header_repeated(huaian_2024_docx()),
     }
+
+
+def _header_repeated(data: bytes) -> bytes:
+    """The same report with table 三's three header rows marked to repeat on each page
+    (``w:tblHeader``): the table runs over a page break and its header is printed twice."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(data))
+    for row in document.tables[1].rows[:3]:
+        row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _grids(doc) -> list:
@@ -48,13 +66,17 @@ def _grids(doc) -> list:
     ]
 
 
-@pytest.mark.parametrize("name", ["huaian_2024", "hongze_2023", "hongze_2024"])
+@pytest.mark.parametrize(
+    "name", ["huaian_2024", "hongze_2023", "hongze_2024", "huaian_2024_header_repeated"]
+)
 def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
     docx = _documents()[name]
     pdf = (GOLDEN / f"{name}.pdf").read_bytes()
     from_docx = DocxReader().read("x.docx", docx, Limits())
     from_pdf = PdfReader().read("x.pdf", pdf, Limits())
     assert _grids(from_pdf) == _grids(from_docx)
+    if name.endswith("header_repeated"):  # the header really is printed twice
+        assert sum(page.count("申请人情况") for page in _page_texts(pdf)) == 2
 
     engine = Engine(load_plugins())
     (tmp_path / "r.docx").write_bytes(docx)
@@ -67,6 +89,13 @@ def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
     )
     assert pdf_findings == docx_findings
     assert docx_findings  # each fixture has findings to compare
+
+
+def _page_texts(pdf: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    return [document[i].get_textpage().get_text_range() for i in range(len(document))]
 
 
 if __name__ == "__main__":

@@ -330,3 +330,102 @@ def test_a_folder_walk_finds_pdfs(tmp_path):
     (tmp_path / "a.pdf").write_bytes(HONGZE_2023_PDF.read_bytes())
     files, _ = collect_files([tmp_path])
     assert [f.name for f in files] == ["a.pdf"]
+
+
+# --- the grid builder on tables drawn the ways PDF producers draw them ------------------
+
+XS = (100, 200, 300, 400)
+YS = (700, 680, 660, 640)  # PDF user space: y grows upwards
+
+
+def _cell_text_ops(merged: bool = False) -> list[bytes]:
+    ops = []
+    for r in range(3):
+        for c in range(3):
+            if merged and r == 0 and c == 1:
+                continue
+            ops.append(
+                b"BT /F1 10 Tf %d %d Td (%s) Tj ET"
+                % (XS[c] + 5, YS[r + 1] + 6, b"ABC"[c : c + 1] + b"%d" % (r + 1))
+            )
+    return ops
+
+
+def _grid_pdf(style: str, merged: bool = False) -> bytes:
+    from tests.pdf_fixtures import build_pdf
+
+    ops = [b"0 0 0 RG 0 0 0 rg 0.5 w"]
+    if style == "background":
+        # A white cell background under the table is not a border.
+        ops.insert(0, b"1 1 1 rg 50 600 400 150 re f 0 0 0 rg")
+    for y in YS:
+        if style == "thin-rects":
+            ops.append(b"%d %.2f 300 0.6 re f" % (XS[0], y - 0.3))
+        elif style in ("lines", "background", "open-sides"):
+            ops.append(b"%d %d m %d %d l S" % (XS[0], y, XS[-1], y))
+    for c, x in enumerate(XS):
+        if style == "open-sides" and c in (0, 3):
+            continue
+        segments = [(YS[0], YS[-1])]
+        if merged and c == 1:
+            segments = [(YS[1], YS[-1])]  # no line between A1 and B1
+        for top, bottom in segments:
+            if style == "thin-rects":
+                ops.append(b"%.2f %d 0.6 %d re f" % (x - 0.3, bottom, top - bottom))
+            elif style in ("lines", "background", "open-sides"):
+                ops.append(b"%d %d m %d %d l S" % (x, top, x, bottom))
+    if style == "cell-rects":
+        for r in range(3):
+            for c in range(3):
+                ops.append(b"%d %d 100 20 re S" % (XS[c], YS[r + 1]))
+    return build_pdf([b"\n".join(ops + _cell_text_ops(merged))])
+
+
+@pytest.mark.parametrize("style", ["lines", "thin-rects", "cell-rects", "background", "open-sides"])
+def test_grids_from_each_way_of_drawing_a_table(style):
+    from linter.readers.pdf import PdfReader
+
+    doc = PdfReader().read("t.pdf", _grid_pdf(style), Limits())
+    (table,) = tables(doc)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["A1", "B1", "C1"],
+        ["A2", "B2", "C2"],
+        ["A3", "B3", "C3"],
+    ]
+    assert not any(c.hmerge or c.vmerge for row in table.rows for c in row)
+
+
+def test_a_missing_inner_line_is_a_merged_cell():
+    doc = PdfReader().read("t.pdf", _grid_pdf("lines", merged=True), Limits())
+    (table,) = tables(doc)
+    assert grid(table) == "\nA1 | < | C1\nA2 | B2 | C2\nA3 | B3 | C3\n"
+
+
+def test_lines_that_are_not_a_table_stay_paragraphs():
+    from tests.pdf_fixtures import build_pdf, text_page
+
+    # An underline and a frame around one line: no table.
+    content = text_page("Signed and dated") + b"\n72 750 m 300 750 l S\n70 700 200 30 re S"
+    doc = PdfReader().read("t.pdf", build_pdf([content]), Limits())
+    assert tables(doc) == []
+    assert [b.text for b in doc.blocks] == ["Signed and dated"]
+
+
+def test_a_different_table_at_the_top_of_the_next_page_is_not_joined():
+    from tests.pdf_fixtures import build_pdf
+
+    def table(xs: tuple[int, ...], top: int, label: bytes) -> bytes:
+        ys = (top, top - 20, top - 40)
+        ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in ys]
+        ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
+        for r in range(2):
+            for c in range(len(xs) - 1):
+                ops.append(
+                    b"BT /F1 9 Tf %d %d Td (%s%d%d) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, label, r, c)
+                )
+        return b"\n".join(ops)
+
+    first = table((100, 250, 400), 120, b"a")  # ends page 1
+    second = table((100, 150, 200, 250, 300, 350, 400), 780, b"b")  # starts page 2
+    doc = PdfReader().read("t.pdf", build_pdf([first, second]), Limits())
+    assert [len(t.rows[0]) for t in tables(doc)] == [2, 6]

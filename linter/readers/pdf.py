@@ -680,7 +680,7 @@ class _Scanner:
                     cp = raw.FPDFText_GetUnicode(text, i)  # a surrogate: the whole character
                     if cp <= 0xFFFF:
                         continue
-                if _is_private(cp):
+                if _is_private(cp) or cp == 0xFFFD:
                     self.private += 1
                 folded = _FOLD.get(cp)
                 ch = chr(cp) if folded is None else folded
@@ -942,6 +942,17 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
     return rects
 
 
+def _same_columns(above: _TablePart, below: _TablePart) -> bool:
+    """True when the columns of ``below`` are (mostly) columns of ``above``: a table
+    continued on the next page, not another table that happens to start the page."""
+    inner = below.xs[1:-1]
+    if not inner:
+        return True
+    known = above.xs
+    hits = sum(1 for x in inner if any(abs(x - k) <= 2 * _SNAP for k in known))
+    return hits >= 0.6 * len(inner)
+
+
 def _spans_rows(rect: _Rect, bottoms: list[float]) -> bool:
     """True when another cell's bottom line lies inside this cell (``bottoms`` sorted)."""
     i = bisect_left(bottoms, rect.y0 + _SNAP)
@@ -1063,11 +1074,13 @@ class PdfReader(Reader):
             doc.diagnostics.append(
                 Diagnostic(
                     "XT003",
-                    f"PDF 中有 {scanner.private} 个字符属于私用区（字体缺少可用的 ToUnicode 映射），"
-                    "无法识别为文字；相关内容可能未被检查，请用嵌入标准字体的方式重新导出 PDF。",
-                    f"{scanner.private} characters of the PDF are in a private-use area (a font "
-                    "without a usable ToUnicode map) and cannot be read as text; what they say "
-                    "may be unchecked: export the PDF again with standard embedded fonts.",
+                    f"PDF 中有 {scanner.private} 个字符属于私用区或无法映射（字体缺少可用的 "
+                    "ToUnicode 映射），无法识别为文字；相关内容可能未被检查，请用嵌入标准字体的方式"
+                    "重新导出 PDF。",
+                    f"{scanner.private} characters of the PDF are in a private-use area or "
+                    "unmapped (a font without a usable ToUnicode map) and cannot be read as text; "
+                    "what they say may be unchecked: export the PDF again with standard embedded "
+                    "fonts.",
                     args=(("encoding", "pdf-private-use"),),
                 )
             )
@@ -1166,6 +1179,7 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
                     and open_para is None
                     and abs(pending[-1].x0 - part.x0) <= 4 * _SNAP
                     and abs(pending[-1].x1 - part.x1) <= 4 * _SNAP
+                    and _same_columns(pending[-1], part)
                 ):
                     pending.append(part)
                 else:
