@@ -234,7 +234,9 @@ def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
 def test_the_statement_a_tx_rule_flags_is_marked_in_its_paragraph(tmp_path: Path) -> None:
     # The real 平潭 2023 page: its narrative says 393 现行有效 行政规范性文件, its table 470.
     shutil.copy(FIXTURES / "html" / "2023_zone-pingtan_gov.html", tmp_path / "pingtan.html")
-    result = run(["check", "pingtan.html", "--output-format", "html", "-o", "out"], tmp_path)
+    # (WD003 also marks the 三是 of 五 on this page: left out, this test is about TX.)
+    args = ["check", "pingtan.html", "--ignore", "WD", "--output-format", "html", "-o", "out"]
+    result = run(args, tmp_path)
     assert result.exit_code == 1
     doc = page(tmp_path / "out" / "reports" / "00001.html")
     # The web page holds many paragraphs on one source line: only this one is marked (and
