@@ -275,8 +275,9 @@ def check(
 
     found = 0
     stats = Statistics()
-    # (rule code, reason) -> number of reports a rule could not check for that reason.
-    skipped: dict[tuple[str, str], int] = {}
+    # (rule code, reason) -> [number of reports a rule could not check for that reason,
+    # the first few of them].
+    skipped: dict[tuple[str, str], list] = {}
     binary = getattr(reporter_cls, "binary", False)
     writes_folder = getattr(reporter_cls, "writes_folder", False)
     if writes_folder and output is None:
@@ -313,7 +314,10 @@ def check(
                 result = baseline.apply(result)
             for code, reason_zh, reason_en in result.skipped:
                 key = (code, reason_en if lang == "en" else reason_zh)
-                skipped[key] = skipped.get(key, 0) + 1
+                seen = skipped.setdefault(key, [0, []])
+                seen[0] += 1
+                if len(seen[1]) < SKIPPED_NAMED:
+                    seen[1].append(result.path)
             for code, facts in result.facts.items():
                 fact_store.add(code, facts)
             result.facts = {}
@@ -356,13 +360,8 @@ def check(
             fact_store.close()
     if statistics:
         click.echo(stats.render(lang), nl=False)
-    for (code, reason), count in sorted(skipped.items()):
-        if lang == "en":
-            click.echo(
-                f"gongkai-lint: {code} could not check {count} report(s): {reason}", err=True
-            )
-        else:
-            click.echo(f"gongkai-lint: {code} 未能检查 {count} 份报告：{reason}", err=True)
+    for (code, reason), (count, named) in sorted(skipped.items()):
+        click.echo(_skipped_line(code, reason, count, named, lang), err=True)
     sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 
@@ -409,6 +408,23 @@ def _read_stdin(name: str | None) -> _Stdin:
     except (OSError, AttributeError, ValueError) as exc:
         _fail(f"cannot read the report from standard input: {exc}")
     return _Stdin(data, name)
+
+
+# How many of the reports a rule could not check are named on standard error.
+SKIPPED_NAMED = 3
+
+
+def _skipped_line(code: str, reason: str, count: int, named: list[str], lang: str) -> str:
+    """``PB001 未能检查 5 份报告（a.txt、b.txt、c.txt…等 5 份）：没有公开日期…``."""
+    shown = [_shown(p) for p in named]
+    if lang == "en":
+        more = f", … {count} in all" if count > len(shown) else ""
+        return (
+            f"gongkai-lint: {code} could not check {count} report(s) "
+            f"({', '.join(shown)}{more}): {reason}"
+        )
+    more = f"…等 {count} 份" if count > len(shown) else ""
+    return f"gongkai-lint: {code} 未能检查 {count} 份报告（{'、'.join(shown)}{more}）：{reason}"
 
 
 def _check_output(output: Path, files: list[Path]) -> None:

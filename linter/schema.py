@@ -47,3 +47,8 @@ def validate_report_json(instance: Any) -> list[str]:
 def validate_sarif(instance: Any) -> list[str]:
     """Problems of a SARIF log against the official SARIF 2.1.0 schema (draft-04)."""
     return schema_errors("sarif-schema-2.1.0.json", instance, draft="4")
+
+
+def validate_output_json(instance: Any) -> list[str]:
+    """Problems of ``--output-format json`` output against ``output.schema.json``."""
+    return schema_errors("output.schema.json", instance)

@@ -53,7 +53,7 @@ def test_baseline_accepts_old_findings_and_reports_new_ones(tmp_path: Path) -> N
     assert again.exit_code == 0
     assert again.stdout.strip() == "共检查 2 个文件，发现 0 个问题。"
     # PB001 could not check either report, and says so (never a silent pass).
-    assert "PB001 未能检查 1 份报告：没有公开日期" in again.stderr
+    assert "PB001 未能检查 1 份报告（reports/a.txt）：没有公开日期" in again.stderr
     # One number changed in one report: exactly the new findings.
     (reports / "a.txt").write_text(replace_line(sample_text(), 374, "\t2"), encoding="utf-8")
     changed = run(

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.schema import validate_report_json, validate_sarif
+from linter.schema import validate_output_json, validate_report_json, validate_sarif
 from tests.conftest import BASE_RULES, PINGTAN, SAMPLE_2019, sample_text
 
 
@@ -119,11 +119,32 @@ def test_json_output(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result.exit_code == 1
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     assert [(i["code"], i["location"]["anchor"]) for i in items] == [
         ("PI002", {"line": 392, "column": 1, "end_line": 392, "end_column": 15})
     ]
     assert items[0]["report"] == {"agency": None, "year": 2019, "edition": "2019"}
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert validate_output_json(document) == []
+    assert document["files"] == [
+        {
+            "path": "sample.txt",
+            "form": "text/plain",
+            "reader": "text",
+            "readable": True,
+            "checked": True,
+            "agency": None,
+            "year": 2019,
+            "edition": "2019",
+            "counts": {"error": 1, "warning": 0, "note": 0, "total": 1},
+            "skipped": [
+                {
+                    "rule": "PB001",
+                    "reason": "没有公开日期（网页的发布日期，或清单的 published 列）",
+                }
+            ],
+        }
+    ]
 
 
 def test_parse_prints_a_valid_ir(tmp_path: Path) -> None:
@@ -184,7 +205,10 @@ def test_sarif_of_a_folder_validates(folder: Path) -> None:
     xt001 = [r for r in results if r["ruleId"] == "XT001"]
     assert len(xt001) == 2
     notes = run_["invocations"][0]["toolExecutionNotifications"]
-    assert len(notes) == 2 and all(n["descriptor"]["id"] == "XT001" for n in notes)
+    unread = [n for n in notes if n.get("descriptor", {}).get("id") == "XT001"]
+    assert len(unread) == 2
+    # The other notifications: reports PB001 could not check (tests/test_skips.py).
+    assert {n["associatedRule"]["id"] for n in notes if n not in unread} <= {"PB001"}
 
 
 def test_sarif_identity_finding_has_related_cells_and_values(tmp_path: Path) -> None:

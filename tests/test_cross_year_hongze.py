@@ -114,7 +114,7 @@ def test_hongze_pair_is_paired_carry_over_holds_and_copied_measures_are_found(
         ],
         tmp_path,
     )
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     found = [(i["path"], i["code"], i["sub_id"]) for i in items]
     # RL101 for 2023's 行政复议 (10 + 1 ≠ 0) and 复议后起诉 (5 ≠ 0), as printed.
     assert ("hongze/2023_hongze.docx", "RL101", "review") in found
@@ -148,7 +148,7 @@ def test_a_broken_carry_over_is_found_in_the_pair(tmp_path: Path) -> None:
         ],
         tmp_path,
     )
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     assert [(i["path"], i["sub_id"], i["expected"], i["reported"]) for i in items] == [
         ("hongze/2024_hongze.docx", "natural_person", 2, 0),
         ("hongze/2024_hongze.docx", "total", 2, 0),

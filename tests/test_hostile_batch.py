@@ -64,7 +64,7 @@ def test_each_hostile_file_gives_one_xt001_and_the_rest_is_linted(tmp_path: Path
         tmp_path,
     )
     assert result.exit_code == 1
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     per_file: dict[str, list[str]] = {}
     for item in items:
         per_file.setdefault(item["path"].split("/")[-1], []).append(item["code"])

@@ -46,7 +46,7 @@ def test_manifest_dates_and_issuer_kinds_decide_the_deadline(batch: Path, tmp_pa
         ],
         tmp_path,
     )
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     assert [(i["path"], i["code"], i["sub_id"]) for i in items] == [
         ("reports/dept.txt", "PB001", "department")
     ]
@@ -119,6 +119,9 @@ def test_invalid_manifests_are_clear_errors(
 def test_skipped_checks_are_counted(batch: Path, tmp_path: Path) -> None:
     result = run(["check", "reports", "--select", "PB", "--isolated"], tmp_path)
     assert result.exit_code == 0
-    assert "PB001 未能检查 2 份报告：发布主体类型不明" in result.stderr
+    # The reports are named (the first few), never only counted.
+    assert "PB001 未能检查 2 份报告（reports/" in result.stderr
+    assert "）：发布主体类型不明" in result.stderr
     english = run(["check", "reports", "--select", "PB", "--isolated", "--lang", "en"], tmp_path)
-    assert "PB001 could not check 2 report(s): the issuer kind is unknown" in english.stderr
+    assert "PB001 could not check 2 report(s) (reports/" in english.stderr
+    assert "): the issuer kind is unknown" in english.stderr

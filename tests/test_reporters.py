@@ -334,16 +334,16 @@ def test_summary_table_lines_up_with_chinese_names(engine: Engine, folder: Path)
     results, later = lint(engine, folder)
     text = render(SummaryReporter, results, later, options(engine))
     assert text.splitlines() == [
-        "文件                                     机关                年度  版本  可读  XT  ST  AP  RL  PI  CY  PB  合计",
-        "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----",
-        "报告 2019/2019.txt                       某市工业和信息化局  2019  2019  是     0   0   2   1   1   0   0     4",
-        "报告 2019/2019_sample.txt                                    2019  2019  是     0   0   0   0   1   0   0     1",
-        "报告 2019/2020.txt                       某市工业和信息化局  2020  2019  是     0   0   0   0   1   2   0     3",
+        "文件                                     机关                年度  版本  可读  XT  ST  AP  RL  PI  CY  PB  合计  未能检查",
+        "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----  --------",
+        "报告 2019/2019.txt                       某市工业和信息化局  2019  2019  是     0   0   2   1   1   0   0     4  PB001",
+        "报告 2019/2019_sample.txt                                    2019  2019  是     0   0   0   0   1   0   0     1  PB001",
+        "报告 2019/2020.txt                       某市工业和信息化局  2020  2019  是     0   0   0   0   1   2   0     3  PB001",
         "报告 2019/empty.txt                                                      否     1   0   0   0   0   0   0     1",
-        "报告 2019/gbk copy.txt                                       2019  2019  是     1   0   0   0   1   0   0     2",
-        "报告 2019/sub/2019_zone-pingtan_gov.txt  平潭综合实验区      2019  2019  是     3   0   0   0   0   0   0     3",
-        "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----",
-        "合计 6 份                                                                5/6    5   0   2   1   4   2   0    14",
+        "报告 2019/gbk copy.txt                                       2019  2019  是     1   0   0   0   1   0   0     2  PB001",
+        "报告 2019/sub/2019_zone-pingtan_gov.txt  平潭综合实验区      2019  2019  是     3   0   0   0   0   0   0     3  PB001",
+        "---------------------------------------  ------------------  ----  ----  ----  --  --  --  --  --  --  --  ----  --------",
+        "合计 6 份                                                                5/6    5   0   2   1   4   2   0    14  5 份",
         "涉及报告                                                                        3   0   1   1   4   1   0     6",
         "共 6 个文件，读取 5 个，无法读取 1 个：空文件 1",
     ]  # fmt: skip
@@ -370,6 +370,8 @@ def test_summary_in_english_with_only_counts_kept(engine: Engine, sample) -> Non
         "readable",
         *FAMILIES,
         "total",
+        "not",
+        "checked",
     ]
 
 
@@ -386,6 +388,7 @@ REPORT_HEADER_EN = [
     "note",
     "total",
     "codes",
+    "rules not checked",
 ]
 FINDING_HEADER_EN = [
     "file",
@@ -423,16 +426,20 @@ def test_csv_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: P
     with out_path.open(encoding="utf-8-sig", newline="") as fh:
         header, *rows = list(csv.reader(fh))
     assert header == REPORT_HEADER_EN
+    # The last column: the rules that could not check the report (PB001 has no
+    # publication date or issuer kind for any of them; none for the unreadable file).
     assert rows == [
         [f"{FOLDER}/2019.txt", "某市工业和信息化局", "2019", "2019", "yes", "4", "0", "0", "4",
-         "AP101 AP103 PI002 RL101"],
-        [f"{FOLDER}/2019_sample.txt", "", "2019", "2019", "yes", "1", "0", "0", "1", "PI002"],
+         "AP101 AP103 PI002 RL101", "PB001"],
+        [f"{FOLDER}/2019_sample.txt", "", "2019", "2019", "yes", "1", "0", "0", "1", "PI002",
+         "PB001"],
         [f"{FOLDER}/2020.txt", "某市工业和信息化局", "2020", "2019", "yes", "1", "2", "0", "3",
-         "CY001 CY003 PI002"],
-        [f"{FOLDER}/empty.txt", "", "", "", "no (empty file)", "1", "0", "0", "1", "XT001"],
-        [f"{FOLDER}/gbk copy.txt", "", "2019", "2019", "yes", "1", "0", "1", "2", "PI002 XT003"],
+         "CY001 CY003 PI002", "PB001"],
+        [f"{FOLDER}/empty.txt", "", "", "", "no (empty file)", "1", "0", "0", "1", "XT001", ""],
+        [f"{FOLDER}/gbk copy.txt", "", "2019", "2019", "yes", "1", "0", "1", "2", "PI002 XT003",
+         "PB001"],
         [f"{FOLDER}/sub/{PINGTAN[0].name}", "平潭综合实验区", "2019", "2019", "yes", "0", "3",
-         "0", "3", "XT002"],
+         "0", "3", "XT002", "PB001"],
     ]  # fmt: skip
     sarif = sarif_counts(results, later, opts)
     for row in rows:
@@ -474,8 +481,8 @@ def test_csv_on_standard_output_is_the_reports_table(engine: Engine, sample) -> 
     results, later = sample
     text = render(CsvReporter, results, later, options(engine))
     assert text == (
-        "\ufeff文件,机关,年度,版本,可读,错误,警告,提示,合计,问题代码\n"
-        "sample.txt,,2019,2019,是,1,0,0,1,PI002\n"
+        "\ufeff文件,机关,年度,版本,可读,错误,警告,提示,合计,问题代码,未能检查的规则\n"
+        "sample.txt,,2019,2019,是,1,0,0,1,PI002,PB001\n"
     )
 
 
@@ -483,7 +490,7 @@ def test_csv_keeps_formulas_as_text(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "=SUM(1,2).txt").write_bytes(b"")
     results, later = lint(engine, tmp_path / "=SUM(1,2).txt")
     text = render(CsvReporter, results, later, options(engine))
-    assert text.splitlines()[1] == '"\'=SUM(1,2).txt",,,,否（空文件）,1,0,0,1,XT001'
+    assert text.splitlines()[1] == '"\'=SUM(1,2).txt",,,,否（空文件）,1,0,0,1,XT001,'
 
 
 def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: Path) -> None:
@@ -522,6 +529,7 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
         0,
         4,
         "AP101 AP103 PI002 RL101",
+        "PB001",
     )
     assert rows[3] == (
         f"{FOLDER}/empty.txt",
@@ -534,6 +542,7 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
         0,
         1,
         "XT001",
+        None,
     )
     assert rows[-1][0] == f"{FOLDER}/=1+1.txt"
     assert reports.cell(row=len(rows) + 1, column=1).data_type == "s"  # text, not a formula
@@ -665,8 +674,8 @@ def test_baseline_accepted_findings_have_their_own_column(engine: Engine, sample
     accepted = FileResult(results[0].path, results[0].report, [], results[0].findings)
     text = render(CsvReporter, [accepted], later, options(engine, baseline=Path("base.sarif")))
     assert text.splitlines() == [
-        "\ufeff文件,机关,年度,版本,可读,错误,警告,提示,合计,基线已接受,问题代码",
-        "sample.txt,,2019,2019,是,0,0,0,0,1,",
+        "\ufeff文件,机关,年度,版本,可读,错误,警告,提示,合计,基线已接受,问题代码,未能检查的规则",
+        "sample.txt,,2019,2019,是,0,0,0,0,1,,",
     ]
 
 

@@ -417,7 +417,7 @@ def test_roll_forward_on_the_real_pingtan_pages(tmp_path: Path) -> None:
         ],
         tmp_path,
     )
-    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     assert [(i["code"], i["sub_id"], i["expected"], i["reported"]) for i in items] == [
         ("CY002", "normative_documents", 643, 470)
     ]

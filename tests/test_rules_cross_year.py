@@ -35,7 +35,7 @@ def batch(tmp_path: Path, files: dict[str, str], *args: str):
         (folder / name).write_text(text, encoding="utf-8")
     result = run(["check", "reports", "--output-format", "json", "-o", "out.json", *args], tmp_path)
     assert result.exit_code in (0, 1), result.output
-    return json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    return json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
 
 
 def of(items, code):

@@ -165,7 +165,7 @@ def test_a_page_with_100000_attributes_on_a_tag_is_xt001_and_the_rest_is_checked
     assert result.exit_code == 1
     found = sorted(
         (Path(i["path"]).name, i["code"])
-        for i in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+        for i in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
     )
     assert found == [
         ("a.txt", "PI002"),

@@ -65,6 +65,51 @@ def _region(anchor: Anchor) -> dict[str, int]:
     return region
 
 
+def skip_notifications(
+    result: FileResult,
+    artifact_location: dict[str, Any],
+    index: int,
+    rule_index: dict[str, int],
+    lang: str,
+) -> list[dict[str, Any]]:
+    """One ``toolExecutionNotification`` per rule that could not check this report (a
+    Skip: no publication date, issuer kind unknown …), naming the report and the rule, so
+    that a check not done never reads as a pass."""
+    out = []
+    skipped = list(result.skipped)
+    for f in result.findings:
+        if f.code == "XT004":
+            # Not a report: no rule but XT004 looked at it.
+            skipped.append((f.code, f.message_zh, f.message_en))
+    for code, reason_zh, reason_en in skipped:
+        text = (
+            f"{code} could not check this report: {reason_en}"
+            if lang == "en"
+            else f"{code} 未能检查该报告：{reason_zh}"
+        )
+        rule: dict[str, Any] = {"id": code}
+        if code in rule_index:
+            rule["index"] = rule_index[code]
+        out.append(
+            {
+                "level": "warning",
+                "message": {"text": text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {**artifact_location, "index": index},
+                            # The whole report: its start, as whole-file results point.
+                            "region": _region(Anchor()),
+                        }
+                    }
+                ],
+                "associatedRule": rule,
+                "properties": {"kind": "rule-skipped"},
+            }
+        )
+    return out
+
+
 class SarifReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -182,6 +227,9 @@ class SarifReporter(Reporter):
         identities = (report_identity(report, relative), path_identity(relative))
         self.identities[result.path] = identities
         self._add_results(result.findings, result.suppressed, identities)
+        self.notifications += skip_notifications(
+            result, self._artifact_location(result.path), index, self.rule_index, self.options.lang
+        )
 
     def batch(self, findings: list[Finding], suppressed: list[Finding] | None = None) -> None:
         # Grouped by report, as the baseline groups them (occurrence indexes).

@@ -188,6 +188,14 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _unchecked_total(reports: list[ReportCounts], en: bool) -> str:
+    """How many reports some rule could not check (blank when none)."""
+    n = sum(1 for c in reports if c.skipped)
+    if not n:
+        return ""
+    return f"{n} report(s)" if en else f"{n} 份"
+
+
 class SummaryReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -208,7 +216,7 @@ class SummaryReporter(Reporter):
             if en
             else ["文件", "机关", "年度", "版本", "可读"]
         )
-        head += [*families, "total" if en else "合计"]
+        head += [*families, "total" if en else "合计", "not checked" if en else "未能检查"]
         reports = list(self.tally.reports.values())
         rows = [
             [
@@ -219,6 +227,8 @@ class SummaryReporter(Reporter):
                 yes_no(c.readable, lang),
                 *(str(c.families.get(f, 0)) for f in families),
                 str(c.total),
+                # Rules that could not check the report (a Skip), never a silent pass.
+                " ".join(sorted({code for code, _, _ in c.skipped})),
             ]
             for c in reports
         ]
@@ -232,6 +242,7 @@ class SummaryReporter(Reporter):
             f"{readable}/{len(linted)}",
             *(str(sum(c.families.get(f, 0) for c in reports)) for f in families),
             str(sum(c.total for c in reports)),
+            _unchecked_total(reports, en),
         ]
         affected = [
             "reports affected" if en else "涉及报告",
@@ -241,11 +252,12 @@ class SummaryReporter(Reporter):
             "",
             *(str(self.tally.affected(f)) for f in families),
             str(sum(1 for c in reports if c.total)),
+            "",
         ]
         table = [head, *rows, totals, affected]
         widths = [max(display_width(r[i]) for r in table) for i in range(len(head))]
         # Text columns are left-aligned, the year and the counts right-aligned.
-        right = [False, False, True, False, False] + [True] * (len(families) + 1)
+        right = [False, False, True, False, False] + [True] * (len(families) + 1) + [False]
         rule = ["-" * w for w in widths]
         for row in [head, rule, *rows, rule, totals, affected]:
             cells = [pad(text, w, r) for text, w, r in zip(row, widths, right, strict=True)]

@@ -54,6 +54,8 @@ REPORT_COLUMNS = {
     "total": ("合计", "total", 8),
     "accepted": ("基线已接受", "accepted", 11),
     "codes": ("问题代码", "codes", 40),
+    # Rules that could not check the report (a Skip: no publication date, …): never a pass.
+    "skipped": ("未能检查的规则", "rules not checked", 18),
 }
 
 FINDING_COLUMNS = {
@@ -116,6 +118,7 @@ class _Tables(Reporter):
         if self.baseline:
             row.append(c.suppressed)
         row.append(" ".join(sorted(c.codes)))
+        row.append(" ".join(sorted({code for code, _, _ in c.skipped})))
         return row
 
     def finding_row(self, f: Finding) -> list[Any]:
