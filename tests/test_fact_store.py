@@ -132,7 +132,7 @@ def test_the_audit_store_pairs_next_year_with_last_years_run(tmp_path: Path) -> 
 
     def cy(*extra: str) -> list[tuple]:
         run(["check", "2024", *args, *extra], tmp_path)
-        items = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+        items = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["findings"]
         return [(i["path"], i["code"], i["sub_id"]) for i in items]
 
     assert cy() == []  # 2023 is not in the batch: nothing to compare with
