@@ -138,7 +138,9 @@ def test_the_audit_store_pairs_next_year_with_last_years_run(tmp_path: Path) -> 
     assert cy() == []  # 2023 is not in the batch: nothing to compare with
     run(["check", "2023", *args, "--store", "audit.sqlite"], tmp_path)
     assert cy("--store", "audit.sqlite") == [("2024/2024_hongze.docx", "CY003", "section5")]
-    message = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))[0]["message"]
+    message = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["findings"][0][
+        "message"
+    ]
     assert "2023/2023_hongze.docx" in message
     db = sqlite3.connect(tmp_path / "audit.sqlite")
     assert db.execute("SELECT count(*), min(complete) FROM runs").fetchone() == (2, 1)

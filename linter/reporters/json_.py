@@ -6,7 +6,7 @@
       "tool": {"name": "gongkai-lint", "version": "…"},
       "files": [
         {"path": "a.txt", "form": "text/plain", "reader": "text", "readable": true,
-         "checked": true, "agency": null, "year": 2019, "edition": "2019",
+         "checked": true, "agency": null, "year": 2019, "edition": "…",
          "counts": {"error": 1, "warning": 3, "note": 0, "total": 4},
          "skipped": [{"rule": "PB001", "reason": "没有公开日期…"}]},
         …

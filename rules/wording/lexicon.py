@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from linter import editions
 from linter import labels as L
 
 MIN_TERM = 4
@@ -123,7 +124,12 @@ LABEL_TERMS = tuple(
         "部分公开",
         "结转下年度继续办理",
         *(c.label for c in L.REVIEW_GROUPS),
-        *(r.label for items in L.ARTICLE20_ITEMS.values() for item in items for r in item.rows),
+        *(
+            r.label
+            for e in editions.all_editions()
+            for item in e.article20_items
+            for r in item.rows
+        ),
     )
     if MIN_TERM <= len(label) <= MAX_TERM and _PIECES.fullmatch(label)
 )
