@@ -19,6 +19,18 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
+def _config_options(command):
+    """``--config FILE`` and ``--isolated``, shared by ``check`` and ``config``."""
+    command = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
+        "with [tool.gongkai-lint]).",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gongkai-lint")
 def main() -> None:
@@ -91,14 +103,7 @@ def main() -> None:
 @click.option(
     "--strict-plugins", is_flag=True, help="Fail (exit 2) when a plugin cannot be loaded."
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
-    "with [tool.gongkai-lint]).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@_config_options
 @click.option(
     "-j",
     "--jobs",
@@ -656,14 +661,7 @@ def rules(code: str | None, lang: str) -> None:
 
 
 @main.command("config")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
-    "with [tool.gongkai-lint]).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@_config_options
 def show_config(config_file: Path | None, isolated: bool) -> None:
     """Print the effective configuration and where each value came from."""
     from linter.effective import render
