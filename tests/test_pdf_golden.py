@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.document import Table
+from linter.document import Paragraph, Table
 from linter.engine import Engine
 from linter.plugins import load_plugins
 from linter.readers import Limits
@@ -75,6 +75,8 @@ def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
     from_docx = DocxReader().read("x.docx", docx, Limits())
     from_pdf = PdfReader().read("x.pdf", pdf, Limits())
     assert _grids(from_pdf) == _grids(from_docx)
+    # The same paragraphs, wrapped lines joined (spaces aside: LibreOffice drops some).
+    assert _paragraphs(from_pdf) == _paragraphs(from_docx)
     if name.endswith("header_repeated"):  # the header really is printed twice
         assert sum(page.count("申请人情况") for page in _page_texts(pdf)) == 2
 
@@ -89,6 +91,14 @@ def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
     )
     assert pdf_findings == docx_findings
     assert docx_findings  # each fixture has findings to compare
+
+
+def _paragraphs(doc) -> list[str]:
+    return [
+        block.text.replace("\n", "").replace(" ", "")
+        for block in doc.blocks
+        if isinstance(block, Paragraph)
+    ]
 
 
 def _page_texts(pdf: bytes) -> list[str]:

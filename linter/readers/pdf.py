@@ -778,19 +778,39 @@ class _Flow:
 def _paragraphs(
     lines: list[_Line], left: float, right: float
 ) -> list[tuple[list[_Line], bool, bool]]:
-    """Lines into paragraphs: (lines, starts indented, last line full)."""
+    """Lines into paragraphs: (lines, starts indented, last line full).
+
+    A paragraph ends after a line that stops short of the right margin, before an
+    indented line, at a gap wider than the run's usual line pitch, or where the font size
+    changes. Consecutive centred lines of one size (a title wrapped or set on two lines)
+    are one paragraph.
+    """
     out: list[tuple[list[_Line], bool, bool]] = []
     current: list[_Line] = []
+    steps = sorted(
+        b.y0 - a.y0
+        for a, b in zip(lines, lines[1:], strict=False)
+        if 0 < b.y0 - a.y0 < 4 * max(a.height, 1.0)
+    )
+    pitch = steps[len(steps) // 2] if steps else 0.0
+    middle = (left + right) / 2
     for line in lines:
         em = max(line.height, 1.0)
         if current:
             prev = current[-1]
             pem = max(prev.height, 1.0)
+            size = abs(line.height - prev.height) > 0.25 * max(em, pem)
+            step = line.y0 - prev.y0
+            gap = step > 1.35 * pitch + 0.2 * em if pitch else line.y0 - prev.y1 > 1.6 * em
+            centred = (
+                _centred(prev, middle, left)
+                and _centred(line, middle, left)
+                and abs(line.height - prev.height) <= 0.15 * max(em, pem)
+                and step <= 2.2 * max(em, pem)
+            )
             short = prev.x1 < right - 1.5 * pem
             indented = line.x0 > left + 1.2 * em
-            gap = line.y0 - prev.y1 > 1.6 * max(em, pem)
-            size = abs(line.height - prev.height) > 0.25 * max(em, pem)
-            if short or indented or gap or size:
+            if not centred and (short or indented or gap or size):
                 out.append((current, current[0].x0 > left + 1.2 * current[0].height, False))
                 current = []
         current.append(line)
@@ -799,6 +819,23 @@ def _paragraphs(
         full = last.x1 >= right - 1.5 * max(last.height, 1.0)
         out.append((current, current[0].x0 > left + 1.2 * current[0].height, full))
     return out
+
+
+def _right_margin(lines: list[_Line], left: float) -> float:
+    """Where full lines end: the most common end among long lines (and the furthest of
+    those within 3 pt of it), so one line running past the margin (a long URL, a
+    landscape page) does not make every other line look short."""
+    widest = max(line.x1 for line in lines)
+    long_ends = [line.x1 for line in lines if line.x1 - left > 0.5 * (widest - left)]
+    mode = Counter(round(x) for x in long_ends).most_common(1)[0][0]
+    return max(x for x in long_ends if abs(x - mode) <= 3)
+
+
+def _centred(line: _Line, middle: float, left: float) -> bool:
+    """Set in the middle: not from the left margin, its centre within 0.6 em of the
+    text's (a body line indented 2 em and justified is 1 em off)."""
+    em = max(line.height, 1.0)
+    return line.x0 > left + 0.3 * em and abs((line.x0 + line.x1) / 2 - middle) < 0.6 * em
 
 
 class _Builder:
@@ -1088,8 +1125,11 @@ class PdfReader(Reader):
 
 
 def _metadata(raw, pdf) -> dict[str, str]:
+    """The document information's Title, kept as ``pdf_title``: not as ``title``, which
+    the interpreter trusts over the body — WPS and Word fill it from the first line or
+    carry it over from last year's file, so the printed title decides."""
     out: dict[str, str] = {}
-    for key, name in ((b"Title", "title"),):
+    for key, name in ((b"Title", "pdf_title"),):
         size = raw.FPDF_GetMetaText(pdf, key, None, 0)
         if size <= 2 or size > 4096:
             continue
@@ -1140,7 +1180,7 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
         lefts = sorted(round(line.x0) for line in body_lines)
         left = Counter(lefts).most_common(1)[0][0] if lefts else 0.0
         left = min(left, lefts[len(lefts) // 10])
-        right = max(line.x1 for line in body_lines)
+        right = _right_margin(body_lines, left)
     else:
         left = right = 0.0
     # Which table parts continue a table of the previous page.
