@@ -21,6 +21,7 @@ lists the feature.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -392,7 +393,8 @@ register(FORMAT_2021)
 
 # --- the schemas' enums --------------------------------------------------------------------
 
-SCHEMAS = ("report.schema.json", "config.schema.json")
+SCHEMAS = ("report.schema.json", "config.schema.json", "output.schema.json")
+_ENUM = re.compile(r'("enum"\s*:\s*\[)([^\[\]]*)(\])')
 
 
 def _year_mapping() -> str:
@@ -403,46 +405,54 @@ def _year_mapping() -> str:
     return ", ".join(parts)
 
 
-def _edition_place(path: tuple[str, ...]) -> bool:
-    # properties/edition/enum, or properties/edition/allOf/1/properties/value/enum
-    return path[-1:] == ("edition",) or (path[-1:] == ("value",) and "edition" in path)
+def _edition_enum(values: list) -> bool:
+    years = [v for v in values if v is not None and v != "auto"]
+    return bool(years) and all(isinstance(v, str) and v.isdigit() for v in years)
 
 
-def schema_with_enums(schema: dict) -> dict:
-    """``schema`` with every edition enum (a property named ``edition``) listing the
-    registered editions, keeping ``auto`` and ``null`` where they were."""
+def schema_text_with_enums(text: str) -> str:
+    """A schema's text with every edition enum (an enum of edition ids, with ``auto`` or
+    ``null`` kept where they were) listing the registered editions; the file's own layout
+    is kept."""
+    import json
 
-    def walk(node, path: tuple[str, ...]):
-        if isinstance(node, dict):
-            out = {}
-            for k, v in node.items():
-                if k == "enum" and _edition_place(path) and isinstance(v, list):
-                    head = [x for x in v if x == "auto"]
-                    tail = [x for x in v if x is None]
-                    out[k] = [*head, *ids(), *tail]
-                elif k == "description" and path[-1:] == ("edition",) and "auto" in str(v):
-                    out[k] = f"Format edition: auto (by report year: {_year_mapping()}) or forced."
-                else:
-                    out[k] = walk(v, (*path, k))
-            return out
-        if isinstance(node, list):
-            return [walk(v, path) for v in node]
-        return node
+    def one(m: re.Match) -> str:
+        inner = m.group(2)
+        values = json.loads(f"[{inner}]")
+        if not _edition_enum(values):
+            return m.group(0)
+        new = [
+            *(v for v in values if v == "auto"),
+            *ids(),
+            *(v for v in values if v is None),
+        ]
+        items = [json.dumps(v, ensure_ascii=False) for v in new]
+        if "\n" in inner:
+            indent = re.match(r"\s*", inner.lstrip("\n")).group(0)
+            close = inner[inner.rstrip().__len__() :]
+            return m.group(1) + "\n" + ",\n".join(indent + i for i in items) + close + m.group(3)
+        return m.group(1) + ", ".join(items) + m.group(3)
 
-    return walk(schema, ())
+    out = _ENUM.sub(one, text)
+    description = "Format edition: auto (by report year: "
+    out = re.sub(
+        re.escape(description) + r"[^)]*\) or forced\.",
+        lambda _m: f"{description}{_year_mapping()}) or forced.",
+        out,
+    )
+    return out
 
 
 def schema_texts(folder) -> dict:
-    """{path: current text, text the registry wants} for the schemas with edition enums."""
-    import json
+    """{path: (current text, the text the registry wants)} for the schemas with edition enums."""
     from pathlib import Path
 
     out = {}
     for name in SCHEMAS:
         path = Path(folder) / name
-        text = path.read_text(encoding="utf-8")
-        wanted = json.dumps(schema_with_enums(json.loads(text)), indent=2, ensure_ascii=False)
-        out[path] = (text, wanted + "\n")
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            out[path] = (text, schema_text_with_enums(text))
     return out
 
 

@@ -138,10 +138,11 @@ def test_schema_enums_are_generated_from_the_registry():
 def test_schema_enums_follow_a_new_edition():
     import json
 
-    schema = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    text = (ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8")
     with editions.registered(THIRD):
-        enum = editions.schema_with_enums(schema)["properties"]["edition"]["enum"]
-    assert enum == ["auto", "2019", "2021", "2090"]
+        schema = json.loads(editions.schema_text_with_enums(text))
+    assert schema["properties"]["edition"]["enum"] == ["auto", "2019", "2021", "2090"]
+    assert "2090 on → 2090" in schema["properties"]["edition"]["description"]
 
 
 _LITERAL = re.compile(r"""["'](19|20)\d\d["']""")
