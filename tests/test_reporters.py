@@ -36,7 +36,7 @@ from linter.reporters.tabular import (
     XlsxReporter,
     findings_path,
 )
-from tests.conftest import BASE_RULES, PINGTAN, SAMPLE_2019, sample_text
+from tests.conftest import BASE_RULES, FIXTURES, PINGTAN, SAMPLE_2019, sample_text
 from tests.test_cli import run
 from tests.test_rules import LINE_NEW_NATURAL, LINE_REVIEW_UPHELD
 from tests.test_rules_cross_year import CARRIED_FORWARD_TOTAL, CARRIED_OVER_TOTAL, year_copy
@@ -167,7 +167,8 @@ def test_full_shows_cells_values_basis_and_last_years_file(engine: Engine, folde
     blocks = text.split("\n\n")
     rl101 = next(b for b in blocks if " RL101 " in b)
     assert rl101.splitlines() == [
-        f"{FOLDER}/2019.txt:378:2: RL101 [error] group-total",
+        # The cell of a text table is named before its line:column (as DOCX cells are).
+        f"{FOLDER}/2019.txt:4/administrative review/total:378:2: RL101 [error] group-total",
         "  section 4, 'administrative review': upheld (2) + corrected (blank) + other (blank)"
         " + pending (blank) = 2, but the total prints 0 (blank or placeholder cells counted"
         " as 0); check the group.",
@@ -185,7 +186,9 @@ def test_full_shows_cells_values_basis_and_last_years_file(engine: Engine, folde
     # A batch finding: its related cell is in last year's report, named with its path.
     cy001 = next(b for b in blocks if " CY001 " in b).splitlines()
     assert (
-        cy001[0] == f"{FOLDER}/2020.txt:{CARRIED_OVER_TOTAL}:2: CY001 [warning] carry-over-mismatch"
+        cy001[0]
+        == f"{FOLDER}/2020.txt:3/II. carried over/total:{CARRIED_OVER_TOTAL}:2: CY001 [warning] "
+        "carry-over-mismatch"
     )
     assert f"    {FOLDER}/2019.txt:{CARRIED_FORWARD_TOTAL}:2" in "\n".join(cy001)
     assert "  expected: 3; reported: 0" in cy001
@@ -714,3 +717,22 @@ def test_statistics_rows_and_mixed_levels(sample) -> None:
 
 def _fields(finding: Finding) -> dict:
     return {name: getattr(finding, name) for name in finding.__slots__}
+
+
+# --- logical places in concise and full output -------------------------------------------
+
+
+def test_concise_names_the_cell_of_an_html_table(tmp_path: Path) -> None:
+    # An HTML page's line:column is a spot in a line of markup (上海 2019: one line of
+    # 25,000 characters); the finding names the row and column first.
+    shutil.copy(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html", tmp_path / "page.html")
+    result = run(["check", "page.html", "--select", "AP007,RL003", "--isolated"], tmp_path)
+    lines = result.output.splitlines()
+    assert lines[0].startswith("page.html:三/（一）予以公开/总计:1:")
+    assert ": AP007 第三部分“（一）予以公开”行填了件数" in lines[0]
+    assert lines[-2].startswith("page.html:四/行政复议/结果纠正:1:")
+    english = run(["check", "page.html", "--select", "AP007", "--lang", "en"], tmp_path)
+    assert english.output.startswith("page.html:3/(1) disclosed/total:1:")
+    # A finding that is not about a table cell keeps path:line:col.
+    text = run(["check", "page.html", "--select", "ST", "--isolated"], tmp_path)
+    assert all(":三/" not in x and ":四/" not in x for x in text.output.splitlines())

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from linter.document import Anchor
 from linter.engine import FileResult
-from linter.finding import Finding
+from linter.finding import Finding, Location
 from linter.rule import Rule
 
 
@@ -59,6 +60,32 @@ class Reporter:
 
     def finish(self) -> None:
         """Called once after the last file."""
+
+
+_TABLE_SECTIONS = {"二": 2, "三": 3, "四": 4}
+_SECTION_PREFIX = re.compile(r"^(?:第[一二三四五六]部分\s*|section \d+,?\s*)")
+
+
+def logical_place(location: Location, lang: str = "zh") -> str | None:
+    """``三/（一）予以公开/总计``: the table cell (or row, or table) a finding is about, as
+    a person finds it in the printed report.
+
+    For text and HTML, whose ``line:col`` is a spot in a file (in an HTML page, a column
+    of a line of markup thousands of characters long); DOCX and PDF anchors already name
+    table, row and column (``table2:row5:col3``), so they get None, as do places that are
+    not in a table of section 二, 三 or 四.
+    """
+    a = location.anchor
+    if a.line is None or a.table is not None or a.paragraph is not None or a.page is not None:
+        return None
+    head = (location.logical or "").split("/")[0]
+    if head not in _TABLE_SECTIONS:
+        return None
+    label = location.label_en if lang == "en" else location.label_zh
+    section = str(_TABLE_SECTIONS[head]) if lang == "en" else head
+    rest = _SECTION_PREFIX.sub("", label or "")
+    parts = [p.strip() for p in rest.split(" / ") if p.strip()]
+    return "/".join([section, *parts])
 
 
 def where(finding: Finding) -> str:

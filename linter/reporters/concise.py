@@ -1,11 +1,16 @@
-"""``concise``: one line per finding, ``path:line:col: CODE message`` (as Ruff)."""
+"""``concise``: one line per finding, ``path:line:col: CODE message`` (as Ruff).
+
+A finding about a cell of a text or HTML table names the cell before its line and column,
+``page.html:三/（一）予以公开/总计:1:11481: AP007 …``: in an HTML page the column is a spot
+in a line of markup, and a person needs to know which cell.
+"""
 
 from __future__ import annotations
 
 import click
 
 from linter.engine import FileResult
-from linter.reporters import FileCounts, Reporter, where
+from linter.reporters import FileCounts, Reporter, logical_place, where
 
 # Levels as Ruff and SQLFluff colour them on a terminal.
 LEVEL_COLORS = {"error": "red", "warning": "yellow", "note": "cyan"}
@@ -31,7 +36,10 @@ class ConciseReporter(Reporter):
         for f in findings:
             self.count += 1
             code = f"{f.code}" + (f" [{f.level}]" if f.level != "error" else "")
-            place = f"{f.path}:{where(f)}:"
+            # A cell of a text or HTML table is named (三/（一）予以公开/总计) before its
+            # line:column, as DOCX cells are (table2:row5:col3).
+            cell = logical_place(f.location, lang)
+            place = f"{f.path}:{cell + ':' if cell else ''}{where(f)}:"
             if self.options.color:
                 code = click.style(code, fg=LEVEL_COLORS.get(f.level, "red"), bold=True)
                 place = click.style(place, bold=True)

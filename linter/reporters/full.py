@@ -22,7 +22,7 @@ from dataclasses import replace
 from linter.docs import DEFAULT_DOCS_URL
 from linter.engine import FileResult
 from linter.finding import Finding, Location
-from linter.reporters import FileCounts, Reporter, where
+from linter.reporters import FileCounts, Reporter, logical_place, where
 from linter.reporters.summary import terminal_safe
 
 _WORDS = {
@@ -79,7 +79,9 @@ class FullReporter(Reporter):
         """The lines of one finding, ending with an empty line."""
         lang = self.options.lang
         words = _WORDS["en" if lang == "en" else "zh"]
-        lines = [terminal_safe(f"{f.path}:{where(f)}: {f.code} [{f.level}] {f.name}")]
+        cell = logical_place(f.location, lang)
+        spot = f"{cell}:{where(f)}" if cell else where(f)
+        lines = [terminal_safe(f"{f.path}:{spot}: {f.code} [{f.level}] {f.name}")]
         lines += ["  " + terminal_safe(line) for line in f.message(lang).splitlines()]
         label = self._label(f.location)
         if label or f.location.logical:
