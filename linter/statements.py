@@ -121,11 +121,13 @@ _LITIGATION = (
 _OUTCOME_WORDS = {
     "upheld": ("结果维持", "维持"),
     "corrected": ("结果纠正", "被纠正", "纠正", "纠错"),
+    "other": ("其他结果",),
     "pending": ("尚未审结", "未审结"),
 }
 _OUTCOME_NAMES = {
     "upheld": ("结果维持", "upheld"),
     "corrected": ("结果纠正", "corrected"),
+    "other": ("其他结果", "other outcomes"),
     "pending": ("尚未审结", "pending"),
 }
 
@@ -326,6 +328,11 @@ class _Figure:
     unit_end: int
 
 
+def figures_in(text: str) -> Iterator[_Figure]:
+    """Every figure of ``text`` (a number right before its unit), in order."""
+    return _figures(text)
+
+
 def _figures(text: str) -> Iterator[_Figure]:
     """Every figure of ``text``: a number right before a unit (余/多 may stand between)."""
     for unit in _UNIT_RE.finditer(text):
@@ -413,6 +420,7 @@ CONCEPT_KEYWORDS = (
     "纠正",
     "纠错",
     "审结",
+    "结果",
 )
 _ANY_TERM = re.compile("|".join(CONCEPT_KEYWORDS))
 _PLAIN_TERMS = [(re.compile("(?:" + "|".join(c.before) + ")"), c) for c in CONCEPTS]

@@ -50,10 +50,11 @@ def quoted(result: FileResult) -> list[tuple[str, str]]:
 # Verified by hand as true defects of the published reports (listed in the closing note):
 # 平潭 2021 “二是规范审核审核发布机制”; 平潭 2022 heading “四、政府信息公开行政法复议、行政诉讼
 # 情况”; 平潭 2023 “现行有效行政规范性文件393件” (table 470) and “一是……；三是……；三是” in
-# 五; 平潭财政金融局 2025 “全会精神精神” and “不子公开信息数168条”.
+# 五; 平潭财政金融局 2025 “全会精神精神”, “2024年制作、获取政府信息总数467条” (a 2025 report)
+# and “不子公开信息数168条”.
 PINGTAN_2022 = [("WD001", "政府信息公开行政法复议、行政诉讼情况")]
 PINGTAN_2023 = [("TX004", "393"), ("WD003", "三是")]
-PINGTAN_CZJ_2025 = [("WD002", "精神精神"), ("WD001", "不子公开")]
+PINGTAN_CZJ_2025 = [("WD002", "精神精神"), ("TX006", "2024年"), ("WD001", "不子公开")]
 TRUE_DEFECTS = {
     "2021_zone-pingtan_gov.txt": [("WD002", "审核审核")],
     "2022_zone-pingtan_gov.txt": PINGTAN_2022,
@@ -123,3 +124,73 @@ def test_tx001_reads_chinese_numerals_both_ways(engine: Engine, tmp_path: Path) 
     assert found(wrong, ("TX001",)) == [("TX001", 38, 1295, 1299)]
     right = engine.lint_path(write(tmp_path, "b.md", _shanghai(38, line.format("一千二百九十五"))))
     assert found(right, ("TX001",)) == []
+
+
+# --- TX005 -------------------------------------------------------------------------------------
+
+
+def test_tx005_all_concluded_against_carried_forward(engine: Engine, tmp_path: Path) -> None:
+    # 上海 2025 line 38 with a claim added: 四、结转下年度继续办理 totals 293.
+    text = _shanghai(38, "全年依申请公开的申请均已办结，办结 1191 件（含")
+    result = engine.lint_path(write(tmp_path, "r.md", text))
+    [finding] = [f for f in result.findings if f.code == "TX005"]
+    assert finding.level == "error"
+    assert (finding.location.anchor.line, finding.properties["text"]) == (38, "均已办结")
+    assert finding.sub_id == "applications.carried_forward"
+    assert "“结转下年度继续办理”为 293" in finding.message_zh
+
+
+def test_tx005_upheld_against_corrected_review(engine: Engine, tmp_path: Path) -> None:
+    # 平潭 2023: 行政复议 结果维持 1, 结果纠正 1, 总计 2.
+    page = (HTML / "2023_zone-pingtan_gov.html").read_text(encoding="utf-8")
+    claim = "因政府信息公开引起的行政复议案件2件，均获维持；行政诉讼案件7件。"
+    edited = page.replace("因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。", claim)
+    result = engine.lint_path(write(tmp_path, "p.html", edited))
+    assert [(f.sub_id, f.properties["text"]) for f in result.findings if f.code == "TX005"] == [
+        ("review.corrected", "均获维持")
+    ]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # 上海 2025 as published: no correction in the table, the claim holds
+        "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+        # a part, or about the figure before it
+        "其中，已审结的申请均已办结。",
+        "办结 1191 件，均已办结。",
+        "应公开的申请全部予以公开。",
+    ],
+)
+def test_tx005_claims_that_hold_or_are_about_a_part(
+    engine: Engine, tmp_path: Path, claim: str
+) -> None:
+    text = _shanghai(43, claim)
+    assert found(engine.lint_path(write(tmp_path, "r.md", text)), ("TX005",)) == []
+
+
+# --- TX006 -------------------------------------------------------------------------------------
+
+
+def test_tx006_year_changed(engine: Engine, tmp_path: Path) -> None:
+    # 上海 2025 line 38 opened with last year's year, as a copied sentence would be.
+    text = _shanghai(38, "2024年，市政府共受理政府信息公开申请 1295 件，办结 1191 件（含")
+    result = engine.lint_path(write(tmp_path, "r.md", text))
+    assert found(result, ("TX006",)) == [("TX006", 38, 2025, 2024)]
+    assert found(engine.lint_path(SHANGHAI_2025_MD), ("TX006",)) == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2025年，",  # the report year
+        "较2024年增加 3 件，",  # a comparison
+        "截至2024年底，",  # a stock
+        "自2019年以来，",  # a period
+        "根据《2024年政务公开工作要点》，",  # a title
+        "2026年，计划",  # a later year
+    ],
+)
+def test_tx006_years_that_are_not_stale(engine: Engine, tmp_path: Path, opening: str) -> None:
+    text = _shanghai(38, f"{opening}市政府共受理政府信息公开申请 1295 件，办结 1191 件（含")
+    assert found(engine.lint_path(write(tmp_path, "r.md", text)), ("TX006",)) == []

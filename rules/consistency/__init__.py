@@ -13,6 +13,8 @@ from rules.consistency.tx001_application_count import NarrativeApplicationCount
 from rules.consistency.tx002_contradiction import NarrativeContradiction
 from rules.consistency.tx003_review_litigation_count import NarrativeReviewLitigationCount
 from rules.consistency.tx004_narrative_figure import NarrativeFigure
+from rules.consistency.tx005_absolute_claim import NarrativeAbsoluteClaim
+from rules.consistency.tx006_stale_year import StaleYear
 
 
 @hookimpl
@@ -22,4 +24,6 @@ def gongkai_lint_rules() -> list[type]:
         NarrativeContradiction,
         NarrativeReviewLitigationCount,
         NarrativeFigure,
+        NarrativeAbsoluteClaim,
+        StaleYear,
     ]

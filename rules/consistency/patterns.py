@@ -343,3 +343,103 @@ FEE_NOTICE_NONE = re.compile(
     r"(?:未|没有|无)(?:向申请人|向任何申请人)?(?:发出|出具|送达|开具|发送)(?:过)?(?:任何)?"
     r"(?:信息处理费|处理费)?(?:的)?(?:收费|缴费)通知"
 )
+
+# --- TX005: absolute claims ----------------------------------------------------------------
+
+# Each claim: its wording, and the concepts (linter.statements.CONCEPTS) of which any above
+# zero contradicts it. For the claims about cases, ``{group}`` is review and/or litigation as
+# the clause (or else the sentence) names 复议 / 诉讼. Real sentences: “复议决定均获维持”,
+# “全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形” (上海 2025: true there, the table has
+# no correction), “对申请人的申请全部予以公开”, “所有申请均已办结”.
+ABSOLUTE_CLAIMS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "upheld_all",
+        re.compile(r"(?:均|全部|全都|都)(?:已)?(?:获|被|予以|得到|获得)?(?:依法)?维持"),
+        ("{group}.corrected", "{group}.other", "{group}.pending"),
+    ),
+    (
+        "none_corrected",
+        re.compile(
+            r"(?:无一|没有一件|没有一起|均未|都未|全部未|未有)(?:案件)?(?:被)?(?:纠正|纠错|撤销)"
+            r"|未发生[^,。;:!?\n\x1e]{0,24}?(?:纠错|被纠正|败诉)"
+        ),
+        ("{group}.corrected",),
+    ),
+    (
+        "all_disclosed",
+        re.compile(r"(?:全部|均|一律)(?:已)?予以公开"),
+        ("applications.partially_granted", "applications.withheld"),
+    ),
+    (
+        "all_concluded",
+        re.compile(
+            r"(?:均已|已全部|均|全部)(?:已)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|答复完毕)"
+        ),
+        ("applications.carried_forward",),
+    ),
+)
+
+# Before the claim in its sentence: a part (其中, 除…外, 应公开的), another year, a
+# condition: the claim is not about every case or application of the year.
+CLAIM_SCOPE_WORDS = (
+    "其中",
+    "除",
+    "其余",
+    "其他",
+    "应",
+    "符合",
+    "属于",
+    "可以",
+    "能够",
+    "已审结",
+    "审结的",
+    "上年",
+    "去年",
+    "往年",
+    "以来",
+    "如",
+    "若",
+    "是否",
+)
+CLAIM_APPLICATION_WORDS = ("申请",)
+
+# --- TX006: a stale year -------------------------------------------------------------------
+
+# “2024年” or “2024年度” naming a year of work, not a date (2024年12月), a report (2024年度报告),
+# a stock (2024年底) or a period's start (2024年以来, 2024年起).
+YEAR_MENTION = re.compile(
+    r"(?<![\d.])(?P<year>20\d\d)年(?:度)?"
+    r"(?![\d月底末初前后以起至到]|度?(?:政府信息公开|工作)?(?:年度)?报告|度?年报|版)"
+)
+
+# In the sentence, before the figure: a comparison or a reference makes another year
+# legitimate (RULES.md TX006: 较, 比, 同比, 上年, 去年, 以来, 截至上年, 整改, 上一年度报告).
+STALE_YEAR_EXEMPT = (
+    "较",
+    "比",
+    "同比",
+    "环比",
+    "上年",
+    "去年",
+    "上一年",
+    "往年",
+    "以来",
+    "截至",
+    "截止",
+    "整改",
+    "改进",
+    "存在的问题",
+    "报告",
+    "计划",
+    "累计",
+    "历年",
+    "同期",
+    "自",
+    "从",
+    "于",
+    "期间",
+    "以前",
+    "之前",
+    "此前",
+    "分别",
+)
