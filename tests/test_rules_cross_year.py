@@ -230,3 +230,66 @@ def test_pingtan_2019_to_2022_are_paired_year_by_year(tmp_path: Path) -> None:
     paired = [(this.year, last.year) for this, last in pairs(facts)]
     assert paired == [(2020, 2019), (2021, 2020), (2022, 2021)]
     assert not [f for f in engine.check_batch({"CY003": facts}) if f.code == "CY003"]
+
+
+# --- CY005: the 2019 edition's item counts --------------------------------------------------
+
+# Lines of the 2019 sample's section 二: 第（五）项 行政许可 上一年项目数量 4 / 本年增/减 −3,
+# 其他对外管理服务事项 1 / −1; 第（一）项 规范性文件 本年新公开数量 0 / 对外公开总数量 0.
+LICENSING_PREVIOUS, OTHER_SERVICES_PREVIOUS = 35, 40
+NORMATIVE_NEW_PUBLISHED = 24
+
+
+def test_item_counts_copied_unchanged_from_last_year(tmp_path: Path) -> None:
+    # The 2019 sample filed again for 2020, section 二 unchanged: the typical copy.
+    items = batch(
+        tmp_path,
+        {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020)},
+        "--select",
+        "CY005",
+    )
+    found = [
+        (i["path"], i["sub_id"], i["location"]["anchor"]["line"], i["expected"], i["reported"])
+        for i in of(items, "CY005")
+    ]
+    assert found == [
+        ("reports/2020.txt", "item5/licensing", LICENSING_PREVIOUS, 1, 4),
+        ("reports/2020.txt", "item5/other_services", OTHER_SERVICES_PREVIOUS, 0, 1),
+    ]
+    assert "疑为照抄" in of(items, "CY005")[0]["message"]
+
+
+def test_item_counts_rolled_forward(tmp_path: Path) -> None:
+    rolled = {LICENSING_PREVIOUS: "\t\u30001", OTHER_SERVICES_PREVIOUS: "\t\u30000"}
+    items = batch(
+        tmp_path,
+        {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020, rolled)},
+        "--select",
+        "CY005",
+    )
+    assert of(items, "CY005") == []
+
+
+def test_total_published_rolls_forward(tmp_path: Path) -> None:
+    rolled = {LICENSING_PREVIOUS: "\t\u30001", OTHER_SERVICES_PREVIOUS: "\t\u30000"}
+    edits = {**rolled, NORMATIVE_NEW_PUBLISHED: "\t 5"}  # 5 newly published, total still 0
+    items = batch(
+        tmp_path,
+        {"2019.txt": year_copy(2019), "2020.txt": year_copy(2020, edits)},
+        "--select",
+        "CY005",
+    )
+    assert [(i["sub_id"], i["expected"], i["reported"]) for i in of(items, "CY005")] == [
+        ("item1/normative_documents", 5, 0)
+    ]
+
+
+def test_item_counts_not_compared_across_the_2021_edition(tmp_path: Path) -> None:
+    # A 2021 report has no 上一年项目数量: the 2020 → 2021 pair is not compared.
+    items = batch(
+        tmp_path,
+        {"2020.txt": year_copy(2020), "2021.txt": year_copy(2021)},
+        "--select",
+        "CY005",
+    )
+    assert of(items, "CY005") == []

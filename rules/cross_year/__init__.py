@@ -11,8 +11,9 @@ from rules.cross_year.cy001_carry_over import CarryOver
 from rules.cross_year.cy002_roll_forward import ValidDocumentsRollForward
 from rules.cross_year.cy003_copied_text import CopiedText
 from rules.cross_year.cy004_copied_tables import CopiedTables
+from rules.cross_year.cy005_item_count_roll_forward import ItemCountRollForward
 
 
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
-    return [CarryOver, ValidDocumentsRollForward, CopiedText, CopiedTables]
+    return [CarryOver, ValidDocumentsRollForward, CopiedText, CopiedTables, ItemCountRollForward]
