@@ -140,27 +140,36 @@ def substitute(text: str, context: dict[str, str]) -> str:
     return EXPRESSION.sub(lambda m: str(evaluate(m.group(1), context)), text)
 
 
-def run_action(tmp_path: Path, inputs: dict[str, str]) -> dict[str, subprocess.CompletedProcess]:
-    """Run the action's shell steps as a runner would, but for the install (the package is
-    installed here already) and the upload (a `uses:` step that needs GitHub)."""
+def run_action(
+    tmp_path: Path, inputs: dict[str, str], install: bool = False
+) -> dict[str, subprocess.CompletedProcess]:
+    """Run the action's shell steps as a runner would, but for the upload (a `uses:` step
+    that needs GitHub) and, unless ``install``, the install (this interpreter's gongkai-lint
+    is used instead)."""
     spec = action()
     context = {"github.action_path": str(REPO)}
     for name, item in spec["inputs"].items():
         context[f"inputs.{name}"] = inputs.get(name, item.get("default", ""))
     output = tmp_path / "github_output"
     output.touch()
+    github_path = tmp_path / "github_path"
+    github_path.touch()
+    here = [] if install else [str(Path(sys.executable).parent)]
     env = {
         **os.environ,
         "GITHUB_OUTPUT": str(output),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_PATH": str(github_path),
+        "RUNNER_TEMP": str(tmp_path),
     }
     done: dict[str, subprocess.CompletedProcess] = {}
     for step in spec["runs"]["steps"]:
         if "if" in step and not evaluate(step["if"], context):
             continue
-        if "run" not in step or step["id"] == "install":
+        if "run" not in step or (step["id"] == "install" and not install):
             continue
         step_env = {k: substitute(str(v), context) for k, v in step.get("env", {}).items()}
+        added = github_path.read_text(encoding="utf-8").split()
+        env["PATH"] = os.pathsep.join([*reversed(added), *here, os.environ["PATH"]])
         done[step["id"]] = subprocess.run(
             [step["shell"], "-e", "-c", substitute(step["run"], context)],
             cwd=REPO,
@@ -187,7 +196,7 @@ def test_action_declares_its_inputs_and_steps() -> None:
     }
     assert spec["runs"]["using"] == "composite"
     steps = {s["id"]: s for s in spec["runs"]["steps"]}
-    assert steps["install"]["run"] == 'python -m pip install "${{ github.action_path }}"'
+    assert 'pip install --quiet "${{ github.action_path }}"' in steps["install"]["run"]
     upload = steps["upload"]
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
     assert upload["with"] == {
@@ -229,3 +238,19 @@ def test_action_stops_on_an_error(tmp_path: Path) -> None:
     done = run_action(tmp_path, {"paths": "no/such/folder", "sarif-file": str(tmp_path / "x")})
     assert done["check"].returncode == 2
     assert "path not found" in done["check"].stderr
+
+
+@pytest.mark.skipif(
+    not os.environ.get("GONGKAI_LINT_INSTALL_TESTS"),
+    reason="installs this repository into a new virtual environment (~45 s, needs PyPI): "
+    "set GONGKAI_LINT_INSTALL_TESTS=1 (.ci/run does)",
+)
+def test_action_installs_the_package_and_checks(tmp_path: Path) -> None:
+    sarif = tmp_path / "out.sarif"
+    inputs = {"paths": "docs/examples", "sarif-file": str(sarif), "category": "examples"}
+    done = run_action(tmp_path, inputs, install=True)
+    assert done["install"].returncode == 0, done["install"].stderr
+    assert done["check"].returncode == 0, done["check"].stderr
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    assert log["runs"][0]["automationDetails"]["id"] == "gongkai-lint/examples/"
+    assert (tmp_path / "gongkai-lint-venv" / "bin" / "gongkai-lint").exists()
