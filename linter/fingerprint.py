@@ -2,9 +2,9 @@
 
 A fingerprint is computed from
 
-- the report's identity: agency and year when both were read (they survive a move, a
-  rename and an edit of the text), else the file's content hash, else the path relative
-  to the project root;
+- the report's identity: agency, year and form (text, HTML, DOCX, PDF) when agency and
+  year were read (they survive a move, a rename and an edit of the text), else the file's
+  content hash, else the path relative to the project root;
 - the rule code and sub-id;
 - the logical place (section / table / row / column), plus the normalised hash of the
   quoted text when the rule quotes one (``quote=`` in :meth:`linter.rule.Rule.finding`);
@@ -36,10 +36,12 @@ LEGACY_FINGERPRINT_KEY = "gongkaiLint/v1"
 
 
 def report_identity(report: Report, relative_path: str | None = None) -> str:
-    """Agency + year when known, else the content hash, else the project-relative path."""
+    """Agency + year (+ the form: an agency's HTML page and its DOCX attachment are two
+    artifacts) when known, else the content hash, else the project-relative path."""
     agency, year = report.agency.value, report.year.value
     if agency and year:
-        return f"agency:{compact(str(agency)).replace('人民政府', '政府')}/{year}"
+        agency_key = compact(str(agency)).replace("人民政府", "政府")
+        return f"agency:{agency_key}/{year}/{report.source.media_type}"
     if report.source.sha256:
         return f"sha256:{report.source.sha256}"
     return path_identity(relative_path if relative_path is not None else report.source.path)

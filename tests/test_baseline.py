@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tests.conftest import FIXTURES, SAMPLE_2019, replace_line, sample_text
 from tests.test_cli import run
 
 PINGTAN_2022_HTML = FIXTURES / "html" / "2022_zone-pingtan_gov.html"
+DOCX_NAME = "2024_city-huaian_gov.filled-template.docx"
 PARAGRAPH = "本年度，我区继续推进政务公开标准化规范化建设，公开工作总体平稳。"
 
 
@@ -186,3 +188,18 @@ def test_a_file_outside_the_root_gets_a_file_uri_and_a_note(tmp_path: Path) -> N
     (artifact,) = log["runs"][0]["artifacts"]
     assert artifact["location"] == {"uri": (tmp_path / "outside" / "a.txt").resolve().as_uri()}
     assert result.stderr.count("outside the project root") == 1
+
+
+def test_the_html_page_and_the_docx_of_one_report_are_told_apart(tmp_path: Path) -> None:
+    """One agency and year in two forms: two artifacts, so two sets of fingerprints (GitHub
+    would otherwise take one alert for the other)."""
+    from linter.fingerprint import fingerprints, report_identity
+
+    engine = Engine(plugins=load_plugins(), root=tmp_path)
+    docx = engine.lint_path(FIXTURES.parent.parent / "docs" / "examples" / DOCX_NAME)
+    html_report = engine.parse(PINGTAN_2022_HTML)
+    same_agency = replace(html_report, agency=docx.report.agency, year=docx.report.year)
+    assert report_identity(same_agency) != report_identity(docx.report)
+    assert report_identity(docx.report).startswith("agency:淮安市政府/2024/")
+    prints = fingerprints(docx.findings, report_identity(docx.report))
+    assert len(set(prints)) == len(prints)
