@@ -736,3 +736,16 @@ def test_concise_names_the_cell_of_an_html_table(tmp_path: Path) -> None:
     # A finding that is not about a table cell keeps path:line:col.
     text = run(["check", "page.html", "--select", "ST", "--isolated"], tmp_path)
     assert all(":三/" not in x and ":四/" not in x for x in text.output.splitlines())
+
+
+def test_only_table_places_are_named_before_the_line(engine: Engine) -> None:
+    from linter.document import Anchor
+    from linter.finding import Location
+    from linter.reporters import logical_place
+
+    cell = Location(Anchor(line=1, column=9), "三/granted/total", "第三部分 （一）予以公开 / 总计")
+    assert logical_place(cell) == "三/（一）予以公开/总计"
+    heading = Location(Anchor(line=10, column=3177), "四/标题", "第四部分 标题")
+    assert logical_place(heading) is None
+    docx = Location(Anchor(line=5, column=1, table=1, row=4, cell=6), "三/granted/total", "x")
+    assert logical_place(docx) is None  # table2:row5:col7 already names it

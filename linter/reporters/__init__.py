@@ -78,8 +78,10 @@ def logical_place(location: Location, lang: str = "zh") -> str | None:
     a = location.anchor
     if a.line is None or a.table is not None or a.paragraph is not None or a.page is not None:
         return None
-    head = (location.logical or "").split("/")[0]
-    if head not in _TABLE_SECTIONS:
+    head, *ids = (location.logical or "").split("/")
+    # Table places are section / table ids (三/granted/total); a heading or a paragraph
+    # of the section (四/标题, 二/文字) is not a cell.
+    if head not in _TABLE_SECTIONS or not all(i.isascii() for i in ids):
         return None
     label = location.label_en if lang == "en" else location.label_zh
     section = str(_TABLE_SECTIONS[head]) if lang == "en" else head
