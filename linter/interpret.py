@@ -682,7 +682,9 @@ def recognise_applications(
     # rows never read are reported as unreadable.
     unread = list(dict.fromkeys(label for label, rid in build.unaligned if rid not in build.rows))
     if unread:
-        diagnostics.append(_unaligned_diagnostic(3, unread, build.anchor, len(build.rows)))
+        diagnostics.append(
+            _unaligned_diagnostic(3, unread, build.anchor, len(build.rows), tuple(build.rows))
+        )
     return Table(
         present=True,
         anchor=build.anchor,
@@ -749,18 +751,27 @@ def _application_cells(
 
 
 def _unaligned_diagnostic(
-    section: int, labels_: list[str], anchor: Anchor | None, read: int | None = None
+    section: int,
+    labels_: list[str],
+    anchor: Anchor | None,
+    read: int | None = None,
+    read_ids: Sequence[str] = (),
 ) -> Diagnostic:
     """A partial XT002: which rows could not be read (their values not used), and how
     many rows were read and used by the checks."""
     numeral = L.SECTION_NUMERALS[section - 1]
     shown = "、".join(f"“{x}”" for x in labels_[:5]) + ("等" if len(labels_) > 5 else "")
     shown_en = ", ".join(labels_[:5]) + (" …" if len(labels_) > 5 else "")
+    listed_zh = f"（{L.compact_rows(read_ids, 'zh')}）" if read_ids else ""
+    listed_en = f" ({L.compact_rows(read_ids, 'en')})" if read_ids else ""
     count_zh = f"这 {len(labels_)} 行" if len(labels_) > 1 else "该行"
     count_en = f"these {len(labels_)} rows" if len(labels_) > 1 else "this row"
-    used_zh = f"；其余 {read} 行已读出，其数值用于各项检查" if read else ""
+    were = "were" if len(labels_) > 1 else "was"
+    used_zh = f"；其余 {read} 行{listed_zh}已读出，其数值用于各项检查" if read else ""
     used_en = (
-        f"; the other {read} rows were read and their values used by the checks" if read else ""
+        f"; the other {read} rows{listed_en} were read and their values used by the checks"
+        if read
+        else ""
     )
     return Diagnostic(
         "XT002",
@@ -769,7 +780,7 @@ def _unaligned_diagnostic(
         "或提供保留表格结构的文件（DOCX 或网页原文）。",
         f"the section {section} table is only partly readable: the rows {shown_en} do not have "
         f"the header's number of cells, so their values cannot be placed in columns and "
-        f"{count_en} were not used{used_en}. Check {count_en} in the original, or supply a "
+        f"{count_en} {were} not used{used_en}. Check {count_en} in the original, or supply a "
         "file that keeps the table structure (DOCX or the original page).",
         anchor or Anchor(),
         args=(

@@ -512,8 +512,13 @@ def test_partial_xt002_names_unread_rows_and_every_used_row_is_checked(
     result = lint(engine, tmp_path, text)
     (xt002,) = only(result, "XT002")
     assert "“2.其他法律行政法规禁止公开”行的单元格数与表头不符" in xt002.message_zh
-    assert "该行的数值未被使用；其余 22 行已读出，其数值用于各项检查" in xt002.message_zh
-    assert "the other 22 rows were read and their values used" in xt002.message_en
+    assert (
+        "该行的数值未被使用；其余 22 行（一、二、（一）、（二）、（三）1、（三）3–8、（四）1–3、"
+        "（五）1–5、（六）、（七）、四）已读出，其数值用于各项检查"
+    ) in xt002.message_zh
+    assert "this row was not used; the other 22 rows (I, II, (1), (2), (3)1, (3)3–8" in (
+        xt002.message_en
+    )
     used = result.report.applications.rows
     assert len(used) == 22 and "withheld.prohibited_by_law" not in used
     # Each row said to be used is used: 7 written into its blank 自然人 cell, AP103 finds the

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.finding import Finding, Location
-from linter.labels import APPLICATION_COLUMNS, ENGLISH, row_label_zh
+from linter.labels import APPLICATION_COLUMNS, ENGLISH, compact_rows, row_label_zh
 from linter.model import Cell, Report
 from linter.rule import Rule, RuleContext
 from rules.applications.common import (
     blank_totals,
     cell_shown,
     column_names,
-    compact_rows,
     location,
     placeholders_note,
 )

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from linter import arith, editions
+from linter import arith
 from linter.arith import Term
 from linter.finding import Location
 from linter.labels import (
     APPLICANT_COLUMN_IDS,
-    APPLICATION_GROUPS,
     ENGLISH,
-    RowSpec,
     column_label_zh,
     row_label_zh,
 )
@@ -143,60 +141,6 @@ def number_problem(cell: Cell) -> tuple[str, str] | None:
 
 
 # --- blank cells (AP005) and blank totals (AP007) ------------------------------------------
-
-_ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV"}
-
-
-def _rows_by_id() -> dict[str, RowSpec]:
-    return {r.id: r for r in editions.application_rows()}
-
-
-def row_short(row_id: str, lang: str) -> str:
-    """A row's numbering alone: ``一``, ``（一）``, ``（三）1``; in English ``I``, ``(1)``, ``(3)1``."""
-    spec = _rows_by_id()[row_id]
-    if spec.group:
-        parent = APPLICATION_GROUPS[spec.group][1]
-        return f"{_paren(parent, lang)}{spec.numbering}"
-    return _paren(spec.numbering, lang)
-
-
-def _paren(numbering: str, lang: str) -> str:
-    if lang != "en":
-        return numbering
-    if numbering in _ROMAN:
-        return _ROMAN[numbering]
-    inner = numbering.strip("（）")
-    return f"({'一二三四五六七八九十'.index(inner) + 1})" if inner else numbering
-
-
-def compact_rows(row_ids: Sequence[str], lang: str) -> str:
-    """Rows named compactly, in the format's order: ``一、二、（三）1–8、（四）1–3``.
-
-    Consecutive sub-items of one group are given as a range.
-    """
-    rows = editions.application_rows()
-    by_id = {r.id: r for r in rows}
-    order = {r.id: i for i, r in enumerate(rows)}
-    ids = sorted(set(row_ids), key=lambda r: order[r])
-    parts: list[str] = []
-    i = 0
-    while i < len(ids):
-        spec = by_id[ids[i]]
-        j = i
-        if spec.group and spec.numbering.isdigit():
-            while (
-                j + 1 < len(ids)
-                and by_id[ids[j + 1]].group == spec.group
-                and order[ids[j + 1]] == order[ids[j]] + 1
-            ):
-                j += 1
-        if j > i:
-            last = by_id[ids[j]].numbering
-            parts.append(f"{row_short(ids[i], lang)}–{last}")
-        else:
-            parts.append(row_short(ids[i], lang))
-        i = j + 1
-    return ("、" if lang != "en" else ", ").join(parts)
 
 
 def has_entries(cells: Sequence[Cell]) -> float | int:
