@@ -30,6 +30,8 @@ ALL_SECTIONS = SECTIONS_ZH + SECTIONS_EN
 _HEADING = re.compile(r"^(" + "|".join(map(re.escape, ALL_SECTIONS)) + r")\s*[:：]\s*", re.M)
 
 LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
+# How often a finding of the rule is right (SARIF precision; GitHub orders alerts by it).
+PRECISION_ZH = {"very-high": "很高", "high": "高", "medium": "中", "low": "低"}
 FAMILY_NAMES = {
     "XT": ("读取", "ingest"),
     "ST": ("结构", "structure"),
@@ -112,6 +114,7 @@ def render_page(rule: Rule) -> str:
         f"| 适用格式 / editions | {_editions(rule)} |",
         f"| 依据 / basis | {rule.basis_zh} |",
         f"| 依据等级 / basis grade | {rule.grade} |",
+        f"| 精确度 / precision | {PRECISION_ZH[rule.precision]} / {rule.precision} |",
         "",
     ]
     if rule.grade == "U":
