@@ -2,6 +2,13 @@
 
 __version__ = "0.1.0"
 
-from linter.hookspecs import hookimpl  # noqa: E402
-
 __all__ = ["__version__", "hookimpl"]
+
+
+def __getattr__(name: str):
+    # ``from linter import hookimpl`` imports pluggy then, not for ``--version``.
+    if name == "hookimpl":
+        from linter.hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'linter' has no attribute {name!r}")

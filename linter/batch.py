@@ -39,6 +39,9 @@ class EngineSpec:
     # Send each report's whole intermediate form to the parent (a reporter that renders
     # the report itself, such as the HTML audit, needs it); otherwise results are slim.
     keep_reports: bool = False
+    # A reporter's worker side (``fragment(result)``, e.g. SARIF): each worker renders
+    # its files' output, and the parent only splices the text in input order.
+    renderer: Any = None
     # File -> the name it is shown by (a report read from standard input).
     aliases: tuple[tuple[str, str], ...] = ()
 
@@ -81,6 +84,26 @@ def slim(result: FileResult) -> FileResult:
     )
     return FileResult(
         result.path, report, result.findings, facts=result.facts, skipped=result.skipped
+    )
+
+
+def rendered(result: FileResult, renderer: Any) -> FileResult:
+    """The result with its output rendered here (in the worker): the parent needs only
+    each finding's code, level and message besides, so the related locations and the
+    extracted text stay behind — they were most of what crossed between processes."""
+    fragment = renderer.fragment(result)
+    light = [replace(f, related=()) if f.related else f for f in result.findings]
+    report = result.report
+    if report.extracted_text is not None:
+        report = replace(report, extracted_text=None)
+    return FileResult(
+        result.path,
+        report,
+        light,
+        result.suppressed,
+        facts=result.facts,
+        skipped=result.skipped,
+        rendered=fragment,
     )
 
 
@@ -137,6 +160,11 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
         result = engine.lint_path(path)
         if not spec.keep_reports:
             result = slim(result)
+        if spec.renderer is not None:
+            try:
+                result = rendered(result, spec.renderer)
+            except Exception:  # rendered by the parent instead, as without a renderer
+                pass
         try:
             conn.send((index, result))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:

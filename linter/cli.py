@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from linter import __version__
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -32,7 +34,7 @@ def _config_options(command):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="gongkai-lint")
+@click.version_option(version=__version__, package_name="gongkai-lint")
 def main() -> None:
     """gongkai-lint: 政府信息公开工作年度报告合规检查 (compliance linter for annual reports on
     government information disclosure)."""
@@ -184,7 +186,10 @@ def check(
         _fail(f"plugin error: {exc}")
     for problem in plugins.problems:
         click.echo(f"gongkai-lint: warning: plugin {problem.plugin}: {problem.message}", err=True)
-    reporter_cls = plugins.reporters.get(output_format)
+    try:
+        reporter_cls = plugins.reporters.get(output_format)
+    except Exception as exc:  # a plugin's format given as an import path that fails
+        _fail(f"output format {output_format!r} cannot be loaded: {exc!r}")
     if reporter_cls is None:
         known = ", ".join(sorted(plugins.reporters))
         _fail(f"unknown output format {output_format!r}; choose one of: {known}")
@@ -273,6 +278,11 @@ def check(
         sarif_category=sarif_category,
         color=_use_color(color, output),
     )
+    if getattr(reporter_cls, "renders_in_workers", False) and baseline is None:
+        # Each worker renders its files' output; a baseline needs the findings here.
+        from dataclasses import replace
+
+        spec = replace(spec, renderer=reporter_cls.worker_renderer(options))
     for warning in warnings:
         click.echo(f"gongkai-lint: warning: {_shown(warning)}", err=True)
     jobs = jobs or default_jobs()

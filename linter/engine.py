@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from linter import editions
 from linter.config import Config
@@ -88,6 +89,10 @@ class FileResult:
     facts: dict[str, ReportFacts] = field(default_factory=dict)
     # Rules that could not check this report: (code, reason zh, reason en).
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    # The file's output already rendered by the worker (a reporter's fragment, see
+    # linter.batch.EngineSpec.renderer); the findings then travel without their
+    # related locations and the report without its extracted text.
+    rendered: Any = None
 
 
 @dataclass

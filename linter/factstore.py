@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 from linter.rule import ReportFacts
 
 SCHEMA_VERSION = 1
+# Rows a temporary store keeps in memory before it moves to a file (~1 MB of facts).
+SPILL_ROWS = 4000
 # Rows inserted per transaction: a commit per report would be a disk sync per report.
 _BATCH = 500
 
@@ -167,14 +169,14 @@ class FactStore(Mapping[str, StoredFacts]):
 
     def __init__(self, path: Path | None = None) -> None:
         self.persistent = path is not None
-        if path is None:
-            fd, name = tempfile.mkstemp(prefix="gongkai-lint-facts-", suffix=".sqlite")
-            os.close(fd)
-            self.path = Path(name)
-        else:
-            self.path = Path(path)
+        # A temporary store starts in memory and moves to a file past SPILL_ROWS rows:
+        # one report's run creates no file, a national batch keeps no facts in memory.
+        self.path = Path(path) if path is not None else None
+        self._rows = 0
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db = sqlite3.connect(
+                str(self.path) if self.path else ":memory:", isolation_level=None
+            )
             self._prepare()
         except sqlite3.Error as exc:
             self._discard()
@@ -189,10 +191,6 @@ class FactStore(Mapping[str, StoredFacts]):
 
     def _prepare(self) -> None:
         db = self.db
-        if not self.persistent:
-            # A scratch file: losing it in a crash loses nothing.
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
         db.executescript(
             """
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -281,9 +279,32 @@ class FactStore(Mapping[str, StoredFacts]):
                 )
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the fact store {self.path}: {exc}") from exc
+            raise StoreError(
+                f"cannot write the fact store {self.path or '(in memory)'}: {exc}"
+            ) from exc
+        self._rows += len(self._pending)
         self._pending = []
         self._findings = []
+        if self.path is None and self._rows > SPILL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Move the temporary store from memory to a file (deleted by ``close``)."""
+        fd, name = tempfile.mkstemp(prefix="gongkai-lint-facts-", suffix=".sqlite")
+        os.close(fd)
+        self.path = Path(name)
+        try:
+            disk = sqlite3.connect(name, isolation_level=None)
+            # A scratch file: losing it in a crash loses nothing.
+            disk.execute("PRAGMA journal_mode = OFF")
+            disk.execute("PRAGMA synchronous = OFF")
+            self.db.backup(disk)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot write the fact store {self.path or '(in memory)'}: {exc}"
+            ) from exc
+        self.db.close()
+        self.db = disk
 
     def finish(self, files: int) -> None:
         """The run is complete: write what is pending and record the run's size."""
@@ -323,7 +344,7 @@ class FactStore(Mapping[str, StoredFacts]):
         self._discard()
 
     def _discard(self) -> None:
-        if not self.persistent:
+        if not self.persistent and self.path is not None:
             try:
                 self.path.unlink()
             except OSError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linter.document import Anchor
+from linter.document import Anchor, pickle_by_fields
 
 Level = Literal["error", "warning", "note"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "note")
@@ -72,3 +72,7 @@ class Finding:
             self.code,
             self.sub_id or "",
         )
+
+
+pickle_by_fields(Location)
+pickle_by_fields(Finding)

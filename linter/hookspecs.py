@@ -46,7 +46,9 @@ def gongkai_lint_readers() -> list[type]:
 
 @hookspec
 def gongkai_lint_reporters() -> dict[str, type]:
-    """Return output formats this plugin provides, as ``{format name: reporter class}``.
+    """Return output formats this plugin provides, as ``{format name: reporter class}``;
+    a value may be an import path instead (``"mypkg.sarif:MyReporter"``), imported only
+    when that format is used, so that other runs start without it.
 
     A reporter class is constructed with the run's options and is fed each file's
     results as they complete (see :class:`linter.reporters.Reporter`). Names must not

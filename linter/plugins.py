@@ -28,11 +28,36 @@ class PluginError(Exception):
     """A plugin problem when plugins are loaded strictly."""
 
 
+class LazyClasses(dict):
+    """Output formats by name; a value given as an import path (``"pkg.module:Class"``)
+    is imported when that format is first used, so a run imports one reporter, not
+    every one (openpyxl, Jinja2 and the DOCX writer stay unloaded for a SARIF run)."""
+
+    def __getitem__(self, name: str) -> type:
+        value = super().__getitem__(name)
+        if isinstance(value, str):
+            from importlib import import_module
+
+            module, _, attr = value.partition(":")
+            value = getattr(import_module(module), attr)
+            super().__setitem__(name, value)
+        return value
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[name] if name in self else default
+
+    def values(self):  # type: ignore[override]
+        return [self[name] for name in self]
+
+    def items(self):  # type: ignore[override]
+        return [(name, self[name]) for name in self]
+
+
 @dataclass
 class Plugins:
     rules: dict[str, Rule] = field(default_factory=dict)  # by code
     readers: list[Reader] = field(default_factory=list)
-    reporters: dict[str, type] = field(default_factory=dict)
+    reporters: dict[str, type] = field(default_factory=LazyClasses)
     problems: list[PluginProblem] = field(default_factory=list)
     # plugin name -> distribution/module it came from, for `gongkai-lint rules`.
     origins: dict[str, str] = field(default_factory=dict)

@@ -93,23 +93,41 @@ def test_short_forms_are_what_same_agency_accepts() -> None:
             assert by_forms == _same_agency(a, b), (a, b)
 
 
-def test_the_store_gives_the_rules_the_same_facts_and_pairs() -> None:
+def test_the_store_gives_the_rules_the_same_facts_and_pairs(monkeypatch) -> None:
+    import linter.factstore
+
     batch = [
         ReportFacts("a/2022.txt", "淮安市洪泽区人民政府", 2022, "2021", {"n": (1, (3, 4))}),
         ReportFacts("a/2023.txt", "洪泽区人民政府", 2023, "2021", {"n": (2, None)}),
         ReportFacts("b/2023.txt", "平潭综合实验区管理委员会", 2023, "2021", {"n": 3}),
     ]
-    with FactStore() as store:
-        for facts in batch:
-            store.add("CY001", PackedFacts.pack(facts))
-        store.finish(len(batch))
+    noise = [ReportFacts(f"c/{i}.txt", f"某{i}局", 2023, None, i) for i in range(30)]
+
+    def check(store: FactStore) -> None:
         stored = store["CY001"]
         assert len(stored) == 3
         assert list(stored) == batch
-        assert [(a.path, b.path) for a, b in pairs(stored)] == [("a/2023.txt", "a/2022.txt")]
         assert [(a, b) for a, b in pairs(stored)] == [(batch[1], batch[0])]
+
+    with FactStore() as store:  # a small batch: in memory, no file
+        for facts in batch:
+            store.add("CY001", PackedFacts.pack(facts))
+        store.finish(len(batch))
+        check(store)
+        assert store.path is None
+    monkeypatch.setattr(linter.factstore, "SPILL_ROWS", 10)
+    monkeypatch.setattr(linter.factstore, "_BATCH", 4)
+    with FactStore() as store:  # past SPILL_ROWS: moved to a temporary file
+        for facts in batch:
+            store.add("CY001", PackedFacts.pack(facts))
+        for facts in noise:
+            store.add("CY003", facts)
+        store.finish(len(batch) + len(noise))
+        check(store)
+        assert list(store["CY003"]) == noise
         path = store.path
-    assert not path.exists()  # the temporary store is removed
+        assert path is not None and path.exists()
+    assert not path.exists()  # and removed at the end
 
 
 def test_an_ambiguity_note_names_five_reports_and_counts_the_rest(tmp_path: Path) -> None:

@@ -6,30 +6,19 @@ from linter.hookspecs import hookimpl
 
 
 @hookimpl
-def gongkai_lint_reporters() -> dict[str, type]:
-    from linter.reporters.concise import ConciseReporter
-    from linter.reporters.full import FullReporter
-    from linter.reporters.github import GithubReporter
-    from linter.reporters.html_audit import HtmlAuditReporter
-    from linter.reporters.json_ import JsonReporter
-    from linter.reporters.junit import JunitReporter
-    from linter.reporters.sarif import SarifReporter
-    from linter.reporters.statistics import StatisticsReporter
-    from linter.reporters.summary import SummaryReporter
-    from linter.reporters.tabular import CsvReporter, XlsxReporter
-    from linter.reporters.tongbao import TongbaoReporter
-
+def gongkai_lint_reporters() -> dict[str, str]:
+    # Import paths: each module is imported only when its format is used (start-up).
     return {
-        "concise": ConciseReporter,
-        "full": FullReporter,
-        "json": JsonReporter,
-        "sarif": SarifReporter,
-        "github": GithubReporter,
-        "junit": JunitReporter,
-        "summary": SummaryReporter,
-        "csv": CsvReporter,
-        "xlsx": XlsxReporter,
-        "statistics": StatisticsReporter,
-        "html": HtmlAuditReporter,
-        "docx": TongbaoReporter,
+        "concise": "linter.reporters.concise:ConciseReporter",
+        "full": "linter.reporters.full:FullReporter",
+        "json": "linter.reporters.json_:JsonReporter",
+        "sarif": "linter.reporters.sarif:SarifReporter",
+        "github": "linter.reporters.github:GithubReporter",
+        "junit": "linter.reporters.junit:JunitReporter",
+        "summary": "linter.reporters.summary:SummaryReporter",
+        "csv": "linter.reporters.tabular:CsvReporter",
+        "xlsx": "linter.reporters.tabular:XlsxReporter",
+        "statistics": "linter.reporters.statistics:StatisticsReporter",
+        "html": "linter.reporters.html_audit:HtmlAuditReporter",
+        "docx": "linter.reporters.tongbao:TongbaoReporter",
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -110,14 +111,38 @@ def skip_notifications(
     return out
 
 
+@dataclass
+class Fragment:
+    """One file's part of the log, rendered in the worker that linted it: JSON text,
+    not objects, so what crosses to the parent is a few strings and the parent only
+    splices them in input order. The artifact's index is a placeholder until then."""
+
+    artifact: str
+    results: str  # the file's results, comma-separated JSON objects
+    count: int
+    notifications: list[dict[str, Any]]
+    identities: tuple[str, str]
+    outside_root: bool
+
+
+# Stands for the artifact's index in a fragment until the parent knows it (no batch
+# holds two billion files; negative would mean "no index" to _physical).
+_INDEX_MARK = 1_999_999_999
+
+
 class SarifReporter(Reporter):
+    # Files' SARIF can be rendered in the workers (see Fragment and linter.batch).
+    renders_in_workers = True
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.rule_index = {r.code: i for i, r in enumerate(self.options.rules)}
         # Artifacts and results are spooled to temporary files as files complete, so
         # memory stays flat however large the batch (embedded DOCX text included).
-        self._artifacts = _Spool()
-        self._results = _Spool()
+        # A worker rendering fragments collects one file's JSON in memory instead.
+        fragments = self.out is None
+        self._artifacts = _Collector() if fragments else _Spool()
+        self._results = _Collector() if fragments else _Spool()
         self.index_of: dict[str, int] = {}
         self.notifications: list[dict[str, Any]] = []
         root = self.options.project_root or find_project_root(cwd=self.options.root)
@@ -125,10 +150,21 @@ class SarifReporter(Reporter):
         # display path -> (report identity, path identity), for batch findings.
         self.identities: dict[str, tuple[str, str]] = {}
         self.outside_root: list[str] = []
+        # display path -> its artifactLocation (without the index).
+        self._locations: dict[str, dict[str, Any]] = {}
 
     def _artifact_location(self, path: str) -> dict[str, Any]:
         """``uri`` relative to the project root with ``uriBaseId``; a ``file:`` URI for
         a file outside the root (said once on standard error)."""
+        # Every result and related location names its file: work the URI out once.
+        known = self._locations.get(path)
+        if known is None:
+            if len(self._locations) > 4096:  # results come file by file: memory stays flat
+                self._locations.clear()
+            known = self._locations[path] = self._locate(path)
+        return dict(known)
+
+    def _locate(self, path: str) -> dict[str, Any]:
         relative = self.project.relative(path)
         if relative is not None:
             return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}
@@ -195,9 +231,48 @@ class SarifReporter(Reporter):
             }
         return [item]
 
+    @classmethod
+    def worker_renderer(cls, options) -> SarifReporter:
+        """What a worker renders fragments with (:meth:`fragment`): the same reporter,
+        without an output stream or anything of the run's that cannot be pickled."""
+        return cls(None, replace(options, staging=None, output_path=None))  # type: ignore[arg-type]
+
+    def fragment(self, result: FileResult) -> Fragment:
+        """This file's artifact and results as JSON text (in a worker)."""
+        self._artifacts.reset()
+        self._results.reset()
+        self.notifications = []
+        self.outside_root = []
+        self.index_of = {}
+        self._file(result, _INDEX_MARK)  # file() puts the real index in
+        return Fragment(
+            self._artifacts.text(),
+            self._results.text(),
+            self._results.count,
+            self.notifications,
+            self.identities.pop(result.path),
+            bool(self.outside_root),
+        )
+
     def file(self, result: FileResult) -> None:
+        fragment = getattr(result, "rendered", None)
+        if isinstance(fragment, Fragment):
+            index = self._artifacts.count
+            mark, real = f'"index": {_INDEX_MARK}', f'"index": {index}'
+            self._artifacts.add_text(fragment.artifact)
+            self.index_of[result.path] = index
+            self.identities[result.path] = fragment.identities
+            if fragment.count:
+                self._results.add_text(fragment.results.replace(mark, real), fragment.count)
+            for note in fragment.notifications:
+                self.notifications.append(json.loads(json.dumps(note).replace(mark, real)))
+            if fragment.outside_root and result.path not in self.outside_root:
+                self.outside_root.append(result.path)
+            return
+        self._file(result, self._artifacts.count)
+
+    def _file(self, result: FileResult, index: int) -> None:
         report = result.report
-        index = self._artifacts.count
         artifact: dict[str, Any] = {
             "location": self._artifact_location(result.path),
             "length": report.source.size,
@@ -417,10 +492,14 @@ class _Spool:
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:
+        self.add_text(json.dumps(item, ensure_ascii=False))
+
+    def add_text(self, text: str, count: int = 1) -> None:
+        """Items already rendered (``count`` of them, comma-separated)."""
         if self.count:
             self.file.write(",")
-        self.file.write(json.dumps(item, ensure_ascii=False))
-        self.count += 1
+        self.file.write(text)
+        self.count += count
 
     def copy_array_to(self, out) -> None:
         self.file.seek(0)
@@ -429,3 +508,21 @@ class _Spool:
             out.write(chunk)
         out.write("]")
         self.file.close()
+
+
+class _Collector:
+    """A worker's :class:`_Spool` for one file: the items' JSON in memory."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.items: list[str] = []
+        self.count = 0
+
+    def add(self, item: dict[str, Any]) -> None:
+        self.items.append(json.dumps(item, ensure_ascii=False))
+        self.count += 1
+
+    def text(self) -> str:
+        return ",".join(self.items)
