@@ -10,6 +10,7 @@ worker. Workers end with the parent, however it ends.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -245,9 +246,13 @@ class _Watchdog:
         masked = hasattr(signal, "pthread_sigmask")
         if masked:
             signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        # A forked worker's garbage collector would touch, and so copy, every page of
+        # the parent's objects: they are frozen for the fork (the child keeps them so).
+        gc.freeze()
         try:
             process.start()
         finally:
+            gc.unfreeze()
             if masked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
         child_end.close()
