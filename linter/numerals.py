@@ -108,6 +108,8 @@ def _below_10000(text: str, leading: bool) -> int | None:
 
 
 _ARABIC_FULL = re.compile(rf"^(?:{ARABIC})$")
+# As for table cells (linter.textnorm): more digits than any count or amount.
+MAX_NUMBER_DIGITS = 30
 
 
 def parse_number(text: str) -> int | Decimal | None:
@@ -122,6 +124,8 @@ def parse_number(text: str) -> int | Decimal | None:
         multiplier = _LARGE_UNITS[body[-1]]
         body = body[:-1]
     if _ARABIC_FULL.match(body):
+        if sum(ch.isdigit() for ch in body) > MAX_NUMBER_DIGITS:
+            return None  # not a figure: its digits cannot even be printed back (int limit)
         try:
             value = Decimal(body.replace(",", "")) * multiplier
         except InvalidOperation:

@@ -156,3 +156,17 @@ def test_a_heading_repeated_inline_is_not_thousands_of_sections(
     result = engine.lint_path(path)
     assert len(result.findings) < 40
     assert len([f for f in result.findings if f.code == "ST002"]) <= 6
+
+
+def test_a_4300_digit_figure_in_the_narrative_is_no_internal_error(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # Found by the fuzz campaign: TX001 failed printing a statement of 4,400 digits.
+    path = _shanghai_with(
+        tmp_path,
+        "市政府共受理政府信息公开申请 1295 件",
+        "市政府共受理政府信息公开申请 " + "9" * 4400 + " 件",
+    )
+    result = engine.lint_path(path)
+    _no_tool_failure(result)
+    assert result.report.readable
