@@ -586,7 +586,12 @@ def join_wrapped_labels(table: DocTable) -> DocTable:
             if not _full_label(joined):
                 continue
             first = rows[min(parts)] if min(parts) < i else None
-            origin = next(tc for tc in first if tc.text) if first else row[at]  # type: ignore[index]
+            if first is not None:
+                origin = next((tc for tc in first if tc.text), first[0])
+            elif at is not None:
+                origin = row[at]
+            else:  # a numbers row without a label: the label is all on the next row
+                origin = next((tc for tc in rows[max(parts)] if tc.text), row[0])
             cell = TableCell(joined, origin.anchor)
             if at is None:
                 rows[i] = [cell, *row]

@@ -170,3 +170,20 @@ def test_a_4300_digit_figure_in_the_narrative_is_no_internal_error(
     result = engine.lint_path(path)
     _no_tool_failure(result)
     assert result.report.readable
+
+
+def test_a_numbers_row_without_a_label_before_its_wrapped_label() -> None:
+    # Found by the long fuzz run (seed 2026, m01006: lines shuffled in a text report):
+    # joining a wrapped label to a numbers row that has no label cell raised TypeError.
+    from linter.document import Table as DocTable
+    from linter.document import TableCell
+    from linter.interpret import join_wrapped_labels
+
+    def cell(text: str, column: int) -> TableCell:
+        return TableCell(text, Anchor(line=1, column=column))
+
+    numbers = tuple(cell(str(n), n + 1) for n in range(7))
+    label = (cell("一、本年新收政府信息公开申请数量", 1),)
+    joined = join_wrapped_labels(DocTable((numbers, label), Anchor(line=1, column=1)))
+    assert [c.text for c in joined.rows[0]][:2] == ["一、本年新收政府信息公开申请数量", "0"]
+    assert len(joined.rows) == 1
