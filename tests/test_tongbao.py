@@ -167,3 +167,19 @@ def test_english_and_the_command_line(tmp_path: Path) -> None:
     assert headings[0] == "(1) Accuracy of the figures"
     # Report text is only ever text in a Word file: the markup is kept as typed.
     assert any(HOSTILE_FILE in p.text for p in doc.paragraphs)
+
+
+def test_a_problem_of_many_agencies_names_the_first_and_counts_the_rest(tmp_path: Path) -> None:
+    from linter.reporters.summary import ReportCounts
+    from linter.reporters.tongbao import MAX_NAMED
+
+    opts = ReportOptions(root=tmp_path, output_path=tmp_path / "x.docx")
+    reporter = TongbaoReporter(io.StringIO(), opts)
+    reports = [
+        ReportCounts(f"r{i}.txt", agency=f"第{i}局", year=2024, readable=True, codes={"AP101"})
+        for i in range(MAX_NAMED + 5)
+    ]
+    text = reporter.agencies_with("AP101", reports)
+    assert text.startswith("第0局、第1局、")
+    assert f"、第{MAX_NAMED - 1}局等 {MAX_NAMED + 5} 个单位（其余 5 个见附件1）" in text
+    assert f"第{MAX_NAMED}局" not in text

@@ -87,6 +87,9 @@ OTHER = Group("other", "其他问题", "Other problems", ())
 # is a report the public cannot read either: it is named under 可读取性问题.)
 NOT_CHECKED = ("XT001", "XT004")
 NUMERALS = "一二三四五六七八九十"
+# Agencies named in one problem's paragraph; the rest are counted and left to annex 1
+# (a national batch may have thousands with the same problem).
+MAX_NAMED = 60
 
 
 def group_of(code: str) -> Group:
@@ -160,6 +163,12 @@ class TongbaoReporter(Reporter):
                 names.append(agency + self.t(f"（{shown}年度）", f" ({shown})"))
             else:
                 names.append(agency)
+        if len(names) > MAX_NAMED:
+            rest = len(names) - MAX_NAMED
+            return self.t("、", "; ").join(names[:MAX_NAMED]) + self.t(
+                f"等 {len(names)} 个单位（其余 {rest} 个见附件1）",
+                f" and {rest} more (annex 1)",
+            )
         return self.t("、", "; ").join(names)
 
     def finish(self) -> None:

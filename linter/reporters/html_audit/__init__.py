@@ -150,6 +150,8 @@ class HtmlAuditReporter(Reporter):
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Templates are package data: never re-checked on disk for each page.
+            auto_reload=False,
         )
         self.env.globals.update(t=self.t, level_name=self.level_name, csp=csp)
         self.env.filters["safe_href"] = safe_href
