@@ -154,3 +154,15 @@ def test_a_row_that_cannot_be_read_is_a_warning_not_missing(engine: Engine, tmp_
     assert "（“制作”），该行可能就在其中" in ap002[0].message_zh
     assert "could not be read" in ap002[0].message_en
     assert ap002[0].properties["kind"] == "unreadable"
+
+
+def test_figures_without_a_label_make_a_missing_row_unreadable(engine: Engine, tmp_path) -> None:
+    # Both halves of （四）2's label lost, its figures kept: a row of figures with no label.
+    lines = WRAPPED.read_text(encoding="utf-8").split("\n")
+    lines[LINE_NEEDS_CREATION - 1] = ""  # "| 2.没有现成信息需要另行 |" gone
+    lines[LINE_NEEDS_CREATION] = lines[LINE_NEEDS_CREATION].replace("| 制作 |", "|  |")
+    path = tmp_path / "nolabel.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    ap002 = [f for f in engine.lint_path(path).findings if f.code == "AP002"]
+    assert [(f.sub_id, f.level) for f in ap002] == [("unavailable.needs_creation", "warning")]
+    assert "（无标签），该行可能就在其中" in ap002[0].message_zh

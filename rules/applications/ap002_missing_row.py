@@ -170,11 +170,13 @@ class MissingRow(Rule):
             report,
             _location(previous.anchor if previous else table.anchor, spec.id),
             f"第三部分表格中未能读出“{label}”行。表中另有 {len(table.extra_rows)} 行数字的标签"
-            f"无法与格式对应（{'、'.join(f'“{x}”' for x in shown)}{more_zh}），该行可能就在其中，"
+            f"无法与格式对应（{'、'.join(f'“{x}”' if x else '无标签' for x in shown)}{more_zh}），"
+            "该行可能就在其中，"
             "标签在转换中被拆开或改变；无法确认该行是否已填报，请对照原件核对，如确实缺少该行，请按格式补上。",
             f"section 3: the row '{ENGLISH[spec.id]}' ({label}) could not be read. The table has "
             f"{len(table.extra_rows)} rows of figures whose labels match no row of the format "
-            f"({', '.join(shown)}{more_en}); this row may be one of them, its label split or "
+            f"({', '.join(x or 'no label' for x in shown)}{more_en}); this row may be one of "
+            "them, its label split or "
             "changed by a conversion. Whether it was filled in cannot be told: check it in the "
             "original, and add it if it is missing.",
             sub_id=spec.id,
