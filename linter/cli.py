@@ -588,7 +588,7 @@ def _shown(text: str) -> str:
 
 def _matches_any(pattern: str, rules) -> bool:
     return pattern == "ALL" or any(
-        r.name == pattern or r.code.startswith(pattern.upper()) for r in rules
+        pattern in (r.name, *r.aliases) or r.code.startswith(pattern.upper()) for r in rules
     )
 
 
@@ -609,10 +609,9 @@ def _matches_any(pattern: str, rules) -> bool:
 def parse(file: Path, output: Path | None, validate: bool) -> None:
     """Print the intermediate form (IR) of FILE as JSON."""
     from linter.engine import Engine
-    from linter.plugins import load_plugins
     from linter.schema import validate_report_json
 
-    engine = Engine(plugins=load_plugins())
+    engine = Engine(plugins=_load_plugins())
     report = engine.parse(file)
     data = report.to_json()
     if validate:
@@ -649,19 +648,26 @@ def parse(file: Path, output: Path | None, validate: bool) -> None:
 def rules(code: str | None, lang: str) -> None:
     """List every rule, or explain the rule CODE."""
     from linter.editions import ids as edition_ids
-    from linter.plugins import load_plugins
 
-    plugins = load_plugins()
+    plugins = _load_plugins()
+    for problem in plugins.problems:
+        click.echo(f"gongkai-lint: warning: plugin {problem.plugin}: {problem.message}", err=True)
     if code is None:
         for rule in plugins.rules.values():
             summary = rule.summary_en if lang == "en" else rule.summary_zh
             editions = "all" if rule.editions == edition_ids() else ",".join(rule.editions)
+            override = plugins.overrides.get(rule.code)
+            origin = plugins.packages.get(rule.code, "")
+            if override is not None:
+                origin = f"{override.package}, overrides {override.replaced}"
+            shown = f"  [{origin}]" if origin and origin != "gongkai-lint" else ""
             click.echo(
-                f"{rule.family}  {rule.code}  {rule.name:<32} {rule.level:<8} {editions:<5} {summary}"
+                f"{rule.family}  {rule.code}  {rule.name:<32} {rule.level:<8} {editions:<5} "
+                f"{summary}{shown}"
             )
         return
     rule = plugins.rules.get(code.upper()) or next(
-        (r for r in plugins.rules.values() if r.name == code), None
+        (r for r in plugins.rules.values() if code in (r.name, *r.aliases)), None
     )
     if rule is None:
         _fail(f"no rule {code!r} (see `gongkai-lint rules`)")
@@ -697,6 +703,15 @@ def completion(shell: str) -> None:
     cls = get_completion_class(shell)
     assert cls is not None  # click ships all three
     click.echo(cls(main, {}, "gongkai-lint", "_GONGKAI_LINT_COMPLETE").source())
+
+
+def _load_plugins(strict: bool = False):
+    from linter.plugins import PluginError, load_plugins
+
+    try:
+        return load_plugins(strict=strict)
+    except PluginError as exc:
+        _fail(f"plugin error: {exc}")
 
 
 def _fail(message: str) -> None:

@@ -32,19 +32,6 @@ _HEADING = re.compile(r"^(" + "|".join(map(re.escape, ALL_SECTIONS)) + r")\s*[:�
 LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 # How often a finding of the rule is right (SARIF precision; GitHub orders alerts by it).
 PRECISION_ZH = {"very-high": "很高", "high": "高", "medium": "中", "low": "低"}
-FAMILY_NAMES = {
-    "XT": ("读取", "ingest"),
-    "ST": ("结构", "structure"),
-    "AD": ("第二十条主动公开表", "article 20 tables"),
-    "AP": ("依申请公开表", "applications"),
-    "RL": ("行政复议、行政诉讼表", "review and litigation"),
-    "PI": ("存在的主要问题及改进情况", "problems and improvement"),
-    "OM": ("其他需要报告的事项", "other matters"),
-    "TX": ("文字与表格一致", "narrative against tables"),
-    "CY": ("与上年报告比对", "against last year"),
-    "PB": ("公开时限", "publication"),
-    "WD": ("用语", "wording"),
-}
 GRADE_NOTE_ZH = "本规则的依据未经核实（U 级），仅作提示，不代表统一格式的要求。"
 GRADE_NOTE_EN = (
     "The basis of this rule is unverified (grade U): it is advice, not a requirement of the format."
@@ -115,6 +102,7 @@ def render_page(rule: Rule) -> str:
         f"| 依据 / basis | {rule.basis_zh} |",
         f"| 依据等级 / basis grade | {rule.grade} |",
         f"| 精确度 / precision | {PRECISION_ZH[rule.precision]} / {rule.precision} |",
+        *([f"| 曾用名 / former names | {', '.join(rule.aliases)} |"] if rule.aliases else []),
         "",
     ]
     if rule.grade == "U":
@@ -137,10 +125,10 @@ def render_index(rules: Iterable[Rule]) -> str:
     by_family: dict[str, list[Rule]] = {}
     for rule in rules:
         by_family.setdefault(rule.family, []).append(rule)
-    for family in sorted(
-        by_family, key=lambda f: list(FAMILY_NAMES).index(f) if f in FAMILY_NAMES else 99
-    ):
-        zh, en = FAMILY_NAMES.get(family, (family, family))
+    from linter.plugins import family_names, family_order
+
+    for family in family_order(by_family):
+        zh, en = family_names(family)
         lines += [
             f"## {family} — {zh} / {en}",
             "",

@@ -71,7 +71,7 @@ class Selection:
                 continue
             if p == "ALL":
                 best = max(best, 0)
-            elif p == rule.name:
+            elif p == rule.name or p in rule.aliases:
                 best = max(best, 99)
             elif rule.code.startswith(p.upper()):
                 best = max(best, len(p))
@@ -307,6 +307,10 @@ class Engine:
 
     def _with_level(self, finding: Finding) -> Finding:
         level = self.config.levels.get(finding.code) or self.config.levels.get(finding.name)
+        if not level:
+            rule = self.plugins.rules.get(finding.code)
+            aliases = rule.aliases if rule is not None else ()
+            level = next((self.config.levels[a] for a in aliases if a in self.config.levels), None)
         if level and level != "off" and not finding.tool_failure:
             return replace(finding, level=level)
         return finding

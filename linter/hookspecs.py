@@ -19,9 +19,12 @@ def gongkai_lint_rules() -> list[type]:
     """Return the rule classes this plugin provides.
 
     Called once when the plugins are loaded. Each item is a subclass of
-    :class:`linter.rule.Rule`; its metadata was validated when the class was defined.
-    A code already registered by another plugin is a registration error and the
-    second rule is skipped.
+    :class:`linter.rule.Rule`; its metadata was validated when the class was defined,
+    and its docstring's ten documentation headings are checked at load time (a rule
+    without them is reported and skipped). A rule code, name or alias that another
+    package also defines is a load error naming both packages — unless the rule class
+    sets ``overrides = True`` to replace the built-in rule of its code on purpose
+    (``gongkai-lint rules`` then shows the override).
 
     Example::
 
@@ -53,4 +56,24 @@ def gongkai_lint_reporters() -> dict[str, type]:
     A reporter class is constructed with the run's options and is fed each file's
     results as they complete (see :class:`linter.reporters.Reporter`). Names must not
     clash with built-in formats.
+    """
+
+
+@hookspec
+def gongkai_lint_families() -> list:
+    """Return the rule families this plugin provides, as :class:`linter.plugins.Family`
+    objects: a code prefix (``AP``), its name in Chinese and English, and a number that
+    orders the families in documentation and summaries.
+
+    Called once when the plugins are loaded; the first declaration of a prefix counts.
+    A family nobody declares is shown by its prefix, after the declared ones.
+
+    Example::
+
+        from linter import hookimpl
+        from linter.plugins import Family
+
+        @hookimpl
+        def gongkai_lint_families():
+            return [Family("LC", "地方要求", "local requirements", order=900)]
     """

@@ -87,6 +87,12 @@ class Rule:
     # very-high for arithmetic identities, medium for rules that read narrative text.
     precision: ClassVar[str] = "high"
 
+    # Former names still accepted by --select/--ignore and the configuration.
+    aliases: ClassVar[tuple[str, ...]] = ()
+    # A third-party rule that replaces the built-in rule of the same code says so here;
+    # without it, two packages defining one code is a load error (see linter.plugins).
+    overrides: ClassVar[bool] = False
+
     _abstract: ClassVar[bool] = False
 
     def __init_subclass__(cls, abstract: bool = False, **kwargs: Any) -> None:
@@ -108,6 +114,9 @@ class Rule:
                 problems.append(f"code {cls.code!r} is not two capitals and three digits")
             if not _NAME.match(cls.name):
                 problems.append(f"name {cls.name!r} is not kebab-case")
+            bad = [a for a in cls.aliases if not isinstance(a, str) or not _NAME.match(a)]
+            if isinstance(cls.aliases, str) or bad:
+                problems.append(f"aliases {cls.aliases!r} must be a tuple of kebab-case names")
             if cls.level not in LEVELS:
                 problems.append(f"level {cls.level!r} is not one of {LEVELS}")
             known = _editions.ids()

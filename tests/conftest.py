@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from linter.engine import Engine, FileResult
 from linter.plugins import Plugins, load_plugins
+
+# The project's own plugins only: a third-party package installed beside the tests (its
+# rules, readers, formats) must not change what they check (see linter.plugins).
+os.environ["GONGKAI_LINT_PLUGINS"] = "gongkai-lint"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT = FIXTURES / "text"

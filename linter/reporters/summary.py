@@ -40,7 +40,6 @@ NOT_CHECKED: dict[str, tuple[str, str]] = {
 }
 
 # Rule families in the order of the report format; families of plugins follow, sorted.
-FAMILY_ORDER = ("XT", "ST", "AD", "AP", "RL", "PI", "OM", "TX", "CY", "PB")
 
 
 @dataclass(slots=True)
@@ -137,8 +136,9 @@ class Tally:
         found = {r.family for r in rules}
         for counts in self.reports.values():
             found.update(counts.families)
-        known = [f for f in FAMILY_ORDER if f in found]
-        return known + sorted(found - set(FAMILY_ORDER))
+        from linter.plugins import family_order
+
+        return family_order(found)
 
 
 # --- terminal text -----------------------------------------------------------------

@@ -29,3 +29,10 @@ def gongkai_lint_rules() -> list[type]:
         OutcomeTotal,
         ApplicantTotal,
     ]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("AP", "依申请公开表", "applications", order=40)]

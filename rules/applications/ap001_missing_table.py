@@ -33,7 +33,8 @@ class MissingTable(Rule):
     """
 
     code = "AP001"
-    name = "missing-table"
+    name = "applications-missing-table"
+    aliases = ("missing-table",)
     level = "error"
     grade = "B"
     summary_zh = "第三部分没有依申请公开情况表"

@@ -34,7 +34,8 @@ class MissingColumn(Rule):
     """
 
     code = "AP003"
-    name = "missing-column"
+    name = "applications-missing-column"
+    aliases = ("missing-column",)
     level = "error"
     grade = "B"
     summary_zh = "第三部分表格缺少申请人情况的某一列"

@@ -33,7 +33,8 @@ class AlteredLabel(Rule):
     """
 
     code = "AP004"
-    name = "altered-label"
+    name = "applications-altered-label"
+    aliases = ("altered-label",)
     level = "warning"
     grade = "B"
     summary_zh = "第三部分行标签与格式用语不符（错字、漏字或改字）"

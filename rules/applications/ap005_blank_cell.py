@@ -40,7 +40,8 @@ class BlankCell(Rule):
     """
 
     code = "AP005"
-    name = "blank-cell"
+    name = "applications-blank-cell"
+    aliases = ("blank-cell",)
     level = "warning"
     grade = "C"
     summary_zh = "第三部分单元格空白或只有占位符（每张表报告一次）"

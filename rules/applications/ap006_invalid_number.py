@@ -34,7 +34,8 @@ class InvalidNumber(Rule):
     """
 
     code = "AP006"
-    name = "invalid-number"
+    name = "applications-invalid-number"
+    aliases = ("invalid-number",)
     level = "error"
     grade = "D"
     summary_zh = "第三部分单元格不是非负整数"

@@ -35,7 +35,8 @@ class BlankTotal(Rule):
     """
 
     code = "AP007"
-    name = "blank-total"
+    name = "applications-blank-total"
+    aliases = ("blank-total",)
     level = "error"
     grade = "D"
     summary_zh = "第三部分：某行有件数而总计空白"

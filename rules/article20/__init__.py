@@ -27,3 +27,10 @@ def gongkai_lint_rules() -> list[type]:
         ItemCountPlausibility,
         ProcurementConsistency,
     ]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("AD", "第二十条主动公开表", "article 20 tables", order=30)]

@@ -41,7 +41,8 @@ class AlteredLabel(Rule):
     """
 
     code = "AD003"
-    name = "altered-label"
+    name = "article20-altered-label"
+    aliases = ("altered-label",)
     level = "warning"
     grade = "B"
     summary_zh = "第二部分表格标签与格式措辞不同"

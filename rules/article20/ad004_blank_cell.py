@@ -42,7 +42,8 @@ class BlankCell(Rule):
     """
 
     code = "AD004"
-    name = "blank-cell"
+    name = "article20-blank-cell"
+    aliases = ("blank-cell",)
     level = "warning"
     grade = "C"
     summary_zh = "第二部分单元格空白或只有占位符（每个事项表报告一次）"

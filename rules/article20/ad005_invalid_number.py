@@ -46,7 +46,8 @@ class InvalidNumber(Rule):
     """
 
     code = "AD005"
-    name = "invalid-number"
+    name = "article20-invalid-number"
+    aliases = ("invalid-number",)
     level = "error"
     grade = "D"
     summary_zh = "第二部分单元格不是有效数字"

@@ -27,3 +27,10 @@ def gongkai_lint_rules() -> list[type]:
         NarrativeAbsoluteClaim,
         StaleYear,
     ]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("TX", "文字与表格一致", "narrative against tables", order=80)]

@@ -17,3 +17,10 @@ from rules.cross_year.cy005_item_count_roll_forward import ItemCountRollForward
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [CarryOver, ValidDocumentsRollForward, CopiedText, CopiedTables, ItemCountRollForward]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("CY", "与上年报告比对", "against last year", order=90)]

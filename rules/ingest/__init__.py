@@ -26,3 +26,10 @@ def gongkai_lint_rules() -> list[type]:
         NotAnAnnualReport,
         NoTextLayer,
     ]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("XT", "读取", "ingest", order=10)]

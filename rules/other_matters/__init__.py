@@ -10,3 +10,10 @@ from rules.other_matters.om002_fee_notice import FeeNoticeInconsistent
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [FeeNotReported, FeeNoticeInconsistent]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("OM", "其他需要报告的事项", "other matters", order=70)]

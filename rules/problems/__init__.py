@@ -12,3 +12,10 @@ from rules.problems.pi004_no_rectification import NoRectificationReport
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [EmptySection, NoImprovementMeasures, NoProblemsStated, NoRectificationReport]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("PI", "存在的主要问题及改进情况", "problems and improvement", order=60)]

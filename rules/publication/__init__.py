@@ -9,3 +9,10 @@ from rules.publication.pb001_late_publication import LatePublication
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [LatePublication]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("PB", "公开时限", "publication", order=100)]

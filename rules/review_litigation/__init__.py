@@ -14,3 +14,10 @@ from rules.review_litigation.rl101_group_total import GroupTotal
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [MissingTable, MissingColumn, BlankCell, InvalidNumber, BlankTotal, GroupTotal]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("RL", "行政复议、行政诉讼表", "review and litigation", order=50)]

@@ -33,7 +33,8 @@ class MissingTable(Rule):
     """
 
     code = "RL001"
-    name = "missing-table"
+    name = "review-missing-table"
+    aliases = ("missing-table",)
     level = "error"
     grade = "B"
     summary_zh = "第四部分没有行政复议、行政诉讼情况表"

@@ -34,7 +34,8 @@ class MissingColumn(Rule):
     """
 
     code = "RL002"
-    name = "missing-column"
+    name = "review-missing-column"
+    aliases = ("missing-column",)
     level = "error"
     grade = "B"
     summary_zh = "第四部分表格缺少某一列"

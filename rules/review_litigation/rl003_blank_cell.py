@@ -35,7 +35,8 @@ class BlankCell(Rule):
     """
 
     code = "RL003"
-    name = "blank-cell"
+    name = "review-blank-cell"
+    aliases = ("blank-cell",)
     level = "warning"
     grade = "C"
     summary_zh = "第四部分单元格空白或只有占位符（每张表报告一次）"

@@ -34,7 +34,8 @@ class InvalidNumber(Rule):
     """
 
     code = "RL004"
-    name = "invalid-number"
+    name = "review-invalid-number"
+    aliases = ("invalid-number",)
     level = "error"
     grade = "D"
     summary_zh = "第四部分单元格不是非负整数"

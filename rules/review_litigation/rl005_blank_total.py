@@ -36,7 +36,8 @@ class BlankTotal(Rule):
     """
 
     code = "RL005"
-    name = "blank-total"
+    name = "review-blank-total"
+    aliases = ("blank-total",)
     level = "error"
     grade = "D"
     summary_zh = "第四部分：某组有案件数而总计空白"

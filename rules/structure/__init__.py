@@ -25,3 +25,10 @@ def gongkai_lint_rules() -> list[type]:
         OverviewTopics,
         GovernmentAccountability,
     ]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("ST", "结构", "structure", order=20)]

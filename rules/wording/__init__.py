@@ -19,3 +19,10 @@ from rules.wording.wd003_enumeration_sequence import EnumerationSequence
 @hookimpl
 def gongkai_lint_rules() -> list[type]:
     return [TermMisspelling, RepeatedWord, EnumerationSequence]
+
+
+@hookimpl
+def gongkai_lint_families() -> list:
+    from linter.plugins import Family
+
+    return [Family("WD", "用语", "wording", order=110)]

@@ -359,13 +359,13 @@ class HtmlAuditReporter(Reporter):
 
     def _write_rules(self) -> None:
         from linter.docs import (
-            FAMILY_NAMES,
             GRADE_NOTE_EN,
             GRADE_NOTE_ZH,
             SECTIONS_EN,
             SECTIONS_ZH,
             doc_sections,
         )
+        from linter.plugins import family_names
 
         template = self.env.get_template("rule.html")
         for rule in self.rules.values():
@@ -374,7 +374,7 @@ class HtmlAuditReporter(Reporter):
             html = template.render(
                 css=self.css,
                 rule=rule,
-                family=FAMILY_NAMES.get(rule.family, (rule.family, rule.family)),
+                family=family_names(rule.family),
                 grade_note=(GRADE_NOTE_EN if self.en else GRADE_NOTE_ZH)
                 if rule.grade == "U"
                 else None,
@@ -390,7 +390,7 @@ class HtmlAuditReporter(Reporter):
         (self.build / "rules" / "index.html").write_text(html, encoding="utf-8")
 
     def _write_overview(self) -> None:
-        from linter.docs import FAMILY_NAMES
+        from linter.plugins import family_names
         from linter.reporters.html_audit import charts
         from linter.reporters.statistics import share
 
@@ -464,7 +464,7 @@ class HtmlAuditReporter(Reporter):
         for family in families:
             by_level = Counter(r.family_worst[family] for r in rows if family in r.family_worst)
             n = sum(by_level.values())
-            zh, en = FAMILY_NAMES.get(family, (family, family))
+            zh, en = family_names(family)
             family_rows.append(
                 {
                     "family": family,
