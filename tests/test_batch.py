@@ -150,6 +150,6 @@ def test_statistics(tmp_path: Path) -> None:
     result = run([*args, "--select", "PI002,RL,ST004"], tmp_path)
     assert result.output.splitlines() == [
         "      1  PI002  no-improvement-measures          error           1/1 份报告（100%）",
-        "      1  RL003  blank-cell                       warning         1/1 份报告（100%）",
+        "      1  RL003  review-blank-cell                warning         1/1 份报告（100%）",
         "      1  ST004  title-form                       warning         1/1 份报告（100%）",
     ]
