@@ -313,7 +313,9 @@ _UNIT = r"(?P<unit>万元|元|[件条宗起个项])"
 # A figure is found from its unit back: units are few, and a scan for them is much cheaper
 # than trying a number at every character. Not an ordinal (第二十条) or a name in quotes
 # (“五个中心”).
-_UNIT_RE = re.compile(r"万元|[件条宗起个项元]")
+# A numeral character (and 余/多) right before the unit: one leading character class, so the
+# regex engine skips ahead fast; the number itself is then read backwards.
+_UNIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿余多](?P<unit>万元|[件条宗起个项元])")
 _RUN_CHARS = frozenset("0123456789.,零〇一二两三四五六七八九十百千万亿")
 _NOT_BEFORE = frozenset('第“"')
 
@@ -336,7 +338,7 @@ def figures_in(text: str) -> Iterator[_Figure]:
 def _figures(text: str) -> Iterator[_Figure]:
     """Every figure of ``text``: a number right before a unit (余/多 may stand between)."""
     for unit in _UNIT_RE.finditer(text):
-        end = unit.start()
+        end = unit.start("unit")
         more = text[end - 1] if end and text[end - 1] in "余多" else ""
         end -= len(more)
         start = end
@@ -346,7 +348,7 @@ def _figures(text: str) -> Iterator[_Figure]:
             start += 1
         if start == end or (start and text[start - 1] in _NOT_BEFORE):
             continue
-        yield _Figure(start, end, text[start:end], more, unit.group(), unit.end())
+        yield _Figure(start, end, text[start:end], more, unit.group("unit"), unit.end())
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年(?!度?报告|度?年报)")
@@ -374,6 +376,9 @@ _QUALIFIERS = (
     "近",
 )
 _JOIN = "(?:和|及|与|、|以及)"
+_QUALIFIER_RE = re.compile("|".join(sorted(_QUALIFIERS, key=len, reverse=True)))
+_APPROX_AFTER_RE = re.compile("|".join(_APPROX_AFTER))
+_COMPARISON_RE = re.compile("|".join(_COMPARISON))
 _HEAD_WINDOW = 60
 _TERM_WINDOW = 40  # the concept's words and the linking words before a figure
 _SENTENCE_WINDOW = 160
@@ -462,6 +467,9 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         if src.where.startswith("heading")
     ]
     heading_starts = [h[0] for h in headings]
+    year_matches = list(_YEAR.finditer(text))
+    year_starts = [y.start() for y in year_matches]
+    years = [int(y.group(1)) for y in year_matches]
     for m in _figures(text):
         h = bisect_right(heading_starts, m.start) - 1
         if h >= 0 and m.start < headings[h][1]:
@@ -490,18 +498,20 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
             else ()
         )
         # 其中 makes the rest of its sentence a breakdown (“共收到申请95件，其中，…”).
-        qualifiers = tuple(q for q in _QUALIFIERS if q in (sentence_head if q == "其中" else head))
+        found = set(_QUALIFIER_RE.findall(head))
+        if "其中" in sentence_head:
+            found.add("其中")
+        qualifiers = tuple(q for q in _QUALIFIERS if q in found)
         after = text[figure_end : figure_end + 2]
-        approximate = (
-            bool(m.more)
-            or any(head.endswith(w) for w in _APPROX_BEFORE)
-            or any(after.startswith(w) for w in _APPROX_AFTER)
-        )
+        approx_after = _APPROX_AFTER_RE.match(after)
+        approximate = bool(m.more or approx_after or head.endswith(_APPROX_BEFORE))
         if m.more:
             qualifiers += (m.more,)
-        qualifiers += tuple(w for w in _APPROX_AFTER if after.startswith(w))
-        comparison = any(w in head for w in _COMPARISON)
-        years = _YEAR.findall(sentence_head)
+        if approx_after:
+            qualifiers += (approx_after.group(),)
+        comparison = _COMPARISON_RE.search(head) is not None
+        y = bisect_left(year_starts, start) - 1
+        year = years[y] if y >= 0 and year_starts[y] >= start - len(sentence_head) else None
         anchor, where = narrative.anchor(start, end)
         yield Statement(
             text=text[max(clause_start, start - _HEAD_WINDOW) : min(clause_end, figure_end + 40)],
@@ -512,7 +522,7 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
             qualifiers=qualifiers,
             approximate=approximate,
             comparison=comparison,
-            year=int(years[-1]) if years else None,
+            year=year,
             where=where,
             anchor=anchor,
         )
