@@ -587,9 +587,9 @@ def _shown(text: str) -> str:
 
 
 def _matches_any(pattern: str, rules) -> bool:
-    return pattern == "ALL" or any(
-        pattern in (r.name, *r.aliases) or r.code.startswith(pattern.upper()) for r in rules
-    )
+    from linter.engine import Selection
+
+    return any(Selection.matches(pattern, r) for r in rules)
 
 
 @main.command()

@@ -63,6 +63,12 @@ class Selection:
         return ignored < 0 or selected > ignored
 
     @staticmethod
+    def matches(pattern: str, rule: Rule) -> bool:
+        """Whether one pattern (``ALL``, a code prefix, a name or an alias) names ``rule``:
+        the one matcher of the engine, the CLI and the configuration checks."""
+        return Selection._specificity((pattern,), rule) >= 0
+
+    @staticmethod
     def _specificity(patterns: tuple[str, ...], rule: Rule) -> int:
         best = -1
         for raw in patterns:
