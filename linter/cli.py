@@ -410,6 +410,9 @@ class _Stdin:
         self.path = self.folder / (Path(name).name if name else "stdin")
         self.path.write_bytes(data)
         self.aliases = ((str(self.path), Path(name).as_posix() if name else "-"),)
+        import atexit
+
+        atexit.register(self.remove)  # also when a usage error ends the run early
 
     def remove(self) -> None:
         import shutil

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,26 @@ def test_a_report_from_standard_input(tmp_path: Path) -> None:
         input=DOCX_EXAMPLE.read_bytes(),
     )
     assert docx.stdout.startswith("淮安.docx:para35: PI004 ")
-    # nothing left behind
-    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("gongkai-lint-stdin-*/淮安.docx"))
+    # nothing left behind, also when a usage error ends the run
+    failed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "-",
+            "no-such-file.txt",
+            "--stdin-filename",
+            "留.txt",
+        ],
+        input=data,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+    )
+    assert failed.returncode == 2 and b"path not found" in failed.stderr
+    left = Path(tempfile.gettempdir()).glob("gongkai-lint-stdin-*/*")
+    assert not [p for p in left if p.name in ("淮安.docx", "留.txt")]
 
 
 def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
