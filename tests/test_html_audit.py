@@ -110,6 +110,8 @@ def test_report_page_marks_the_cell_ap101_points_at(audit: Path) -> None:
     # The cells of the identity are marked as related (dashed), 四、结转 total among them.
     related = doc.xpath("//td[contains(@class, 'related') and contains(@data-codes, 'AP101')]")
     assert "3" in [td.text for td in related]
+    # A related cell names the finding; the message is on the cell it points at and below.
+    assert all(re.fullmatch(r"\[\d+\] AP101", td.get("title")) for td in related)
     # The list below the table names the finding, linked to the list by section.
     below = doc.xpath("//ol[contains(@class, 'table-findings')]/li[contains(., 'AP101')]")
     number = below[0].xpath("a/@href")[0]

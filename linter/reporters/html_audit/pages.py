@@ -47,7 +47,13 @@ class CellView:
         self.level = next((lv for lv in LEVELS if lv in levels), None)
         self.related_only = bool(self.marks) and not primary
         self.codes = " ".join(sorted({m.code for m in self.marks}))
-        self.tooltip = "\n".join(f"[{m.number}] {m.code} {m.message}" for m in self.marks)
+        # The message in full where the finding points; a related cell (one of the many
+        # cells of an identity or a blank-cell list) names the finding only, or a page
+        # would repeat a long message on every cell of a table.
+        self.tooltip = "\n".join(
+            f"[{m.number}] {m.code}" if m.related else f"[{m.number}] {m.code} {m.message}"
+            for m in self.marks
+        )
 
 
 @dataclass
