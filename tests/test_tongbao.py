@@ -183,3 +183,13 @@ def test_a_problem_of_many_agencies_names_the_first_and_counts_the_rest(tmp_path
     assert text.startswith("第0局、第1局、")
     assert f"、第{MAX_NAMED - 1}局等 {MAX_NAMED + 5} 个单位（其余 5 个见附件1）" in text
     assert f"第{MAX_NAMED}局" not in text
+
+
+def test_a_plugin_rule_declares_its_group() -> None:
+    class Declared:
+        notice_group = "timeliness"
+
+    assert group_of("ZZ001", Declared()).key == "timeliness"
+    assert group_of("ZZ001").key == "other"
+    assert group_of("AP101").key == "accuracy" and group_of("AP005").key == "completeness"
+    assert group_of("PB001").key == "timeliness" and group_of("XT005").key == "findability"

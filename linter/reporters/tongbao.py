@@ -40,8 +40,9 @@ class Group:
     codes: tuple[str, ...]
 
 
-# In the order a 通报 lists problems. A code goes to the group of its longest matching
-# prefix; a code no group names (a plugin's) goes to 其他问题.
+# In the order a 通报 lists problems. A code goes to the group its rule declares
+# (``notice_group``), else to the group of its longest matching prefix here; a code no
+# group names (a plugin's that declares none) goes to 其他问题.
 GROUPS: tuple[Group, ...] = (
     Group(
         "accuracy",
@@ -92,7 +93,14 @@ NUMERALS = "一二三四五六七八九十"
 MAX_NAMED = 60
 
 
-def group_of(code: str) -> Group:
+def group_of(code: str, rule: object | None = None) -> Group:
+    """The group a rule's problems are listed under: the rule's own ``notice_group``
+    (``accuracy``, ``completeness``, ``findability``, ``timeliness``) when its package
+    declares one, else the built-in table above by code, else 其他问题."""
+    declared = getattr(rule, "notice_group", None)
+    for group in GROUPS:
+        if group.key == declared:
+            return group
     best, length = OTHER, 0
     for group in GROUPS:
         for prefix in group.codes:
@@ -265,7 +273,7 @@ class TongbaoReporter(Reporter):
         per_code = Counter(code for c in reports for code in c.codes if code not in NOT_CHECKED)
         grouped: dict[str, list[str]] = {}
         for code in per_code:
-            grouped.setdefault(group_of(code).key, []).append(code)
+            grouped.setdefault(group_of(code, rules.get(code)).key, []).append(code)
         number = 0
         for group in (*GROUPS, OTHER):
             codes = sorted(grouped.get(group.key, []), key=lambda c: (-per_code[c], c))
@@ -342,7 +350,13 @@ class TongbaoReporter(Reporter):
                     str(c.year or ""),
                     self.kind(c.issuer_kind),
                     *(
-                        str(sum(1 for code in c.codes if group_of(code).key == g.key))
+                        str(
+                            sum(
+                                1
+                                for code in c.codes
+                                if group_of(code, rules.get(code)).key == g.key
+                            )
+                        )
                         for g in groups
                     ),
                     str(c.total),
