@@ -36,6 +36,7 @@ from linter.model import (
     Source,
     Table,
     TextBlock,
+    UnreadRow,
 )
 from linter.textnorm import (
     compact,
@@ -685,7 +686,10 @@ def recognise_applications(
     edition = _applications_edition(seen)
     # A row read from another printing of it (a page-break repeat) was read and used: only
     # rows never read are reported as unreadable.
-    unread = list(dict.fromkeys(label for label, rid in build.unaligned if rid not in build.rows))
+    unread_rows = list(
+        dict.fromkeys((label, rid) for label, rid in build.unaligned if rid not in build.rows)
+    )
+    unread = list(dict.fromkeys(label for label, _ in unread_rows))
     if unread:
         diagnostics.append(
             _unaligned_diagnostic(3, unread, build.anchor, len(build.rows), tuple(build.rows))
@@ -697,6 +701,7 @@ def recognise_applications(
         columns=build.columns,
         rows=build.rows,
         extra_rows=tuple(build.extra),
+        unread=tuple(UnreadRow(label, rid) for label, rid in unread_rows),
     )
 
 
@@ -958,12 +963,14 @@ def recognise_article20(
             order = [c.id for c in spec.columns]
         rows: dict[str, Row] = {}
         extra: list[str] = []
+        unread: list[UnreadRow] = []
         for row_id, (label_cell, data) in item["rows"].items():
             data = list(data)
             while len(data) > len(order) and not data[-1].text:
                 data.pop()
             if len(data) != len(order):
                 unaligned.append(label_cell.text)
+                unread.append(UnreadRow(label_cell.text, row_id))
                 continue
             cells = {cid: _cell(tc) for cid, tc in zip(order, data, strict=True) if cid}
             row_label = next((r.label for r in spec.rows if r.id == row_id), None)
@@ -985,6 +992,7 @@ def recognise_article20(
             columns=columns,
             rows=rows,
             extra_rows=tuple(extra),
+            unread=tuple(unread),
         )
     if unaligned and diagnostics is not None:
         read = sum(len(t.rows) for t in out.values())

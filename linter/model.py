@@ -83,6 +83,8 @@ class Table:
     rows: dict[str, Row] = field(default_factory=dict)
     # Printed rows that carry data but match no label of the format (local additions).
     extra_rows: tuple[str, ...] = ()
+    # Rows printed with a label of the format whose values could not be read, and why.
+    unread: tuple[UnreadRow, ...] = ()
 
     def cell(self, row_id: str, column_id: str) -> Cell | None:
         row = self.rows.get(row_id)
@@ -90,6 +92,17 @@ class Table:
 
 
 ABSENT = Table(present=False)
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadRow:
+    """A printed row the interpreter recognised by its label but could not read."""
+
+    label: str  # as printed
+    row_id: str | None  # the format's row it names, when the label was matched
+    # Why: "cells" — its number of cells does not match the header, so its values cannot
+    # be placed in columns (they are not used).
+    reason: str = "cells"
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +409,9 @@ def _table(table: Table) -> dict[str, Any]:
             for k, r in table.rows.items()
         },
         "extra_rows": list(table.extra_rows),
+        "unread": [
+            {"label": u.label, "row_id": u.row_id, "reason": u.reason} for u in table.unread
+        ],
     }
 
 
@@ -437,4 +453,8 @@ def _table_in(data: dict | None) -> Table:
             for k, r in (data.get("rows") or {}).items()
         },
         extra_rows=tuple(data.get("extra_rows") or ()),
+        unread=tuple(
+            UnreadRow(u["label"], u.get("row_id"), u.get("reason", "cells"))
+            for u in data.get("unread") or ()
+        ),
     )

@@ -221,6 +221,13 @@ def test_rows_listed_unreadable_by_xt002_are_not_missing(engine: Engine, tmp_pat
         ("section3", True)
     ]
     assert "withheld.prohibited_by_law" not in result.report.applications.rows
+    # The IR says which row could not be read and why, as typed fields (no string channel),
+    # and they survive the JSON form.
+    from linter.model import Report, UnreadRow
+
+    expected = (UnreadRow("2.其他法律行政法规禁止公开", "withheld.prohibited_by_law", "cells"),)
+    assert result.report.applications.unread == expected
+    assert Report.from_json(result.report.to_json()).applications.unread == expected
     assert not only(result, "AP002")
 
 

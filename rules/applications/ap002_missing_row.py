@@ -11,12 +11,9 @@ from linter.model import Report, Row, TextBlock
 from linter.rule import Rule, RuleContext
 from rules.applications.common import (
     label_score,
-    unreadable_rows,
+    unread_rows,
 )
 
-# A printed label counts as a row's label at this score (label_score); below it, a
-# listed unreadable label is not taken to name the row.
-_LISTED_MATCH = 0.72
 _FRAGMENT_MATCH = 0.99
 
 
@@ -222,21 +219,10 @@ def _one_row_editions(group: str, lang: str) -> str:
 
 
 def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
-    """Row ids a partial XT002 lists as unreadable (matched by label text), and whether
-    its list was cut short."""
-    labels, truncated = unreadable_rows(report, 3)
-    ids: set[str] = set()
-    for printed in labels:
-        scored = max(
-            (
-                (label_score(printed, s.label, s.numbering), s.id)
-                for s in editions.application_rows()
-            ),
-            default=(0.0, ""),
-        )
-        if scored[0] >= _LISTED_MATCH:
-            ids.add(scored[1])
-    return ids, truncated
+    """Row ids the interpreter recognised but could not read (by its own row matching),
+    and whether some unreadable rows are not listed."""
+    unread, unlisted = unread_rows(report, 3)
+    return {u.row_id for u in unread if u.row_id}, unlisted
 
 
 def _printed_fragment(paragraphs: tuple[TextBlock, ...], spec: RowSpec) -> TextBlock | None:

@@ -14,7 +14,7 @@ from linter.labels import (
     column_label_zh,
     row_label_zh,
 )
-from linter.model import Cell, Report, Table
+from linter.model import Cell, Report, Table, UnreadRow
 from linter.textnorm import MAX_NUMBER_DIGITS, key, similarity, split_numbering
 
 
@@ -57,20 +57,21 @@ def table_unreadable(report: Report, section: int) -> bool:
     return False
 
 
-def unreadable_rows(report: Report, section: int) -> tuple[list[str], bool]:
-    """The row labels a partial XT002 lists as unreadable (its ``rows`` argument), and
-    whether some partial diagnostic gave no list (then any row may be unreadable)."""
-    labels: list[str] = []
-    truncated = False
-    for d in report.diagnostics:
-        args = dict(d.args)
-        if d.code != "XT002" or args.get("section") != str(section) or not args.get("partial"):
-            continue
-        if "rows" not in args:
-            truncated = True
-            continue
-        labels += [x for x in args["rows"].split("\n") if x]
-    return labels, truncated
+def unread_rows(report: Report, section: int) -> tuple[tuple[UnreadRow, ...], bool]:
+    """The rows the interpreter recognised but could not read (``Table.unread``) in section
+    2 or 3, and whether a partial XT002 came without them (an intermediate form written
+    before they were recorded: then any row may be unreadable)."""
+    if section == 2:
+        unread = tuple(u for t in report.article20.items.values() for u in t.unread)
+    else:
+        unread = report.applications.unread
+    partial = any(
+        d.code == "XT002"
+        and dict(d.args).get("section") == str(section)
+        and dict(d.args).get("partial")
+        for d in report.diagnostics
+    )
+    return unread, partial and not unread
 
 
 def label_score(printed: str, canonical: str, numbering: str) -> float:

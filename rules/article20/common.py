@@ -135,12 +135,7 @@ def tables_unreadable(report: Report) -> bool:
 def unaligned_labels(report: Report) -> list[str]:
     """Row labels of section 二 that were printed but whose cells could not be placed in
     columns (a partial XT002 lists them): those rows are there, only unreadable."""
-    out: list[str] = []
-    for d in report.diagnostics:
-        args = dict(d.args)
-        if d.code == "XT002" and args.get("section") == "2" and args.get("partial"):
-            out += [label for label in str(args.get("rows", "")).split("\n") if label]
-    return out
+    return [u.label for t in report.article20.items.values() for u in t.unread]
 
 
 def printed_but_unreadable(row: RowSpec, unaligned: list[str]) -> bool:
