@@ -24,6 +24,11 @@ from linter.plugins import Plugins
 from linter.readers import Limits, Reader
 from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
+# Diagnostics after which a readable report's content is not checked: not a report
+# (XT004), or pages inside it with no text (XT005: a rule would report as missing what is
+# only an image).
+_NOT_CHECKED = ("XT004", "XT005")
+
 # Intermediate-form JSON (from an OCR or PDF pipeline) is read by the engine itself.
 IR_SUFFIXES = (".json",)
 
@@ -269,7 +274,7 @@ class Engine:
     ) -> list[Finding]:
         """Run every enabled rule on one report; skips are appended to ``skipped``."""
         findings: list[Finding] = []
-        content = report.readable and not any(d.code == "XT004" for d in report.diagnostics)
+        content = report.readable and not any(d.code in _NOT_CHECKED for d in report.diagnostics)
         file_ignores = self.config.ignored_for(report.source.path, self.root)
         forced = () if content else self._why_not_checked(report)
         for rule in self.rules + [r for r in forced if r not in self.rules]:
@@ -349,7 +354,7 @@ class Engine:
     def collect_facts(self, report: Report) -> dict[str, ReportFacts]:
         """Each batch rule's compact facts about one report (readable reports only)."""
         out: dict[str, ReportFacts] = {}
-        if not report.readable or any(d.code == "XT004" for d in report.diagnostics):
+        if not report.readable or any(d.code in _NOT_CHECKED for d in report.diagnostics):
             return out
         for rule in self.batch_rules:
             if not rule.applies_to(report):

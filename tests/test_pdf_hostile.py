@@ -210,3 +210,35 @@ def test_the_page_limit_is_configurable(tmp_path):
         tmp_path,
     )
     assert "XT001" in result.output and "5 页，超过上限 3 页" in result.output
+
+
+def _spliced(pages: list[tuple[Path, int]]) -> bytes:
+    """A PDF made of pages of other PDFs (a scanned page among text pages)."""
+    out = pdfium.PdfDocument.new()
+    for path, index in pages:
+        out.import_pages(pdfium.PdfDocument(path.read_bytes()), [index])
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+SCAN = FIXTURES / "image_only_scan.pdf"
+
+
+def test_a_scanned_page_inside_the_report_stops_content_checks(tmp_path):
+    # Page 3 (tables 二 and 三) replaced by a scanned page: every "missing" finding
+    # would be wrong, so the content is not checked and XT005 names the page.
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(_spliced([(REAL, 0), (REAL, 1), (SCAN, 1), (REAL, 3), (REAL, 4)]))
+    result = Engine(load_plugins()).lint_path(path)
+    assert [f.code for f in result.findings] == ["XT005"]
+    assert "第 3 页" in result.findings[0].message_zh
+    assert result.findings[0].location.anchor.page == 3
+    assert result.report.readable and not result.facts
+
+
+def test_a_scanned_cover_page_leaves_the_report_checked(tmp_path):
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(_spliced([(SCAN, 0), *((REAL, i) for i in range(5))]))
+    codes = [f.code for f in Engine(load_plugins()).lint_path(path).findings]
+    assert "XT005" not in codes and codes.count("RL101") == 2

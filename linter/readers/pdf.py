@@ -459,6 +459,14 @@ class _PageData:
     parts: list[_TablePart]
     images: int
     chars: int
+    # Share of the page covered by images (top-level ones; 0–1), and its non-space chars.
+    image_cover: float = 0.0
+    text_chars: int = 0
+
+    @property
+    def image_only(self) -> bool:
+        """A scanned page: (almost) no text, mostly an image."""
+        return self.text_chars < 20 and (self.image_cover > 0.5 or (self.images and not self.chars))
 
 
 class _Scanner:
@@ -472,6 +480,7 @@ class _Scanner:
         self.i = [ctypes.c_int() for _ in range(2)]
         self.matrix = raw.FS_MATRIX()
         self.private = 0
+        self.image_area = 0.0
 
     def page(self, pdf, index: int, path: str) -> _PageData:
         raw = self.raw
@@ -539,6 +548,7 @@ class _Scanner:
         vert: list[_Seg] = []
         budget = [self.limits.max_page_objects]
         text = raw.FPDFText_LoadPage(page)
+        self.image_area = 0.0
         try:
             m, width, height = self._reading_matrix(page, text)
             images = self._objects(page, None, m, horiz, vert, budget, index)
@@ -559,7 +569,11 @@ class _Scanner:
         for part, inside in zip(parts, table_chars, strict=True):
             _fill_cells(part, inside)
         lines = _group_lines(free)
-        return _PageData(index + 1, width, height, lines, parts, images, len(chars))
+        cover = min(1.0, self.image_area / max(width * height, 1.0))
+        text_chars = sum(1 for c in chars if c.ch != " ")
+        return _PageData(
+            index + 1, width, height, lines, parts, images, len(chars), cover, text_chars
+        )
 
     def _objects(self, page, form, m, horiz, vert, budget, index, depth=0) -> int:
         raw = self.raw
@@ -582,12 +596,20 @@ class _Scanner:
                 self._path(obj, m, horiz, vert)
             elif kind == _IMAGE:
                 images += 1
+                if form is None:
+                    self.image_area += self._area(obj)
             elif kind == _FORM and depth < 8:
                 raw.FPDFPageObj_GetMatrix(obj, self.matrix)
                 fm = self.matrix
                 inner = _mul((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m)
                 images += self._objects(page, obj, inner, horiz, vert, budget, index, depth + 1)
         return images
+
+    def _area(self, obj) -> float:
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not self.raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return 0.0
+        return max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
 
     def _visible(self, obj, stroke: bool) -> bool:
         r, g, b, a = self.u
@@ -1087,13 +1109,7 @@ class PdfReader(Reader):
         finally:
             raw.FPDF_CloseDocument(pdf)
             del buffer
-        total_chars = sum(p.chars for p in pages)
-        if (
-            sum(1 for p in pages for line in p.lines for c in line.text if not c.isspace())
-            + sum(1 for p in pages for part in p.parts for r in part.rects if r.text)
-            == 0
-            or total_chars == 0
-        ):
+        if all(p.image_only or not p.text_chars for p in pages):
             images = sum(p.images for p in pages)
             raise NoTextLayer(
                 f"PDF 共 {n_pages} 页，没有文字层（{'含 ' + str(images) + ' 个图像，' if images else ''}"
@@ -1107,6 +1123,31 @@ class PdfReader(Reader):
             )
         doc = Document(path=path, media_type=self.media_type, metadata=metadata)
         _assemble(pages, doc)
+        # Image-only pages between pages with text: the report's middle is missing, so a
+        # rule would report as absent what is only a picture. A scanned cover or a last
+        # page with a seal leaves the body whole and says nothing.
+        with_text = [p.number for p in pages if not p.image_only and p.text_chars]
+        scanned = [
+            p.number for p in pages if p.image_only and with_text[0] < p.number < with_text[-1]
+        ]
+        if scanned:
+            listed = "、".join(str(n) for n in scanned[:20]) + ("等" if len(scanned) > 20 else "")
+            listed_en = ", ".join(str(n) for n in scanned[:20]) + (
+                " and more" if len(scanned) > 20 else ""
+            )
+            doc.diagnostics.append(
+                Diagnostic(
+                    "XT005",
+                    f"PDF 第 {listed} 页只有图像、没有文字层（扫描页，或表格、文字的截图）；"
+                    "报告中间缺少这些页的文字，按内容的检查都不可靠，因此未做：请提供文字版，"
+                    "或先对这些页做文字识别（OCR）后再检查",
+                    f"page(s) {listed_en} of the PDF are images without a text layer (scanned "
+                    "pages, or screenshots of tables or text); with the middle of the report "
+                    "missing, no check of its content would be reliable, so none was made: "
+                    "supply a text version, or run OCR on those pages and check again",
+                    anchor=Anchor(page=scanned[0]),
+                )
+            )
         if scanner.private:
             doc.diagnostics.append(
                 Diagnostic(

@@ -94,7 +94,9 @@ def where(finding: Finding) -> str:
     """``line:col`` for text and HTML; ``table2:row5:col3`` and ``para12`` for DOCX;
     the same behind the page for PDF (``p3:table2:row5:col3``, ``p2:para4``)."""
     a = finding.location.anchor
-    if a.page is not None and (a.table is not None or a.paragraph is not None):
+    if a.page is not None:
+        if a.table is None and a.paragraph is None:
+            return f"p{a.page}"
         return f"p{a.page}:" + where_in_page(a)
     return where_in_page(a)
 
