@@ -458,3 +458,84 @@ def iter_with_progress(results: Iterable[FileResult], progress: Progress) -> Ite
             yield result
     finally:
         progress.close()
+
+
+# --- one batch, from files to reporter ---------------------------------------------------
+
+# How many of the reports a rule could not check are named on standard error.
+SKIPPED_NAMED = 3
+_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+def failing(findings, fail_level: str) -> int:
+    """How many findings are at ``fail_level`` or above (they make the exit code 1)."""
+    floor = _LEVEL_RANK[fail_level]
+    return sum(1 for f in findings if _LEVEL_RANK.get(f.level, 2) >= floor)
+
+
+@dataclass
+class BatchRun:
+    """What a batch left besides its output: counts for the exit code and the summary."""
+
+    # Findings at the fail level or above (the exit code is 1 when any).
+    failing: int = 0
+    stats: Any = None  # linter.reporters.statistics.Statistics
+    # (rule code, reason) -> [reports a rule could not check for that reason, the first
+    # few of them].
+    skipped: dict[tuple[str, str], list] = field(default_factory=dict)
+
+
+def run_batch(
+    engine: Engine,
+    spec: EngineSpec,
+    files: list[Path],
+    jobs: int,
+    reporter,
+    fact_store,
+    *,
+    baseline=None,
+    fail_level: str = "note",
+    lang: str = "zh",
+    progress: Progress | None = None,
+) -> BatchRun:
+    """Lint ``files`` (in ``jobs`` workers), feed each result to ``reporter`` in input
+    order, then run the batch rules over the facts kept in ``fact_store`` and feed their
+    findings too. A ``baseline`` marks accepted findings. The caller owns the output (it
+    calls ``reporter.finish()``) and the exit code; the workers are stopped however this
+    ends."""
+    from linter.reporters.statistics import Statistics
+
+    run = BatchRun(stats=Statistics())
+    results = lint_files(files, spec, jobs, engine=engine)
+    try:
+        stream = iter_with_progress(results, progress) if progress is not None else results
+        for result in stream:
+            if baseline is not None:
+                result = baseline.apply(result)
+            for code, reason_zh, reason_en in result.skipped:
+                key = (code, reason_en if lang == "en" else reason_zh)
+                seen = run.skipped.setdefault(key, [0, []])
+                seen[0] += 1
+                if len(seen[1]) < SKIPPED_NAMED:
+                    seen[1].append(result.path)
+            for code, facts in result.facts.items():
+                fact_store.add(code, facts)
+            result.facts = {}
+            fact_store.add_findings(result.findings)
+            run.failing += failing(result.findings, fail_level)
+            run.stats.add(result.findings, report=True)
+            reporter.file(result)
+        fact_store.finish(len(files))
+        if engine.batch_rules:
+            later = engine.check_batch(fact_store)
+            accepted: list = []
+            if baseline is not None:
+                later, accepted = baseline.split(later)
+            fact_store.add_findings(later)
+            run.failing += failing(later, fail_level)
+            run.stats.add(later)
+            if later or accepted:
+                reporter.batch(later, accepted)
+    finally:
+        results.close()  # stops the workers now, not when a traceback is dropped
+    return run

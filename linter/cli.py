@@ -175,7 +175,7 @@ def check(
 ) -> None:
     """Check the reports in PATHS (files, folders searched recursively, or glob patterns;
     - reads one report from standard input)."""
-    from linter.batch import EngineSpec, Progress, default_jobs, iter_with_progress, lint_files
+    from linter.batch import EngineSpec, Progress, default_jobs, run_batch
     from linter.engine import Engine, collect_files, reader_suffixes
     from linter.plugins import PluginError, load_plugins
     from linter.reporters import ReportOptions
@@ -286,13 +286,6 @@ def check(
     for warning in warnings:
         click.echo(f"gongkai-lint: warning: {_shown(warning)}", err=True)
     jobs = jobs or default_jobs()
-    from linter.reporters.statistics import Statistics
-
-    found = 0
-    stats = Statistics()
-    # (rule code, reason) -> [number of reports a rule could not check for that reason,
-    # the first few of them].
-    skipped: dict[tuple[str, str], list] = {}
     binary = getattr(reporter_cls, "binary", False)
     writes_folder = getattr(reporter_cls, "writes_folder", False)
     if writes_folder and output is None:
@@ -311,7 +304,6 @@ def check(
     else:
         out = _stdout()
     _on_termination_signals()
-    results = None
     # Batch rules' compact facts, by rule code (see linter.rule.BatchRule), on disk.
     from linter.factstore import FactStore, StoreError
 
@@ -322,35 +314,18 @@ def check(
             reporter = reporter_cls(out, options)
         except click.ClickException as exc:
             _fail(exc.format_message())
-        progress = Progress(len(files))
-        results = lint_files(files, spec, min(jobs, len(files)), engine=engine)
-        for result in iter_with_progress(results, progress):
-            if baseline is not None:
-                result = baseline.apply(result)
-            for code, reason_zh, reason_en in result.skipped:
-                key = (code, reason_en if lang == "en" else reason_zh)
-                seen = skipped.setdefault(key, [0, []])
-                seen[0] += 1
-                if len(seen[1]) < SKIPPED_NAMED:
-                    seen[1].append(result.path)
-            for code, facts in result.facts.items():
-                fact_store.add(code, facts)
-            result.facts = {}
-            fact_store.add_findings(result.findings)
-            found += _failing(result.findings, fail_level)
-            stats.add(result.findings, report=True)
-            reporter.file(result)
-        fact_store.finish(len(files))
-        if engine.batch_rules:
-            later = engine.check_batch(fact_store)
-            accepted: list = []
-            if baseline is not None:
-                later, accepted = baseline.split(later)
-            fact_store.add_findings(later)
-            found += _failing(later, fail_level)
-            stats.add(later)
-            if later or accepted:
-                reporter.batch(later, accepted)
+        run = run_batch(
+            engine,
+            spec,
+            files,
+            min(jobs, len(files)),
+            reporter,
+            fact_store,
+            baseline=baseline,
+            fail_level=fail_level,
+            lang=lang,
+            progress=Progress(len(files)),
+        )
         reporter.finish()
         out.flush()
         staging.commit()
@@ -366,27 +341,16 @@ def check(
         _abandon_output()
         _fail(_write_failed(exc, output))
     finally:
-        if results is not None:
-            results.close()  # stops the workers now, not when the traceback is dropped
         staging.discard()
         if stdin is not None:
             stdin.remove()
         if fact_store is not None:
             fact_store.close()
     if statistics:
-        click.echo(stats.render(lang), nl=False)
-    for (code, reason), (count, named) in sorted(skipped.items()):
+        click.echo(run.stats.render(lang), nl=False)
+    for (code, reason), (count, named) in sorted(run.skipped.items()):
         click.echo(_skipped_line(code, reason, count, named, lang), err=True)
-    sys.exit(EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
-
-
-_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
-
-
-def _failing(findings, fail_level: str) -> int:
-    """How many findings are at ``fail_level`` or above (they make the exit code 1)."""
-    floor = _LEVEL_RANK[fail_level]
-    return sum(1 for f in findings if _LEVEL_RANK.get(f.level, 2) >= floor)
+    sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
 
 
 def _use_color(color: bool | None, output: Path | None) -> bool:
@@ -426,10 +390,6 @@ def _read_stdin(name: str | None) -> _Stdin:
     except (OSError, AttributeError, ValueError) as exc:
         _fail(f"cannot read the report from standard input: {exc}")
     return _Stdin(data, name)
-
-
-# How many of the reports a rule could not check are named on standard error.
-SKIPPED_NAMED = 3
 
 
 def _skipped_line(code: str, reason: str, count: int, named: list[str], lang: str) -> str:

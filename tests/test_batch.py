@@ -153,3 +153,37 @@ def test_statistics(tmp_path: Path) -> None:
         "      1  RL003  review-blank-cell                warning         1/1 份报告（100%）",
         "      1  ST004  title-form                       warning         1/1 份报告（100%）",
     ]
+
+
+def test_a_batch_runs_without_the_cli(plugins, tmp_path) -> None:
+    """The batch loop lives in linter.batch: an embedding application hands it files, an
+    engine and a reporter, and gets the results in input order and the counts."""
+    from linter.batch import EngineSpec, run_batch
+    from linter.config import Config
+    from linter.engine import Engine
+    from linter.factstore import FactStore
+    from tests.conftest import PINGTAN
+
+    class Collect:
+        def __init__(self) -> None:
+            self.paths: list[str] = []
+            self.errors = 0
+
+        def file(self, result) -> None:
+            self.paths.append(result.path)
+            self.errors += sum(1 for f in result.findings if f.level == "error")
+
+        def batch(self, findings, suppressed=None) -> None:
+            self.errors += sum(1 for f in findings if f.level == "error")
+
+    spec = EngineSpec(config=Config(), root=tmp_path)
+    engine = Engine.from_config(plugins, Config(), root=tmp_path)
+    reporter = Collect()
+    store = FactStore(None)
+    try:
+        run = run_batch(engine, spec, list(PINGTAN), 2, reporter, store, fail_level="error")
+    finally:
+        store.close()
+    assert reporter.paths == [engine.display_path(p) for p in PINGTAN]
+    assert run.failing == reporter.errors
+    assert run.stats.reports == len(PINGTAN)
