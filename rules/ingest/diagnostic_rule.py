@@ -168,10 +168,11 @@ class NotAnAnnualReport(_DiagnosticRule):
 
 
 class NoTextLayer(_DiagnosticRule):
-    """检查内容：PDF 没有文字层（扫描件或“图片版”报告），文字只存在于图像中。
+    """检查内容：PDF 没有文字层（扫描件或“图片版”报告），文字只存在于图像中；或者报告中间有只含图像的页（扫描页、表格截图）。
 
     为何重要：没有文字层的报告无法检查任何内容；本规则明确告诉检查人员该文件一项都没有检查，
-    而不是给出“没有问题”的空结果。公众也无法检索、复制或用读屏软件朗读这样的报告。
+    而不是给出“没有问题”的空结果。中间缺页时，按内容的检查会把图像里的表格误报为“缺少”，
+    因此也不做，只报告本规则。公众也无法检索、复制或用读屏软件朗读这样的报告。
 
     不合规示例：把纸质报告扫描成图片后生成的 PDF；把每页转换成图片再合成的 PDF。
 
@@ -180,9 +181,9 @@ class NoTextLayer(_DiagnosticRule):
     依据：《中华人民共和国政府信息公开条例》第四十九条（年度报告应向社会公布，须可获取）；
     本工具的读取说明：图片内容需先做文字识别（OCR）。
 
-    What it checks: the PDF has no text layer (a scan or an image-only report): its text exists only as pictures.
+    What it checks: the PDF has no text layer (a scan or an image-only report): its text exists only as pictures; or pages inside the report are images only (scanned pages, screenshots of tables).
 
-    Why it matters: nothing in such a report can be checked; this rule tells the inspector plainly that the file was not checked at all, instead of an empty pass. The public cannot search, copy or read it aloud with a screen reader either.
+    Why it matters: nothing in such a report can be checked; this rule tells the inspector plainly that the file was not checked at all, instead of an empty pass. With pages missing from the middle, content checks would report what is only a picture as missing, so none is made and only this rule reports. The public cannot search, copy or read it aloud with a screen reader either.
 
     Non-compliant example: a PDF made by scanning the printed report; a PDF whose pages were turned into images.
 
