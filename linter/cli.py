@@ -636,6 +636,13 @@ def rules(code: str | None, lang: str) -> None:
         _fail(f"no rule {code!r} (see `gongkai-lint rules`)")
     from linter.docs import render_rule
 
+    override = plugins.overrides.get(rule.code)
+    if override is not None:
+        click.echo(
+            f"({override.package} overrides the {override.replaced} rule {rule.code})"
+            if lang == "en"
+            else f"（{override.package} 替换了 {override.replaced} 的规则 {rule.code}）"
+        )
     click.echo(render_rule(rule, lang))
 
 

@@ -127,6 +127,8 @@ def test_with_the_override_flag_the_plugin_wins_and_rules_says_so(installed, tmp
     (line,) = [x for x in done.stdout.splitlines() if " AP101 " in x]
     assert "local-balance" in line
     assert line.endswith("[gongkai-lint-override, overrides gongkai-lint]")
+    one = _cli(["rules", "AP101", "--lang", "en"], installed["override"], tmp_path)
+    assert one.stdout.startswith("(gongkai-lint-override overrides the gongkai-lint rule AP101)")
     report = ROOT / "tests" / "fixtures" / "text" / "2019_city-bureau-gongxin_tika.txt"
     checked = _cli(
         ["check", str(report), "--output-format", "json"], installed["override"], tmp_path
