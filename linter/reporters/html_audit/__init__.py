@@ -404,10 +404,11 @@ class HtmlAuditReporter(Reporter):
         for counts in self.tally.reports.values():
             if counts.not_checked is not None:
                 code, zh, en = counts.not_checked
-                # The reader's own cause (empty, encrypted, a scan …) when it gave one.
+                # The reader's own cause (empty, encrypted, a scan …) when it named one;
+                # else the message's first clause (entity attack, bad JSON …).
                 label = (
                     cause_label(counts.cause, self.options.lang)
-                    if counts.cause and code != "XT004"
+                    if counts.cause and counts.cause != "unreadable" and code != "XT004"
                     else _first_clause(en if self.en else zh)
                 )
                 causes[(code, label)] += 1
@@ -592,7 +593,9 @@ class HtmlAuditReporter(Reporter):
 
 
 def _first_clause(message: str) -> str:
-    """A cause, for grouping: the message up to its first full stop or semicolon."""
+    """A cause, for grouping: the message up to its first full stop or semicolon (the
+    column beside it already says the file could not be read)."""
+    message = message.removeprefix("无法读取文件：").removeprefix("cannot read the file: ")
     for stop in ("。", "；", "; ", ". "):
         if stop in message:
             message = message.split(stop, 1)[0]
