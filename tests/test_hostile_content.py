@@ -187,3 +187,26 @@ def test_a_numbers_row_without_a_label_before_its_wrapped_label() -> None:
     joined = join_wrapped_labels(DocTable((numbers, label), Anchor(line=1, column=1)))
     assert [c.text for c in joined.rows[0]][:2] == ["一、本年新收政府信息公开申请数量", "0"]
     assert len(joined.rows) == 1
+
+
+def test_a_damaged_lzma_member_in_a_docx_is_xt001(engine: Engine, tmp_path: Path) -> None:
+    # Found by a long fuzz run (seed 7, m01348): LZMAError escaped the DOCX reader.
+    import io
+    import zipfile
+
+    from tests.docx_fixtures import TEMPLATE
+
+    with zipfile.ZipFile(TEMPLATE) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_LZMA) as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+    data = bytearray(buffer.getvalue())
+    start = data.find(b"word/document.xml") + len("word/document.xml") + 40
+    data[start : start + 64] = bytes(64)  # inside the compressed document
+    path = tmp_path / "lzma.docx"
+    path.write_bytes(bytes(data))
+    result = engine.lint_path(path)
+    assert _codes(result) == ["XT001"]
+    assert "bug in the tool" not in result.findings[0].message_en

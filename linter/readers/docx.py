@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import lzma
 import re
 import struct
 import zipfile
@@ -183,6 +184,7 @@ _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
+    lzma.LZMAError,  # a member compressed with LZMA (zip method 14), damaged
     EOFError,
     OSError,
     ValueError,
