@@ -1,10 +1,10 @@
 """Findings of two versions side by side: did a speed change alter any finding?
 
-    python bench/compare_findings.py REV FOLDER [FOLDER ...] [--jobs 2]
+    python bench/compare_findings.py REV FOLDER [FOLDER ...] [--against REV2] [--jobs 2]
 
 Exports git revision REV of this repository to a temporary folder, runs
 ``gongkai-lint check FOLDER --output-format json`` with that version and with this
-working tree — from the same current folder, so paths read the same — and compares
+working tree (or revision REV2) — from the same current folder, so paths read the same — and compares
 every finding (path, code, sub-id, level, message, location, related locations,
 expected and reported values). Messages that list a capped number of reports
 (CY001's ambiguous-pairing note since the cap) are compared without the list.
@@ -75,6 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("rev", help="the git revision to compare with (e.g. main~3)")
     parser.add_argument("folders", nargs="+")
+    parser.add_argument("--against", help="a second revision instead of this tree")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gongkai-compare-") as tmp:
@@ -82,10 +83,13 @@ def main() -> int:
         before = findings(
             export(args.rev, base / "before"), args.folders, args.jobs, base / "b.json"
         )
-        after = findings(ROOT, args.folders, args.jobs, base / "a.json")
+        other = export(args.against, base / "after") if args.against else ROOT
+        after = findings(other, args.folders, args.jobs, base / "a.json")
     gone = [f for f in before if f not in set(after)]
     new = [f for f in after if f not in set(before)]
-    print(f"{args.rev}: {len(before)} findings; this tree: {len(after)} findings")
+    print(
+        f"{args.rev}: {len(before)} findings; {args.against or 'this tree'}: {len(after)} findings"
+    )
     for label, items in (("only before", gone), ("only after", new)):
         for f in items[:20]:
             print(f"  {label}: {f[0]} {f[1]} {f[2]} {f[4][:120]}")
