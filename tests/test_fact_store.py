@@ -52,7 +52,7 @@ NAMES = [
 ]
 
 
-def _batch(seed: int, n: int = 60) -> list[ReportFacts]:
+def _batch(seed: int, n: int = 90) -> list[ReportFacts]:
     rng = random.Random(seed)
     return [
         ReportFacts(
@@ -65,7 +65,14 @@ def _batch(seed: int, n: int = 60) -> list[ReportFacts]:
 def _ids(pairs_, ambiguous):
     return (
         [(a.path, b.path) for a, b in pairs_],
-        sorted((t.path, tuple(sorted(o.path for o in others))) for t, others in ambiguous),
+        sorted(
+            (
+                t.path,
+                tuple(sorted(o.path for o in others))[:20],
+                getattr(others, "total", len(others)),
+            )
+            for t, others in ambiguous
+        ),
     )
 
 
@@ -78,6 +85,19 @@ def test_pairing_by_index_gives_the_same_pairs_as_the_scan() -> None:
         got = _ids(list(pairs(batch, got_amb)), got_amb)
         assert got == want, seed
         assert want[0] or want[1]  # the batches do pair (or fail to) somewhere
+    # Hundreds of reports under two names: each note lists 20 and counts the rest.
+    rng = random.Random(7)
+    crowd = [
+        ReportFacts(f"r{i:03d}.txt", rng.choice(NAMES[:2]), rng.choice([2022, 2023]), None, i)
+        for i in range(300)
+    ]
+    want_amb = []
+    list(reference_pairs(crowd, want_amb))
+    got_amb = []
+    assert list(pairs(crowd, got_amb)) == []
+    assert _ids([], got_amb) == _ids([], want_amb)
+    assert max(others.total for _, others in got_amb) > 200
+    assert max(len(others) for _, others in got_amb) == 20
 
 
 def test_short_forms_are_what_same_agency_accepts() -> None:

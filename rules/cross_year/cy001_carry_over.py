@@ -65,11 +65,12 @@ class CarryOver(BatchRule):
         yield from self._compare(pairs(reports, ambiguous))
         for this, others in ambiguous:
             paths = sorted(o.path for o in others)
+            total = getattr(others, "total", len(paths))
             names_zh = names_en = "、".join(paths[:MAX_NAMED])
-            if len(paths) > MAX_NAMED:
+            if total > MAX_NAMED:
                 # A national batch can hold hundreds of namesakes (教育局…): name a few.
-                names_zh += f" 等 {len(paths)} 份"
-                names_en += f" and {len(paths) - MAX_NAMED} more"
+                names_zh += f" 等 {total} 份"
+                names_en += f" and {total - MAX_NAMED} more"
             yield self.batch_finding(
                 this,
                 None,

@@ -8,6 +8,7 @@ machine.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from array import array
 from collections import defaultdict
@@ -178,6 +179,7 @@ class AgencyIndex:
         self.longer: dict[tuple[str, int], list[Identity]] = defaultdict(list)
         # key -> its short forms, computed once per key (shared between indexes).
         self._short: dict[str, list[str]] = {} if shorts is None else shorts
+        self._found: dict[tuple[str, int], list[Identity]] = {}
 
     def short_forms(self, key: str) -> list[str]:
         found = self._short.get(key)
@@ -192,12 +194,27 @@ class AgencyIndex:
             self.longer[(short, year)].append(identity)
 
     def same_agency(self, key: str, year: int) -> list[Identity]:
-        """Every report of ``year`` whose agency is ``key``, or its full or short name."""
-        found = list(self.exact.get((key, year), ()))
-        found += self.longer.get((key, year), ())
-        for short in self.short_forms(key):
-            found += self.exact.get((short, year), ())
+        """Every report of ``year`` whose agency is ``key``, or its full or short name
+        (computed once per name and year: do not change the list)."""
+        found = self._found.get((key, year))
+        if found is None:
+            found = list(self.exact.get((key, year), ()))
+            found += self.longer.get((key, year), ())
+            for short in self.short_forms(key):
+                found += self.exact.get((short, year), ())
+            self._found[(key, year)] = found
         return found
+
+
+class Namesakes(list):
+    """The reports an ambiguous report could be paired with: the first few by path,
+    and ``total``, how many there are (a national batch can hold thousands of reports
+    under one name; listing them all for each would be quadratic)."""
+
+    total: int = 0
+
+
+MAX_NAMESAKES = 20
 
 
 def pairs(
@@ -207,7 +224,7 @@ def pairs(
     """(this year, the year before) for each report whose agency has exactly one report
     the year before, by agency name (全称 or 简称) and year. A report with several
     candidates is not compared: it goes to ``ambiguous`` instead (nothing is paired
-    across agencies by accident).
+    across agencies by accident), with its :class:`Namesakes`.
 
     Pairing is an index lookup per report (linear in the batch). With an audit store
     (``--store``), a report whose previous year is not in this batch is paired with the
@@ -234,6 +251,8 @@ def pairs(
         if key and identity.year:
             earlier.add(key, identity)
     mine.sort(key=lambda row: row[:3])
+    # (key, year) -> the first namesakes by path and their number, for ambiguity notes.
+    first: dict[tuple[str, int], tuple[list[Identity], int]] = {}
     for year, key, _, this in mine:
         candidates = index.same_agency(key, year - 1)
         if not candidates and earlier.exact:
@@ -242,11 +261,20 @@ def pairs(
             candidates = [c for c in stored if c.run == latest]
         if not candidates:
             continue
-        same_year = [r for r in index.same_agency(key, year) if r is not this]
-        if len(candidates) == 1 and not same_year:
+        same_year = index.same_agency(key, year)  # this report among them
+        if len(candidates) == 1 and len(same_year) == 1:
             yield source.load(this.handle), source.load(candidates[0].handle)
         elif ambiguous is not None:
-            others = [_identity_only(r) for r in candidates + same_year]
+            if (key, year) not in first:
+                group = candidates + same_year
+                first[(key, year)] = (
+                    heapq.nsmallest(MAX_NAMESAKES + 1, group, key=lambda r: r.path),
+                    len(group),
+                )
+            listed, total = first[(key, year)]
+            others = Namesakes(_identity_only(r) for r in listed if r is not this)
+            del others[MAX_NAMESAKES:]
+            others.total = total - 1
             ambiguous.append((_identity_only(this), others))
 
 
