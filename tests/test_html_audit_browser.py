@@ -181,9 +181,7 @@ def test_report_text_renders_inert_in_the_browser(browser, batch_audit: Path) ->
     assert tab.errors == [] and tab.dialogs == []
 
 
-def test_overview_of_3000_reports_opens_and_filters(
-    browser, tmp_path: Path, plugins
-) -> None:
+def test_overview_of_3000_reports_opens_and_filters(browser, tmp_path: Path, plugins) -> None:
     """The overview alone (per-report pages are separate files and not opened here).
 
     How fast it opens is measured by ``bench/bench_audit.py``, not asserted here: a timed
