@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from linter.document import Anchor
@@ -244,9 +244,8 @@ class Narrative:
         end_line = end_column = None
         if end_index == index:
             end_line, end_column = _advance(base.line, base.column, source.text, end_offset + 1)
-        anchor = Anchor(
-            line, column, end_line, end_column, base.table, base.row, base.cell, base.paragraph
-        )
+        # Only the position changes: the page, box and DOCX/PDF places stay the block's.
+        anchor = replace(base, line=line, column=column, end_line=end_line, end_column=end_column)
         return anchor, source.where
 
 

@@ -429,3 +429,16 @@ def test_a_different_table_at_the_top_of_the_next_page_is_not_joined():
     second = table((100, 150, 200, 250, 300, 350, 400), 780, b"b")  # starts page 2
     doc = PdfReader().read("t.pdf", build_pdf([first, second]), Limits())
     assert [len(t.rows[0]) for t in tables(doc)] == [2, 6]
+
+
+def test_narrative_places_keep_the_page_of_their_paragraph() -> None:
+    """A finding on a phrase inside a PDF paragraph (TX004–TX006, WD) keeps the page of the
+    paragraph it stands in: concise output prints file.pdf:p2:para37, never a bare para37."""
+    from linter.narrative import of_report
+
+    report = Engine(load_plugins()).parse(HONGZE_2024_PDF)
+    narrative = of_report(report)
+    start = narrative.text.index("受理政府信息公开申请")
+    anchor, _ = narrative.anchor(start, start + 10)
+    assert anchor.page is not None and anchor.paragraph is not None
+    assert anchor.page >= 1 and anchor.line is not None
