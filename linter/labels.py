@@ -284,6 +284,15 @@ def row_label_zh(row_id: str) -> str:
     """The format's printed label of a section-三 row, with its numbering."""
     from linter import editions
 
+    # Asked for every row of every table of every report: worked out once per row and
+    # registry version.
+    return _row_label_zh(row_id, editions.REGISTRY.version)
+
+
+@cache
+def _row_label_zh(row_id: str, version: int) -> str:
+    from linter import editions
+
     spec = next(r for r in editions.application_rows() if r.id == row_id)
     numbering = spec.numbering
     if numbering.isdigit():
