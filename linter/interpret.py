@@ -635,6 +635,7 @@ def recognise_applications(
     build = _TableBuild()
     seen: list[str] = []  # every row label matched, read or not (for the edition)
     group: str | None = None
+    label_only: set[str] = set()  # rows printed as a label alone, without any cell
     for table, _in_section in tables:
         table = join_wrapped_labels(table)
         header_rows: list[Sequence[TableCell]] = []
@@ -664,6 +665,8 @@ def recognise_applications(
                 build.anchor = table.anchor
             cells_by_column = _application_cells(table, printed, logical, start, header_rows)
             if cells_by_column is None:
+                if not any(tc.text for tc in logical[start:]):
+                    label_only.add(spec.id)
                 build.unaligned.append((label_cell.text, spec.id))
                 continue
             if spec.id in build.rows:
@@ -683,6 +686,12 @@ def recognise_applications(
         # a heading of the group, not the 2019 edition's single data row.
         del build.rows["other_handling"]
         seen.remove("other_handling")
+    # A group label printed alone above its sub-items (“（六）其他处理” over 1–3 in text
+    # converted from a PDF) heads the group: it is not a row that could not be read.
+    heads = {r for r in label_only if any(x.startswith(r + ".") for x in build.rows)}
+    if heads:
+        build.unaligned = [(label, rid) for label, rid in build.unaligned if rid not in heads]
+        seen = [r for r in seen if r not in heads]
     edition = _applications_edition(seen)
     # A row read from another printing of it (a page-break repeat) was read and used: only
     # rows never read are reported as unreadable.

@@ -21,6 +21,7 @@ import re
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
 from linter.readers import Limits, Reader, decode_text, is_binary
+from linter.textnorm import parse_cell
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
@@ -116,6 +117,9 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             continue
         if line.lstrip(" ").startswith("|"):
             i = _read_pipe_table(lines, i, doc)
+            continue
+        if _is_layout_start(line) or _is_layout_header(lines, i):
+            i = _read_layout_table(lines, i, doc)
             continue
         _add_paragraphs(line, i + 1, doc)
         i += 1
@@ -300,3 +304,202 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
     if rows:
         doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 1, rows)))
     return i
+
+
+# --- column-aligned text (pdftotext -layout) ------------------------------------------------
+
+# A line ending in values: a label (or nothing), 2+ spaces, then numbers separated by spaces.
+_GAP = re.compile(r"\S+(?:[ \u3000]\S+)*")
+_NUMBERING_START = re.compile(r"^[（(]?\s*[一二三四五六七八九十\d０-９]{1,3}\s*[）)、.．]")
+_ARTICLE20_BREAK = re.compile(r"第二十条|^信息内容")
+_LAYOUT_MAX_GAP = 8  # lines between two value rows of one table
+_LAYOUT_MAX_TEXT = 40  # a longer text line between value rows is narrative, not a label
+_LAYOUT_LONE_GAP = 8  # a single value must stand this far from its label
+_X_TOLERANCE = 4
+
+
+def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """Split a column-aligned line into label cells and value cells (text, 0-based column),
+    or None when the line does not end in values set apart from its text."""
+    line = line.replace("\f", " ")  # pdftotext's page break, kept out of the columns
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    k = len(tokens)
+    while k > 0 and parse_cell(tokens[k - 1][0]).state in ("number", "placeholder"):
+        k -= 1
+    values = tokens[k:]
+    if not values or not any(parse_cell(t).state == "number" for t, _ in values):
+        return None
+    head = line[: values[0][1]]
+    label_end = len(head.rstrip(_WHITESPACE))
+    gap = values[0][1] - label_end
+    if label_end:
+        if gap < 2 or (len(values) == 1 and gap < _LAYOUT_LONE_GAP):
+            return None
+        if any(v[1] - (p[1] + len(p[0])) < 2 for p, v in zip(values, values[1:], strict=False)):
+            # Values printed one space apart are running text ("第 3 条 5 款"), not cells.
+            if len(values) < 3:
+                return None
+    elif len(values) < 2:
+        return None  # a lone number on a line: a page number or a stray figure
+    labels = [(m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", head)]
+    labels = [(t, x) for t, x in labels if t.strip(_WHITESPACE)]
+    return labels, values
+
+
+def _is_layout_start(line: str) -> bool:
+    if "\t" in line or line.lstrip(" ").startswith("|"):
+        return False
+    row = _layout_row(line)
+    return row is not None and (len(row[1]) >= 2 or bool(row[0]))
+
+
+def _is_layout_header(lines: list[str], i: int) -> bool:
+    """A section-二 header line (``信息内容   本年制发件数 …``) right above aligned values."""
+    text = lines[i].strip(_WHITESPACE + "\f")
+    if not text.startswith("信息内容") or not re.search(r"\S {2,}\S", text):
+        return False
+    for j in range(i + 1, min(i + 5, len(lines))):
+        if lines[j].strip(_WHITESPACE):
+            return _is_layout_start(lines[j].rstrip("\r"))
+    return False
+
+
+def _layout_region(lines: list[str], i: int) -> int:
+    """The end (exclusive) of the aligned table starting with the value row at ``i``."""
+    n = len(lines)
+    last = i
+    j = i + 1
+    while j < n and j - last <= _LAYOUT_MAX_GAP:
+        raw = lines[j].rstrip("\r").replace("\f", " ")
+        text = raw.strip(_WHITESPACE)
+        if raw.startswith("\t") or raw.lstrip(" ").startswith("|"):
+            break
+        if _is_layout_start(raw):
+            last = j
+        elif not text or _PAGE_NUMBER.match(text):
+            pass
+        elif (
+            _INLINE_HEADING.match(re.sub(r"\s+", "", text))
+            or len(re.sub(r"\s+", "", text)) > _LAYOUT_MAX_TEXT
+        ):
+            break
+        j += 1
+    end = last + 1
+    # A label's last part printed on the line right after the table's last value row.
+    if end < n:
+        text = lines[end].replace("\f", " ").strip(_WHITESPACE)
+        if (
+            text
+            and len(text) <= 20
+            and _layout_row(lines[end]) is None
+            and not _NUMBERING_START.match(text)
+            and not _PAGE_NUMBER.match(text)
+            and not _INLINE_HEADING.match(re.sub(r"\s+", "", text))
+            and not _ARTICLE20_BREAK.search(text)
+            and "  " not in text
+        ):
+            end += 1
+    return end
+
+
+class _Label:
+    """A row label assembled from its printed pieces, and the values printed beside it."""
+
+    def __init__(self, x: int, order: int) -> None:
+        self.x = x
+        self.order = order
+        self.parts: list[tuple[str, int, int]] = []  # text, line number, 0-based column
+        self.values: list[tuple[str, int, int]] | None = None
+        self.last_line = -1
+
+
+def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
+    """Read column-aligned rows (``pdftotext -layout``) into a table.
+
+    Each value row gives its values in printed order. A label wrapped over several lines
+    is put together from the pieces printed at the same indentation: a piece starting
+    with a numbering (``1.``, ``（二）``, ``三、``) begins a new label, any other piece goes
+    on the label above it at that indentation (across blank lines while that label has
+    no values yet; only on the very next line once it has). A value row without a label
+    belongs to the label begun last that has no values yet. Rows whose values are fewer
+    than the columns are left as printed: the interpreter cannot place them and says so.
+    """
+    end = _layout_region(lines, i)
+    labels: list[_Label] = []
+    open_by_x: list[_Label] = []  # the current label at each indentation
+    out: list[tuple[int, tuple[TableCell, ...]]] = []  # (order, row) for header/break rows
+    counter = 0
+
+    def stream(x: int) -> _Label | None:
+        for lab in open_by_x:
+            if abs(lab.x - x) <= _X_TOLERANCE:
+                return lab
+        return None
+
+    def place(text: str, line_no: int, x: int, starts: bool) -> _Label:
+        nonlocal counter
+        current = stream(x)
+        if current is not None:
+            follows = current.values is None or current.last_line == line_no - 1
+            if not starts and follows:
+                current.parts.append((text, line_no, x))
+                current.last_line = line_no
+                return current
+            open_by_x.remove(current)
+        counter += 1
+        lab = _Label(x, counter)
+        lab.parts.append((text, line_no, x))
+        lab.last_line = line_no
+        labels.append(lab)
+        open_by_x.append(lab)
+        return lab
+
+    for j in range(i, end):
+        raw = lines[j].rstrip("\r").replace("\f", " ")
+        text = raw.strip(_WHITESPACE)
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        row = _layout_row(raw) if _is_layout_start(raw) else None
+        if row is None:
+            cells = [(m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+            if _ARTICLE20_BREAK.search(text):
+                # An item title or a header of section 二: a row of its own, labels end.
+                counter += 1
+                out.append((counter, tuple(TableCell(t, _span(j + 1, x + 1, t)) for t, x in cells)))
+                open_by_x.clear()
+                continue
+            for t, x in cells:
+                place(t, j + 1, x, bool(_NUMBERING_START.match(t)))
+            continue
+        label_cells, values = row
+        owner: _Label | None = None
+        for t, x in label_cells:
+            owner = place(t, j + 1, x, bool(_NUMBERING_START.match(t)))
+        if owner is not None and owner.values is not None:
+            # Its label already has values: the text begins a new label.
+            t, line_no, x = owner.parts[-1]
+            owner.parts.pop()
+            open_by_x.remove(owner)
+            owner = place(t, line_no, x, True)
+        if owner is None:
+            waiting = [lab for lab in labels if lab.values is None and lab in open_by_x]
+            owner = max(waiting, key=lambda lab: lab.order) if waiting else None
+        vals = [(t, j + 1, x) for t, x in values]
+        if owner is None or owner.values is not None:
+            counter += 1
+            out.append((counter, tuple(TableCell(t, _span(ln, x + 1, t)) for t, ln, x in vals)))
+            continue
+        owner.values = vals
+        owner.last_line = j + 1
+    for lab in labels:
+        label_text = "".join(t for t, _, _ in lab.parts)
+        first_text, first_line, first_x = lab.parts[0]
+        cell = TableCell(label_text, _span(first_line, first_x + 1, first_text))
+        row_cells = [cell]
+        row_cells += [TableCell(t, _span(ln, x + 1, t)) for t, ln, x in lab.values or ()]
+        out.append((lab.order, tuple(row_cells)))
+    out.sort(key=lambda p: p[0])
+    rows = [r for _, r in out if r]
+    if rows:
+        doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
+    return end

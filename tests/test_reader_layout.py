@@ -1,0 +1,123 @@
+"""Column-aligned text from ``pdftotext -layout`` (poppler) reads like the PDF itself.
+
+The fixtures in ``fixtures/text/layout/`` are ``pdftotext -layout`` (poppler-utils 22.12)
+of the PDFs in ``fixtures/pdf/`` (CI needs no poppler)::
+
+    pdftotext -layout tests/fixtures/pdf/NAME.pdf tests/fixtures/text/layout/NAME.layout.txt
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.document import Table
+from linter.engine import Engine
+from linter.plugins import load_plugins
+from linter.readers import Limits
+from linter.readers.text import TextReader
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAMES = ["2023_district-hongze_gov", "2024_city-huaian_gov", "2024_district-hongze_gov"]
+
+
+def _cells(table: dict) -> dict:
+    return {
+        (row_id, col): (cell["text"], cell.get("value"))
+        for row_id, row in (table.get("rows") or {}).items()
+        for col, cell in (row.get("cells") or {}).items()
+    }
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_plugins())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_layout_text_reads_to_the_pdf_tables_cell_by_cell(name, engine):
+    from_pdf = engine.parse(FIXTURES / "pdf" / f"{name}.pdf").to_json()
+    from_text = engine.parse(FIXTURES / "text" / "layout" / f"{name}.layout.txt").to_json()
+    for part in ("applications", "review_litigation"):
+        assert from_text[part]["present"]
+        assert _cells(from_text[part]) == _cells(from_pdf[part]), part
+        assert not from_text[part].get("unread")
+    assert len(_cells(from_text["applications"])) >= 161
+    assert len(_cells(from_text["review_litigation"])) == 15
+    assert from_text["applications"]["edition"] == from_pdf["applications"]["edition"]
+    items_pdf = from_pdf["article20"]["items"]
+    items_text = from_text["article20"]["items"]
+    assert set(items_text) == set(items_pdf)
+    for item, table in items_pdf.items():
+        assert _cells(items_text[item]) == _cells(table), item
+    assert not [d for d in from_text["diagnostics"] if d["code"] == "XT002"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_layout_text_gives_the_pdf_findings(name, engine):
+    def findings(path: Path) -> list[tuple[str, str]]:
+        return sorted((f.code, f.message_en) for f in engine.lint_path(path).findings)
+
+    from_text = findings(FIXTURES / "text" / "layout" / f"{name}.layout.txt")
+    assert from_text == findings(FIXTURES / "pdf" / f"{name}.pdf")
+    codes = [code for code, _ in from_text]
+    if name == "2023_district-hongze_gov":
+        assert codes.count("RL101") == 2 and "AP004" in codes
+    if name == "2024_city-huaian_gov":
+        assert not [c for c in codes if c[:2] in ("AP", "RL", "AD")]
+
+
+def _read(text: str):
+    return TextReader().read("x.txt", text.encode(), Limits())
+
+
+def test_wrapped_labels_are_put_together_by_indentation():
+    # 淮安 2024: the group label is printed down the left, the row label over three lines.
+    text = (FIXTURES / "text" / "layout" / "2024_city-huaian_gov.layout.txt").read_text()
+    rows = [[c.text for c in r] for b in _read(text).blocks if isinstance(b, Table) for r in b.rows]
+    assert [
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "447",
+        "7",
+        "0",
+        "0",
+        "0",
+        "0",
+        "454",
+    ] in rows
+    assert [
+        "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "67", "3", "0", "0", "1", "0", "71",
+    ] in rows  # fmt: skip
+    assert ["（六）其他处理"] in rows  # the group heading, on a row of its own
+
+
+def test_a_row_with_a_blank_cell_is_left_unread_not_guessed(engine, tmp_path):
+    text = (FIXTURES / "text" / "layout" / "2023_district-hongze_gov.layout.txt").read_text()
+    row = "                            6.属于四类过程性信息      1     0      0     0   0   0     1"
+    assert row in text
+    # The 商业企业 cell left blank: six values for seven columns.
+    blanked = (
+        "                            6.属于四类过程性信息      1            0     0   0   0     1"
+    )
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace(row, blanked))
+    report = engine.parse(path).to_json()
+    apps = report["applications"]
+    assert "withheld.process_information" not in apps["rows"]
+    assert [u["row_id"] for u in apps["unread"]] == ["withheld.process_information"]
+    partial = [d for d in report["diagnostics"] if d["code"] == "XT002"]
+    assert len(partial) == 1 and "6.属于四类过程性信息" in str(partial[0])
+    assert len(apps["rows"]) == 22  # every other row read
+
+
+def test_running_text_with_spaced_numbers_is_not_a_table():
+    doc = _read(
+        "一、总体情况\n"
+        "2023 年，本机关收到申请 21 件，办结 20 件。\n"
+        "号 ， 邮 编 ： 223100 ， 电 话 ： 0517 87222589\n"
+        "地址：洪泽湖大道 90\n"
+        "                                           -1-\n"
+    )
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
