@@ -274,6 +274,14 @@ class _Last:
     narrative: Narrative | None = None
 
 
+# A table a converter flattened to one cell per line (pdftotext without -layout) leaves lines
+# that are only a row's numbering (“1.”, “3.”) or only numbers: not text. They are left out of
+# the narrative in the sections that hold the tables, so that the row numbers 1. 2. 3. of
+# table 三 are not read as a list (WD003) nor its cells as counts.
+_TABLE_SECTIONS = (2, 3, 4)
+_TABLE_LINE = re.compile(r"^[\s\u3000]*(?:\d{1,2}[.．、]|[\d０-９][\d０-９\s.,%]*)[\s\u3000]*$")
+
+
 def of_report(report: Report) -> Narrative:
     """The whole text of ``report`` outside its tables, in document order: the preamble,
     and per section its heading (``where`` = ``heading/N``) and its paragraphs
@@ -292,6 +300,7 @@ def of_report(report: Report) -> Narrative:
             Source(b.text, b.anchor, f"section/{section.number}")
             for b in section.paragraphs
             if b.text.count("|") < 2
+            and not (section.number in _TABLE_SECTIONS and _TABLE_LINE.match(b.text))
         ]
     narrative = Narrative.of(sources, exact=report.source.media_type not in MARKUP_MEDIA_TYPES)
     _Last.key, _Last.narrative = (report.sections, report.preamble), narrative

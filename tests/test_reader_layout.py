@@ -1,9 +1,10 @@
 """Column-aligned text from ``pdftotext -layout`` (poppler) reads like the PDF itself.
 
-The fixtures in ``fixtures/text/layout/`` are ``pdftotext -layout`` (poppler-utils 22.12)
-of the PDFs in ``fixtures/pdf/`` (CI needs no poppler)::
+The text fixtures are ``pdftotext -layout`` (poppler-utils) of the PDFs in ``fixtures/pdf/``,
+byte for byte (CI needs no poppler)::
 
-    pdftotext -layout tests/fixtures/pdf/NAME.pdf tests/fixtures/text/layout/NAME.layout.txt
+    pdftotext -layout tests/fixtures/pdf/2023_district-hongze_gov.pdf \
+        tests/fixtures/text/st_2023_district-hongze_gov.txt
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from linter.readers import Limits
 from linter.readers.text import TextReader
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAMES = ["2023_district-hongze_gov", "2024_city-huaian_gov", "2024_district-hongze_gov"]
+LAYOUT = {
+    "2023_district-hongze_gov": "st_2023_district-hongze_gov.txt",
+    "2024_city-huaian_gov": "st_2024_city-huaian_gov.txt",
+    "2024_district-hongze_gov": "pi_2024_district-hongze_gov.txt",
+}
+NAMES = list(LAYOUT)
 
 
 def _cells(table: dict) -> dict:
@@ -38,7 +44,7 @@ def engine() -> Engine:
 @pytest.mark.parametrize("name", NAMES)
 def test_layout_text_reads_to_the_pdf_tables_cell_by_cell(name, engine):
     from_pdf = engine.parse(FIXTURES / "pdf" / f"{name}.pdf").to_json()
-    from_text = engine.parse(FIXTURES / "text" / "layout" / f"{name}.layout.txt").to_json()
+    from_text = engine.parse(FIXTURES / "text" / LAYOUT[name]).to_json()
     for part in ("applications", "review_litigation"):
         assert from_text[part]["present"]
         assert _cells(from_text[part]) == _cells(from_pdf[part]), part
@@ -59,7 +65,7 @@ def test_layout_text_gives_the_pdf_findings(name, engine):
     def findings(path: Path) -> list[tuple[str, str]]:
         return sorted((f.code, f.message_en) for f in engine.lint_path(path).findings)
 
-    from_text = findings(FIXTURES / "text" / "layout" / f"{name}.layout.txt")
+    from_text = findings(FIXTURES / "text" / LAYOUT[name])
     assert from_text == findings(FIXTURES / "pdf" / f"{name}.pdf")
     codes = [code for code, _ in from_text]
     if name == "2023_district-hongze_gov":
@@ -74,7 +80,7 @@ def _read(text: str):
 
 def test_wrapped_labels_are_put_together_by_indentation():
     # 淮安 2024: the group label is printed down the left, the row label over three lines.
-    text = (FIXTURES / "text" / "layout" / "2024_city-huaian_gov.layout.txt").read_text()
+    text = (FIXTURES / "text" / LAYOUT["2024_city-huaian_gov"]).read_text()
     rows = [[c.text for c in r] for b in _read(text).blocks if isinstance(b, Table) for r in b.rows]
     assert [
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
@@ -94,7 +100,7 @@ def test_wrapped_labels_are_put_together_by_indentation():
 
 
 def test_a_row_with_a_blank_cell_is_left_unread_not_guessed(engine, tmp_path):
-    text = (FIXTURES / "text" / "layout" / "2023_district-hongze_gov.layout.txt").read_text()
+    text = (FIXTURES / "text" / LAYOUT["2023_district-hongze_gov"]).read_text()
     row = "                            6.属于四类过程性信息      1     0      0     0   0   0     1"
     assert row in text
     # The 商业企业 cell left blank: six values for seven columns.
@@ -121,3 +127,15 @@ def test_running_text_with_spaced_numbers_is_not_a_table():
         "                                           -1-\n"
     )
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_flattened_table_is_not_read_as_a_numbered_list(engine):
+    # ``pdftotext`` (without -layout) of 平潭 2023 printed to PDF by Chromium: table 三 comes out one
+    # cell per line, its row numbers 1. 2. 3. on lines of their own, which WD003 read as a
+    # list numbered “1.” then “3.”. Lines that are only a row number or only numbers are
+    # not text; the real skipped numbering of section 五 (一是 … 三是) is still found.
+    path = FIXTURES / "text" / "2023_zone-pingtan_gov.pdftotext-raw.txt"
+    findings = [f for f in engine.lint_path(path).findings if f.code == "WD003"]
+    where = [f.message_zh[:4] for f in findings]
+    assert where == ["第五部分"], [f.message_zh for f in findings]
+    assert "“三是”紧接在“一是”之后" in findings[0].message_zh
