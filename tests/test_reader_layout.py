@@ -99,17 +99,36 @@ def test_wrapped_labels_are_put_together_by_indentation():
     assert ["（六）其他处理"] in rows  # the group heading, on a row of its own
 
 
-def test_a_row_with_a_blank_cell_is_left_unread_not_guessed(engine, tmp_path):
+ROW_6 = "                            6.属于四类过程性信息      1     0      0     0   0   0     1"
+
+
+def _hongze_with(tmp_path: Path, row: str) -> dict:
     text = (FIXTURES / "text" / LAYOUT["2023_district-hongze_gov"]).read_text()
-    row = "                            6.属于四类过程性信息      1     0      0     0   0   0     1"
-    assert row in text
-    # The 商业企业 cell left blank: six values for seven columns.
+    assert ROW_6 in text
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace(ROW_6, row))
+    return Engine(load_plugins()).parse(path).to_json()
+
+
+def test_a_blank_cell_is_placed_by_the_column_its_neighbours_stand_in(tmp_path):
+    # The 商业企业 cell left blank: six values, each under one column of the full rows.
     blanked = (
         "                            6.属于四类过程性信息      1            0     0   0   0     1"
     )
-    path = tmp_path / "r.txt"
-    path.write_text(text.replace(row, blanked))
-    report = engine.parse(path).to_json()
+    report = _hongze_with(tmp_path, blanked)
+    row = report["applications"]["rows"]["withheld.process_information"]
+    states = {col: (cell["state"], cell.get("value")) for col, cell in row["cells"].items()}
+    assert states["natural_person"] == ("number", 1)
+    assert states["commercial"] == ("blank", None)
+    assert states["research"] == ("number", 0)
+    assert states["total"] == ("number", 1)
+    assert not report["applications"]["unread"]
+
+
+def test_a_row_whose_values_stand_between_columns_is_left_unread(tmp_path):
+    # Six values, one of them between two columns: its column is not guessed.
+    moved = "                            6.属于四类过程性信息      1        0  0   0   0     1"
+    report = _hongze_with(tmp_path, moved)
     apps = report["applications"]
     assert "withheld.process_information" not in apps["rows"]
     assert [u["row_id"] for u in apps["unread"]] == ["withheld.process_information"]

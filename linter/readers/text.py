@@ -316,6 +316,7 @@ _LAYOUT_MAX_GAP = 8  # lines between two value rows of one table
 _LAYOUT_MAX_TEXT = 40  # a longer text line between value rows is narrative, not a label
 _LAYOUT_LONE_GAP = 8  # a single value must stand this far from its label
 _X_TOLERANCE = 4
+_STRAY_NUMBER = re.compile(r"(?:^|\s)[\d０-９]+(?:[.．][\d０-９]+)?(?:\s|$)")
 
 
 def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
@@ -332,13 +333,18 @@ def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]
     head = line[: values[0][1]]
     label_end = len(head.rstrip(_WHITESPACE))
     gap = values[0][1] - label_end
+    spaced = all(
+        v[1] - (p[1] + len(p[0])) >= 2 for p, v in zip(values, values[1:], strict=False)
+    )
     if label_end:
-        if gap < 2 or (len(values) == 1 and gap < _LAYOUT_LONE_GAP):
+        # A first value one space from its label is still a cell when the values after
+        # it stand in columns (“4.保护第三方合法权益 1      0   0   0   0   0   1”).
+        glued = gap == 1 and len(values) >= 3 and spaced
+        if (gap < 2 and not glued) or (len(values) == 1 and gap < _LAYOUT_LONE_GAP):
             return None
-        if any(v[1] - (p[1] + len(p[0])) < 2 for p, v in zip(values, values[1:], strict=False)):
+        if not spaced and len(values) < 3:
             # Values printed one space apart are running text ("第 3 条 5 款"), not cells.
-            if len(values) < 3:
-                return None
+            return None
     elif len(values) < 2:
         return None  # a lone number on a line: a page number or a stray figure
     labels = [(m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", head)]
@@ -491,15 +497,76 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
             continue
         owner.values = vals
         owner.last_line = j + 1
+    _place_by_columns(labels, lines)
     for lab in labels:
         label_text = "".join(t for t, _, _ in lab.parts)
         first_text, first_line, first_x = lab.parts[0]
         cell = TableCell(label_text, _span(first_line, first_x + 1, first_text))
         row_cells = [cell]
-        row_cells += [TableCell(t, _span(ln, x + 1, t)) for t, ln, x in lab.values or ()]
+        row_cells += [
+            TableCell(t, _span(ln, x + 1, t)) if t else TableCell("", Anchor(ln, x + 1))
+            for t, ln, x in lab.values or ()
+        ]
         out.append((lab.order, tuple(row_cells)))
     out.sort(key=lambda p: p[0])
     rows = [r for _, r in out if r]
     if rows:
         doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
     return end
+
+
+def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
+    """Give a row with fewer values than the table's columns its blank cells, from where its
+    values stand against the rows with every value printed on the same page.
+
+    The columns are the spans the full rows' values occupy, page by page (pdftotext sets
+    each page apart). A short row is filled only when each of its values falls in exactly
+    one column and in order; otherwise it is left as printed (the interpreter reports it
+    unread), never guessed; and no row is filled when a number stands among the table's
+    label text (a value wrapped out of its column).
+    """
+    if any(_STRAY_NUMBER.search(t) for lab in labels for t, _, _ in lab.parts):
+        return  # a value printed among the labels: the table's columns cannot be trusted
+    counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
+    if len(counts) < 2:
+        return
+    width = max(set(counts), key=counts.count)
+    if counts.count(width) < 2:
+        return
+    page_of: list[int] = []
+    page = 0
+    for line in lines:
+        page += line.count("\f")
+        page_of.append(page)
+
+    def page_at(line_no: int) -> int:
+        return page_of[line_no - 1] if 0 < line_no <= len(page_of) else -1
+
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for lab in labels:
+        if lab.values and len(lab.values) == width:
+            pg = page_at(lab.values[0][1])
+            cols = spans.setdefault(pg, [(10**9, -1)] * width)
+            for k, (t, _, x) in enumerate(lab.values):
+                lo, hi = cols[k]
+                cols[k] = (min(lo, x), max(hi, x + len(t)))
+    for lab in labels:
+        if not lab.values or len(lab.values) >= width:
+            continue
+        cols = spans.get(page_at(lab.values[0][1]))
+        if cols is None or any(a[1] + 1 >= b[0] for a, b in zip(cols, cols[1:], strict=False)):
+            continue  # no full row on the page, or columns that touch: ambiguous
+        placed: list[int] = []
+        for t, _, x in lab.values:
+            hits = [k for k, (lo, hi) in enumerate(cols) if x < hi + 1 and x + len(t) > lo - 1]
+            if len(hits) != 1 or (placed and hits[0] <= placed[-1]):
+                placed = []
+                break
+            placed.append(hits[0])
+        if not placed:
+            continue
+        line_no = lab.values[0][1]
+        filled: list[tuple[str, int, int]] = [("", line_no, cols[k][0]) for k in range(width)]
+        for k, value in zip(placed, lab.values, strict=True):
+            filled[k] = value
+        lab.values = filled
