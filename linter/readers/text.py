@@ -333,9 +333,7 @@ def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]
     head = line[: values[0][1]]
     label_end = len(head.rstrip(_WHITESPACE))
     gap = values[0][1] - label_end
-    spaced = all(
-        v[1] - (p[1] + len(p[0])) >= 2 for p, v in zip(values, values[1:], strict=False)
-    )
+    spaced = all(v[1] - (p[1] + len(p[0])) >= 2 for p, v in zip(values, values[1:], strict=False))
     if label_end:
         # A first value one space from its label is still a cell when the values after
         # it stand in columns (“4.保护第三方合法权益 1      0   0   0   0   0   1”).
