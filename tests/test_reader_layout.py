@@ -158,3 +158,24 @@ def test_a_flattened_table_is_not_read_as_a_numbered_list(engine):
     where = [f.message_zh[:4] for f in findings]
     assert where == ["第五部分"], [f.message_zh for f in findings]
     assert "“三是”紧接在“一是”之后" in findings[0].message_zh
+
+
+def test_a_chromium_printed_page_reads_what_it_can_and_never_a_wrong_cell(engine):
+    # 平潭 2023 (the web page printed to PDF by Chromium, then pdftotext -layout): labels
+    # and values glued by one space, values wrapped out of their columns. Sections 二 and
+    # 四 read as from the page; in 三 every cell read is the page's, the rest is unread.
+    from_html = engine.parse(FIXTURES / "html" / "2023_zone-pingtan_gov.html").to_json()
+    path = FIXTURES / "text" / "2023_zone-pingtan_gov.pdftotext-layout.txt"
+    from_text = engine.parse(path).to_json()
+    assert _cells(from_text["review_litigation"]) == _cells(from_html["review_litigation"])
+    items = from_html["article20"]["items"]
+    assert set(from_text["article20"]["items"]) == set(items)
+    for item, table in items.items():
+        assert _cells(from_text["article20"]["items"][item]) == _cells(table), item
+    read, page = _cells(from_text["applications"]), _cells(from_html["applications"])
+    assert len(read) >= 120
+    assert {k: v for k, v in page.items() if k in read} == read
+    assert from_text["applications"]["unread"]  # and said so (XT002)
+    codes = [f.code for f in engine.lint_path(path).findings]
+    assert not [c for c in codes if c.startswith("AD")]
+    assert "TX004" in codes  # the verified defect: 393 in the text, 470 in the table

@@ -64,6 +64,7 @@ TRUE_DEFECTS = {
     "2023_zone-pingtan_gov.narrative.txt": PINGTAN_2023[1:],  # no tables in the excerpt
     # pdftotext (no -layout) of the page: table 三 flattened, so no TX004 from it.
     "2023_zone-pingtan_gov.pdftotext-raw.txt": PINGTAN_2023[1:],
+    "2023_zone-pingtan_gov.pdftotext-layout.txt": PINGTAN_2023,
     "2025_zonedept-pingtan-czj.html": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.narrative.txt": PINGTAN_CZJ_2025,
 }

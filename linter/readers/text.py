@@ -21,7 +21,7 @@ import re
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
 from linter.readers import Limits, Reader, decode_text, is_binary
-from linter.textnorm import parse_cell
+from linter.textnorm import is_data_like, parse_cell
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
@@ -316,6 +316,7 @@ _LAYOUT_MAX_GAP = 8  # lines between two value rows of one table
 _LAYOUT_MAX_TEXT = 40  # a longer text line between value rows is narrative, not a label
 _LAYOUT_LONE_GAP = 8  # a single value must stand this far from its label
 _X_TOLERANCE = 4
+_SAME_X = 2  # a new label this close to an open one takes its place
 _STRAY_NUMBER = re.compile(r"(?:^|\s)[\d０-９]+(?:[.．][\d０-９]+)?(?:\s|$)")
 
 
@@ -345,9 +346,49 @@ def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]
             return None
     elif len(values) < 2:
         return None  # a lone number on a line: a page number or a stray figure
-    labels = [(m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", head)]
-    labels = [(t, x) for t, x in labels if t.strip(_WHITESPACE)]
-    return labels, values
+    return _label_cells(head), values
+
+
+def _label_cells(text: str) -> list[tuple[str, int]]:
+    """The text pieces of a line set apart by 2+ spaces, or by one space before a row
+    numbering (“（三） 4.保护第三方合法权益”: a group label beside its row's)."""
+    cells = []
+    for m in re.finditer(r"\S+(?: \S+)*", text):
+        piece, x = m.group(), m.start()
+        cuts = [0] + [
+            k + 1
+            for k in range(len(piece))
+            if piece[k] == " "
+            and _NUMBERING_START.match(piece[k + 1 :])
+            and _NUMBERING_START.match(piece)
+        ]
+        for a, b in zip(cuts, [*cuts[1:], len(piece) + 1], strict=False):
+            part = piece[a : b - 1] if b <= len(piece) else piece[a:]
+            if part.strip(_WHITESPACE):
+                cells.append((part.strip(_WHITESPACE), x + a))
+    return cells
+
+
+def _header_cells(text: str) -> list[tuple[str, int]]:
+    """A section-二 header's cells: set apart by 2+ spaces, or by single spaces when every
+    piece is a whole column label (“本年制发件数 本年废止件数 现行有效件数”)."""
+    cells = []
+    for piece, x in ((m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", text)):
+        words = [(w.group(), w.start()) for w in re.finditer(r"\S+", piece)]
+        if len(words) > 1 and all(len(w) >= 4 for w, _ in words):
+            cells += [(w, x + wx) for w, wx in words]
+        else:
+            cells.append((piece, x))
+    return cells
+
+
+def _loose_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
+    """Under a section-二 header: a label and its one value one space apart
+    (“行政事业性收费 5949.088667”)."""
+    m = re.match(r"^(\s*)(\S(?:.*\S)?)\s+(\S+)\s*$", line.replace("\f", " "))
+    if not m or parse_cell(m.group(3)).state != "number" or is_data_like(m.group(2)):
+        return None
+    return [(m.group(2), len(m.group(1)))], [(m.group(3), m.start(3))]
 
 
 def _is_layout_start(line: str) -> bool:
@@ -364,7 +405,8 @@ def _is_layout_header(lines: list[str], i: int) -> bool:
         return False
     for j in range(i + 1, min(i + 5, len(lines))):
         if lines[j].strip(_WHITESPACE):
-            return _is_layout_start(lines[j].rstrip("\r"))
+            line = lines[j].rstrip("\r")
+            return _is_layout_start(line) or _loose_row(line) is not None
     return False
 
 
@@ -373,13 +415,22 @@ def _layout_region(lines: list[str], i: int) -> int:
     n = len(lines)
     last = i
     j = i + 1
+    after_header = _is_layout_header(lines, i)
     while j < n and j - last <= _LAYOUT_MAX_GAP:
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
+        if text and not _PAGE_NUMBER.match(text) and not _is_layout_start(raw):
+            if text.startswith("信息内容"):
+                after_header = True
+                j += 1
+                continue
+            if not (after_header and _loose_row(raw)):
+                after_header = False
         if raw.startswith("\t") or raw.lstrip(" ").startswith("|"):
             break
-        if _is_layout_start(raw):
+        if _is_layout_start(raw) or (after_header and _loose_row(raw)):
             last = j
+            after_header = False
         elif not text or _PAGE_NUMBER.match(text):
             pass
         elif (
@@ -435,10 +486,8 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
     counter = 0
 
     def stream(x: int) -> _Label | None:
-        for lab in open_by_x:
-            if abs(lab.x - x) <= _X_TOLERANCE:
-                return lab
-        return None
+        near = [lab for lab in open_by_x if abs(lab.x - x) <= _X_TOLERANCE]
+        return min(near, key=lambda lab: abs(lab.x - x)) if near else None
 
     def place(text: str, line_no: int, x: int, starts: bool) -> _Label:
         nonlocal counter
@@ -449,7 +498,8 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
                 current.parts.append((text, line_no, x))
                 current.last_line = line_no
                 return current
-            open_by_x.remove(current)
+            if abs(current.x - x) <= _SAME_X or current.values is not None:
+                open_by_x.remove(current)  # a new label in its place
         counter += 1
         lab = _Label(x, counter)
         lab.parts.append((text, line_no, x))
@@ -458,17 +508,24 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         open_by_x.append(lab)
         return lab
 
+    after_header = False
     for j in range(i, end):
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
         if not text or _PAGE_NUMBER.match(text):
             continue
         row = _layout_row(raw) if _is_layout_start(raw) else None
+        if row is None and after_header:
+            row = _loose_row(raw)
+        after_header = False
         if row is None:
-            cells = [(m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+            cells = _label_cells(raw)
             if _ARTICLE20_BREAK.search(text):
                 # An item title or a header of section 二: a row of its own, labels end.
                 counter += 1
+                if text.startswith("信息内容"):
+                    cells = _header_cells(raw)
+                    after_header = True
                 out.append((counter, tuple(TableCell(t, _span(j + 1, x + 1, t)) for t, x in cells)))
                 open_by_x.clear()
                 continue
