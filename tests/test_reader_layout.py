@@ -178,4 +178,5 @@ def test_a_chromium_printed_page_reads_what_it_can_and_never_a_wrong_cell(engine
     assert from_text["applications"]["unread"]  # and said so (XT002)
     codes = [f.code for f in engine.lint_path(path).findings]
     assert not [c for c in codes if c.startswith("AD")]
+    assert "AP004" not in codes  # labels put together right (“理结果 （二）部分公开…”)
     assert "TX004" in codes  # the verified defect: 393 in the text, 470 in the table

@@ -351,17 +351,23 @@ def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]
 
 def _label_cells(text: str) -> list[tuple[str, int]]:
     """The text pieces of a line set apart by 2+ spaces, or by one space before a row
-    numbering (“（三） 4.保护第三方合法权益”: a group label beside its row's)."""
+    numbering (“（三） 4.保护第三方合法权益”: a group label beside its row's) that follows
+    a numbered piece or a short one."""
     cells = []
     for m in re.finditer(r"\S+(?: \S+)*", text):
         piece, x = m.group(), m.start()
-        cuts = [0] + [
-            k + 1
-            for k in range(len(piece))
-            if piece[k] == " "
-            and _NUMBERING_START.match(piece[k + 1 :])
-            and _NUMBERING_START.match(piece)
-        ]
+        cuts = (
+            [0]
+            + [
+                k + 1
+                for k in range(len(piece))
+                if piece[k] == " "
+                and _NUMBERING_START.match(piece[k + 1 :])
+                # after a numbered label, or a short piece of a label printed down the side
+                # (“理结果 （二）部分公开”)
+                and (_NUMBERING_START.match(piece) or len(piece[:k].split(" ")[-1]) <= 4)
+            ]
+        )
         for a, b in zip(cuts, [*cuts[1:], len(piece) + 1], strict=False):
             part = piece[a : b - 1] if b <= len(piece) else piece[a:]
             if part.strip(_WHITESPACE):
