@@ -172,6 +172,32 @@ def test_a_row_that_cannot_be_aligned_is_not_missing(engine: Engine, tmp_path: P
     assert xt002.code == "XT002" and "“行政强制”行的单元格数与表头不符" in xt002.message_zh
 
 
+# 平潭综合实验区 2023's page as a browser prints it (Chromium "print to PDF"), then
+# ``pdftotext -layout``: header cells run together with single spaces, a page break splits
+# item (一), so some item tables are printed but cannot be read at all.
+PINGTAN_2023_PRINTED_LAYOUT = TEXT / "ad_2023_zone-pingtan_gov.chromium-print.layout.txt"
+
+
+def test_an_item_table_that_cannot_be_read_is_not_missing_rows_and_columns(
+    engine: Engine, plugins
+) -> None:
+    """Nothing of an item's table read: one AD002 warning to check the original, never an
+    error that its rows and columns are missing."""
+    from dataclasses import replace
+
+    findings = ad_findings(engine, PINGTAN_2023_PRINTED_LAYOUT, "AD002")
+    assert [f for f in findings if f.level == "error"] == []
+    assert all(f.sub_id.endswith("/unreadable") for f in findings)
+    # The same on a report whose item (六) is kept but with nothing read in it.
+    report = engine.parse(AD_2022)
+    items = dict(report.article20.items)
+    items["item6"] = replace(items["item6"], columns={}, rows={})
+    report = replace(report, article20=replace(report.article20, items=items))
+    (finding,) = plugins.rules["AD002"].check(report, RuleContext())
+    assert (finding.level, finding.sub_id) == ("warning", "item6/unreadable")
+    assert "未能读出" in finding.message_zh and "核对原件" in finding.message_zh
+
+
 def test_nothing_is_missing_when_section_two_cannot_be_read(engine: Engine) -> None:
     # 平潭 2021 as archived: section 二 flattened into one line (XT002), so no AD001/AD002.
     assert codes_of(engine, TEXT / "2021_zone-pingtan_gov.txt") == []

@@ -22,7 +22,7 @@ from rules.article20.common import (
 
 
 class MissingRowOrColumn(Rule):
-    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查。
+    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查；某一项的表格印出了、却一个单元格也读不出（表头与数值无法对应，多见于转换后错位的文本）时，只给一条警告请核对原件，不说缺行缺列。
 
     为何重要：少一行或一列，该项数据就没有报告，也无法与上一年比对。
 
@@ -32,7 +32,7 @@ class MissingRowOrColumn(Rule):
 
     依据：年度报告格式第二部分表格的行列（FORMATS.md §2.3、§3.3）。
 
-    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked.
+    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked. When an item's table is printed but not one of its cells can be read (header and figures cannot be matched, as in text misaligned by a conversion), one warning asks to check the original; no row or column is called missing.
 
     Why it matters: a missing row or column leaves that figure unreported and impossible to compare with last year.
 
@@ -59,6 +59,23 @@ class MissingRowOrColumn(Rule):
         unaligned = unaligned_labels(report)
         for spec, table in present_items(report):
             where = table.anchor
+            if not _anything_read(table):
+                # A header and rows printed but no cell placed in a column (a header whose
+                # labels run together, rows with more or fewer figures than columns): the
+                # rows and columns are there, only unreadable — never "missing".
+                yield self.finding(
+                    report,
+                    where,
+                    f"第二部分“{item_title_zh(spec)}”的表格未能读出：表头或各行的数值无法与格式的列对应"
+                    "（可能是转换时表格错位）。无法判断是否缺少行或列；请核对原件。",
+                    f"the table of section 2, article 20 {ITEM_EN[spec.id]} could not be read: its "
+                    "header or its rows' figures cannot be matched to the format's columns (perhaps "
+                    "misaligned by a conversion). Whether a row or column is missing cannot be told; "
+                    "check the original.",
+                    sub_id=f"{spec.id}/unreadable",
+                    level="warning",
+                )
+                continue
             for row in spec.rows:
                 if row.id in table.rows or printed_but_unreadable(row, unaligned):
                     continue
@@ -84,3 +101,8 @@ class MissingRowOrColumn(Rule):
                     f"({column.label}); add it in the unified format.",
                     sub_id=f"{spec.id}/{column.id}",
                 )
+
+
+def _anything_read(table) -> bool:
+    """Whether any column header or any cell of the item's table was read."""
+    return bool(table.columns) or any(row.cells for row in table.rows.values())
