@@ -173,9 +173,9 @@ def test_a_row_that_cannot_be_aligned_is_not_missing(engine: Engine, tmp_path: P
 
 
 # 平潭综合实验区 2023's page as a browser prints it (Chromium "print to PDF"), then
-# ``pdftotext -layout``: header cells run together with single spaces, a page break splits
-# item (一), so some item tables are printed but cannot be read at all.
-PINGTAN_2023_PRINTED_LAYOUT = TEXT / "ad_2023_zone-pingtan_gov.chromium-print.layout.txt"
+# ``pdftotext -layout``: header cells one space apart, a page break inside item (一). Before
+# the text reader split such headers, items (一), (五), (六) and (八) gave six AD002 errors.
+PINGTAN_2023_PRINTED_LAYOUT = TEXT / "2023_zone-pingtan_gov.pdftotext-layout.txt"
 
 
 def test_an_item_table_that_cannot_be_read_is_not_missing_rows_and_columns(
