@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter import editions as E
 from linter import labels as L
@@ -463,17 +464,15 @@ class _TableBuild:
     unaligned: list[tuple[str, str]] = field(default_factory=list)
 
 
-_APP_MATCHERS: dict[int, _RowMatcher] = {}
+@lru_cache(maxsize=1)
+def _matcher_for(version: int) -> _RowMatcher:
+    return _RowMatcher(E.application_rows())
 
 
 def _app_matcher() -> _RowMatcher:
-    """The row matcher over every registered edition's section-三 rows."""
-    version = E.REGISTRY.version
-    matcher = _APP_MATCHERS.get(version)
-    if matcher is None:
-        _APP_MATCHERS.clear()
-        matcher = _APP_MATCHERS[version] = _RowMatcher(E.application_rows())
-    return matcher
+    """The row matcher over every registered edition's section-三 rows (made anew when the
+    registry changes)."""
+    return _matcher_for(E.REGISTRY.version)
 
 
 _APP_COLUMN_KEYS = {key(c.label): c for c in L.APPLICATION_COLUMNS}

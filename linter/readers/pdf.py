@@ -318,6 +318,14 @@ class _TablePart:
     cell_of: list[int] = field(default_factory=list)
 
 
+def _find(parent: list[int], i: int) -> int:
+    """The root of ``i`` in a union-find forest, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _tables_from_lines(horiz: list[_Seg], vert: list[_Seg], page: int) -> list[_TablePart]:
     horiz = _merge_segments(horiz)
     vert = _merge_segments(vert)
@@ -326,12 +334,6 @@ def _tables_from_lines(horiz: list[_Seg], vert: list[_Seg], page: int) -> list[_
     # Connected components of touching horizontal and vertical lines.
     n_h = len(horiz)
     parent = list(range(n_h + len(vert)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     vert_sorted = sorted(range(len(vert)), key=lambda j: vert[j].pos)
     vpos = [vert[j].pos for j in vert_sorted]
@@ -342,14 +344,14 @@ def _tables_from_lines(horiz: list[_Seg], vert: list[_Seg], page: int) -> list[_
                 break
             v = vert[vert_sorted[k]]
             if v.lo - _SNAP <= h.pos <= v.hi + _SNAP:
-                a, b = find(i), find(n_h + vert_sorted[k])
+                a, b = _find(parent, i), _find(parent, n_h + vert_sorted[k])
                 if a != b:
                     parent[a] = b
     groups: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(horiz):
-        groups.setdefault(find(i), ([], []))[0].append(h)
+        groups.setdefault(_find(parent, i), ([], []))[0].append(h)
     for j, v in enumerate(vert):
-        groups.setdefault(find(n_h + j), ([], []))[1].append(v)
+        groups.setdefault(_find(parent, n_h + j), ([], []))[1].append(v)
     parts = []
     for hs, vs in groups.values():
         part = _part_from_component(hs, vs, page)
@@ -369,14 +371,8 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
     # Union-find over lattice cells: neighbours with no line between them are one cell.
     parent = list(range(n_r * n_c))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
+        ra, rb = _find(parent, a), _find(parent, b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
@@ -393,7 +389,7 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
                 union(r * n_c + c, (r + 1) * n_c + c)
     regions: dict[int, list[int]] = {}
     for i in range(n_r * n_c):
-        regions.setdefault(find(i), []).append(i)
+        regions.setdefault(_find(parent, i), []).append(i)
     if len(regions) < 2:
         return None  # a frame around text, not a table
     rects = []
@@ -482,7 +478,7 @@ class _Scanner:
         self.private = 0
         self.image_area = 0.0
 
-    def page(self, pdf, index: int, path: str) -> _PageData:
+    def page(self, pdf, index: int) -> _PageData:
         raw = self.raw
         page = raw.FPDF_LoadPage(pdf, index)
         if not page:
@@ -1097,7 +1093,7 @@ class PdfReader(Reader):
             scanner = _Scanner(raw, limits)
             pages = []
             for i in range(n_pages):
-                pages.append(scanner.page(pdf, i, path))
+                pages.append(scanner.page(pdf, i))
                 if time.monotonic() - started > limits.time_limit_seconds:
                     raise ReadError(
                         f"读取 PDF 超过时间上限 {limits.time_limit_seconds:.0f} 秒（读到第 {i + 1} 页）",
@@ -1219,7 +1215,7 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
     body_lines = [line for p in pages for line in p.lines]
     if body_lines:
         lefts = sorted(round(line.x0) for line in body_lines)
-        left = Counter(lefts).most_common(1)[0][0] if lefts else 0.0
+        left = Counter(lefts).most_common(1)[0][0]
         left = min(left, lefts[len(lefts) // 10])
         right = _right_margin(body_lines, left)
     else:

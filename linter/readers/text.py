@@ -309,7 +309,6 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
 # --- column-aligned text (pdftotext -layout) ------------------------------------------------
 
 # A line ending in values: a label (or nothing), 2+ spaces, then numbers separated by spaces.
-_GAP = re.compile(r"\S+(?:[ \u3000]\S+)*")
 _NUMBERING_START = re.compile(r"^[（(]?\s*[一二三四五六七八九十\d０-９]{1,3}\s*[）)、.．]")
 _ARTICLE20_BREAK = re.compile(r"第二十条|^信息内容")
 _LAYOUT_MAX_GAP = 8  # lines between two value rows of one table
@@ -397,11 +396,16 @@ def _loose_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]
     return [(m.group(2), len(m.group(1)))], [(m.group(3), m.start(3))]
 
 
-def _is_layout_start(line: str) -> bool:
+def _layout_start_row(line: str):
+    """The value row that ``line`` is when it can start (or carry on) an aligned table."""
     if "\t" in line or line.lstrip(" ").startswith("|"):
-        return False
+        return None
     row = _layout_row(line)
-    return row is not None and (len(row[1]) >= 2 or bool(row[0]))
+    return row if row is not None and (len(row[1]) >= 2 or bool(row[0])) else None
+
+
+def _is_layout_start(line: str) -> bool:
+    return _layout_start_row(line) is not None
 
 
 def _is_layout_header(lines: list[str], i: int) -> bool:
@@ -425,23 +429,25 @@ def _layout_region(lines: list[str], i: int) -> int:
     while j < n and j - last <= _LAYOUT_MAX_GAP:
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
-        if text and not _PAGE_NUMBER.match(text) and not _is_layout_start(raw):
+        start = _is_layout_start(raw)
+        loose = _loose_row(raw) if after_header else None
+        if text and not _PAGE_NUMBER.match(text) and not start:
             if text.startswith("信息内容"):
                 after_header = True
                 j += 1
                 continue
-            if not (after_header and _loose_row(raw)):
+            if not (after_header and loose):
                 after_header = False
         if raw.startswith("\t") or raw.lstrip(" ").startswith("|"):
             break
-        if _is_layout_start(raw) or (after_header and _loose_row(raw)):
+        if start or (after_header and loose):
             last = j
             after_header = False
         elif not text or _PAGE_NUMBER.match(text):
             pass
         elif (
-            _INLINE_HEADING.match(re.sub(r"\s+", "", text))
-            or len(re.sub(r"\s+", "", text)) > _LAYOUT_MAX_TEXT
+            _INLINE_HEADING.match(squeezed := re.sub(r"\s+", "", text))
+            or len(squeezed) > _LAYOUT_MAX_TEXT
         ):
             break
         j += 1
@@ -520,7 +526,7 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         text = raw.strip(_WHITESPACE)
         if not text or _PAGE_NUMBER.match(text):
             continue
-        row = _layout_row(raw) if _is_layout_start(raw) else None
+        row = _layout_start_row(raw)
         if row is None and after_header:
             row = _loose_row(raw)
         after_header = False
