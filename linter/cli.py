@@ -629,9 +629,7 @@ def rules(code: str | None, lang: str) -> None:
                 f"{summary}{shown}"
             )
         return
-    rule = plugins.rules.get(code.upper()) or next(
-        (r for r in plugins.rules.values() if code in (r.name, *r.aliases)), None
-    )
+    rule = plugins.rules.get(code.upper()) or plugins.rule_by_name(code)
     if rule is None:
         _fail(f"no rule {code!r} (see `gongkai-lint rules`)")
     from linter.docs import render_rule

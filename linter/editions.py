@@ -123,12 +123,10 @@ class Registry:
         self.editions.append(edition)
         self.editions.sort(key=lambda e: e.first_year)
         self.version += 1
-        _clear_caches()
 
     def unregister(self, edition_id: str) -> None:
         self.editions = [e for e in self.editions if e.id != edition_id]
         self.version += 1
-        _clear_caches()
 
 
 REGISTRY = Registry()
@@ -218,19 +216,6 @@ def application_rows() -> tuple[RowSpec, ...]:
 
 def editions_of_row(row_id: str) -> tuple[str, ...]:
     return tuple(e.id for e in REGISTRY.editions if row_id in e.application_row_ids)
-
-
-def _clear_caches() -> None:
-    for hook in _CACHE_HOOKS:
-        hook()
-
-
-_CACHE_HOOKS: list = []
-
-
-def on_change(hook) -> None:
-    """Call ``hook()`` whenever the registry changes (caches built from it)."""
-    _CACHE_HOOKS.append(hook)
 
 
 # --- the national editions -----------------------------------------------------------------

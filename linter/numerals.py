@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from linter.textnorm import MAX_NUMBER_DIGITS  # as for table cells
+
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -108,8 +110,6 @@ def _below_10000(text: str, leading: bool) -> int | None:
 
 
 _ARABIC_FULL = re.compile(rf"^(?:{ARABIC})$")
-# As for table cells (linter.textnorm): more digits than any count or amount.
-MAX_NUMBER_DIGITS = 30
 
 
 def parse_number(text: str) -> int | Decimal | None:

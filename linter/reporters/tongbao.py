@@ -309,13 +309,15 @@ class TongbaoReporter(Reporter):
                 p = doc.add_paragraph()
                 _run(p, f"{i}. ", bold=True)
                 _run(p, summary + self.t("。", ". "), bold=True)
+                # Both languages' strings are built: scan the reports for the agencies once.
+                agencies = self.agencies_with(code, reports)
+                pct = share(per_code[code], n)
                 _run(
                     p,
                     self.t(
-                        f"{per_code[code]} 份报告（{share(per_code[code], n)}）存在此问题{caveat}"
-                        f"〔{code}〕。涉及单位：{self.agencies_with(code, reports)}。",
-                        f"{per_code[code]} reports ({share(per_code[code], n)}){caveat} "
-                        f"[{code}]. Agencies: {self.agencies_with(code, reports)}.",
+                        f"{per_code[code]} 份报告（{pct}）存在此问题{caveat}"
+                        f"〔{code}〕。涉及单位：{agencies}。",
+                        f"{per_code[code]} reports ({pct}){caveat} [{code}]. Agencies: {agencies}.",
                     ),
                 )
 

@@ -8,12 +8,10 @@ from linter.document import Anchor
 from linter.finding import Location
 from linter.labels import (
     APPLICANT_COLUMN_IDS,
-    ENGLISH,
     SECTION_NUMERALS,
-    column_label_zh,
-    row_label_zh,
 )
 from linter.model import Cell, Report, Section
+from rules.applications.common import location as cell_location
 
 UNPAID_FEE_ROW = "other_handling.unpaid_fee"
 
@@ -39,12 +37,7 @@ class UnpaidFee:
 
     @property
     def location(self) -> Location:
-        return Location(
-            self.cell.anchor,
-            logical=f"三/{UNPAID_FEE_ROW}/{self.column_id}",
-            label_zh=f"第三部分 {row_label_zh(UNPAID_FEE_ROW)} / {column_label_zh(self.column_id)}",
-            label_en=f"section 3, {ENGLISH[UNPAID_FEE_ROW]} / {ENGLISH[self.column_id]}",
-        )
+        return cell_location(self.cell, UNPAID_FEE_ROW, self.column_id)
 
 
 def unpaid_fee(report: Report) -> UnpaidFee | None:
