@@ -20,7 +20,7 @@ from linter.fingerprint import (
     FINGERPRINT_KEY,
     LEGACY_FINGERPRINT_KEY,
     PATH_FINGERPRINT_KEY,
-    fingerprints,
+    fingerprint_sets,
     legacy_fingerprint,
     path_identity,
     report_identity,
@@ -132,9 +132,8 @@ class Baseline:
                 accepted += a
             return new, accepted
         new, accepted = [], []
-        by_identity = fingerprints(items, identities[0])
-        by_path = fingerprints(items, identities[1])
-        for f, value, path_value in zip(items, by_identity, by_path, strict=True):
+        prints = fingerprint_sets(items, identities)
+        for f, (value, path_value) in zip(items, prints, strict=True):
             if (
                 self._take(FINGERPRINT_KEY, value)
                 or self._take(PATH_FINGERPRINT_KEY, path_value)

@@ -66,17 +66,28 @@ def fingerprints(findings: Iterable[Finding], identity: str) -> list[str]:
     all of the report's findings of a run — new and accepted alike — to get the same
     values a baseline holds.
     """
+    return [prints[0] for prints in fingerprint_sets(findings, (identity,))]
+
+
+def fingerprint_sets(findings: Iterable[Finding], identities: tuple[str, ...]) -> list[tuple]:
+    """For each finding, its fingerprint under each of ``identities`` (the report identity
+    and the path identity, as SARIF and the baseline both need): the findings are ordered
+    and their places worked out once for all the identities."""
     items = list(findings)
     order = sorted(range(len(items)), key=lambda i: items[i].sort_key())
     seen: dict[tuple[str, str, str], int] = {}
-    out = [""] * len(items)
+    out: list[tuple] = [()] * len(items)
     for i in order:
         f = items[i]
         key = (f.code, f.sub_id or "", _place(f))
         n = seen.get(key, 0)
         seen[key] = n + 1
-        basis = "\x1f".join([identity, *key, str(n)])
-        out[i] = hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        out[i] = tuple(
+            hashlib.sha256(
+                "\x1f".join([identity, *key, str(n)]).encode("utf-8", "surrogateescape")
+            ).hexdigest()[:32]
+            for identity in identities
+        )
     return out
 
 

@@ -24,7 +24,7 @@ from linter.finding import Finding, Location
 from linter.fingerprint import (
     FINGERPRINT_KEY,
     PATH_FINGERPRINT_KEY,
-    fingerprints,
+    fingerprint_sets,
     path_identity,
     report_identity,
 )
@@ -327,11 +327,7 @@ class SarifReporter(Reporter):
         baseline = self.options.baseline is not None
         pairs = [(f, False) for f in findings] + [(f, True) for f in suppressed_findings]
         everything = [f for f, _ in pairs]
-        prints = zip(
-            fingerprints(everything, identities[0]),
-            fingerprints(everything, identities[1]),
-            strict=True,
-        )
+        prints = fingerprint_sets(everything, identities)
         for (f, suppressed), (value, path_value) in zip(pairs, prints, strict=True):
             index = self.index_of.get(f.path, -1)
             path = f.path
