@@ -13,8 +13,10 @@ emit one cell per printed cell and leave both flags false.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class Anchor:
     bbox: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> dict:
-        out = {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+        out = {k: getattr(self, k) for k in ANCHOR_FIELDS if getattr(self, k) is not None}
         if self.bbox is not None:
             out["bbox"] = list(self.bbox)
         return out
@@ -70,6 +72,56 @@ def pickle_by_fields(cls: type) -> type:
 
 pickle_by_fields(Anchor)
 NO_ANCHOR = Anchor()
+ANCHOR_FIELDS = tuple(f.name for f in fields(Anchor))
+_anchor_values = attrgetter(*ANCHOR_FIELDS)
+
+
+class LazyAnchor(Anchor):
+    """An anchor worked out when something first reads one of its fields.
+
+    A reader that must scan the source to place an element (HTML: which start tag of the
+    file a parsed element came from, and where its end tag is) gives every cell and
+    paragraph one of these; only the few that a finding, a statement or the IR output
+    reads are ever placed. The fields are the slots of :class:`Anchor`, left unset until
+    then: reading one finds it unset, which calls :meth:`__getattr__`, which asks
+    ``locate(key)`` for the real anchor and fills every slot. It compares, hashes,
+    pickles and copies as the plain :class:`Anchor` it stands for.
+    """
+
+    __slots__ = ("_locate", "_key")
+
+    def __new__(cls, *args, **kwargs):  # dataclasses.replace and copies: a plain Anchor
+        return Anchor(*args, **kwargs)
+
+    @classmethod
+    def deferred(cls, locate: Callable[[Any], Anchor], key: Any) -> LazyAnchor:
+        self = object.__new__(cls)
+        object.__setattr__(self, "_locate", locate)
+        object.__setattr__(self, "_key", key)
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _FIELD_SET:
+            raise AttributeError(name)
+        locate = object.__getattribute__(self, "_locate")
+        placed = locate(object.__getattribute__(self, "_key"))
+        for field_name, value in zip(ANCHOR_FIELDS, _anchor_values(placed), strict=True):
+            object.__setattr__(self, field_name, value)
+        # the source and element are no longer needed: let them go
+        object.__setattr__(self, "_locate", None)
+        object.__setattr__(self, "_key", None)
+        return object.__getattribute__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Anchor):
+            return _anchor_values(self) == _anchor_values(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(_anchor_values(self))
+
+
+_FIELD_SET = frozenset(ANCHOR_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

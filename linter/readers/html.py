@@ -39,6 +39,7 @@ from linter.document import (
     Block,
     Diagnostic,
     Document,
+    LazyAnchor,
     Paragraph,
     ReadError,
     Table,
@@ -647,19 +648,28 @@ class _SourceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        find = text.find
-        position = find("\n")
-        while position >= 0:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
-        self.line_starts = starts
+        self._line_starts: list[int] | None = None
         # tag name -> offsets of its start tags' "<" and ">", in source order
         self.tags: dict[str, tuple[list[int], list[int]]] = {}
         # element -> its rank among same-named elements ending on the same line
         self.ranks: dict[Element, int] = {}
         # offsets of the first and past the last character of the scanned lines
         self.span = (0, len(text))
+        self._scanned = True
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets at which the source's lines start (worked out on first use)."""
+        starts = self._line_starts
+        if starts is None:
+            starts = [0]
+            find = self.text.find
+            position = find("\n")
+            while position >= 0:
+                starts.append(position + 1)
+                position = find("\n", position + 1)
+            self._line_starts = starts
+        return starts
 
     def prepare(self, container: Element) -> None:
         """Rank every anchored element of ``container`` and scan its source lines (call
@@ -680,9 +690,11 @@ class _SourceIndex:
         last = container
         while len(last):
             last = last[-1]
-        self._scan(first_line, max(last_line, last.sourceline or 0))
+        self._span(first_line, max(last_line, last.sourceline or 0))
 
-    def _scan(self, first_line: int, last_line: int) -> None:
+    def _span(self, first_line: int, last_line: int) -> None:
+        """The source offsets of the lines the container's elements end on; the tags in
+        them are scanned when the first anchor is asked for (most never are)."""
         text, line_starts = self.text, self.line_starts
         first_line = min(first_line, len(line_starts))
         start = line_starts[first_line - 1]
@@ -692,6 +704,12 @@ class _SourceIndex:
         if open_bracket >= 0 and text.rfind(">", 0, start) < open_bracket:
             start = open_bracket
         self.span = (start, end)
+        self._scanned = False
+
+    def _scan(self) -> None:
+        self._scanned = True
+        text = self.text
+        start, end = self.span
         any_case = UPPERCASE_TAG_RE.search(text, start, end) is not None
         pattern = SOURCE_TAG_ANY_CASE_RE if any_case else SOURCE_TAG_RE
         tags = self.tags
@@ -718,6 +736,13 @@ class _SourceIndex:
             found[1].append(match.end() - 1)
 
     def anchor(self, element: Element) -> Anchor:
+        """The element's anchor, worked out when a finding first reads it."""
+        return LazyAnchor.deferred(self.locate, element)
+
+    def locate(self, element: Element) -> Anchor:
+        """Where the element's start tag begins and its end tag ends in the source."""
+        if not self._scanned:
+            self._scan()
         line = element.sourceline
         if not line or line > self.LAST_RELIABLE_LINE or line > len(self.line_starts):
             return Anchor()
@@ -759,14 +784,14 @@ class _SourceIndex:
 
 def _find_end_tag(text: str, name: str, start: int, stop: int | None = None) -> int:
     """Offset of ``</name`` (any case) at or after ``start`` (and before ``stop``), or -1."""
-    closing = "</" + name.lower()
-    stop = len(text) if stop is None else stop
-    position = text.find("</", start, stop)
-    while position >= 0:
-        if text[position : position + len(closing)].lower() == closing:
-            return position
-        position = text.find("</", position + 2, stop)
-    return -1
+    pattern = _END_TAGS.get(name)
+    if pattern is None:
+        pattern = _END_TAGS[name] = re.compile("</" + re.escape(name.lower()), re.I | re.A)
+    found = pattern.search(text, start, len(text) if stop is None else stop)
+    return found.start() if found else -1
+
+
+_END_TAGS: dict[str, re.Pattern[str]] = {}
 
 
 def _preceding_on_line(container: Element, line: int) -> list[Element]:
