@@ -86,6 +86,7 @@ APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("total", "总计"),
 )
 APPLICANT_COLUMN_IDS = tuple(c.id for c in APPLICATION_COLUMNS[:-1])
+_COLUMN_LABELS_ZH = {c.id: c.label for c in APPLICATION_COLUMNS}
 
 APPLICATION_ROWS: tuple[RowSpec, ...] = (
     RowSpec("new_received", "本年新收政府信息公开申请数量", "一"),
@@ -282,11 +283,21 @@ ENGLISH: dict[str, str] = _English(
 
 def row_label_zh(row_id: str) -> str:
     """The format's printed label of a section-三 row, with its numbering."""
-    from linter import editions
-
     # Asked for every row of every table of every report: worked out once per row and
-    # registry version.
-    return _row_label_zh(row_id, editions.REGISTRY.version)
+    # registry version (the registry is looked up once: editions imports this module).
+    registry = _REGISTRY or _registry()
+    return _row_label_zh(row_id, registry.version)
+
+
+_REGISTRY = None
+
+
+def _registry():
+    global _REGISTRY
+    from linter.editions import REGISTRY
+
+    _REGISTRY = REGISTRY
+    return REGISTRY
 
 
 @cache
@@ -367,4 +378,4 @@ def compact_rows(row_ids: Sequence[str], lang: str) -> str:
 
 @cache
 def column_label_zh(column_id: str) -> str:
-    return next(c.label for c in APPLICATION_COLUMNS if c.id == column_id)
+    return _COLUMN_LABELS_ZH[column_id]

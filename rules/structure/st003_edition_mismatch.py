@@ -56,14 +56,18 @@ class EditionMismatch(Rule):
         apps = report.applications
         if a20.present and a20.edition:
             found, section = a20.edition, 2
-            evidence, anchor = _article20_evidence(report, found)
         elif not a20.present and apps.present and apps.edition:
             found, section = apps.edition, 3
             if _only_collapsed(found, required.value):
                 return  # a lone collapsed （六）其他处理 row: AP002 says which sub-rows are missing
-            evidence, anchor = _applications_evidence(report, found)
         else:
             return
+        if found == required.value and required.decided_by != "tables":
+            return  # the usual case: nothing to show, so no evidence gathered
+        if section == 2:
+            evidence, anchor = _article20_evidence(report, found)
+        else:
+            evidence, anchor = _applications_evidence(report, found)
         numeral = "二" if section == 2 else "三"
         location = Location(
             anchor,
