@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from linter.model import Cell
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A cell in an identity, with the labels its message shows it by (a tuple: the
+    identity rules make one for every cell of every row they add up)."""
+
     cell: Cell
     label_zh: str
     label_en: str

@@ -285,8 +285,12 @@ def row_label_zh(row_id: str) -> str:
     """The format's printed label of a section-三 row, with its numbering."""
     # Asked for every row of every table of every report: worked out once per row and
     # registry version (the registry is looked up once: editions imports this module).
-    registry = _REGISTRY or _registry()
-    return _row_label_zh(row_id, registry.version)
+    return _row_label_zh(row_id, registry_version())
+
+
+def registry_version() -> int:
+    """The editions registry's version: what label caches are keyed by."""
+    return (_REGISTRY or _registry()).version
 
 
 _REGISTRY = None

@@ -32,9 +32,19 @@ class _Editions:
     an edition added later is checked by every rule whose needs it meets."""
 
     def __get__(self, obj: object, cls: type) -> tuple[str, ...]:
+        # asked for every rule and report: worked out once per class and registry version
+        version = _editions.REGISTRY.version
+        cached = _EDITIONS_OF.get(cls)
+        if cached is not None and cached[0] == version:
+            return cached[1]
         own = getattr(cls, "_declared_editions", None)
         found = _editions.having(cls.needs)
-        return tuple(e for e in found if own is None or e in own)
+        ids = tuple(e for e in found if own is None or e in own)
+        _EDITIONS_OF[cls] = (version, ids)
+        return ids
+
+
+_EDITIONS_OF: dict[type, tuple[int, tuple[str, ...]]] = {}
 
 
 @dataclass(frozen=True)

@@ -132,5 +132,9 @@ def is_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head.translate(None, _NOT_CONTROL))
     return control / len(head) > 0.05
+
+
+# Bytes that are not control characters (tab, newlines, form feed and escape count as text).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))

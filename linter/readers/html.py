@@ -32,6 +32,7 @@ import codecs
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.document import (
@@ -662,12 +663,9 @@ class _SourceIndex:
         """Offsets at which the source's lines start (worked out on first use)."""
         starts = self._line_starts
         if starts is None:
-            starts = [0]
-            find = self.text.find
-            position = find("\n")
-            while position >= 0:
-                starts.append(position + 1)
-                position = find("\n", position + 1)
+            # each line starts one past the end of the one before (all in C)
+            lengths = map(len, self.text.split("\n"))
+            starts = list(accumulate(map((1).__add__, lengths), initial=0))[:-1]
             self._line_starts = starts
         return starts
 

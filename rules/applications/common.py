@@ -4,6 +4,7 @@ locations, messages, and what the interpreter said about a table it could not re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from linter import arith
 from linter.arith import Term
@@ -12,6 +13,7 @@ from linter.labels import (
     APPLICANT_COLUMN_IDS,
     ENGLISH,
     column_label_zh,
+    registry_version,
     row_label_zh,
 )
 from linter.model import Cell, Report, Table, UnreadRow
@@ -19,18 +21,25 @@ from linter.textnorm import MAX_NUMBER_DIGITS, key, similarity, split_numbering
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
-    cell = table.cell(row_id, column_id)
+    row = table.rows.get(row_id)
+    cell = row.cells.get(column_id) if row is not None else None
     if cell is None:
         raise arith.Undecidable
     return Term(cell, row_label_zh(row_id), ENGLISH[row_id])
 
 
 def location(cell: Cell, row_id: str, column_id: str) -> Location:
-    return Location(
-        cell.anchor,
-        logical=f"三/{row_id}/{column_id}",
-        label_zh=f"第三部分 {row_label_zh(row_id)} / {column_label_zh(column_id)}",
-        label_en=f"section 3, {ENGLISH[row_id]} / {ENGLISH[column_id]}",
+    logical, zh, en = _place(row_id, column_id, registry_version())
+    return Location(cell.anchor, logical=logical, label_zh=zh, label_en=en)
+
+
+@cache
+def _place(row_id: str, column_id: str, version: int) -> tuple[str, str, str]:
+    """A section-三 cell's logical name and labels (the same in every report)."""
+    return (
+        f"三/{row_id}/{column_id}",
+        f"第三部分 {row_label_zh(row_id)} / {column_label_zh(column_id)}",
+        f"section 3, {ENGLISH[row_id]} / {ENGLISH[column_id]}",
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PROBLEM_CUES = (
     "存在的问题",
@@ -121,6 +122,7 @@ _LAST_YEAR_WORDS = r"上年度|上一年度|上一年|上年|去年|前一年度
 _PROBLEM_WORDS = r"问题|不足|短板|差距|薄弱"
 
 
+@lru_cache(maxsize=64)  # three rules ask about the same section text
 def normalise(text: str) -> str:
     """The text with whitespace removed and full-width digits made ASCII."""
     text = unicodedata.normalize("NFKC", text)
@@ -151,6 +153,7 @@ def measure_evidence(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def content_length(text: str) -> int:
     """Characters of content: no whitespace, no punctuation."""
     return sum(
