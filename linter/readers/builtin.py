@@ -1,27 +1,123 @@
-"""The built-in readers, registered as a plugin like any other."""
+"""The built-in readers, registered as a plugin like any other.
+
+The DOCX, PDF and HTML readers are registered as :class:`LazyReader` stand-ins: their
+modules (lxml, ctypes, a few dozen regular expressions) are imported the first time a
+file could be theirs, so checking a text report imports none of them. A stand-in
+declares what the engine asks of every reader before reading (name, suffixes, magic
+bytes, labels) and a cheap ``could_be`` test that is true whenever the real reader's
+``sniff`` could be above 0; only then does it ask the real reader.
+``tests/test_lazy_readers.py`` holds each stand-in to its reader's declarations and
+sniffing.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any, ClassVar
+
+from linter.document import Document
 from linter.hookspecs import hookimpl
+from linter.readers import Limits, Reader
+
+
+class LazyReader(Reader):
+    """A reader whose module is imported on first use (see the module docstring)."""
+
+    # "package.module:Class" of the real reader.
+    target: ClassVar[str]
+
+    def __init__(self) -> None:
+        self._real: Reader | None = None
+        self._missing = False
+
+    def real(self) -> Reader | None:
+        """The real reader; None when its module cannot be imported (a PDF library
+        missing: the file is then reported as unreadable, as without the reader)."""
+        if self._real is None and not self._missing:
+            module, _, name = self.target.partition(":")
+            try:
+                self._real = getattr(import_module(module), name)()
+            except ImportError:
+                self._missing = True
+        return self._real
+
+    def could_be(self, head: bytes, suffix: str) -> bool:
+        """False only when the real reader's ``sniff`` is certainly 0."""
+        return True
+
+    def has_magic(self, head: bytes) -> bool:
+        return Reader.has_magic(self, head)
+
+    def sniff(self, head: bytes, suffix: str) -> int:
+        if not self.could_be(head, suffix):
+            return 0
+        real = self.real()
+        return real.sniff(head, suffix) if real is not None else 0
+
+    def read(self, path: str, data: bytes, limits: Limits) -> Document:
+        real = self.real()
+        if real is None:  # sniff said 0, so the engine never picks it
+            raise RuntimeError(f"the {self.name} reader cannot be imported")
+        return real.read(path, data, limits)
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Anything else a caller asks of a reader (not the underscored own state).
+        if attribute.startswith("_"):
+            raise AttributeError(attribute)
+        real = self.real()
+        if real is None:
+            raise AttributeError(attribute)
+        return getattr(real, attribute)
+
+
+class LazyDocxReader(LazyReader):
+    target = "linter.readers.docx:DocxReader"
+    name = "docx"
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    suffixes = (".docx", ".docm", ".dotx")
+    magic = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+    label_zh = "Word 文档"
+    label_en = "a Word document"
+
+    def could_be(self, head: bytes, suffix: str) -> bool:
+        # A ZIP package or an OLE file, nothing else (DocxReader.sniff).
+        return self.has_magic(head)
+
+
+class LazyPdfReader(LazyReader):
+    target = "linter.readers.pdf:PdfReader"
+    name = "pdf"
+    media_type = "application/pdf"
+    suffixes = (".pdf",)
+    magic = (b"%PDF-",)
+    label_zh = "PDF 文件"
+    label_en = "a PDF file"
+
+    def has_magic(self, head: bytes) -> bool:
+        # As PdfReader: the signature may come anywhere in the first kilobyte.
+        return b"%PDF-" in head[:1024]
+
+    def could_be(self, head: bytes, suffix: str) -> bool:
+        return self.has_magic(head)
+
+
+class LazyHtmlReader(LazyReader):
+    target = "linter.readers.html:HtmlReader"
+    name = "html"
+    media_type = "text/html"
+    suffixes = (".htm", ".html", ".shtml", ".xhtml")
+    label_zh = "网页（HTML）"
+    label_en = "an HTML page"
+
+    def could_be(self, head: bytes, suffix: str) -> bool:
+        # HtmlReader.sniff scores a file by its markup (a "<", also in UTF-16) or by an
+        # HTML suffix; without either it is 0.
+        return b"<" in head or suffix.lower() in self.suffixes
 
 
 @hookimpl
 def gongkai_lint_readers() -> list[type]:
-    from linter.readers.docx import DocxReader
     from linter.readers.formats import OtherFormatsReader
     from linter.readers.text import TextReader
 
-    readers: list[type] = [TextReader, DocxReader, OtherFormatsReader]
-    try:
-        from linter.readers.pdf import PdfReader
-
-        readers.append(PdfReader)
-    except ImportError:  # pypdfium2 missing: a PDF is then reported as unreadable
-        pass
-    try:
-        from linter.readers.html import HtmlReader
-
-        readers.append(HtmlReader)
-    except ImportError:
-        pass
-    return readers
+    return [TextReader, LazyDocxReader, OtherFormatsReader, LazyPdfReader, LazyHtmlReader]
