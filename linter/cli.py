@@ -6,6 +6,8 @@ error. A file that cannot be read is a finding (XT001), never a reason to stop.
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import sys
 from pathlib import Path
@@ -31,6 +33,32 @@ def _config_options(command):
         help="Configuration file (default: the nearest gongkai-lint.toml, or pyproject.toml "
         "with [tool.gongkai-lint]).",
     )(command)
+
+
+def _startup_without_gc(command):
+    """Run ``command`` with the garbage collector off until it calls :func:`_started`.
+
+    Start-up creates a few hundred thousand objects (modules, rule classes, compiled
+    patterns) that live to the end and form no garbage; collecting while they are made
+    was about 13 ms of a one-report run. Once made they are frozen (never scanned
+    again, in this process or the workers forked from it)."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        gc.disable()
+        try:
+            return command(*args, **kwargs)
+        finally:
+            gc.enable()
+            gc.unfreeze()  # back to the oldest generation (a caller in-process)
+
+    return run
+
+
+def _started() -> None:
+    """Start-up is over: what it made is frozen, and collecting resumes."""
+    gc.freeze()
+    gc.enable()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,6 +176,7 @@ def main() -> None:
 @click.option(
     "--statistics", is_flag=True, help="After the output, print the count of findings per rule."
 )
+@_startup_without_gc
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -261,6 +290,7 @@ def check(
         manifest=manifest,
     )
     engine.aliases = dict(spec.aliases)
+    _started()
     from linter.output import Staging
 
     staging = Staging()
