@@ -225,6 +225,7 @@ def test_sarif_identity_finding_has_related_cells_and_values(tmp_path: Path) -> 
             "out.sarif",
             "--select",
             "AP101",
+            "--sarif-related-locations",
         ],
         tmp_path,
     )
@@ -232,15 +233,15 @@ def test_sarif_identity_finding_has_related_cells_and_values(tmp_path: Path) -> 
     assert validate_sarif(log) == []
     (res,) = log["runs"][0]["results"]
     assert res["ruleId"] == "AP101" and res["level"] == "error"
+    # endLine left out: it is startLine (SARIF's default).
     assert res["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 333,
         "startColumn": 2,
-        "endLine": 333,
         "endColumn": 3,
     }
-    assert (
-        res["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "三/outcome_total/total"
-    )
+    (ref,) = res["locations"][0]["logicalLocations"]
+    logical = log["runs"][0]["logicalLocations"][ref["index"]]
+    assert logical["fullyQualifiedName"] == "三/outcome_total/total"
     assert [r["physicalLocation"]["region"]["startLine"] for r in res["relatedLocations"]] == [
         108,
         117,

@@ -63,7 +63,9 @@ def test_docx_findings_point_at_table_row_column_and_embedded_text(tmp_path: Pat
     region = result["locations"][0]["physicalLocation"]["region"]
     line = text.split("\n")[region["startLine"] - 1]
     assert line[region["startColumn"] - 1 :].startswith("0")
-    logical = result["locations"][0]["logicalLocations"][0]
+    # The logical location is written once in run.logicalLocations, referred to by index.
+    (ref,) = result["locations"][0]["logicalLocations"]
+    logical = log["runs"][0]["logicalLocations"][ref["index"]]
     assert logical["fullyQualifiedName"] == "四/review/total"
     assert logical["properties"] == {"table": 2, "row": 3, "cell": 4}
     run(

@@ -145,7 +145,17 @@ def test_batch_findings_in_sarif_point_at_last_years_file(tmp_path: Path) -> Non
     )
     (folder / "2020.txt").write_text(year_copy(2020), encoding="utf-8")
     run(
-        ["check", "reports", "--select", "CY001", "--output-format", "sarif", "-o", "out.sarif"],
+        [
+            "check",
+            "reports",
+            "--select",
+            "CY001",
+            "--output-format",
+            "sarif",
+            "-o",
+            "out.sarif",
+            "--sarif-related-locations",  # related locations are listed only when asked
+        ],
         tmp_path,
     )
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 """SARIF as GitHub code scanning and VS Code's SARIF viewer take it: the official schema,
 Microsoft's SARIF Multitool (``validate --rule-kind "Gh;Sarif"``: no error, no warning),
 no local absolute path, every region with an end, help and precision on every rule, and
-a size that a 500-report batch can upload."""
+a size that a large batch can upload: compact results, each logical location written
+once, related locations only when asked for."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from linter.reporters.sarif import compact_json
 from linter.schema import validate_sarif
 from tests.conftest import FIXTURES
 from tests.test_cli import run
@@ -113,7 +115,10 @@ def check_log(log: dict, text: str, local: Path) -> None:
     assert validate_sarif(log) == []
     assert str(local) not in text and "file:" not in text  # no local absolute path
     ends = [r for r in regions(log)]
-    assert ends and all({"startLine", "endLine", "endColumn"} <= set(r) for r in ends)
+    # Every region ends (a column; endLine only when not startLine, its default).
+    assert ends and all({"startLine", "endColumn"} <= set(r) for r in ends)
+    assert all(r.get("endLine", r["startLine"] + 1) != r["startLine"] for r in ends)
+    check_lean(log, text)
     run_ = log["runs"][0]
     assert run_["automationDetails"]["id"] == "gongkai-lint/"
     for rule in run_["tool"]["driver"]["rules"]:
@@ -125,6 +130,38 @@ def check_log(log: dict, text: str, local: Path) -> None:
         assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == (
             "%SRCROOT%"
         )
+
+
+def check_lean(log: dict, text: str) -> None:
+    """What keeps a batch's log small, structurally: the bulk is compact JSON, each
+    logical location is in run.logicalLocations once and results refer to it by index,
+    and a related location repeats neither its artifact's nor its logical location's
+    name."""
+    run_ = log["runs"][0]
+    for part in ("results", "artifacts"):
+        assert compact_json(run_[part]) in text
+    notes = run_["invocations"][0].get("toolExecutionNotifications")
+    if notes:
+        assert compact_json(notes) in text
+    table = run_.get("logicalLocations", [])
+    assert len({compact_json(item) for item in table}) == len(table)
+    assert all(item["fullyQualifiedName"] for item in table)
+    used = set()
+    for res in run_["results"]:
+        for loc in res["locations"] + res.get("relatedLocations", []):
+            for logical in loc.get("logicalLocations", []):
+                assert set(logical) == {"index"}, logical
+                used.add(logical["index"])
+        for loc in res.get("relatedLocations", []):
+            assert "message" in loc  # GitHub rejects a related location without one
+            artifact = loc["physicalLocation"]["artifactLocation"]
+            assert set(artifact) <= {"uri", "uriBaseId", "index"}
+    assert used == set(range(len(table)))
+
+
+def logical_of(log: dict, location: dict) -> dict:
+    """A location's logical location, looked up in run.logicalLocations."""
+    return log["runs"][0]["logicalLocations"][location["logicalLocations"][0]["index"]]
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +197,9 @@ def test_category(tmp_path: Path) -> None:
     assert log["runs"][0]["automationDetails"]["id"] == "gongkai-lint/2019/"
 
 
-def test_related_locations_are_capped_and_the_rest_counted(tmp_path: Path) -> None:
+def test_related_locations_only_when_asked_capped_and_the_rest_counted(tmp_path: Path) -> None:
+    """By default no related locations (GitHub and the VS Code viewer do not show them) and
+    no note about them; with --sarif-related-locations at most 20, the rest counted."""
     import io
     from dataclasses import replace
 
@@ -175,17 +214,61 @@ def test_related_locations_are_capped_and_the_rest_counted(tmp_path: Path) -> No
     shutil.copy(SAMPLE_2019, tmp_path / "a.txt")
     engine = Engine(plugins=load_plugins(), root=tmp_path)
     result = engine.lint_path(tmp_path / "a.txt")
-    cells = tuple(Location(Anchor(100 + i, 2, 100 + i, 3), f"三/row{i}/total") for i in range(45))
+    cells = tuple(
+        Location(Anchor(100 + i, 2, 100 + i, 3), f"三/row{i}/total", label_zh=f"第{i}行")
+        for i in range(45)
+    )
     result.findings = [replace(result.findings[0], related=cells)]
     for lang, more in (("zh", "（另有 25 处相关位置未列出）"), ("en", " (25 more related")):
-        out = io.StringIO()
-        opts = ReportOptions(root=tmp_path, project_root=tmp_path, rules=engine.rules, lang=lang)
-        reporter = SarifReporter(out, opts)
-        reporter.file(result)
-        reporter.finish()
-        (res,) = json.loads(out.getvalue())["runs"][0]["results"]
-        assert len(res["relatedLocations"]) == MAX_RELATED == 20
-        assert more in res["message"]["text"]
+        for related in (False, True):
+            out = io.StringIO()
+            opts = ReportOptions(
+                root=tmp_path,
+                project_root=tmp_path,
+                rules=engine.rules,
+                lang=lang,
+                sarif_related=related,
+            )
+            reporter = SarifReporter(out, opts)
+            reporter.file(result)
+            reporter.finish()
+            log = json.loads(out.getvalue())
+            (res,) = log["runs"][0]["results"]
+            check_lean(log, out.getvalue())
+            if not related:
+                assert "relatedLocations" not in res
+                assert more not in res["message"]["text"]
+                assert res["message"]["text"] == result.findings[0].message(lang)
+                continue
+            assert len(res["relatedLocations"]) == MAX_RELATED == 20
+            assert more in res["message"]["text"]
+            first = res["relatedLocations"][0]
+            # Named once: the label is the message, the logical location is by index.
+            assert first["message"]["text"] == ("第0行" if lang == "zh" else "三/row0/total")
+            assert logical_of(log, first)["fullyQualifiedName"] == "三/row0/total"
+            assert first["physicalLocation"]["region"] == {
+                "startLine": 100,
+                "startColumn": 2,
+                "endColumn": 3,
+            }
+
+
+def test_related_locations_when_asked_are_valid(tmp_path: Path) -> None:
+    """--sarif-related-locations on every fixture: schema, the lean shape, Multitool."""
+    path = tmp_path / "related.sarif"
+    folder = str(FIXTURES.relative_to(REPO))
+    log = sarif_of([folder], REPO, path, "--sarif-related-locations")
+    text = path.read_text(encoding="utf-8")
+    check_log(log, text, REPO)
+    related = [r for res in log["runs"][0]["results"] for r in res.get("relatedLocations", [])]
+    assert related
+    for r in related:
+        artifact = r["physicalLocation"]["artifactLocation"]
+        assert artifact["uri"]  # GitHub requires it of related locations too
+        index = artifact["index"]
+        assert log["runs"][0]["artifacts"][index]["location"]["uri"] == artifact["uri"]
+    if MULTITOOL is not None:
+        assert multitool_problems(path) == []
 
 
 BATCH_SOURCES = sorted(
@@ -211,3 +294,51 @@ def test_a_500_report_batch(tmp_path: Path) -> None:
     check_log(log, data.decode("utf-8"), tmp_path)
     if MULTITOOL is not None:
         assert multitool_problems(path) == []
+
+
+def _render(results: list, options, in_workers: bool) -> str:
+    """The log of ``results`` rendered by the parent, or by a worker's renderer and
+    spliced by the parent (as linter.batch does with --jobs)."""
+    import io
+
+    from linter.batch import rendered
+    from linter.reporters.sarif import SarifReporter
+
+    out = io.StringIO()
+    reporter = SarifReporter(out, options)
+    worker = SarifReporter.worker_renderer(options)
+    for result in results:
+        reporter.file(rendered(result, worker) if in_workers else result)
+    reporter.finish()
+    return out.getvalue()
+
+
+def test_logical_locations_past_the_table_cap_are_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run.logicalLocations is bounded (memory stays flat on a varied national batch):
+    past MAX_LOGICAL entries a logical location is written out in the result, the same
+    whether the parent or the workers render."""
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+    from linter.reporters import ReportOptions, sarif
+
+    engine = Engine(plugins=load_plugins(), root=REPO)
+    results = [engine.lint_path(p) for p in BATCH_SOURCES[:12]]
+    options = ReportOptions(root=REPO, project_root=REPO, rules=engine.rules)
+    monkeypatch.setattr(sarif, "MAX_LOGICAL", 3)
+    direct = _render(results, options, in_workers=False)
+    assert _render(results, options, in_workers=True) == direct
+    log = json.loads(direct)
+    assert validate_sarif(log) == []
+    run_ = log["runs"][0]
+    assert len(run_["logicalLocations"]) == 3
+    logical = [
+        item for res in run_["results"] for item in res["locations"][0].get("logicalLocations", [])
+    ]
+    by_index = [item for item in logical if set(item) == {"index"}]
+    in_place = [item for item in logical if "fullyQualifiedName" in item]
+    assert by_index and in_place and len(by_index) + len(in_place) == len(logical)
+    assert not {compact_json(i) for i in in_place} & {
+        compact_json(i) for i in run_["logicalLocations"]
+    }

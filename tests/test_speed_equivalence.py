@@ -52,13 +52,14 @@ def _sarif(base: Path, name: str, jobs: int, *extra: str) -> str:
     return (base / name).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("related", [(), ("--sarif-related-locations",)])
 def test_sarif_rendered_in_the_workers_is_the_same_as_rendered_by_the_parent(
-    batch: Path, monkeypatch: pytest.MonkeyPatch
+    batch: Path, monkeypatch: pytest.MonkeyPatch, related: tuple[str, ...]
 ) -> None:
-    fragments_1 = _sarif(batch, "f1.sarif", 1)
-    fragments_2 = _sarif(batch, "f2.sarif", 2)
+    fragments_1 = _sarif(batch, "f1.sarif", 1, *related)
+    fragments_2 = _sarif(batch, "f2.sarif", 2, *related)
     monkeypatch.setattr(SarifReporter, "renders_in_workers", False)
-    parent = _sarif(batch, "p.sarif", 2)
+    parent = _sarif(batch, "p.sarif", 2, *related)
     assert fragments_1 == parent
     assert fragments_2 == parent
     run_ = json.loads(parent)["runs"][0]
@@ -66,7 +67,9 @@ def test_sarif_rendered_in_the_workers_is_the_same_as_rendered_by_the_parent(
     codes = {r["ruleId"] for r in results}
     # The batch exercises what the fast paths touch.
     assert {"XT001", "AP101", "CY001"} <= codes
-    assert any(r.get("relatedLocations") for r in results)
+    # Logical locations by index into the run's table (the workers' own tables mapped).
+    assert len(run_["logicalLocations"]) > 20
+    assert any(r.get("relatedLocations") for r in results) == bool(related)
     assert any("contents" in a for a in run_["artifacts"])  # DOCX text embedded
     assert any(
         r["locations"][0]["physicalLocation"]["artifactLocation"].get("index", 0) > 100

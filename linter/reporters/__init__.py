@@ -23,6 +23,8 @@ class ReportOptions:
     project_root: Path | None = None
     # SARIF automationDetails category (--sarif-category): GitHub keeps one set per category.
     sarif_category: str | None = None
+    # SARIF: list each result's related locations (--sarif-related-locations).
+    sarif_related: bool = False
     # Colour levels and codes (a terminal, unless NO_COLOR or --no-color).
     color: bool = False
     rules: list[Rule] = field(default_factory=list)

@@ -5,14 +5,23 @@ Locations: text and HTML regions are line/column in the file itself
 embedded as the artifact's ``contents`` unless ``--no-embed-text``. Every finding also
 has a logical location (section / table / row / column). A file that cannot be read is
 both an XT001 result and a ``toolExecutionNotification``.
+
+Size (a national batch is hundreds of thousands of reports): results, artifacts and
+notifications are compact JSON; a region leaves out ``endLine`` when it is ``startLine``
+(its default, SARIF 2.1.0 §3.30.7); each distinct logical location is written once, in
+``run.logicalLocations``, and results refer to it by ``index`` (§3.33.3). Related
+locations (the cells of a sum …) are listed only with ``--sarif-related-locations``:
+GitHub code scanning and VS Code's SARIF viewer show a related location only where the
+message links to it, which ours do not, and they were three quarters of a batch's log.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +44,14 @@ from linter.reporters import Reporter
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The base of every artifact URI: the project root (GitHub: the repository root).
 SRCROOT = "%SRCROOT%"
-# Related locations listed per result; the rest are counted in the message. An identity
-# over a whole table column relates every cell: a 500-report batch listed them all in
-# 38 MB of a 50 MB log.
+# Related locations listed per result (--sarif-related-locations); the rest are counted
+# in the message. An identity over a whole table column relates every cell: a
+# 500-report batch listed them all in 38 MB of a 50 MB log.
 MAX_RELATED = 20
+# Distinct logical locations kept in run.logicalLocations (a few hundred per layout of
+# the tables); past that, a logical location is written out in the result instead, so
+# memory stays bounded however varied a batch is.
+MAX_LOGICAL = 1 << 15
 # GitHub's severity words for results that are not security alerts.
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
 
@@ -49,19 +62,26 @@ def artifact_uri(path: str) -> str:
     return path_uri(Path(path).as_posix())
 
 
+def compact_json(item: Any) -> str:
+    """JSON without the spaces after ``,`` and ``:`` (a tenth of a log)."""
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+
+
 def _region(anchor: Anchor) -> dict[str, int]:
-    """A region with a start and an end; a whole-file finding points at line 1."""
+    """A region with a start and an end column; ``endLine`` only when the region ends on
+    another line (absent, it is ``startLine``: SARIF 2.1.0 §3.30.7, as GitHub and the
+    VS Code viewer read it). A whole-file finding points at line 1."""
     if anchor.line is None:
-        return {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+        return {"startLine": 1, "startColumn": 1, "endColumn": 1}
     column = anchor.column or 1
     region = {"startLine": anchor.line, "startColumn": column}
     if anchor.end_line is not None and anchor.end_column is not None:
-        region["endLine"] = anchor.end_line
+        if anchor.end_line != anchor.line:
+            region["endLine"] = anchor.end_line
         region["endColumn"] = anchor.end_column
     else:
         # A reader that knows only where the thing starts: one character, rather than
         # (the SARIF default) the rest of a line that may hold a whole HTML page.
-        region["endLine"] = anchor.line
         region["endColumn"] = column + 1
     return region
 
@@ -115,7 +135,9 @@ def skip_notifications(
 class Fragment:
     """One file's part of the log, rendered in the worker that linted it: JSON text,
     not objects, so what crosses to the parent is a few strings and the parent only
-    splices them in input order. The artifact's index is a placeholder until then."""
+    splices them in input order. The artifact's index is a placeholder until then, and
+    the results' logical locations are indexes into ``logical`` (this file's own table)
+    until the parent maps them into the run's."""
 
     artifact: str
     results: str  # the file's results, comma-separated JSON objects
@@ -123,11 +145,17 @@ class Fragment:
     notifications: list[dict[str, Any]]
     identities: tuple[str, str]
     outside_root: bool
+    logical: list[str] = field(default_factory=list)  # JSON of each logical location
 
 
 # Stands for the artifact's index in a fragment until the parent knows it (no batch
 # holds two billion files; negative would mean "no index" to _physical).
 _INDEX_MARK = 1_999_999_999
+_INDEX_MARK_TEXT = f'"index":{_INDEX_MARK}'
+# A logical location by index, as compact_json writes it. Text a report supplies is
+# always inside a JSON string, where every quote is escaped: this matches only the
+# log's own structure.
+_LOGICAL_REF = re.compile(r'"logicalLocations":\[\{"index":(\d+)\}\]')
 
 
 class SarifReporter(Reporter):
@@ -152,6 +180,10 @@ class SarifReporter(Reporter):
         self.outside_root: list[str] = []
         # display path -> its artifactLocation (without the index).
         self._locations: dict[str, dict[str, Any]] = {}
+        # run.logicalLocations: each distinct one's JSON -> its index (in a worker, the
+        # file's own table, mapped into the run's by the parent).
+        self._logical_index: dict[str, int] = {}
+        self._logical_items: list[str] = []
 
     def _artifact_location(self, path: str) -> dict[str, Any]:
         """``uri`` relative to the project root with ``uriBaseId``; a ``file:`` URI for
@@ -217,6 +249,8 @@ class SarifReporter(Reporter):
         return relative if relative is not None else baseline.name
 
     def _logical(self, location: Location) -> list[dict[str, Any]]:
+        """The location's logical location: a reference to its entry in
+        ``run.logicalLocations`` (the same cells recur in every report)."""
         if not location.logical:
             return []
         lang = self.options.lang
@@ -229,7 +263,19 @@ class SarifReporter(Reporter):
             item["properties"] = {
                 k: v for k, v in a.to_json().items() if k in ("table", "row", "cell")
             }
-        return [item]
+        index = self._logical_ref(compact_json(item))
+        return [item if index is None else {"index": index}]
+
+    def _logical_ref(self, text: str) -> int | None:
+        """The index in run.logicalLocations of the logical location ``text`` (added if
+        new); None when the table is full and the location is written out in place."""
+        index = self._logical_index.get(text)
+        if index is None:
+            if len(self._logical_items) >= MAX_LOGICAL:
+                return None
+            index = self._logical_index[text] = len(self._logical_items)
+            self._logical_items.append(text)
+        return index
 
     @classmethod
     def worker_renderer(cls, options) -> SarifReporter:
@@ -244,6 +290,8 @@ class SarifReporter(Reporter):
         self.notifications = []
         self.outside_root = []
         self.index_of = {}
+        self._logical_index = {}
+        self._logical_items = []
         self._file(result, _INDEX_MARK)  # file() puts the real index in
         return Fragment(
             self._artifacts.text(),
@@ -252,24 +300,41 @@ class SarifReporter(Reporter):
             self.notifications,
             self.identities.pop(result.path),
             bool(self.outside_root),
+            self._logical_items,
         )
 
     def file(self, result: FileResult) -> None:
         fragment = getattr(result, "rendered", None)
         if isinstance(fragment, Fragment):
             index = self._artifacts.count
-            mark, real = f'"index": {_INDEX_MARK}', f'"index": {index}'
+            mark, real = _INDEX_MARK_TEXT, f'"index":{index}'
             self._artifacts.add_text(fragment.artifact)
             self.index_of[result.path] = index
             self.identities[result.path] = fragment.identities
             if fragment.count:
-                self._results.add_text(fragment.results.replace(mark, real), fragment.count)
+                results = fragment.results.replace(mark, real)
+                if fragment.logical:
+                    results = self._map_logical(results, fragment.logical)
+                self._results.add_text(results, fragment.count)
             for note in fragment.notifications:
-                self.notifications.append(json.loads(json.dumps(note).replace(mark, real)))
+                self.notifications.append(json.loads(compact_json(note).replace(mark, real)))
             if fragment.outside_root and result.path not in self.outside_root:
                 self.outside_root.append(result.path)
             return
         self._file(result, self._artifacts.count)
+
+    def _map_logical(self, results: str, local: list[str]) -> str:
+        """A fragment's results with its logical locations' indexes (into the file's own
+        table, ``local``) turned into the run's."""
+        run_index = [self._logical_ref(text) for text in local]
+
+        def ref(match: re.Match) -> str:
+            k = int(match.group(1))
+            i = run_index[k]
+            item = local[k] if i is None else f'{{"index":{i}}}'
+            return f'"logicalLocations":[{item}]'
+
+        return _LOGICAL_REF.sub(ref, results)
 
     def _file(self, result: FileResult, index: int) -> None:
         report = result.report
@@ -346,7 +411,7 @@ class SarifReporter(Reporter):
             }
             if f.code in self.rule_index:
                 res["ruleIndex"] = self.rule_index[f.code]
-            if f.related:
+            if f.related and self.options.sarif_related:
                 related = []
                 for i, r in enumerate(f.related[:MAX_RELATED], start=1):
                     if r.path and r.path != f.path:
@@ -354,10 +419,13 @@ class SarifReporter(Reporter):
                         other = self._physical(r, self.index_of.get(r.path, -1), r.path)
                     else:
                         other = self._physical(r, index, path)
-                    item: dict[str, Any] = {"id": i, "physicalLocation": other}
                     label = r.label_en if lang == "en" else r.label_zh
-                    if label:
-                        item["message"] = {"text": label}
+                    # GitHub rejects a log with a related location without a message.
+                    item: dict[str, Any] = {
+                        "id": i,
+                        "physicalLocation": other,
+                        "message": {"text": label or r.logical or ""},
+                    }
                     if logical := self._logical(r):
                         item["logicalLocations"] = logical
                     related.append(item)
@@ -411,13 +479,18 @@ class SarifReporter(Reporter):
                     }
                 )
 
-    def build(self) -> dict[str, Any]:
-        invocation: dict[str, Any] = {"executionSuccessful": True}
+    def _all_notifications(self) -> list[dict[str, Any]]:
         notifications = list(self.notifications)
         for problem in [*self.options.plugin_problems, *getattr(self.options, "warnings", [])]:
             notifications.append({"level": "warning", "message": {"text": problem}})
-        if notifications:
-            invocation["toolExecutionNotifications"] = notifications
+        return notifications
+
+    def build(self) -> dict[str, Any]:
+        """The log with placeholders where :meth:`finish` splices the arrays."""
+        invocation: dict[str, Any] = {"executionSuccessful": True}
+        if self._all_notifications():
+            invocation["toolExecutionNotifications"] = _NOTIFICATIONS
+        run_logical = {"logicalLocations": _LOGICAL} if self._logical_items else {}
         return {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -446,6 +519,7 @@ class SarifReporter(Reporter):
                     "automationDetails": {"id": self._automation_id()},
                     "invocations": [invocation],
                     "artifacts": _ARTIFACTS,
+                    **run_logical,
                     "results": _RESULTS,
                     "columnKind": "unicodeCodePoints",
                 }
@@ -464,19 +538,31 @@ class SarifReporter(Reporter):
                 + " by absolute file: URIs (set --project-root to avoid it)",
                 file=sys.stderr,
             )
-        skeleton = json.dumps(self.build(), ensure_ascii=False, indent=2)
-        head, rest = skeleton.split(json.dumps(_ARTIFACTS), 1)
-        middle, tail = rest.split(json.dumps(_RESULTS), 1)
-        self.out.write(head)
-        self._artifacts.copy_array_to(self.out)
-        self.out.write(middle)
-        self._results.copy_array_to(self.out)
-        self.out.write(tail)
+        notifications = self._all_notifications()
+        # The head (tool, rules) indented for a reader; the bulk compact, spliced in.
+        parts = {
+            _NOTIFICATIONS: lambda: self.out.write(
+                "[" + ",".join(compact_json(n) for n in notifications) + "]"
+            ),
+            _ARTIFACTS: lambda: self._artifacts.copy_array_to(self.out),
+            _LOGICAL: lambda: self.out.write("[" + ",".join(self._logical_items) + "]"),
+            _RESULTS: lambda: self._results.copy_array_to(self.out),
+        }
+        rest = json.dumps(self.build(), ensure_ascii=False, indent=2)
+        for placeholder, write in parts.items():  # in the order they appear
+            head, found, tail = rest.partition(json.dumps(placeholder))
+            if found:
+                self.out.write(head)
+                write()
+                rest = tail
+        self.out.write(rest)
         self.out.write("\n")
 
 
 # Placeholders spliced with the spooled arrays when the log is written.
+_NOTIFICATIONS = "\u0000gongkai-lint:notifications\u0000"
 _ARTIFACTS = "\u0000gongkai-lint:artifacts\u0000"
+_LOGICAL = "\u0000gongkai-lint:logicalLocations\u0000"
 _RESULTS = "\u0000gongkai-lint:results\u0000"
 
 
@@ -488,7 +574,7 @@ class _Spool:
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:
-        self.add_text(json.dumps(item, ensure_ascii=False))
+        self.add_text(compact_json(item))
 
     def add_text(self, text: str, count: int = 1) -> None:
         """Items already rendered (``count`` of them, comma-separated)."""
@@ -517,7 +603,7 @@ class _Collector:
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:
-        self.items.append(json.dumps(item, ensure_ascii=False))
+        self.items.append(compact_json(item))
         self.count += 1
 
     def text(self) -> str:
