@@ -698,7 +698,10 @@ def _story_lines(container: etree._Element, out: list[str]) -> None:
         tag = child.tag
         if tag == W_P:
             boxes: list[etree._Element] = []
-            out.append(_paragraph_text(child, boxes))
+            parts: list[str] = []
+            # _paragraph_text, inline: this runs for every cell
+            _inline_text(child, parts, [], boxes)
+            out.append("".join(parts))
             if boxes:
                 _text_box_lines(boxes, out)
         elif tag == W_TBL:
@@ -965,12 +968,14 @@ class _Extractor:
             for c, (text, origin, hmerge, vmerge) in enumerate(row):
                 if origin is None:
                     line = len(lines) + 1
-                    lines.append("\t" + text)
                     if "\n" in text:
                         # keep one line per entry so len(lines) stays the line count
-                        lines[-1:] = ("\t" + text).split("\n")
-                    end_line, end_column = _end(line, 2, text)
-                    place = (line, 2, end_line, end_column)
+                        lines.extend(("\t" + text).split("\n"))
+                        end_line, end_column = _end(line, 2, text)
+                        place = (line, 2, end_line, end_column)
+                    else:
+                        lines.append("\t" + text)
+                        place = (line, 2, line, 2 + len(text))
                     placed[(r, c)] = place
                 else:
                     lines.append("\t")
