@@ -13,10 +13,10 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from linter.document import Anchor
+from linter.document import Anchor, fast_init
 from linter.model import Report
 
 # Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
@@ -51,7 +51,8 @@ _CLAUSE_END_RE = re.compile(f"[{re.escape(_ENDS)}]")
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_ENDS)}]")
 
 
-@dataclass(frozen=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class Source:
     """A block of narrative: its text and where it starts (as in the IR's ``TextBlock``)."""
 
@@ -245,7 +246,19 @@ class Narrative:
         if end_index == index:
             end_line, end_column = _advance(base.line, base.column, source.text, end_offset + 1)
         # Only the position changes: the page, box and DOCX/PDF places stay the block's.
-        anchor = replace(base, line=line, column=column, end_line=end_line, end_column=end_column)
+        # (The constructor, not dataclasses.replace, which reads the fields one by one.)
+        anchor = Anchor(
+            line,
+            column,
+            end_line,
+            end_column,
+            base.table,
+            base.row,
+            base.cell,
+            base.paragraph,
+            base.page,
+            base.bbox,
+        )
         return anchor, source.where
 
 

@@ -384,6 +384,62 @@ _TERM_WINDOW = 40  # the concept's words and the linking words before a figure
 _SENTENCE_WINDOW = 160
 
 
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that cannot be
+    told (a wildcard, a category, an empty match…). Read from the regex's own parse, so the
+    set is never too small: lookarounds take no character and are passed over, which can
+    only make it larger."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as c
+        import sre_parse as parser
+
+    def first(items: list) -> tuple[set[str] | None, bool]:
+        # (possible first characters, whether the sequence can match empty)
+        chars: set[str] = set()
+        for op, av in items:
+            if op is c.LITERAL:
+                chars.add(chr(av))
+                return chars, False
+            if op is c.IN:
+                for kind, value in av:
+                    if kind is c.LITERAL:
+                        chars.add(chr(value))
+                    elif kind is c.RANGE and value[1] - value[0] < 256:
+                        chars.update(chr(code) for code in range(value[0], value[1] + 1))
+                    else:
+                        return None, False
+                return chars, False
+            if op in (c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.BRANCH:
+                parts = [first(list(alternative)) for alternative in av[1]]
+            elif op is c.SUBPATTERN:
+                parts = [first(list(av[-1]))]
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                sub_chars, sub_empty = first(list(av[2]))
+                parts = [(sub_chars, sub_empty or av[0] == 0)]
+            else:
+                return None, False
+            empty = False
+            for sub_chars, sub_empty in parts:
+                if sub_chars is None:
+                    return None, False
+                chars |= sub_chars
+                empty = empty or sub_empty
+            if not empty:
+                return chars, False
+        return chars, True
+
+    try:
+        chars, empty = first(list(parser.parse(pattern)))
+    except Exception:  # noqa: BLE001 (an internal module: without it, no shortcut)
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
 def _compile() -> tuple[re.Pattern, re.Pattern, dict[str, Concept], dict[str, Concept]]:
     """One regex for the words before a figure (anchored at its end), one for after."""
     names_before: dict[str, Concept] = {}
@@ -402,9 +458,16 @@ def _compile() -> tuple[re.Pattern, re.Pattern, dict[str, Concept], dict[str, Co
     term = "(?:" + "|".join(before) + ")"
     plain = re.sub(r"\(\?P<\w+>", "(?:", term)
     approx = "|".join(_APPROX_BEFORE)
-    head = re.compile(rf"(?P<terms>(?:{plain}{_JOIN})*){term}{_LINK}(?:{approx})?$")
+    head = rf"(?P<terms>(?:{plain}{_JOIN})*){term}{_LINK}(?:{approx})?$"
+    # The search tries every place of the window; the engine sees no first character to
+    # skip ahead by (the pattern opens with an optional repeat), so it is told: a lookahead
+    # for the characters a match can start with turns most places down at once (20 → 3.5 µs
+    # a figure).
+    starts = first_characters(head)
+    if starts:
+        head = f"(?=[{re.escape(''.join(sorted(starts)))}])" + head
     tail = re.compile("^(?:" + "|".join(after) + ")")
-    return head, tail, names_before, names_after
+    return re.compile(head), tail, names_before, names_after
 
 
 _HEAD, _TAIL, _NAMES_BEFORE, _NAMES_AFTER = _compile()
@@ -534,9 +597,9 @@ def _concepts(head: str, tail: str, sentence_head: str, unit: str) -> tuple[str,
     found: list[Concept] = []
     m = _HEAD.search(head, max(0, len(head) - _TERM_WINDOW))
     if m:
-        for name, concept in _NAMES_BEFORE.items():
-            if m.group(name) is not None:
-                found.append(concept)
+        # The term's alternatives are named groups, exactly one of which matched; it closes
+        # after ``terms`` and before the linking words (no capturing groups).
+        found.append(_NAMES_BEFORE[m.lastgroup])  # type: ignore[index]
         joined = m.group("terms")
         if joined:
             found = _joined(joined) + found

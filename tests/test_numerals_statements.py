@@ -162,3 +162,33 @@ def test_statements_in_the_ir_and_schema(tmp_path) -> None:
 def test_concepts_are_data() -> None:
     assert len({c.id for c in CONCEPTS}) == len(CONCEPTS)
     assert CONCEPT_BY_ID["applications.withheld"].parts[0][0] == "国家秘密"
+
+
+def test_first_characters_of_a_pattern() -> None:
+    from linter.statements import first_characters
+
+    assert first_characters("(?:a|b)?c") == {"a", "b", "c"}
+    assert first_characters("(?<!q)e|[a-c]d") == {"a", "b", "c", "e"}
+    assert first_characters("(?:本年度?)?(?:制发|出台)规章") == {"本", "制", "出"}
+    # Not to be told: the shortcut is left out rather than made too narrow.
+    assert first_characters("x*") is None
+    assert first_characters(".a") is None
+    assert first_characters(r"\da") is None
+
+
+def test_head_pattern_starts_with_every_concept_word() -> None:
+    """The lookahead put before the words-before-a-figure pattern lets every concept's
+    words through: each is found right before a figure."""
+    from linter.statements import _HEAD
+
+    for head, concept in (
+        ("本年度收到政府信息公开申请", 0),
+        ("依申请公开", None),
+        ("其中予以公开", 0),
+        ("上年结转", 0),
+        ("现行有效规范性文件", 0),
+        ("全年制发规章", 0),
+        ("行政复议结果维持", 0),
+    ):
+        found = _HEAD.search(head, max(0, len(head) - 40))
+        assert (found is None) == (concept is None), head
