@@ -291,12 +291,13 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
         raw_rows.append((i, cells))
         i += 1
     rows: list[tuple[TableCell, ...]] = []
+    seen = 0  # separators at or before the row (``widths`` is in row order)
     for index, (_, cells) in enumerate(raw_rows):
         # The width of a row: the last separator before it, or else the first one after it
         # (a fragment's separator follows its first row).
-        before = [w for at, w in widths if at <= index]
-        after = [w for at, w in widths if at > index]
-        width = before[-1] if before else (after[0] if after else None)
+        while seen < len(widths) and widths[seen][0] <= index:
+            seen += 1
+        width = widths[seen - 1][1] if seen else (widths[0][1] if widths else None)
         # Converters add empty cells past the fragment's width; they are not cells.
         while width is not None and len(cells) > width and not cells[-1].text:
             cells.pop()
@@ -319,13 +320,22 @@ _SAME_X = 2  # a new label this close to an open one takes its place
 _STRAY_NUMBER = re.compile(r"(?:^|\s)[\d０-９]+(?:[.．][\d０-９]+)?(?:\s|$)")
 
 
+_TOKEN = re.compile(r"\S+")
+_VALUE_STATES = ("number", "placeholder")
+
+
 def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
     """Split a column-aligned line into label cells and value cells (text, 0-based column),
     or None when the line does not end in values set apart from its text."""
     line = line.replace("\f", " ")  # pdftotext's page break, kept out of the columns
-    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    # Most lines are text: one that does not end in a value is turned down before it is
+    # cut into tokens (str.split and \S+ part at the same white space).
+    last = line.rsplit(None, 1)[-1:]
+    if not last or parse_cell(last[0]).state not in _VALUE_STATES:
+        return None
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     k = len(tokens)
-    while k > 0 and parse_cell(tokens[k - 1][0]).state in ("number", "placeholder"):
+    while k > 0 and parse_cell(tokens[k - 1][0]).state in _VALUE_STATES:
         k -= 1
     values = tokens[k:]
     if not values or not any(parse_cell(t).state == "number" for t, _ in values):
