@@ -123,10 +123,21 @@ class LazyAnchor(Anchor):
 
     @classmethod
     def deferred(cls, locate: Callable[[Any], Anchor], key: Any) -> LazyAnchor:
-        self = object.__new__(cls)
-        object.__setattr__(self, "_locate", locate)
-        object.__setattr__(self, "_key", key)
-        return self
+        return cls.maker(locate)(key)
+
+    @classmethod
+    def maker(cls, locate: Callable[[Any], Anchor]) -> Callable[[Any], LazyAnchor]:
+        """``make(key)``: a lazy anchor placed by ``locate(key)`` (a reader makes one per
+        cell: this skips the class-method call and attribute lookups each time)."""
+        new, put = object.__new__, object.__setattr__
+
+        def make(key: Any) -> LazyAnchor:
+            anchor = new(cls)
+            put(anchor, "_locate", locate)
+            put(anchor, "_key", key)
+            return anchor
+
+        return make
 
     def __getattr__(self, name: str) -> Any:
         if name not in _FIELD_SET:

@@ -638,6 +638,7 @@ def recognise_applications(
     for table, _in_section in tables:
         table = join_wrapped_labels(table)
         header_rows: list[Sequence[TableCell]] = []
+        leaves: dict[tuple[int, int], list[str | None]] = {}  # by header rows seen, width
         for printed in table.rows:
             for tc in printed:
                 col = _APP_COLUMN_KEYS.get(key(tc.text))
@@ -662,7 +663,9 @@ def recognise_applications(
             seen.append(spec.id)
             if build.anchor is None:
                 build.anchor = table.anchor
-            cells_by_column = _application_cells(table, printed, logical, start, header_rows)
+            cells_by_column = _application_cells(
+                table, printed, logical, start, header_rows, leaves
+            )
             if cells_by_column is None:
                 if not any(tc.text for tc in logical[start:]):
                     label_only.add(spec.id)
@@ -743,11 +746,14 @@ def _application_cells(
     logical: list[TableCell],
     start: int,
     header_rows: list[Sequence[TableCell]],
+    leaves: dict[tuple[int, int], list[str | None]],
 ) -> dict[str, Cell] | None:
-    ids = [c.id for c in L.APPLICATION_COLUMNS]
+    ids = _APPLICATION_COLUMN_IDS
     if table.grid and header_rows:
         width = len(printed)
-        leaf = _leaf_columns(header_rows, width)
+        leaf = leaves.get((len(header_rows), width))
+        if leaf is None:
+            leaf = leaves[len(header_rows), width] = _leaf_columns(header_rows, width)
         label_index = printed.index(logical[start - 1])
         out: dict[str, Cell] = {}
         for j in range(label_index + 1, width):
@@ -766,6 +772,9 @@ def _application_cells(
     if len(data) != len(ids):
         return None
     return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
+
+
+_APPLICATION_COLUMN_IDS = [c.id for c in L.APPLICATION_COLUMNS]
 
 
 def _unaligned_diagnostic(

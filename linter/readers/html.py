@@ -657,6 +657,8 @@ class _SourceIndex:
         # offsets of the first and past the last character of the scanned lines
         self.span = (0, len(text))
         self._scanned = True
+        # anchor(element): the element's anchor, worked out when something first reads it
+        self.anchor: Callable[[Element], Anchor] = LazyAnchor.maker(self.locate)
 
     @property
     def line_starts(self) -> list[int]:
@@ -732,10 +734,6 @@ class _SourceIndex:
                 found = tags[name] = ([], [])
             found[0].append(match.start())
             found[1].append(match.end() - 1)
-
-    def anchor(self, element: Element) -> Anchor:
-        """The element's anchor, worked out when a finding first reads it."""
-        return LazyAnchor.deferred(self.locate, element)
 
     def locate(self, element: Element) -> Anchor:
         """Where the element's start tag begins and its end tag ends in the source."""
@@ -897,21 +895,23 @@ class _BlockWalker:
         for r, cells in enumerate(rows):
             line = grid[r]
             c = 0
+            plain = 0  # cells without spans, counted once for the row
             for cell in cells:
                 while c < len(line) and line[c] is not None:
                     c += 1
                 origin = TableCell(_cell_text(cell, tostring), anchor(cell))
                 colspan_attr, rowspan_attr = cell.get("colspan"), cell.get("rowspan")
-                colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
-                rowspan = _span(rowspan_attr, row_count - r, True) if rowspan_attr else 1
-                self._count_cells(colspan * rowspan)
-                if colspan == rowspan == 1:
+                if colspan_attr is None and rowspan_attr is None:
+                    plain += 1
                     if c < len(line):
                         line[c] = origin
                     else:
                         line.append(origin)
                     c += 1
                     continue
+                colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
+                rowspan = _span(rowspan_attr, row_count - r, True) if rowspan_attr else 1
+                self._count_cells(colspan * rowspan)
                 for dr in range(rowspan):
                     target = grid[r + dr]
                     if len(target) < c + colspan:
@@ -924,6 +924,8 @@ class _BlockWalker:
                                 else origin
                             )
                 c += colspan
+            if plain:
+                self._count_cells(plain)
         finished: list[tuple[TableCell, ...]] = []
         for r, line in enumerate(grid):
             if not line:  # an empty <tr> that no span reaches into
@@ -1020,6 +1022,15 @@ def _cell_text(cell: Element, tostring: Callable[..., str]) -> str:
     """
     if not len(cell):
         text = cell.text or ""
+    elif (
+        len(cell) == 1
+        and not len(only := cell[0])
+        and isinstance(only.tag, str)
+        and only.tag != "br"
+        and not (cell.text or "").strip()
+        and not (only.tail or "").strip()
+    ):  # ``<td><p>12</p></td>``, ``<td><span>12</span></td>``: the child's text
+        text = only.text or ""
     else:
         # (an unfiltered walk: lxml's tag filter costs more than it saves on a few elements)
         breaks = [d for d in cell.iterdescendants() if d.tag in ANCHORED_SET]
