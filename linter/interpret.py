@@ -442,6 +442,7 @@ def spec_numbering(spec: L.RowSpec) -> str:
     return spec.numbering
 
 
+@lru_cache(maxsize=4096)  # asked for every label cell of every section-三 row
 def _group_of(text: str) -> str | None:
     numbered = split_numbering(text)
     body_key = key(numbered.body)
@@ -488,6 +489,7 @@ def _application_row(
     """
     row_group = None
     best: tuple[_Match | None, int, TableCell | None] = (None, -1, None)
+    matcher = _app_matcher()
     for idx, tc in enumerate(cells):
         text = tc.text
         if not text or is_data_like(text):
@@ -497,7 +499,7 @@ def _application_row(
         g = _group_of(text)
         if g:
             row_group = g
-        m = _app_matcher().match(text, row_group or group)
+        m = matcher.match(text, row_group or group)
         if m and not (g and m.spec.id != "other_handling"):
             best = (m, idx + 1, tc)
         elif g == "other_handling":
@@ -1028,9 +1030,10 @@ def recognise_article20(
 
 def _looks_like_applications(table: DocTable) -> int:
     hits = 0
+    match = _app_matcher().match
     for printed in table.rows:
         for tc in printed:
-            if tc.text and not is_data_like(tc.text) and _app_matcher().match(tc.text):
+            if tc.text and not is_data_like(tc.text) and match(tc.text):
                 hits += 1
                 break
     return hits
