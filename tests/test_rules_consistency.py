@@ -616,3 +616,18 @@ def test_html_statement_is_reported_at_its_paragraph(
     assert tx(result) == [("TX001", None, paragraph.anchor.line, paragraph.anchor.column, 859, 900)]
     tx001 = next(f for f in result.findings if f.code == "TX001")
     assert "写明收到政府信息公开申请 900 件" in tx001.message_zh
+
+
+def test_a_section_4_cell_named_by_a_narrative_rule_is_labelled_as_printed():
+    """A related location in the review/litigation table says 行政复议/结果维持, not the
+    internal column id (it showed “第四部分 行政复议 / upheld”)."""
+    from linter.document import Anchor
+    from linter.model import Cell
+    from rules.consistency.figures import _concept_location
+
+    cell = Cell(text="3", value=3, state="number", anchor=Anchor(4, 2))
+    place = _concept_location(("review_litigation", "", "litigation_direct.corrected"), cell)
+    assert place.logical == "四/litigation_direct/corrected"
+    assert place.label_zh == "第四部分 行政诉讼/未经复议直接起诉/结果纠正"
+    assert "corrected" not in place.label_zh
+    assert place.label_en == "section 4, litigation without prior review / corrected"

@@ -16,6 +16,7 @@ from linter.finding import Location
 from linter.labels import (
     APPLICANT_COLUMN_IDS,
     ENGLISH,
+    REVIEW_GROUPS,
     REVIEW_OUTCOMES,
     column_label_zh,
     row_label_zh,
@@ -23,6 +24,7 @@ from linter.labels import (
 from linter.model import Cell, Report, Table
 from linter.statements import CONCEPT_BY_ID, Cells
 from rules.consistency.narrative import NoneStatement, Statement
+from rules.review_litigation.common import leaf_location
 
 Number = int | float
 
@@ -360,13 +362,12 @@ def _concept_location(spec: tuple[str, str, str], cell: Cell) -> Location:
     if table_key == "applications":
         return _application_location(cell, row_id)
     if table_key == "review_litigation":
-        group, outcome = column_id.split(".", 1)
-        return Location(
-            cell.anchor,
-            logical=f"四/{group}/{outcome}",
-            label_zh=f"第四部分 {_GROUP_LABELS[group][0]} / {outcome}",
-            label_en=f"section 4, {ENGLISH[group]} / {ENGLISH.get(outcome, outcome)}",
-        )
+        group_id, outcome_id = column_id.split(".", 1)
+        group = next((g for g in REVIEW_GROUPS if g.id == group_id), None)
+        outcome = next((o for o in REVIEW_OUTCOMES if o.id == outcome_id), None)
+        if group is not None and outcome is not None:
+            return leaf_location(cell.anchor, group, outcome)
+        return Location(cell.anchor, logical=f"四/{group_id}/{outcome_id}")
     item = table_key.split("/", 1)[1]
     return Location(
         cell.anchor,
