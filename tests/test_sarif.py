@@ -342,3 +342,32 @@ def test_logical_locations_past_the_table_cap_are_written_in_place(
     assert not {compact_json(i) for i in in_place} & {
         compact_json(i) for i in run_["logicalLocations"]
     }
+
+
+def test_a_log_too_large_for_github_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """GitHub rejects a run of more than 25,000 results: standard error says so (and how
+    to split), once; a log within the limit says nothing."""
+    import io
+
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+    from linter.reporters import ReportOptions, sarif
+
+    engine = Engine(plugins=load_plugins(), root=REPO)
+    results = [engine.lint_path(p) for p in BATCH_SOURCES[:4]]
+    count = sum(len(r.findings) for r in results)
+    assert count > 3
+    for lang, words in (("zh", "GitHub 代码扫描拒收"), ("en", "GitHub code scanning rejects")):
+        options = ReportOptions(root=REPO, project_root=REPO, rules=engine.rules, lang=lang)
+        for limit, said in ((count, False), (count - 1, True)):
+            monkeypatch.setattr(sarif, "GITHUB_MAX_RESULTS", limit)
+            reporter = sarif.SarifReporter(io.StringIO(), options)
+            for result in results:
+                reporter.file(result)
+            reporter.finish()
+            err = capsys.readouterr().err
+            assert (words in err) == said
+            if said:
+                assert err.count("--sarif-category") == 1 and f"{count:,}" in err

@@ -52,6 +52,10 @@ MAX_RELATED = 20
 # the tables); past that, a logical location is written out in the result instead, so
 # memory stays bounded however varied a batch is.
 MAX_LOGICAL = 1 << 15
+# GitHub code scanning rejects a run with more results than this (and shows the first
+# 5,000 by severity): https://docs.github.com/en/code-security/code-scanning/
+# troubleshooting-sarif-uploads/results-exceed-limit
+GITHUB_MAX_RESULTS = 25_000
 # GitHub's severity words for results that are not security alerts.
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
 
@@ -526,6 +530,19 @@ class SarifReporter(Reporter):
             ],
         }
 
+    def _too_many_for_github(self, count: int) -> str:
+        if self.options.lang == "en":
+            return (
+                f"gongkai-lint: note: the SARIF log has {count:,} results; GitHub code scanning "
+                f"rejects a run of more than {GITHUB_MAX_RESULTS:,} (and shows 5,000): to upload "
+                "it, check the batch in parts, each with its own --sarif-category"
+            )
+        return (
+            f"gongkai-lint: 提示：SARIF 日志共 {count:,} 条结果；GitHub 代码扫描拒收超过 "
+            f"{GITHUB_MAX_RESULTS:,} 条结果的运行（且只显示 5,000 条）：如需上传，请分批检查，"
+            "每批使用各自的 --sarif-category"
+        )
+
     def finish(self) -> None:
         if self.outside_root:
             first = self.outside_root[0]
@@ -538,6 +555,8 @@ class SarifReporter(Reporter):
                 + " by absolute file: URIs (set --project-root to avoid it)",
                 file=sys.stderr,
             )
+        if self._results.count > GITHUB_MAX_RESULTS:
+            print(self._too_many_for_github(self._results.count), file=sys.stderr)
         notifications = self._all_notifications()
         # The head (tool, rules) indented for a reader; the bulk compact, spliced in.
         parts = {
