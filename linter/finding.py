@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from linter.document import Anchor, pickle_by_fields
+from linter.document import Anchor, fast_init, pickle_by_fields
 
 Level = Literal["error", "warning", "note"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "note")
 
 
+@fast_init  # one per finding and related cell
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place in the report: a source anchor plus the logical path of the IR node.

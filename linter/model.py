@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from linter.document import Anchor, Diagnostic
+from linter.document import Anchor, Diagnostic, fast_init
 
 IR_VERSION = "1.0"
 
@@ -23,6 +23,7 @@ CellState = Literal["number", "blank", "placeholder", "text"]
 LabelMatch = Literal["exact", "variant", "altered"]
 
 
+@fast_init  # one per data cell of every table
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One data cell: the text as printed and what it means.
