@@ -150,6 +150,12 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     engine = engine or spec.build()
+    # What the worker made to get going lives as long as it does: never scanned again.
+    # Each report then makes tens of thousands of short-lived objects (cells, anchors,
+    # findings) that reference counting frees; collecting the young generation every
+    # 20,000 allocations instead of 700 saved about 5% of a report's CPU on the bench.
+    gc.freeze()
+    gc.set_threshold(20_000)
     while True:
         try:
             task = conn.recv()
