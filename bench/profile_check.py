@@ -3,8 +3,8 @@
     python bench/profile_check.py FOLDER [-n 400] [--top 25]
 
 It runs what one worker and the parent do for each file — read, interpret, rules,
-batch facts, the slim result's pickle round trip (what crosses the pool), the SARIF
-reporter — then the batch rules and the SARIF log, all in this process under cProfile
+batch facts, the SARIF fragment, the light result's pickle round trip (what crosses the
+pool), the parent's SARIF reporter — then the batch rules and the SARIF log, all in this process under cProfile
 (the watchdog's worker processes would hide the work from a profiler in the parent).
 
 Own time is grouped by package: ``readers/html``, ``interpreter``, each rule family
@@ -94,7 +94,7 @@ def table(stats: pstats.Stats) -> list[tuple[str, float]]:
 
 
 def run(files: list[Path]) -> tuple[float, int]:
-    from linter.batch import slim
+    from linter.batch import rendered, slim
     from linter.config import Config
     from linter.engine import Engine
     from linter.plugins import load_plugins
@@ -103,11 +103,15 @@ def run(files: list[Path]) -> tuple[float, int]:
 
     engine = Engine.from_config(load_plugins(), Config())
     out = io.StringIO()
-    reporter = SarifReporter(out, ReportOptions(rules=engine.rules, root=Path.cwd()))
+    options = ReportOptions(rules=engine.rules, root=Path.cwd())
+    reporter = SarifReporter(out, options)
+    # as a worker does: the SARIF fragment rendered beside the lint, then the light result
+    # (findings without related locations) crosses to the parent
+    renderer = SarifReporter.worker_renderer(options)
     facts: dict[str, list] = {}
     started = time.perf_counter()
     for path in files:
-        result = slim(engine.lint_path(path))
+        result = rendered(slim(engine.lint_path(path)), renderer)
         result = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         for code, f in result.facts.items():
             facts.setdefault(code, []).append(f)
