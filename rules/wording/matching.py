@@ -3,14 +3,16 @@
 An inner edit (:mod:`rules.wording.lexicon`) leaves a term's first and last characters in
 place, so a near-miss of a term of n characters starts with its first character and ends,
 n − 1, n or n + 1 characters later, with its last: the text is searched for first
-characters with ``str.find`` (in C) and only the few windows whose last character also fits
-are compared. No large regex to compile: a single-file check starts fast.
+characters whose window of some term's size ends in that term's last character (one small
+regex per first character, in C) and only those windows are compared.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from rules.wording.lexicon import CONFUSABLE, FUNCTION_CHARS, REAL_WORDS, TERMS
 
@@ -77,12 +79,28 @@ def inner_edit(window: str, term: str) -> int | None:
     return None
 
 
+@cache
+def _starts() -> tuple[tuple[re.Pattern[str], dict[int, dict[str, tuple[str, ...]]]], ...]:
+    """Per first character, a pattern for the places where it stands and a window of one
+    of its sizes ends in a fitting last character (most of its places do not: 政 of
+    政府 is everywhere): the regex engine finds them in C. Compiled at the first check,
+    twenty small patterns (about 1.5 ms)."""
+    out = []
+    for first, sizes in _INDEX.items():
+        ends = "|".join(
+            f".{{{size - 2}}}[{''.join(re.escape(last) for last in lasts)}]"
+            for size, lasts in sizes.items()
+        )
+        out.append((re.compile(f"{re.escape(first)}(?=(?:{ends}))", re.DOTALL), sizes))
+    return tuple(out)
+
+
 def near_misses(text: str) -> Iterator[NearMiss]:
     """Each place in ``text`` that spells a term of the lexicon one edit wrong."""
     length = len(text)
-    for first, sizes in _INDEX.items():
-        p = text.find(first)
-        while p >= 0:
+    for pattern, sizes in _starts():
+        for found in pattern.finditer(text):
+            p = found.start()
             for size, lasts in sizes.items():
                 end = p + size
                 terms = lasts.get(text[end - 1]) if end <= length else None
@@ -95,7 +113,6 @@ def near_misses(text: str) -> Iterator[NearMiss]:
                     at = inner_edit(window, term)
                     if at is not None and not _excused(text, p, end, p + at):
                         yield NearMiss(p, end, window, term, p + at)
-            p = text.find(first, p + 1)
 
 
 def _excused(text: str, start: int, end: int, edit: int) -> bool:

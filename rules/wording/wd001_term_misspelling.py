@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from linter.finding import Finding
 from linter.model import Report
@@ -76,6 +77,13 @@ class TermMisspelling(Rule):
 _NUMBERING = re.compile(r"^[一二三四五六][、.]")
 
 
+@cache
+def _expected_heading(number: int) -> str:
+    """The format's heading of section ``number`` as the narrative reads it (NFKC), worked
+    out once, not for every report."""
+    return unicodedata.normalize("NFKC", HEADINGS[number])
+
+
 def _heading_misses(text: Text) -> Iterator[NearMiss]:
     """A section heading one edit away from the format's heading, compared whole:
     “政府信息公开行政法复议、行政诉讼情况” for “政府信息公开行政复议、行政诉讼情况”."""
@@ -95,7 +103,7 @@ def _heading_misses(text: Text) -> Iterator[NearMiss]:
         if numbering:
             start += numbering.end()
             printed = printed[numbering.end() :]
-        expected = unicodedata.normalize("NFKC", HEADINGS[int(number)])
+        expected = _expected_heading(int(number))
         at = inner_edit(printed, expected) if printed != expected else None
         if at is not None:
             yield NearMiss(start, start + len(printed), printed, HEADINGS[int(number)], start + at)
