@@ -371,3 +371,30 @@ def test_a_log_too_large_for_github_says_so(
             assert (words in err) == said
             if said:
                 assert err.count("--sarif-category") == 1 and f"{count:,}" in err
+
+
+def test_text_that_looks_like_the_logs_own_references_is_left_alone(tmp_path: Path) -> None:
+    """The parent maps a worker's artifact and logical-location indexes in the JSON text;
+    a report's own text that spells the same (quoted in a message) is not touched."""
+    from dataclasses import replace
+
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+    from linter.reporters import ReportOptions
+    from linter.reporters.sarif import _INDEX_MARK
+
+    engine = Engine(plugins=load_plugins(), root=REPO)
+    results = [engine.lint_path(p) for p in BATCH_SOURCES[:3]]
+    lookalike = f'"logicalLocations":[{{"index":0}}] "index":{_INDEX_MARK}'
+    last = results[-1]
+    last.findings = [
+        replace(f, message_zh=f.message_zh + lookalike, message_en=f.message_en + lookalike)
+        for f in last.findings
+    ]
+    assert last.findings
+    options = ReportOptions(root=REPO, project_root=REPO, rules=engine.rules)
+    direct = _render(results, options, in_workers=False)
+    assert _render(results, options, in_workers=True) == direct
+    log = json.loads(direct)
+    texts = [r["message"]["text"] for r in log["runs"][0]["results"]]
+    assert sum(t.endswith(lookalike) for t in texts) == len(last.findings)
