@@ -146,10 +146,11 @@ class Fragment:
     artifact: str
     results: str  # the file's results, comma-separated JSON objects
     count: int
-    notifications: list[dict[str, Any]]
+    notifications: str  # the file's notifications, comma-separated JSON objects
     identities: tuple[str, str]
     outside_root: bool
     logical: list[str] = field(default_factory=list)  # JSON of each logical location
+    notification_count: int = 0
 
 
 # Stands for the artifact's index in a fragment until the parent knows it (no batch
@@ -175,8 +176,10 @@ class SarifReporter(Reporter):
         fragments = self.out is None
         self._artifacts = _Collector() if fragments else _Spool()
         self._results = _Collector() if fragments else _Spool()
+        # A notification per rule that could not check a report: most reports of a
+        # batch without publication dates have one, so they are spooled too.
+        self._notifications = _Collector() if fragments else _Spool()
         self.index_of: dict[str, int] = {}
-        self.notifications: list[dict[str, Any]] = []
         root = self.options.project_root or find_project_root(cwd=self.options.root)
         self.project = Project.at(root, self.options.root)
         # display path -> (report identity, path identity), for batch findings.
@@ -291,7 +294,7 @@ class SarifReporter(Reporter):
         """This file's artifact and results as JSON text (in a worker)."""
         self._artifacts.reset()
         self._results.reset()
-        self.notifications = []
+        self._notifications.reset()
         self.outside_root = []
         self.index_of = {}
         self._logical_index = {}
@@ -301,10 +304,11 @@ class SarifReporter(Reporter):
             self._artifacts.text(),
             self._results.text(),
             self._results.count,
-            self.notifications,
+            self._notifications.text(),
             self.identities.pop(result.path),
             bool(self.outside_root),
             self._logical_items,
+            self._notifications.count,
         )
 
     def file(self, result: FileResult) -> None:
@@ -320,8 +324,9 @@ class SarifReporter(Reporter):
                 if fragment.logical:
                     results = self._map_logical(results, fragment.logical)
                 self._results.add_text(results, fragment.count)
-            for note in fragment.notifications:
-                self.notifications.append(json.loads(compact_json(note).replace(mark, real)))
+            if fragment.notification_count:
+                notes = fragment.notifications.replace(mark, real)
+                self._notifications.add_text(notes, fragment.notification_count)
             if fragment.outside_root and result.path not in self.outside_root:
                 self.outside_root.append(result.path)
             return
@@ -371,9 +376,10 @@ class SarifReporter(Reporter):
         identities = (report_identity(report, relative), path_identity(relative))
         self.identities[result.path] = identities
         self._add_results(result.findings, result.suppressed, identities)
-        self.notifications += skip_notifications(
+        for note in skip_notifications(
             result, self._artifact_location(result.path), index, self.rule_index, self.options.lang
-        )
+        ):
+            self._notifications.add(note)
 
     def batch(self, findings: list[Finding], suppressed: list[Finding] | None = None) -> None:
         # Grouped by report, as the baseline groups them (occurrence indexes).
@@ -467,7 +473,7 @@ class SarifReporter(Reporter):
                 ]
             self._results.add(res)
             if f.tool_failure:
-                self.notifications.append(
+                self._notifications.add(
                     {
                         "level": "error",
                         "message": {"text": f.message(lang)},
@@ -483,16 +489,10 @@ class SarifReporter(Reporter):
                     }
                 )
 
-    def _all_notifications(self) -> list[dict[str, Any]]:
-        notifications = list(self.notifications)
-        for problem in [*self.options.plugin_problems, *getattr(self.options, "warnings", [])]:
-            notifications.append({"level": "warning", "message": {"text": problem}})
-        return notifications
-
     def build(self) -> dict[str, Any]:
         """The log with placeholders where :meth:`finish` splices the arrays."""
         invocation: dict[str, Any] = {"executionSuccessful": True}
-        if self._all_notifications():
+        if self._notifications.count:
             invocation["toolExecutionNotifications"] = _NOTIFICATIONS
         run_logical = {"logicalLocations": _LOGICAL} if self._logical_items else {}
         return {
@@ -557,12 +557,11 @@ class SarifReporter(Reporter):
             )
         if self._results.count > GITHUB_MAX_RESULTS:
             print(self._too_many_for_github(self._results.count), file=sys.stderr)
-        notifications = self._all_notifications()
+        for problem in [*self.options.plugin_problems, *getattr(self.options, "warnings", [])]:
+            self._notifications.add({"level": "warning", "message": {"text": problem}})
         # The head (tool, rules) indented for a reader; the bulk compact, spliced in.
         parts = {
-            _NOTIFICATIONS: lambda: self.out.write(
-                "[" + ",".join(compact_json(n) for n in notifications) + "]"
-            ),
+            _NOTIFICATIONS: lambda: self._notifications.copy_array_to(self.out),
             _ARTIFACTS: lambda: self._artifacts.copy_array_to(self.out),
             _LOGICAL: lambda: self.out.write("[" + ",".join(self._logical_items) + "]"),
             _RESULTS: lambda: self._results.copy_array_to(self.out),
