@@ -156,7 +156,14 @@ class Engine:
 
     @property
     def rules(self) -> list[Rule]:
-        return [r for r in self.plugins.rules.values() if self.selection.enabled(r)]
+        # asked twice for every file: worked out again only when the selection or the
+        # registered rules change
+        cached = self.__dict__.get("_rules")
+        count = len(self.plugins.rules)
+        if cached is None or cached[0] is not self.selection or cached[1] != count:
+            enabled = [r for r in self.plugins.rules.values() if self.selection.enabled(r)]
+            cached = self.__dict__["_rules"] = (self.selection, count, enabled)
+        return list(cached[2])
 
     # --- one file ---------------------------------------------------------------
 
@@ -402,8 +409,11 @@ class Engine:
     def display_path(self, path: Path) -> str:
         if self.aliases and (alias := self.aliases.get(str(path))) is not None:
             return alias
+        root = self.__dict__.get("_resolved_root")
+        if root is None or root[0] != self.root:
+            root = self.__dict__["_resolved_root"] = (self.root, self.root.resolve())
         try:
-            return Path(os.path.relpath(path.resolve(), self.root.resolve())).as_posix()
+            return Path(os.path.relpath(path.resolve(), root[1])).as_posix()
         except ValueError:  # another drive on Windows
             return path.resolve().as_posix()
 
