@@ -54,11 +54,15 @@ def plausible(v: int | float | Decimal | None) -> bool:
 def value(cell: Cell | None) -> int | Decimal:
     if cell is None:
         raise Undecidable
-    if cell.state == "number":
-        if not plausible(cell.value):
+    state = cell.state
+    if state == "number":
+        v = cell.value
+        if type(v) is int and -PLAUSIBLE_LIMIT < v < PLAUSIBLE_LIMIT:
+            return v  # the usual count: nothing to convert
+        if not plausible(v):
             raise Undecidable
-        return exact(cell.value)
-    if cell.state in ("blank", "placeholder"):
+        return exact(v)
+    if state in ("blank", "placeholder"):
         return 0
     raise Undecidable
 
