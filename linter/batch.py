@@ -533,15 +533,18 @@ def run_batch(
             reporter.file(result)
         fact_store.finish(len(files))
         if engine.batch_rules:
-            later = engine.check_batch(fact_store)
-            accepted: list = []
-            if baseline is not None:
-                later, accepted = baseline.split(later)
-            fact_store.add_findings(later)
-            run.failing += failing(later, fail_level)
-            run.stats.add(later)
-            if later or accepted:
-                reporter.batch(later, accepted)
+            # One report's batch findings at a time, in order: they wait in the fact
+            # store, not in memory. Every reporter takes them report by report as it
+            # would all at once (each groups them by report).
+            for later in fact_store.in_order(engine.iter_batch(fact_store)):
+                accepted: list = []
+                if baseline is not None:
+                    later, accepted = baseline.split(later)
+                fact_store.add_findings(later)
+                run.failing += failing(later, fail_level)
+                run.stats.add(later)
+                if later or accepted:
+                    reporter.batch(later, accepted)
     finally:
         results.close()  # stops the workers now, not when a traceback is dropped
     return run

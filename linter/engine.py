@@ -386,21 +386,26 @@ class Engine:
     def check_batch(self, facts: Mapping[str, Iterable[ReportFacts]]) -> list[Finding]:
         """Run the batch rules over every report's facts (by rule code): lists, or a
         :class:`~linter.factstore.FactStore` that reads them back from disk."""
-        findings: list[Finding] = []
+        return sorted(self.iter_batch(facts), key=Finding.sort_key)
+
+    def iter_batch(self, facts: Mapping[str, Iterable[ReportFacts]]) -> Iterator[Finding]:
+        """:meth:`check_batch`'s findings as the rules make them, unsorted (a batch
+        run spills them to its fact store and reads them back in order)."""
         for rule in self.batch_rules:
+            found: list[Finding] = []
             try:
+                # A rule's findings are kept until it is done: one that fails half-way
+                # is one internal error, as before, not part of its findings.
                 found = list(rule.check_batch(as_source(facts.get(rule.code, [])), self.context))
             except Exception as exc:
                 stub = Report(source=Source(path="", media_type="", sha256="", size=0))
-                findings.append(_internal_error(rule, stub, exc))
+                yield _internal_error(rule, stub, exc)
                 continue
             for f in found:
                 ignores = self.config.ignored_for(f.path, self.root)
                 if ignores and Selection._specificity(ignores, rule) >= 0:
                     continue
-                findings.append(self._with_level(f) if self.config.levels else f)
-        findings.sort(key=Finding.sort_key)
-        return findings
+                yield self._with_level(f) if self.config.levels else f
 
     def lint(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in paths:

@@ -19,7 +19,7 @@ import pickle
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -312,6 +312,45 @@ class FactStore(Mapping[str, StoredFacts]):
         self.db.execute("UPDATE runs SET files = ?, complete = 1 WHERE id = ?", (files, self.run))
         self._finished = True
 
+    def in_order(self, findings: Iterable) -> Iterator[list]:
+        """``findings`` (the batch rules') sorted as ``Finding.sort_key`` sorts them, one
+        report's at a time: they wait in a scratch table of this store, not in memory
+        (a national batch's cross-year findings and notes are hundreds of thousands).
+        Ties keep their order, as a stable sort does; SQLite compares text by its UTF-8
+        bytes, which orders as Python's code points do."""
+        db = self.db
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS later (path TEXT, k1 INTEGER, k2 INTEGER, "
+            "k3 INTEGER, k4 INTEGER, k5 INTEGER, code TEXT, sub_id TEXT, data BLOB)"
+        )
+        db.execute("DELETE FROM later")
+        rows: list[tuple] = []
+
+        def flush() -> None:
+            db.execute("BEGIN")
+            db.executemany("INSERT INTO later VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+            rows.clear()
+
+        for f in findings:
+            rows.append((*f.sort_key(), _dumps(f)))
+            if len(rows) >= _BATCH:
+                flush()
+        if rows:
+            flush()
+        group: list = []
+        cursor = db.execute(
+            "SELECT path, data FROM later ORDER BY path, k1, k2, k3, k4, k5, code, sub_id, rowid"
+        )
+        for path, data in cursor:
+            if group and group[0].path != path:
+                yield group
+                group = []
+            group.append(_loads(data))
+        if group:
+            yield group
+        db.execute("DELETE FROM later")
+
     # --- reading -------------------------------------------------------------------
 
     def __getitem__(self, rule: str) -> StoredFacts:
@@ -355,3 +394,81 @@ class FactStore(Mapping[str, StoredFacts]):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class SpillDict(MutableMapping[str, Any]):
+    """A ``dict`` of str keys whose entries live in a private temporary SQLite database
+    (deleted when closed or collected): what a reporter keeps per file until the end of
+    the run (an artifact's index, its fingerprint identities) without the parent's memory
+    growing with the batch. Values are pickled; writes are batched.
+
+    SQLite keeps a temporary database's pages in its own cache (2 MB by default) and
+    writes the rest to a file it deletes itself, so a small run touches no disk."""
+
+    def __init__(self, pending: int = 1000) -> None:
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, Any] = {}
+        self._limit = pending
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect("", isolation_level=None)
+            self._db.execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB)")
+        return self._db
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        rows = [(k, _dumps(v)) for k, v in self._pending.items()]
+        self._pending = {}
+        db = self.db
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT INTO kv VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            rows,
+        )
+        db.execute("COMMIT")
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._pending[key] = value
+        if len(self._pending) >= self._limit:
+            self._flush()
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._pending:
+            return self._pending[key]
+        if self._db is None:
+            raise KeyError(key)
+        row = self._db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return _loads(row[0])
+
+    def __delitem__(self, key: str) -> None:
+        found = self._pending.pop(key, _MISSING) is not _MISSING
+        if self._db is not None:
+            found = self._db.execute("DELETE FROM kv WHERE key = ?", (key,)).rowcount > 0 or found
+        if not found:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._flush()
+        if self._db is None:
+            return iter(())
+        return (key for (key,) in self._db.execute("SELECT key FROM kv ORDER BY rowid"))
+
+    def __len__(self) -> int:
+        self._flush()
+        if self._db is None:
+            return 0
+        return self._db.execute("SELECT count(*) FROM kv").fetchone()[0]
+
+    def close(self) -> None:
+        self._pending = {}
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+_MISSING = object()

@@ -199,3 +199,61 @@ def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot use audit.sqlite as the audit store" in result.output
     assert "Traceback" not in result.output
+
+
+def test_batch_findings_come_back_sorted_one_report_at_a_time() -> None:
+    """The batch findings wait in the store and come back as ``sorted(key=sort_key)``
+    orders them (ties in the order made), grouped by report."""
+    from linter.document import Anchor
+    from linter.finding import Finding, Location
+
+    rng = random.Random(7)
+    paths = ["2024/洪泽区.docx", "2024/Ａ.docx", "2023/a b.html", "2024/z.txt", "é/😀.md", "a"]
+    made = []
+    for i in range(1500):
+        anchor = Anchor(
+            line=rng.choice([None, 1, 2, 10]),
+            column=rng.choice([None, 1, 3]),
+            table=rng.choice([None, 2]),
+            row=rng.choice([None, 1, 4]),
+            cell=rng.choice([None, 5]),
+        )
+        made.append(
+            Finding(
+                code=rng.choice(["CY001", "CY003", "CY010"]),
+                name="x",
+                level="warning",
+                path=rng.choice(paths),
+                message_zh=f"第 {i} 条",
+                message_en=f"number {i}",
+                location=Location(anchor),
+                sub_id=rng.choice([None, "a", "b"]),
+            )
+        )
+    store = FactStore(None)
+    try:
+        groups = list(store.in_order(iter(made)))
+        again = list(store.in_order([]))
+    finally:
+        store.close()
+    assert [f for g in groups for f in g] == sorted(made, key=Finding.sort_key)
+    assert [g[0].path for g in groups] == sorted(set(paths))
+    assert all(len({f.path for f in g}) == 1 for g in groups)
+    assert again == []
+
+
+def test_spill_dict_is_a_dict_kept_in_sqlite() -> None:
+    from linter.factstore import SpillDict
+
+    d, reference = SpillDict(pending=7), {}
+    rng = random.Random(3)
+    for i in range(200):
+        key = f"报告/{rng.randrange(60)}.docx"
+        d[key] = reference[key] = (i, f"{i:064x}")
+        if i % 17 == 0 and key in reference:
+            del d[key], reference[key]
+    assert dict(d.items()) == reference
+    assert list(d) == list(reference)  # insertion order, also after an update
+    assert len(d) == len(reference)
+    assert d.get("missing", -1) == -1 and "missing" not in d
+    d.close()
