@@ -31,6 +31,8 @@ SCHEMA_VERSION = 1
 SPILL_ROWS = 4000
 # Rows inserted per transaction: a commit per report would be a disk sync per report.
 _BATCH = 500
+# Entries a SpillDict holds in memory before it writes them to its database.
+SPILL_PENDING = 1000
 
 
 @dataclass(frozen=True)
@@ -405,10 +407,10 @@ class SpillDict(MutableMapping[str, Any]):
     SQLite keeps a temporary database's pages in its own cache (2 MB by default) and
     writes the rest to a file it deletes itself, so a small run touches no disk."""
 
-    def __init__(self, pending: int = 1000) -> None:
+    def __init__(self, pending: int | None = None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, Any] = {}
-        self._limit = pending
+        self._limit = pending or SPILL_PENDING
 
     @property
     def db(self) -> sqlite3.Connection:

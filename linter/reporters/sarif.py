@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from linter import __version__
 from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL, render_page
 from linter.document import Anchor
 from linter.engine import FileResult
+from linter.factstore import SpillDict
 from linter.finding import Finding, Location
 from linter.fingerprint import (
     FINGERPRINT_KEY,
@@ -179,11 +181,13 @@ class SarifReporter(Reporter):
         # A notification per rule that could not check a report: most reports of a
         # batch without publication dates have one, so they are spooled too.
         self._notifications = _Collector() if fragments else _Spool()
-        self.index_of: dict[str, int] = {}
+        # Per file until the end of the run (batch findings point into any file): in
+        # the parent, kept in SQLite (SpillDict), not in memory.
+        self.index_of: MutableMapping[str, int] = {} if fragments else SpillDict()
         root = self.options.project_root or find_project_root(cwd=self.options.root)
         self.project = Project.at(root, self.options.root)
         # display path -> (report identity, path identity), for batch findings.
-        self.identities: dict[str, tuple[str, str]] = {}
+        self.identities: MutableMapping[str, tuple[str, str]] = {} if fragments else SpillDict()
         self.outside_root: list[str] = []
         # display path -> its artifactLocation (without the index).
         self._locations: dict[str, dict[str, Any]] = {}
@@ -575,6 +579,9 @@ class SarifReporter(Reporter):
                 rest = tail
         self.out.write(rest)
         self.out.write("\n")
+        for kept in (self.index_of, self.identities):
+            if isinstance(kept, SpillDict):
+                kept.close()
 
 
 # Placeholders spliced with the spooled arrays when the log is written.
