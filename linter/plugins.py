@@ -127,8 +127,14 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     out = Plugins()
     package_of: dict[str, str] = {}  # plugin name -> distribution
+    # A distribution's name is read from its metadata file (an e-mail header parse):
+    # once per distribution, not once per entry point (the built-in one has thirteen).
+    dist_names: dict[int, str] = {}
     for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
-        dist = ep.dist.name if ep.dist is not None else ep.value.split(":")[0]
+        if ep.dist is None:
+            dist = ep.value.split(":")[0]
+        elif (dist := dist_names.get(id(ep.dist))) is None:
+            dist = dist_names[id(ep.dist)] = ep.dist.name
         if wanted is not None and _canonical(dist) not in wanted:
             continue
         name = ep.name if _canonical(dist) == _canonical(BUILTIN) else f"{dist}:{ep.name}"
