@@ -16,7 +16,7 @@ import pickle
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,7 @@ def default_jobs() -> int:
 
 
 def lint_files(
-    files: list[Path], spec: EngineSpec, jobs: int, engine: Engine | None = None
+    files: Sequence[Path | str], spec: EngineSpec, jobs: int, engine: Engine | None = None
 ) -> Iterator[FileResult]:
     """Results in the order of ``files``, streamed as they complete.
 
@@ -164,7 +164,7 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
         if task is None:
             return
         index, path = task
-        result = engine.lint_path(path)
+        result = engine.lint_path(Path(path))
         if not spec.keep_reports:
             result = slim(result)
         if spec.renderer is not None:
@@ -219,7 +219,7 @@ _POLL_SECONDS = 0.1
 class _Worker:
     process: Any
     conn: Any
-    task: tuple[int, Path] | None = None
+    task: tuple[int, Path | str] | None = None
     started: float = 0.0
 
 
@@ -293,11 +293,10 @@ class _Watchdog:
 
     # The loop.
 
-    def run(self, files: list[Path]) -> Iterator[FileResult]:
+    def run(self, files: Sequence[Path | str]) -> Iterator[FileResult]:
         time_limit = self.limits.time_limit_seconds or 0
         memory_limit = self.limits.max_memory_bytes if _can_measure_memory() else 0
-        pending = list(enumerate(files))
-        pending.reverse()  # popped from the end: in input order
+        given = 0  # files[given:] are still to be sent, in input order
         done: dict[int, FileResult] = {}
         next_out = 0
         # Results finished ahead of a slow file wait for it; this bounds how many.
@@ -310,8 +309,9 @@ class _Watchdog:
             if next_out >= len(files):
                 break
             for worker in self.workers:
-                if worker.task is None and pending and pending[-1][0] < next_out + window:
-                    worker.task = pending.pop()
+                if worker.task is None and given < len(files) and given < next_out + window:
+                    worker.task = (given, files[given])
+                    given += 1
                     worker.started = time.monotonic()
                     try:
                         worker.conn.send(worker.task)
@@ -345,7 +345,7 @@ class _Watchdog:
                     failure = _too_big(memory_limit, rss)
                 if failure is not None:
                     self._kill(worker)
-                    done[index] = _failed(self._parent_engine(), path, *failure)
+                    done[index] = _failed(self._parent_engine(), Path(path), *failure)
                     self.workers[i] = self._start()
 
     def _parent_engine(self) -> Engine:
@@ -494,7 +494,7 @@ class BatchRun:
 def run_batch(
     engine: Engine,
     spec: EngineSpec,
-    files: list[Path],
+    files: Sequence[Path | str],
     jobs: int,
     reporter,
     fact_store,

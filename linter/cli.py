@@ -258,6 +258,10 @@ def check(
             + ", ".join(str(p) for p in paths)
             + f" (looked for {', '.join(suffixes)})"
         )
+    # Held to the end of the batch: as strings (a Path object and its parts are three
+    # times the size; a worker makes the Path again).
+    names = [str(f) for f in files]
+    del files
     from linter.project import Project, find_project_root
 
     if project_root is not None and not project_root.is_dir():
@@ -358,14 +362,14 @@ def check(
         run = run_batch(
             engine,
             spec,
-            files,
-            min(jobs, len(files)),
+            names,
+            min(jobs, len(names)),
             reporter,
             fact_store,
             baseline=baseline,
             fail_level=fail_level,
             lang=lang,
-            progress=Progress(len(files)),
+            progress=Progress(len(names)),
         )
         reporter.finish()
         out.flush()
