@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from linter.document import fast_init
 from linter.model import Report, Statement
 from linter.narrative import CLAUSE_END, Narrative, of_report
 from linter.numerals import parse_number
@@ -320,7 +321,8 @@ _RUN_CHARS = frozenset("0123456789.,零〇一二两三四五六七八九十百�
 _NOT_BEFORE = frozenset('第“"')
 
 
-@dataclass(frozen=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class _Figure:
     start: int
     end: int  # after the number (before 余/多 and the unit)

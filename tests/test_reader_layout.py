@@ -180,3 +180,22 @@ def test_a_chromium_printed_page_reads_what_it_can_and_never_a_wrong_cell(engine
     assert not [c for c in codes if c.startswith("AD")]
     assert "AP004" not in codes  # labels put together right (“理结果 （二）部分公开…”)
     assert "TX004" in codes  # the verified defect: 393 in the text, 470 in the table
+
+
+def test_value_rows_and_text_lines_apart_whatever_the_spaces() -> None:
+    """A line is asked for its last token before it is cut into tokens: text is turned down
+    at once, and values set apart by ideographic, no-break or ASCII spaces (or a page
+    break) are still read as cells, at their columns."""
+    from linter.readers.text import _layout_row
+
+    assert _layout_row("一、总体情况：本年度共收到申请 5 件。") is None
+    assert _layout_row("第 3 条 5 款") is None
+    assert _layout_row("合计  —   —  ") is None  # placeholders only, no number
+    assert _layout_row("   ") is None
+    labels, values = _layout_row("（一）予以公开          12      3   0   15")
+    assert labels == [("（一）予以公开", 0)]
+    assert values == [("12", 17), ("3", 25), ("0", 29), ("15", 33)]
+    labels, values = _layout_row("予以公开\u3000\u3000\u300012\u3000\u30003\u3000\u30004")
+    assert labels == [("予以公开", 0)] and values == [("12", 7), ("3", 11), ("4", 14)]
+    assert _layout_row("12\u00a0\u00a0\u00a034") == ([], [("12", 0), ("34", 5)])
+    assert _layout_row("名称  12\f  7  8") == ([("名称", 0)], [("12", 4), ("7", 9), ("8", 12)])

@@ -522,7 +522,7 @@ def _doctype_error(part: str) -> ReadError:
 
 
 def _parse_xml(xml: bytes, part: str) -> etree._Element:
-    if _STRICT_W_NS in xml[:_PROLOG_SCAN_BYTES]:
+    if xml.find(_STRICT_W_NS, 0, _PROLOG_SCAN_BYTES) >= 0:  # (no copy of the prolog)
         xml = xml.replace(_STRICT_W_NS, _TRANSITIONAL_W_NS)
     if _declares_doctype(xml):
         raise _doctype_error(part)
