@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from linter.readers import Limits
+
+
+def _toml():
+    """The TOML parser, imported when there is a file to read (not at start-up)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
 
 CONFIG_FILE = "gongkai-lint.toml"
 _OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?gongkai-lint", re.MULTILINE)
@@ -81,6 +86,8 @@ def find_config(start: Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8")
             except (UnicodeDecodeError, OSError):
                 continue
+            tomllib = _toml()
+
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
@@ -102,6 +109,8 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; ``None`` gives the defaults."""
     if path is None:
         return Config()
+    tomllib = _toml()
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

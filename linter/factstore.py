@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -295,6 +294,8 @@ class FactStore(Mapping[str, StoredFacts]):
 
     def _spill(self) -> None:
         """Move the temporary store from memory to a file (deleted by ``close``)."""
+        import tempfile  # only for a batch that outgrows memory (start-up)
+
         fd, name = tempfile.mkstemp(prefix="gongkai-lint-facts-", suffix=".sqlite")
         os.close(fd)
         self.path = Path(name)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -108,6 +107,8 @@ class AtomicFile:
             self.temp: Path | None = None
             self.stream: IO[Any] = open(self.path, mode, **open_args)  # noqa: SIM115
             return
+        import tempfile  # only when writing a file (start-up)
+
         fd, name = tempfile.mkstemp(
             dir=self.path.parent if str(self.path.parent) else ".",
             prefix=f".{self.path.name}.",
