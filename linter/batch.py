@@ -156,6 +156,7 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
     # 20,000 allocations instead of 700 saved about 5% of a report's CPU on the bench.
     gc.freeze()
     gc.set_threshold(20_000)
+    handled = 0
     while True:
         try:
             task = conn.recv()
@@ -163,6 +164,14 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
             return
         if task is None:
             return
+        handled += 1
+        if handled % _COLLECT_EVERY == 0:
+            # A report's IR holds reference cycles: those that outlive a young
+            # collection pile up in the oldest generation, which the collector rarely
+            # scans on its own — the worker's memory grew with the batch (84 -> 106 MiB
+            # from 1,000 to 8,000 reports). A full collection now and then keeps it flat
+            # and costs little: what the worker made to get going is frozen.
+            gc.collect()
         index, path = task
         result = engine.lint_path(Path(path))
         if not spec.keep_reports:
@@ -211,6 +220,8 @@ def _die_with_parent(parent: int) -> None:
 _STOP_SIGNALS = {
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 }
+# Reports a worker lints between full garbage collections (see _worker_main).
+_COLLECT_EVERY = 50
 # How often a busy worker's memory is looked at.
 _POLL_SECONDS = 0.1
 
