@@ -202,7 +202,11 @@ class AgencyIndex:
             found += self.longer.get((key, year), ())
             for short in self.short_forms(key):
                 found += self.exact.get((short, year), ())
-            self._found[(key, year)] = found
+            if len(found) > 1:
+                # Namesakes are looked up once per report among them: kept. A name
+                # with one report or none (most) is cheaper to look up again than to
+                # keep for the whole batch.
+                self._found[(key, year)] = found
         return found
 
 
