@@ -386,26 +386,32 @@ class Engine:
     def check_batch(self, facts: Mapping[str, Iterable[ReportFacts]]) -> list[Finding]:
         """Run the batch rules over every report's facts (by rule code): lists, or a
         :class:`~linter.factstore.FactStore` that reads them back from disk."""
-        return sorted(self.iter_batch(facts), key=Finding.sort_key)
+        made: list[tuple[str, Finding]] = []
+        for code, f in self.iter_batch(facts):
+            if f is None:  # the rule failed: what it made so far is dropped
+                made = [(c, g) for c, g in made if c != code]
+            else:
+                made.append((code, f))
+        return sorted((f for _, f in made), key=Finding.sort_key)
 
-    def iter_batch(self, facts: Mapping[str, Iterable[ReportFacts]]) -> Iterator[Finding]:
-        """:meth:`check_batch`'s findings as the rules make them, unsorted (a batch
-        run spills them to its fact store and reads them back in order)."""
+    def iter_batch(
+        self, facts: Mapping[str, Iterable[ReportFacts]]
+    ) -> Iterator[tuple[str, Finding | None]]:
+        """:meth:`check_batch`'s findings as the rules make them, unsorted, each with
+        its rule's code (a batch run spills them to its fact store and reads them back
+        in order, so none is held here). ``(code, None)`` says that rule failed: drop
+        what it made so far; its internal error follows."""
         for rule in self.batch_rules:
-            found: list[Finding] = []
             try:
-                # A rule's findings are kept until it is done: one that fails half-way
-                # is one internal error, as before, not part of its findings.
-                found = list(rule.check_batch(as_source(facts.get(rule.code, [])), self.context))
+                for f in rule.check_batch(as_source(facts.get(rule.code, [])), self.context):
+                    ignores = self.config.ignored_for(f.path, self.root)
+                    if ignores and Selection._specificity(ignores, rule) >= 0:
+                        continue
+                    yield rule.code, self._with_level(f) if self.config.levels else f
             except Exception as exc:
                 stub = Report(source=Source(path="", media_type="", sha256="", size=0))
-                yield _internal_error(rule, stub, exc)
-                continue
-            for f in found:
-                ignores = self.config.ignored_for(f.path, self.root)
-                if ignores and Selection._specificity(ignores, rule) >= 0:
-                    continue
-                yield self._with_level(f) if self.config.levels else f
+                yield rule.code, None
+                yield rule.code, _internal_error(rule, stub, exc)
 
     def lint(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         for path in paths:

@@ -319,29 +319,36 @@ class FactStore(Mapping[str, StoredFacts]):
         self.db.execute("UPDATE runs SET files = ?, complete = 1 WHERE id = ?", (files, self.run))
         self._finished = True
 
-    def in_order(self, findings: Iterable) -> Iterator[list]:
-        """``findings`` (the batch rules') sorted as ``Finding.sort_key`` sorts them, one
-        report's at a time: they wait in a scratch table of this store, not in memory
-        (a national batch's cross-year findings and notes are hundreds of thousands).
-        Ties keep their order, as a stable sort does; SQLite compares text by its UTF-8
-        bytes, which orders as Python's code points do."""
+    def in_order(self, findings: Iterable[tuple[str, Any]]) -> Iterator[list]:
+        """The batch rules' findings (``(rule code, finding)``, as
+        :meth:`Engine.iter_batch` yields them) sorted as ``Finding.sort_key`` sorts
+        them, one report's at a time: they wait in a scratch table of this store, not
+        in memory (a national batch's cross-year findings and notes are hundreds of
+        thousands). ``(code, None)`` drops what rule ``code`` gave so far. Ties keep
+        their order, as a stable sort does; SQLite compares text by its UTF-8 bytes,
+        which orders as Python's code points do."""
         db = self.db
         db.execute(f"PRAGMA temp.cache_size = {-CACHE_KIB}")
         db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS later (path TEXT, k1 INTEGER, k2 INTEGER, "
-            "k3 INTEGER, k4 INTEGER, k5 INTEGER, code TEXT, sub_id TEXT, data BLOB)"
+            "CREATE TEMP TABLE IF NOT EXISTS later (rule TEXT, path TEXT, k1 INTEGER, "
+            "k2 INTEGER, k3 INTEGER, k4 INTEGER, k5 INTEGER, code TEXT, sub_id TEXT, "
+            "data BLOB)"
         )
         db.execute("DELETE FROM later")
         rows: list[tuple] = []
 
         def flush() -> None:
             db.execute("BEGIN")
-            db.executemany("INSERT INTO later VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO later VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.execute("COMMIT")
             rows.clear()
 
-        for f in findings:
-            rows.append((*f.sort_key(), _dumps(f)))
+        for rule, f in findings:
+            if f is None:
+                rows[:] = [r for r in rows if r[0] != rule]
+                db.execute("DELETE FROM later WHERE rule = ?", (rule,))
+                continue
+            rows.append((rule, *f.sort_key(), _dumps(f)))
             if len(rows) >= _BATCH:
                 flush()
         if rows:

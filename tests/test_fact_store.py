@@ -204,6 +204,8 @@ def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
 def test_batch_findings_come_back_sorted_one_report_at_a_time() -> None:
     """The batch findings wait in the store and come back as ``sorted(key=sort_key)``
     orders them (ties in the order made), grouped by report."""
+    from dataclasses import replace
+
     from linter.document import Anchor
     from linter.finding import Finding, Location
 
@@ -230,13 +232,17 @@ def test_batch_findings_come_back_sorted_one_report_at_a_time() -> None:
                 sub_id=rng.choice([None, "a", "b"]),
             )
         )
+    # A rule that fails half-way: what it gave is dropped, its internal error kept.
+    failed = [("CY009", f) for f in made[:700]] + [("CY009", None)]
+    error = replace(made[0], code="CY009", message_zh="出错")
+    failed.append(("CY009", error))
     store = FactStore(None)
     try:
-        groups = list(store.in_order(iter(made)))
+        groups = list(store.in_order([*failed[:350], *((f.code, f) for f in made), *failed[350:]]))
         again = list(store.in_order([]))
     finally:
         store.close()
-    assert [f for g in groups for f in g] == sorted(made, key=Finding.sort_key)
+    assert [f for g in groups for f in g] == sorted([*made, error], key=Finding.sort_key)
     assert [g[0].path for g in groups] == sorted(set(paths))
     assert all(len({f.path for f in g}) == 1 for g in groups)
     assert again == []

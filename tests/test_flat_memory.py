@@ -94,3 +94,56 @@ def test_the_parent_reporter_spools_what_it_keeps_per_file(tmp_path: Path) -> No
         assert not hasattr(reporter, "notifications")
         assert reporter._notifications.count > spooled
         spooled = reporter._notifications.count
+
+
+def test_a_batch_rule_failing_half_way_leaves_only_its_internal_error(tmp_path: Path) -> None:
+    """Batch findings are streamed to the store as the rules make them; a rule that
+    raises after some findings gives none of them, only its internal error — in a
+    batch run as in Engine.check_batch."""
+    import io
+
+    from linter.batch import EngineSpec, run_batch
+    from linter.engine import Engine
+    from linter.factstore import FactStore
+    from linter.plugins import load_plugins
+    from linter.reporters import ReportOptions
+    from linter.reporters.json_ import JsonReporter
+    from linter.rule import BatchRule
+
+    class HalfWay(BatchRule):
+        """Fails after two findings."""
+
+        code = "ZZ009"
+        name = "half-way"
+        level = "warning"
+        summary_zh = summary_en = basis_zh = basis_en = "x"
+
+        def collect(self, report, context):
+            return {"n": 1}
+
+        def check_batch(self, reports, context):
+            for facts in list(reports)[:2]:
+                yield self.batch_finding(facts, None, "中途", "half-way")
+            raise ValueError("broke after two")
+
+    base = _batch(tmp_path)
+    plugins = load_plugins()
+    rules = {**plugins.rules, "ZZ009": HalfWay()}
+    plugins = type(plugins)(rules=rules, readers=plugins.readers, reporters=plugins.reporters)
+    engine = Engine(plugins=plugins, root=base)
+    files = sorted(str(p) for p in (base / "reports").glob("*.txt"))
+    results = [engine.lint_path(Path(f)) for f in files]
+    facts = {"ZZ009": [r.facts["ZZ009"] for r in results]}
+    (failed,) = [f for f in engine.check_batch(facts) if f.code == "ZZ009"]
+    assert failed.tool_failure and "broke after two" in failed.message_en
+
+    out = io.StringIO()
+    reporter = JsonReporter(out, ReportOptions(root=base, project_root=base, rules=engine.rules))
+    store = FactStore(None)
+    try:
+        run_batch(engine, EngineSpec(root=base), files, 1, reporter, store)
+    finally:
+        store.close()
+    reporter.finish()
+    found = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "ZZ009"]
+    assert len(found) == 1 and "broke after two" in found[0]["message"]
