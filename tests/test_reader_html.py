@@ -724,3 +724,27 @@ def test_sniff(head: bytes, suffix: str, expected: int) -> None:
 def test_sniff_the_real_pages() -> None:
     for path in (SHANGHAI_2019, *PINGTAN_PAGES):
         assert HtmlReader().sniff(path.read_bytes()[:4096], path.suffix) >= 85
+
+
+def test_a_tag_with_thousands_of_attributes_is_refused_in_a_small_page_and_a_huge_one():
+    """The attribute guard: a page of ordinary size is first split at ">" to see whether
+    any tag could be long enough; a huge page goes straight to the pattern. Both refuse
+    the tag, and a long run of text without markup (no tag) is read."""
+    import pytest
+
+    from linter.document import ReadError
+    from linter.readers import Limits
+    from linter.readers.html import HtmlReader, _guard_shapes
+
+    bomb = b"<p " + b" ".join(b"data-x%d=1" % i for i in range(2_000)) + b">\xe4\xb8\x80</p>"
+    small = b"<html><body>" + bomb + b"</body></html>"
+    filler = b"<p>\xe6\x96\x87\xe5\xad\x97</p>\n" * 300_000  # ~5.4 MB of ordinary markup
+    huge = b"<html><body>" + filler + bomb + b"</body></html>"
+    assert len(small) < 4 << 20 < len(huge)
+    for page in (small, huge):
+        with pytest.raises(ReadError, match="attributes"):
+            _guard_shapes(page)
+    long_text = b"<html><body><p>" + "一二三".encode() * 10_000 + b"</p></body></html>"
+    _guard_shapes(long_text)  # 90 KB between two ">" but no tag in it: nothing to refuse
+    doc = HtmlReader().read("long.html", long_text, Limits())
+    assert doc.blocks and len(doc.blocks[0].text) == 30_000

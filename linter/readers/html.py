@@ -379,6 +379,8 @@ def _declared_charset(data: bytes) -> str | None:
 MAX_ATTRIBUTES_PER_TAG = 1_000
 MAX_TAGS = 1_000_000
 # A start tag longer than this is looked at more closely (counting its attributes).
+_LONG_TAG_BYTES = 16385  # "<", a letter and 16,384 more: what _LONG_TAG looks for
+_SPLIT_CHECK_BYTES = 4 << 20
 _LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{16384,}")
 _QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
 _ATTRIBUTE = re.compile(rb"\s[^\s\"'=<>/]")
@@ -387,6 +389,25 @@ _ATTRIBUTE = re.compile(rb"\s[^\s\"'=<>/]")
 def _guard_shapes(payload: bytes) -> None:
     """Refuse, before the parser sees them, the shapes it is slow on: a tag with
     thousands of attributes, millions of tags (all scans run in C, linear time)."""
+    # A tag that long lies between two ">" at least that far apart: most pages have none,
+    # and splitting at ">" (in C) tells so faster than the pattern does — on a page of
+    # ordinary size (the pieces of a huge one would take more memory than the pattern).
+    if len(payload) > _SPLIT_CHECK_BYTES or (
+        len(payload) > _LONG_TAG_BYTES and max(map(len, payload.split(b">"))) > _LONG_TAG_BYTES
+    ):
+        _guard_attributes(payload)
+    tags = payload.count(b"<")
+    if tags > MAX_TAGS:
+        raise ReadError(
+            f"文件含 {tags:,} 个标签（上限 {MAX_TAGS:,}），远超任何年度报告网页，因此未读取。"
+            "文件可能已损坏或是恶意构造的，请提供原始网页。",
+            f"the file holds {tags:,} tags (the limit is {MAX_TAGS:,}), far more than any "
+            "annual report page, so it was not read. It is probably damaged or crafted: "
+            "supply the original page.",
+        )
+
+
+def _guard_attributes(payload: bytes) -> None:
     for match in _LONG_TAG.finditer(payload):
         count = len(_ATTRIBUTE.findall(_QUOTED.sub(b" ", match.group())))
         if count > MAX_ATTRIBUTES_PER_TAG:
@@ -399,15 +420,6 @@ def _guard_shapes(payload: bytes) -> None:
                 "very long, so the file was not read. It is probably damaged or crafted: "
                 "supply the original page.",
             )
-    tags = payload.count(b"<")
-    if tags > MAX_TAGS:
-        raise ReadError(
-            f"文件含 {tags:,} 个标签（上限 {MAX_TAGS:,}），远超任何年度报告网页，因此未读取。"
-            "文件可能已损坏或是恶意构造的，请提供原始网页。",
-            f"the file holds {tags:,} tags (the limit is {MAX_TAGS:,}), far more than any "
-            "annual report page, so it was not read. It is probably damaged or crafted: "
-            "supply the original page.",
-        )
 
 
 def _parse(payload: bytes) -> Element:
@@ -1022,6 +1034,8 @@ def _cell_text(cell: Element, tostring: Callable[..., str]) -> str:
     """
     if not len(cell):
         text = cell.text or ""
+        if not text or text.isdigit():  # "12": no spaces or invisible characters to drop
+            return text
     elif (
         len(cell) == 1
         and not len(only := cell[0])
