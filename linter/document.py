@@ -122,10 +122,6 @@ class LazyAnchor(Anchor):
         return Anchor(*args, **kwargs)
 
     @classmethod
-    def deferred(cls, locate: Callable[[Any], Anchor], key: Any) -> LazyAnchor:
-        return cls.maker(locate)(key)
-
-    @classmethod
     def maker(cls, locate: Callable[[Any], Anchor]) -> Callable[[Any], LazyAnchor]:
         """``make(key)``: a lazy anchor placed by ``locate(key)`` (a reader makes one per
         cell: this skips the class-method call and attribute lookups each time)."""

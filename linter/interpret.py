@@ -750,7 +750,7 @@ def _application_cells(
     header_rows: list[Sequence[TableCell]],
     leaves: dict[tuple[int, int], list[str | None]],
 ) -> dict[str, Cell] | None:
-    ids = _APPLICATION_COLUMN_IDS
+    ids = L.APPLICATION_COLUMN_IDS
     if table.grid and header_rows:
         width = len(printed)
         leaf = leaves.get((len(header_rows), width))
@@ -774,9 +774,6 @@ def _application_cells(
     if len(data) != len(ids):
         return None
     return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
-
-
-_APPLICATION_COLUMN_IDS = [c.id for c in L.APPLICATION_COLUMNS]
 
 
 def _unaligned_diagnostic(

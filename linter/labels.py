@@ -85,7 +85,8 @@ APPLICATION_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("other", "其他"),
     ColumnSpec("total", "总计"),
 )
-APPLICANT_COLUMN_IDS = tuple(c.id for c in APPLICATION_COLUMNS[:-1])
+APPLICATION_COLUMN_IDS = tuple(c.id for c in APPLICATION_COLUMNS)
+APPLICANT_COLUMN_IDS = APPLICATION_COLUMN_IDS[:-1]
 _COLUMN_LABELS_ZH = {c.id: c.label for c in APPLICATION_COLUMNS}
 
 APPLICATION_ROWS: tuple[RowSpec, ...] = (

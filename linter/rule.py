@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, ClassVar
 
 from linter import editions as _editions
@@ -33,18 +34,14 @@ class _Editions:
 
     def __get__(self, obj: object, cls: type) -> tuple[str, ...]:
         # asked for every rule and report: worked out once per class and registry version
-        version = _editions.REGISTRY.version
-        cached = _EDITIONS_OF.get(cls)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        own = getattr(cls, "_declared_editions", None)
-        found = _editions.having(cls.needs)
-        ids = tuple(e for e in found if own is None or e in own)
-        _EDITIONS_OF[cls] = (version, ids)
-        return ids
+        return _editions_of(cls, _editions.REGISTRY.version)
 
 
-_EDITIONS_OF: dict[type, tuple[int, tuple[str, ...]]] = {}
+@cache
+def _editions_of(cls: type, version: int) -> tuple[str, ...]:
+    own = getattr(cls, "_declared_editions", None)
+    found = _editions.having(cls.needs)
+    return tuple(e for e in found if own is None or e in own)
 
 
 @dataclass(frozen=True)

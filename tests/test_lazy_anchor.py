@@ -19,7 +19,7 @@ def lazy(calls: list) -> LazyAnchor:
         calls.append(key)
         return PLACE
 
-    return LazyAnchor.deferred(locate, "cell")
+    return LazyAnchor.maker(locate)("cell")
 
 
 def test_placed_once_on_first_read_then_a_plain_anchors_equal():

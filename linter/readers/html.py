@@ -32,6 +32,7 @@ import codecs
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
@@ -792,14 +793,13 @@ class _SourceIndex:
 
 def _find_end_tag(text: str, name: str, start: int, stop: int | None = None) -> int:
     """Offset of ``</name`` (any case) at or after ``start`` (and before ``stop``), or -1."""
-    pattern = _END_TAGS.get(name)
-    if pattern is None:
-        pattern = _END_TAGS[name] = re.compile("</" + re.escape(name.lower()), re.I | re.A)
-    found = pattern.search(text, start, len(text) if stop is None else stop)
+    found = _end_tag(name).search(text, start, len(text) if stop is None else stop)
     return found.start() if found else -1
 
 
-_END_TAGS: dict[str, re.Pattern[str]] = {}
+@cache
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile("</" + re.escape(name.lower()), re.I | re.A)
 
 
 def _preceding_on_line(container: Element, line: int) -> list[Element]:

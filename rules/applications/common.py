@@ -21,8 +21,7 @@ from linter.textnorm import MAX_NUMBER_DIGITS, key, similarity, split_numbering
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
-    row = table.rows.get(row_id)
-    cell = row.cells.get(column_id) if row is not None else None
+    cell = table.cell(row_id, column_id)
     if cell is None:
         raise arith.Undecidable
     return Term(cell, row_label_zh(row_id), ENGLISH[row_id])
