@@ -3,9 +3,10 @@
 The DOCX, PDF and HTML readers are registered as :class:`LazyReader` stand-ins: their
 modules (lxml, ctypes, a few dozen regular expressions) are imported the first time a
 file could be theirs, so checking a text report imports none of them. A stand-in
-declares what the engine asks of every reader before reading (name, suffixes, magic
-bytes, labels) and a cheap ``could_be`` test that is true whenever the real reader's
-``sniff`` could be above 0; only then does it ask the real reader.
+shares with its reader the declarations the engine asks of every reader before reading
+(name, suffixes, magic bytes, labels: one class each in :mod:`linter.readers.declared`)
+and adds a cheap ``could_be`` test that is true whenever the real reader's ``sniff``
+could be above 0; only then does it ask the real reader.
 ``tests/test_lazy_readers.py`` holds each stand-in to its reader's declarations and
 sniffing.
 """
@@ -18,6 +19,7 @@ from typing import Any, ClassVar
 from linter.document import Document
 from linter.hookspecs import hookimpl
 from linter.readers import Limits, Reader
+from linter.readers.declared import DocxForm, HtmlForm, PdfForm
 
 
 class LazyReader(Reader):
@@ -70,44 +72,23 @@ class LazyReader(Reader):
         return getattr(real, attribute)
 
 
-class LazyDocxReader(LazyReader):
+class LazyDocxReader(DocxForm, LazyReader):
     target = "linter.readers.docx:DocxReader"
-    name = "docx"
-    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    suffixes = (".docx", ".docm", ".dotx")
-    magic = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-    label_zh = "Word 文档"
-    label_en = "a Word document"
 
     def could_be(self, head: bytes, suffix: str) -> bool:
         # A ZIP package or an OLE file, nothing else (DocxReader.sniff).
         return self.has_magic(head)
 
 
-class LazyPdfReader(LazyReader):
+class LazyPdfReader(PdfForm, LazyReader):
     target = "linter.readers.pdf:PdfReader"
-    name = "pdf"
-    media_type = "application/pdf"
-    suffixes = (".pdf",)
-    magic = (b"%PDF-",)
-    label_zh = "PDF 文件"
-    label_en = "a PDF file"
-
-    def has_magic(self, head: bytes) -> bool:
-        # As PdfReader: the signature may come anywhere in the first kilobyte.
-        return b"%PDF-" in head[:1024]
 
     def could_be(self, head: bytes, suffix: str) -> bool:
         return self.has_magic(head)
 
 
-class LazyHtmlReader(LazyReader):
+class LazyHtmlReader(HtmlForm, LazyReader):
     target = "linter.readers.html:HtmlReader"
-    name = "html"
-    media_type = "text/html"
-    suffixes = (".htm", ".html", ".shtml", ".xhtml")
-    label_zh = "网页（HTML）"
-    label_en = "an HTML page"
 
     def could_be(self, head: bytes, suffix: str) -> bool:
         # HtmlReader.sniff scores a file by its markup (a "<", also in UTF-16) or by an

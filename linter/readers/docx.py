@@ -46,12 +46,12 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import ClassVar
 
 from lxml import etree
 
 from linter.document import Anchor, Block, Document, Paragraph, ReadError, Table, TableCell
 from linter.readers import Limits, Reader
+from linter.readers.declared import DocxForm
 
 __all__ = ["DocxReader"]
 
@@ -197,18 +197,8 @@ _WHAT_TO_DO_ZH = "请用 Word/WPS 打开后另存为 .docx 再检查"
 _WHAT_TO_DO_EN = "open it in Word/WPS, save it as .docx and check again"
 
 
-class DocxReader(Reader):
+class DocxReader(DocxForm, Reader):
     """Reads Office Open XML word-processing documents (.docx, .docm, .dotx)."""
-
-    name: ClassVar[str] = "docx"
-    media_type: ClassVar[str] = (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    suffixes: ClassVar[tuple[str, ...]] = (".docx", ".docm", ".dotx")
-    # A ZIP package, or an OLE file that ``read`` explains (.doc, encrypted .docx).
-    magic: ClassVar[tuple[bytes, ...]] = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-    label_zh: ClassVar[str] = "Word 文档"
-    label_en: ClassVar[str] = "a Word document"
 
     def sniff(self, head: bytes, suffix: str) -> int:
         """90 for a ZIP named like a Word file (or with no known suffix), 60 for a ZIP

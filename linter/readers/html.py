@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from linter.document import (
     Anchor,
@@ -48,13 +48,13 @@ from linter.document import (
     TableCell,
 )
 from linter.readers import Decoded, Limits, Reader, decode_text, is_binary
+from linter.readers.declared import HTML_SUFFIXES, HtmlForm
 
 if TYPE_CHECKING:  # lxml is imported lazily: only this reader needs it.
     from lxml.etree import _Element as Element
 
 __all__ = ["HtmlReader"]
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 # Signatures of container formats that are certainly not HTML.
 NOT_HTML_MAGIC = (
     b"PK\x03\x04",
@@ -180,14 +180,8 @@ ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _ENTITY_DECLARATION = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE | re.DOTALL)
 
 
-class HtmlReader(Reader):
+class HtmlReader(HtmlForm, Reader):
     """Reads a report published as an HTML page or fragment."""
-
-    name: ClassVar[str] = "html"
-    media_type: ClassVar[str] = "text/html"
-    suffixes: ClassVar[tuple[str, ...]] = tuple(sorted(HTML_SUFFIXES))
-    label_zh: ClassVar[str] = "网页（HTML）"
-    label_en: ClassVar[str] = "an HTML page"
 
     def sniff(self, head: bytes, suffix: str) -> int:
         """High when the bytes start like HTML; the suffix only breaks ties."""

@@ -54,7 +54,6 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from linter.document import (
     Anchor,
@@ -67,6 +66,7 @@ from linter.document import (
     TableCell,
 )
 from linter.readers import Limits, Reader
+from linter.readers.declared import PdfForm
 
 __all__ = ["PdfReader", "NoTextLayer"]
 
@@ -1044,18 +1044,8 @@ def _repeated_header(first: _TablePart, part: _TablePart) -> float | None:
 # --------------------------------------------------------------------------- reader
 
 
-class PdfReader(Reader):
+class PdfReader(PdfForm, Reader):
     """Reads PDF files with a text layer (what Word, WPS and most publishing systems make)."""
-
-    name: ClassVar[str] = "pdf"
-    media_type: ClassVar[str] = "application/pdf"
-    suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
-    magic: ClassVar[tuple[bytes, ...]] = (b"%PDF-",)
-    label_zh: ClassVar[str] = "PDF 文件"
-    label_en: ClassVar[str] = "a PDF file"
-
-    def has_magic(self, head: bytes) -> bool:
-        return b"%PDF-" in head[:1024]
 
     def sniff(self, head: bytes, suffix: str) -> int:
         """95 when ``%PDF-`` starts the file (or comes within its first kilobyte, which
