@@ -535,6 +535,18 @@ def test_malformed_spans_are_clamped() -> None:
     assert third[3].vmerge and not third[3].hmerge and third[4].vmerge and third[4].hmerge
 
 
+@pytest.mark.parametrize(
+    "value, count",
+    [("2", 2), (" 3", 3), ("4px", 4), ("２", 2), ("²", 1), ("1234567", 100), ("007", 7), ("x", 1)],
+)
+def test_span_attribute_values(value: str, count: int) -> None:
+    # digits first (any decimal digit, as the pattern reads them), then capped; a
+    # superscript is a digit to str.isdigit but not a number.
+    from linter.readers.html import _span
+
+    assert _span(value, 100) == count
+
+
 def test_empty_rows_count_for_rowspans() -> None:
     source = page(
         "<p>一、总体情况</p><p>二、主动公开</p><table>"

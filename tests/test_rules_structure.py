@@ -22,6 +22,7 @@ from rules.structure.cues import (
     OVERVIEW_TOPICS,
     STATISTICS_PERIOD,
     TEMPLATE_RESIDUE,
+    TEMPLATE_RESIDUE_TRIGGER,
     missing_topics,
 )
 from tests.conftest import (
@@ -314,6 +315,28 @@ def test_st006_no_residue_anywhere_in_the_corpus() -> None:
         text = path.read_text(encoding="utf-8")
         found = [m.group(0) for _, pattern, *_ in TEMPLATE_RESIDUE for m in pattern.finditer(text)]
         assert found == [], path
+
+
+def test_st006_trigger_finds_every_residue() -> None:
+    # The rule skips a paragraph its trigger finds nothing in: each residue must hold one.
+    residues = [
+        "（文字描述）",
+        "(文字描述，收取信息处理费情况在此处报告。",
+        "编写说明：",
+        "（编写说明",
+        "（具体网址）",
+        "请在此处填写",
+        "XX局",
+        "共××件",
+        "ＸＸ区",
+        "20XX年",
+        "“XXX”",
+    ]
+    for text in residues:
+        found = [sub for sub, pattern, *_ in TEMPLATE_RESIDUE if pattern.search(text)]
+        assert found, text  # a real residue, not a string no pattern knows
+        assert TEMPLATE_RESIDUE_TRIGGER.search(text), text
+    assert not TEMPLATE_RESIDUE_TRIGGER.search("本机关全年收到政府信息公开申请12件（xxgk）")
 
 
 # --- ST007 overview-topics --------------------------------------------------------------

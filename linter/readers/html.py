@@ -1006,14 +1006,20 @@ def _is_layout_table(table: Element, rows: list[list[Element]]) -> bool:
     )
 
 
+SPAN_DIGITS_RE = re.compile(r"\s*(\d{1,6})")
+
+
 def _span(value: str | None, cap: int, zero_means_all: bool = False) -> int:
     """A rowspan/colspan attribute as a count in 1..cap; junk counts as 1."""
     if not value:
         return 1
-    digits = re.match(r"\s*(\d{1,6})", value)
-    if not digits:
-        return 1
-    number = int(digits.group(1))
+    if value.isdecimal() and len(value) <= 6:  # "2": most spans
+        number = int(value)
+    else:
+        digits = SPAN_DIGITS_RE.match(value)
+        if not digits:
+            return 1
+        number = int(digits.group(1))
     if number == 0:
         return cap if zero_means_all else 1
     return max(1, min(number, cap))

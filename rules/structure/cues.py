@@ -66,6 +66,9 @@ TEMPLATE_RESIDUE: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
         "the placeholder 'XX/××'",
     ),
 )
+# Every residue above contains one of these: a text without any holds none (one search
+# per paragraph instead of one per pattern).
+TEMPLATE_RESIDUE_TRIGGER = re.compile(r"文字描述|编写说明|具体网址|此处填写|XX|××|ＸＸ")
 
 # --- ST007: the five topics of 一、总体情况 (30号: 主动公开、依申请公开、政府信息管理、
 # 政府信息公开平台建设、监督保障) --------------------------------------------------------

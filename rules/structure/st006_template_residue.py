@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.structure.cues import TEMPLATE_RESIDUE
+from rules.structure.cues import TEMPLATE_RESIDUE, TEMPLATE_RESIDUE_TRIGGER
 from rules.structure.locate import narrative_blocks, point_into
 
 
@@ -44,6 +44,8 @@ class TemplateResidue(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         for block in narrative_blocks(report):
+            if not TEMPLATE_RESIDUE_TRIGGER.search(block.text):
+                continue
             for sub_id, pattern, what_zh, what_en in TEMPLATE_RESIDUE:
                 for match in pattern.finditer(block.text):
                     residue = match.group(0)
