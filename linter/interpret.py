@@ -286,6 +286,19 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
                 continue
         candidates.append(TextBlock(text, block.anchor))
+    if not any(_YEAR.search(compact(c.text)) for c in candidates):
+        # A page printed from a browser, or archived with its site, opens with the site's
+        # menus: its title is a line of its own further down, the last such line before
+        # section 一 (links to other years' reports in the menus come before it).
+        late = [
+            TextBlock(text, block.anchor)
+            for block in paragraphs[8:]
+            if len(text := block.text.strip()) <= 60
+            and not re.search("[。；，,]", text)
+            and (m := _TITLE_CUE.search(text))
+            and _YEAR.search(compact(text[: m.start()]))
+        ]
+        candidates.extend(late[-1:])
     if title := metadata.get("title"):
         # A page's or archive's own title is reliable once its site suffix is cut off;
         # point at the place where the body prints it, if it does.
@@ -897,7 +910,13 @@ def recognise_article20(
                 current = m.group(1)
                 items.setdefault(
                     current,
-                    {"title": cells[0].text, "anchor": cells[0].anchor, "columns": [], "rows": {}},
+                    {
+                        "title": cells[0].text,
+                        "anchor": cells[0].anchor,
+                        "columns": [],
+                        "rows": {},
+                        "row_hits": {},
+                    },
                 )
                 if anchor is None:
                     anchor = cells[0].anchor
@@ -916,6 +935,11 @@ def recognise_article20(
                 row_spec = next((r for r in spec.rows if key(r.label) == key(cells[0].text)), None)
                 if row_spec is None:
                     continue
+                # which editions print this row label here: for an item without its
+                # header row, the columns are those of the edition its rows are from
+                for other, other_spec in item_specs(current):
+                    if any(key(r.label) == key(row_spec.label) for r in other_spec.rows):
+                        item["row_hits"][other] = item["row_hits"].get(other, 0) + 1
                 matched = True
                 # A label only some editions print counts for each of them.
                 for other in E.all_editions():
@@ -946,17 +970,20 @@ def recognise_article20(
     for number, item in items.items():
         header = item["columns"]
         header_keys = [key(c.text) for c in header]
-        # Pick the edition whose column labels the header matches best (the first of
-        # editions that print the same header; each of them counts the hits).
-        best: tuple[int, str, L.ItemSpec] | None = None
+        # Pick the edition whose column labels the header matches best, then whose row
+        # labels the rows match best (the first of editions that print the same header
+        # and rows; each of them counts the hits).
+        best: tuple[int, int, str, L.ItemSpec] | None = None
         scores: dict[str, int] = {}
+        row_hits = item["row_hits"]
         for ed, spec in item_specs(number):
             score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
-            if best is None or score > best[0]:
-                best = (score, ed, spec)
+            rank = (score, row_hits.get(ed, 0))
+            if best is None or rank > best[:2]:
+                best = (*rank, ed, spec)
         if best is None:
             continue
-        score, ed, spec = best
+        score, _, ed, spec = best
         if score:
             for other, other_score in scores.items():
                 if other_score == score:

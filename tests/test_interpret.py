@@ -111,3 +111,23 @@ def test_report_round_trips_through_json(engine: Engine) -> None:
     report = engine.parse(SAMPLE_2019)
     again = Report.from_json(report.to_json())
     assert again.to_json() == report.to_json()
+
+
+def test_title_after_site_menus(engine: Engine, tmp_path: Path) -> None:
+    """A page saved or printed with its site (menus, a link to last year's report) has its
+    title further down than the first lines: the last title line before section 一 is it."""
+    body = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(body) if line.strip().startswith("一、"))
+    menus = ["国务院 省政府", "移动版", "首页", "政务公开", "解读回应", "办事服务", "互动交流"]
+    menus += ["走进平潭", "请输入搜索内容", "政府信息公开年报"]
+    menus += ["平潭综合实验区2021年度政府信息公开工作年度报告", "当前位置：首页 > 政务公开"]
+    title = "平潭综合实验区2022年度政府信息公开工作年度报告"
+    text = "\n\n".join([*menus, title, "来源：平潭县人民政府 时间：2023-02-20"])
+    path = tmp_path / "printed.txt"
+    path.write_text(text + "\n\n" + "\n".join(body[start:]), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None and report.title.text == title
+    assert (report.agency.value, report.year.value) == ("平潭综合实验区", 2022)
+    # Within the first lines, the first title line stays the title, as before.
+    path.write_text(title + "\n\n" + "\n".join(body[start:]), encoding="utf-8")
+    assert engine.parse(path).title.text == title

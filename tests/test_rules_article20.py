@@ -164,6 +164,27 @@ def test_missing_row_and_column(engine: Engine, tmp_path: Path) -> None:
     assert ("AD002", "item1/new_published") in codes_of(engine, path)
 
 
+def test_an_item_without_its_header_row_takes_the_columns_of_its_rows_edition(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """平潭 2022 (2021 edition) with item (一)'s header row (信息内容 本年制发件数 …) removed:
+    its cells are placed by position in the columns of the edition its row labels are from
+    (行政规范性文件: 2021), not of the first edition (2019: 新制作/新公开/总数量), which made
+    three wrong "column missing" errors and a row label "altered" into itself."""
+    pytest.importorskip("linter.readers.html")
+    page = PINGTAN_2022.read_text(encoding="utf-8")
+    at = page.index("本年制发件数")
+    start, end = page.rindex("<tr", 0, at), page.index("</tr>", at) + len("</tr>")
+    path = write(tmp_path, "headerless.html", page[:start] + page[end:])
+    report = engine.parse(path)
+    item1 = report.article20.items["item1"]
+    assert not item1.columns and item1.edition is None
+    assert item1.rows["normative_documents"].cells["in_force"].value == 698
+    assert [f for f in ad_findings(engine, path)] == []
+    # The page as published passes too, with its header read.
+    assert engine.parse(PINGTAN_2022).article20.items["item1"].columns
+
+
 def test_a_row_that_cannot_be_aligned_is_not_missing(engine: Engine, tmp_path: Path) -> None:
     """行政强制 printed with a cell too many: XT002 (partial) says so; AD002 stays silent."""
     text = insert_after(ad_text(), L21_COERCION_CELL, "\t7")
