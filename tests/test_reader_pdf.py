@@ -431,6 +431,62 @@ def test_a_different_table_at_the_top_of_the_next_page_is_not_joined():
     assert [len(t.rows[0]) for t in tables(doc)] == [2, 6]
 
 
+def test_a_continuation_without_the_left_column_joins_and_the_left_cell_spans_it():
+    """A browser printing a table whose first column holds one tall cell (三、本年度办理结果)
+    draws the continuation on the next page without that column: it is the same table, and
+    the tall cell spans the continued rows."""
+    from tests.pdf_fixtures import build_pdf
+
+    def part(xs: tuple[int, ...], top: int, texts: list[list[bytes]], tall: bool) -> bytes:
+        ys = (top, top - 20, top - 40)
+        ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
+        ops.append(b"%d %d m %d %d l S" % (xs[1] if tall else xs[0], ys[1], xs[-1], ys[1]))
+        ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
+        for r, row in enumerate(texts):
+            for c, text in enumerate(row):
+                if text:
+                    ops.append(
+                        b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text)
+                    )
+        return b"\n".join(ops)
+
+    first = part((100, 150, 250, 400), 120, [[b"L", b"a0", b"1"], [b"", b"a1", b"2"]], True)
+    second = part((150, 250, 400), 780, [[b"b0", b"3"], [b"b1", b"4"]], False)
+    (table,) = tables(PdfReader().read("t.pdf", build_pdf([first, second]), Limits()))
+    assert grid(table) == "\nL | a0 | 1\n^ | a1 | 2\n^ | b0 | 3\n^ | b1 | 4\n"
+
+
+def test_a_page_printed_by_a_browser_reads_as_the_page(tmp_path):
+    """平潭综合实验区's 2022 report page (tests/fixtures/html/) printed to PDF by Chromium
+    (``--print-to-pdf``), site menus and all: the title is found after the menus, table 三
+    runs over pages 4–5 without its left column on page 5, and a row label (（二）部分公开…)
+    is cut by the page break. The lint gives what the page's own lint gives."""
+    pytest.importorskip("linter.readers.html")
+    page = Path(__file__).parent / "fixtures" / "html" / "2022_zone-pingtan_gov.html"
+    engine = Engine(load_plugins())
+    printed = engine.lint_path(FIXTURES / "2022_zone-pingtan_gov.printed.pdf")
+    report = printed.report
+    assert (
+        report.title is not None
+        and report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告"
+    )
+    assert (report.agency.value, report.year.value) == ("平潭综合实验区", 2022)
+    label = report.applications.rows["partially_granted"].label
+    assert label == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+
+    def what(result) -> list[tuple[str, str | None, str]]:
+        return [(f.code, f.sub_id, f.level) for f in result.findings if f.code != "PB001"]
+
+    assert (
+        what(printed)
+        == what(engine.lint_path(page))
+        == [
+            ("WD001", "政府信息公开行政复议、行政诉讼情况", "warning"),  # 行政法复议
+            ("PI004", None, "note"),
+        ]
+    )
+
+
 def test_narrative_places_keep_the_page_of_their_paragraph() -> None:
     """A finding on a phrase inside a PDF paragraph (TX004–TX006, WD) keeps the page of the
     paragraph it stands in: concise output prints file.pdf:p2:para37, never a bare para37."""

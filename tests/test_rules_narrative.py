@@ -59,6 +59,7 @@ TRUE_DEFECTS = {
     "2021_zone-pingtan_gov.txt": [("WD002", "审核审核")],
     "2022_zone-pingtan_gov.txt": PINGTAN_2022,
     "2022_zone-pingtan_gov.html": PINGTAN_2022,
+    "2022_zone-pingtan_gov.printed.pdf": PINGTAN_2022,  # the page printed by Chromium
     "2022_zone-pingtan_gov.narrative.txt": PINGTAN_2022,
     "2023_zone-pingtan_gov.html": PINGTAN_2023,
     "2023_zone-pingtan_gov.narrative.txt": PINGTAN_2023[1:],  # no tables in the excerpt

@@ -993,8 +993,27 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
                     rect.x1 = rect.x0  # absorbed: dropped below
                 break
         rects.extend(r for r in body if r.x1 > r.x0)
-        bottom = max(r.y1 + r.shift for r in rects)
+        new_bottom = max(r.y1 + r.shift for r in rects)
+        if part.x0 > parts[0].x0 + 4 * _SNAP:
+            # Columns the continuation does not draw, left of it: the cells above that
+            # reach the break span its rows too (``三、本年度办理结果`` beside its sub-rows).
+            for above in last:
+                if above.x1 <= part.x0 + _SNAP:
+                    above.y1 = new_bottom - above.shift
+        bottom = new_bottom
     return rects
+
+
+def _continues(above: _TablePart, below: _TablePart) -> bool:
+    """True when ``below`` (first on its page) continues ``above`` (last on the page
+    before): the same right edge and columns, and the same left edge — or a left edge on
+    one of ``above``'s column lines, when the leftmost cells span rows across the break
+    and the continuation draws no cell of its own there (a browser's printed page)."""
+    if abs(above.x1 - below.x1) > 4 * _SNAP or not _same_columns(above, below):
+        return False
+    if abs(above.x0 - below.x0) <= 4 * _SNAP:
+        return True
+    return below.x0 > above.x0 and any(abs(x - below.x0) <= _SNAP for x in above.xs[1:-1])
 
 
 def _same_columns(above: _TablePart, below: _TablePart) -> bool:
@@ -1244,9 +1263,7 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
                     first_on_page
                     and pending
                     and open_para is None
-                    and abs(pending[-1].x0 - part.x0) <= 4 * _SNAP
-                    and abs(pending[-1].x1 - part.x1) <= 4 * _SNAP
-                    and _same_columns(pending[-1], part)
+                    and _continues(pending[-1], part)
                 ):
                     pending.append(part)
                 else:
