@@ -265,6 +265,11 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     for pos, block in enumerate(paragraphs[:8]):
         text = block.text.strip()
         m = _TITLE_CUE.search(text)
+        if not m and pos + 1 < len(paragraphs) and len(text) <= 40:
+            # "…工作年度报" / "告": a centred title wrapped a character or two before its end
+            rest = paragraphs[pos + 1].text.strip()
+            if 0 < len(rest) <= 3 and (m := _TITLE_CUE.search(text + rest)):
+                text += rest
         if not m or m.start() > 80:
             continue
         if len(text) > 80:

@@ -131,3 +131,15 @@ def test_title_after_site_menus(engine: Engine, tmp_path: Path) -> None:
     # Within the first lines, the first title line stays the title, as before.
     path.write_text(title + "\n\n" + "\n".join(body[start:]), encoding="utf-8")
     assert engine.parse(path).title.text == title
+
+
+def test_title_wrapped_before_its_last_character(engine: Engine) -> None:
+    """淮安市's 2024 report filled into the 2021 template (tests/docx_fixtures.py), exported to
+    PDF by LibreOffice and extracted with ``pdftotext -layout``: the centred title wraps with
+    its last character "告" alone on the next line."""
+    path = Path(__file__).parent / "fixtures" / "text"
+    report = engine.parse(path / "2024_city-huaian_template.lo-pdftotext-layout.txt")
+    assert report.title is not None
+    assert report.title.text == "淮安市人民政府 2024 年政府信息公开工作年度报告"
+    assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
+    assert report.title.anchor.line == 1
