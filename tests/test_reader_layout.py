@@ -199,3 +199,42 @@ def test_value_rows_and_text_lines_apart_whatever_the_spaces() -> None:
     assert labels == [("予以公开", 0)] and values == [("12", 7), ("3", 11), ("4", 14)]
     assert _layout_row("12\u00a0\u00a0\u00a034") == ([], [("12", 0), ("34", 5)])
     assert _layout_row("名称  12\f  7  8") == ([("名称", 0)], [("12", 4), ("7", 9), ("8", 12)])
+
+
+@pytest.mark.parametrize("year", ["2022", "2023"])
+def test_every_row_of_a_section_two_item_is_read(year, engine):
+    # 平潭 2022 and 2023 pages printed by Chromium (``chromium --headless --print-to-pdf``),
+    # then ``pdftotext -layout``: item (六) has two rows, “行政强制” printed 5 or 7 spaces
+    # from its one value, three blank lines under “行政处罚”. Only the row right under the
+    # header was read: 2023 gave an error AD002 “行政强制 row missing”, 2022 an XT002.
+    from_html = engine.parse(FIXTURES / "html" / f"{year}_zone-pingtan_gov.html").to_json()
+    path = FIXTURES / "text" / f"{year}_zone-pingtan_gov.printed-layout.txt"
+    from_text = engine.parse(path).to_json()
+    items = from_html["article20"]["items"]
+    assert set(from_text["article20"]["items"]) == set(items)
+    for item, table in items.items():
+        assert _cells(from_text["article20"]["items"][item]) == _cells(table), item
+    assert _cells(from_text["article20"]["items"]["item6"])[("coercion", "decisions")][1] in (0, 54)
+    codes = {(f.code, f.sub_id) for f in engine.lint_path(path).findings}
+    assert not [c for c in codes if c[0] == "AD002" or c == ("XT002", "section2")]
+
+
+def test_a_later_item_row_stands_in_the_column_of_the_row_above():
+    # Under a section-二 header a second loose row (label, one space or more, one value) is
+    # a row only when its value stands where the row above has its value: a line of text
+    # ending in a number after the item is not taken into the table.
+    doc = _read(
+        "第二十条第（六）项\n"
+        "信息内容       本年处理决定数量\n"
+        "行政处罚       1330\n"
+        "\n"
+        "行政强制       54\n"
+        "\n"
+        "本年度共办理行政处罚和行政强制事项 12\n"
+    )
+    rows = [[c.text for c in r] for b in doc.blocks if isinstance(b, Table) for r in b.rows]
+    assert ["行政处罚", "1330"] in rows and ["行政强制", "54"] in rows
+    assert not [r for r in rows if r[0].startswith("本年度")]
+    assert [b.text for b in doc.blocks if not isinstance(b, Table)][
+        -1
+    ] == "本年度共办理行政处罚和行政强制事项 12"

@@ -66,6 +66,9 @@ TRUE_DEFECTS = {
     # pdftotext (no -layout) of the page: table 三 flattened, so no TX004 from it.
     "2023_zone-pingtan_gov.pdftotext-raw.txt": PINGTAN_2023[1:],
     "2023_zone-pingtan_gov.pdftotext-layout.txt": PINGTAN_2023,
+    # pdftotext -layout of Chromium's print of the pages
+    "2022_zone-pingtan_gov.printed-layout.txt": PINGTAN_2022,
+    "2023_zone-pingtan_gov.printed-layout.txt": PINGTAN_2023,
     "2025_zonedept-pingtan-czj.html": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.narrative.txt": PINGTAN_CZJ_2025,
 }

@@ -406,6 +406,30 @@ def _loose_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]
     return [(m.group(2), len(m.group(1)))], [(m.group(3), m.start(3))]
 
 
+def _item_row(line: str, above: tuple[int, int] | None):
+    """Under a section-二 header: a loose row (label, one value). The first row under the
+    header is taken as it stands; a later one only when its value stands in the column of
+    the value above it (start or end within a few characters): an item such as 第（六）项
+    has several rows (“行政强制       54” under “行政处罚       1330”), and a line of
+    running text that happens to end in a number does not stand in that column."""
+    row = _loose_row(line)
+    if row is None or above is None:
+        return row
+    text, x = row[1][0]
+    if abs(x - above[0]) <= _X_TOLERANCE or abs(x + len(text) - above[1]) <= _X_TOLERANCE:
+        return row
+    return None
+
+
+def _value_span(row) -> tuple[int, int] | None:
+    """Where a row's single value stands (start, end), or None for a row of several."""
+    values = row[1]
+    if len(values) != 1:
+        return None
+    text, x = values[0]
+    return x, x + len(text)
+
+
 def _layout_start_row(line: str):
     """The value row that ``line`` is when it can start (or carry on) an aligned table."""
     if "\t" in line or line.lstrip(" ").startswith("|"):
@@ -435,15 +459,20 @@ def _layout_region(lines: list[str], i: int) -> int:
     n = len(lines)
     last = i
     j = i + 1
+    # Under a section-二 header: the rows read so far under it go on while the lines
+    # after them are rows (``above``: where the last one's single value stands).
     after_header = _is_layout_header(lines, i)
+    above: tuple[int, int] | None = None
     while j < n and j - last <= _LAYOUT_MAX_GAP:
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
-        start = _is_layout_start(raw)
-        loose = _loose_row(raw) if after_header else None
+        start_row = _layout_start_row(raw)
+        start = start_row is not None
+        loose = _item_row(raw, above) if after_header and not start else None
         if text and not _PAGE_NUMBER.match(text) and not start:
             if text.startswith("信息内容"):
                 after_header = True
+                above = None
                 j += 1
                 continue
             if not (after_header and loose):
@@ -452,7 +481,8 @@ def _layout_region(lines: list[str], i: int) -> int:
             break
         if start or (after_header and loose):
             last = j
-            after_header = False
+            above = _value_span(start_row or loose)
+            after_header = after_header and above is not None
         elif not text or _PAGE_NUMBER.match(text):
             pass
         elif (
@@ -482,9 +512,10 @@ def _layout_region(lines: list[str], i: int) -> int:
 class _Label:
     """A row label assembled from its printed pieces, and the values printed beside it."""
 
-    def __init__(self, x: int, order: int) -> None:
+    def __init__(self, x: int, order: int, segment: int = 0) -> None:
         self.x = x
         self.order = order
+        self.segment = segment  # the section-二 item it is under (its own columns)
         self.parts: list[tuple[str, int, int]] = []  # text, line number, 0-based column
         self.values: list[tuple[str, int, int]] | None = None
         self.last_line = -1
@@ -523,7 +554,7 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
             if abs(current.x - x) <= _SAME_X or current.values is not None:
                 open_by_x.remove(current)  # a new label in its place
         counter += 1
-        lab = _Label(x, counter)
+        lab = _Label(x, counter, segment)
         lab.parts.append((text, line_no, x))
         lab.last_line = line_no
         labels.append(lab)
@@ -531,6 +562,8 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         return lab
 
     after_header = False
+    above: tuple[int, int] | None = None  # as in _layout_region
+    segment = 0
     for j in range(i, end):
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
@@ -538,13 +571,15 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
             continue
         row = _layout_start_row(raw)
         if row is None and after_header:
-            row = _loose_row(raw)
-        after_header = False
+            row = _item_row(raw, above)
+        above = _value_span(row) if row is not None and after_header else None
+        after_header = above is not None
         if row is None:
             cells = _label_cells(raw)
             if _ARTICLE20_BREAK.search(text):
                 # An item title or a header of section 二: a row of its own, labels end.
                 counter += 1
+                segment += 1
                 if text.startswith("信息内容"):
                     cells = _header_cells(raw)
                     after_header = True
@@ -574,7 +609,8 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
             continue
         owner.values = vals
         owner.last_line = j + 1
-    _place_by_columns(labels, lines)
+    for seg in sorted({lab.segment for lab in labels}):
+        _place_by_columns([lab for lab in labels if lab.segment == seg], lines)
     for lab in labels:
         label_text = "".join(t for t, _, _ in lab.parts)
         first_text, first_line, first_x = lab.parts[0]
@@ -597,7 +633,7 @@ def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
     values stand against the rows with every value printed on the same page.
 
     The columns are the spans the full rows' values occupy, page by page (pdftotext sets
-    each page apart). A short row is filled only when each of its values falls in exactly
+    each page apart), among the rows of one table (a section-二 item has its own columns). A short row is filled only when each of its values falls in exactly
     one column and in order; otherwise it is left as printed (the interpreter reports it
     unread), never guessed; and no row is filled when a number stands among the table's
     label text (a value wrapped out of its column).
