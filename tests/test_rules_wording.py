@@ -134,6 +134,21 @@ def test_wd002_not_a_doubling(engine: Engine, tmp_path: Path, paragraph: str) ->
     assert wd(engine, path, "WD002") == []
 
 
+def test_wd_rules_read_the_report_from_its_title_on(engine: Engine, tmp_path: Path) -> None:
+    """A site's menu line kept above the title (a page printed, or converted to DOCX or PDF,
+    with its site: “登录 登录 注册 注册”) is the site's, not the report's: no WD002. The same
+    line below the title is in the report's opening and is reported."""
+    lines = SHANGHAI_2025_MD.read_text(encoding="utf-8").splitlines(keepends=True)
+    menu = "登录登录注册注册你好，注销\n"
+    above = write(tmp_path, "above.md", "".join([menu, *lines]))
+    assert wd(engine, above, "WD002") == []
+    below = write(tmp_path, "below.md", "".join([*lines[:3], menu, *lines[3:]]))
+    assert wd(engine, below, "WD002") == [
+        (4, "preamble/text", "登录登录", "登录"),
+        (4, "preamble/text", "注册注册", "注册"),
+    ]
+
+
 # --- WD003 -----------------------------------------------------------------------------------
 
 

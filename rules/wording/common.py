@@ -3,7 +3,9 @@ headings and the paragraphs (:func:`linter.narrative.of_report`) — never table
 (AD003/AP004 own those) and never site chrome (the readers leave it out). Lines that are a
 table printed as text (columns set apart by tabs or runs of spaces, ``| … |`` rows, as a
 PDF-to-text converter leaves them) are not read either, nor paragraphs without a single
-punctuation mark (a table's labels a converter stacked up: “结果结果其他尚未”).
+punctuation mark (a table's labels a converter stacked up: “结果结果其他尚未”), nor what
+comes before the report's title: the site's menus (“登录 登录 注册 注册”) that a page saved
+or printed from a browser, or converted to DOCX or PDF, keeps above the report.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from linter.finding import Location
 from linter.labels import SECTION_NUMERALS
 from linter.model import Report
 from linter.narrative import Narrative, of_report
+from linter.textnorm import compact
 
 # A paragraph with none of these is a table's labels set as text (“结果结果其他尚未”, the
 # header of a table a converter stacked up), not prose.
@@ -67,7 +70,11 @@ def text_of(report: Report) -> Text:
     narrative = of_report(report)
     if _Last.narrative is narrative and _Last.text is not None:
         return _Last.text
-    prose = tuple(s.where.startswith("heading") or _is_prose(s.text) for s in narrative.sources)
+    before_title = _before_title(report)
+    prose = tuple(
+        k >= before_title and (s.where.startswith("heading") or _is_prose(s.text))
+        for k, s in enumerate(narrative.sources)
+    )
     _Last.narrative, _Last.text = narrative, Text(narrative, prose)
     return _Last.text
 
@@ -77,3 +84,23 @@ def _is_prose(text: str) -> bool:
     if "\t" in text or "   " in text or "\u3000\u3000\u3000" in text or text.count("|") >= 2:
         return False  # columns set apart: a table printed as text
     return any(mark in text for mark in _PROSE_MARKS)
+
+
+def _before_title(report: Report) -> int:
+    """How many preamble blocks come before the report's title: a page's site menus and
+    links, kept by a browser's print or a conversion of the saved page, are the site's
+    words, not the report's. The narrative's first blocks are the preamble's, in order.
+    0 when the title is not one of the blocks (not found, or from the metadata only)."""
+    title = report.title
+    if title is None:
+        return 0
+    where = (title.anchor.line, title.anchor.paragraph, title.anchor.page)
+    if where != (None, None, None):
+        for k, block in enumerate(report.preamble):
+            if (block.anchor.line, block.anchor.paragraph, block.anchor.page) == where:
+                return k
+    printed = compact(title.text)
+    for k, block in enumerate(report.preamble):
+        if printed and printed in compact(block.text):
+            return k
+    return 0
