@@ -60,8 +60,11 @@ TRUE_DEFECTS = {
     "2022_zone-pingtan_gov.txt": PINGTAN_2022,
     "2022_zone-pingtan_gov.html": PINGTAN_2022,
     "2022_zone-pingtan_gov.printed.pdf": PINGTAN_2022,  # the page printed by Chromium
+    # The page converted to DOCX and that to PDF by LibreOffice, site menus and all.
+    "2022_zone-pingtan_gov.lo.pdf": PINGTAN_2022,
     "2022_zone-pingtan_gov.narrative.txt": PINGTAN_2022,
     "2023_zone-pingtan_gov.html": PINGTAN_2023,
+    "2023_zone-pingtan_gov.lo.pdf": PINGTAN_2023,
     "2023_zone-pingtan_gov.narrative.txt": PINGTAN_2023[1:],  # no tables in the excerpt
     # pdftotext (no -layout) of the page: table 三 flattened, so no TX004 from it.
     "2023_zone-pingtan_gov.pdftotext-raw.txt": PINGTAN_2023[1:],
@@ -70,6 +73,7 @@ TRUE_DEFECTS = {
     "2022_zone-pingtan_gov.printed-layout.txt": PINGTAN_2022,
     "2023_zone-pingtan_gov.printed-layout.txt": PINGTAN_2023,
     "2025_zonedept-pingtan-czj.html": PINGTAN_CZJ_2025,
+    "2025_zonedept-pingtan-czj.lo.pdf": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.narrative.txt": PINGTAN_CZJ_2025,
 }
 CLEAN_REPORTS = sorted(

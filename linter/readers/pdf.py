@@ -974,24 +974,33 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
         width = part.x1 - part.x0
         for rect in body:
             rect.shift = shift
+        # Once a cell of the page's first row starts anew, the row is a new row of the
+        # table: a cell right of it is no piece of a tall cell above (a header cell such
+        # as 自然人 spanning the header rows, over row 一's figure on the next page).
+        new_row = False
         for rect in body:
             if abs(rect.y0 - top) > _SNAP or rect.x1 - rect.x0 >= width - 2 * _SNAP:
                 continue
+            joined = False
             for above in last:
                 if abs(above.x0 - rect.x0) > _SNAP or abs(above.x1 - rect.x1) > _SNAP:
                     continue
                 open_break = above.open_bottom and rect.open_top
                 drawn_break = (
-                    (id(above) in tall or id(rect) in tall)
+                    not new_row
+                    and (id(above) in tall or id(rect) in tall)
                     and above.text
                     and (not rect.text or not split_numbering(rect.text).numbering)
+                    and not _figure_under_label(above.text, rect.text)
                 )
                 if open_break or drawn_break:
                     above.lines = above.lines + rect.lines
                     above.y1 = rect.y1 + rect.shift - above.shift
                     above.open_bottom = rect.open_bottom
                     rect.x1 = rect.x0  # absorbed: dropped below
+                    joined = True
                 break
+            new_row = new_row or not joined
         rects.extend(r for r in body if r.x1 > r.x0)
         new_bottom = max(r.y1 + r.shift for r in rects)
         if part.x0 > parts[0].x0 + 4 * _SNAP:
@@ -1002,6 +1011,14 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
                     above.y1 = new_bottom - above.shift
         bottom = new_bottom
     return rects
+
+
+def _figure_under_label(above: str, below: str) -> bool:
+    """True when ``below`` is a figure and ``above`` is not: a label cut by a page break
+    goes on in words, a figure is a cell of its own."""
+    from linter.textnorm import parse_cell
+
+    return parse_cell(below).state == "number" and parse_cell(above).state != "number"
 
 
 def _continues(above: _TablePart, below: _TablePart) -> bool:

@@ -1,0 +1,103 @@
+"""The PDF reader on PDFs that LibreOffice Writer made of real report pages.
+
+How the fixtures were made (LibreOffice 7.4.7.2, by the lead, session 4): the saved page of
+the corpus (``tests/fixtures/html/X.html``) converted to DOCX with
+``soffice --headless --infilter="HTML (StarWriter)" --convert-to docx X.html``, and that
+DOCX to PDF with ``soffice --headless --convert-to pdf X.docx``: ``fixtures/pdf/X.lo.pdf``.
+The site's menus come along (the HTML reader leaves site chrome out; a PDF cannot tell it
+from the report), with 63 characters of the site's icon font (XT003, a note). The same
+report in another form must give the findings of the page itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.document import Table
+from linter.engine import Engine, FileResult
+from linter.plugins import load_plugins
+from linter.readers import Limits
+from linter.readers.pdf import PdfReader
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PINGTAN_CZJ_2025 = "2025_zonedept-pingtan-czj"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_plugins())
+
+
+@pytest.fixture(scope="module")
+def czj(engine: Engine) -> FileResult:
+    return engine.lint_path(FIXTURES / "pdf" / f"{PINGTAN_CZJ_2025}.lo.pdf")
+
+
+def what(result: FileResult) -> list[tuple[str, str | None, str]]:
+    return sorted((f.code, f.sub_id, f.level) for f in result.findings if f.code != "PB001")
+
+
+def grid(table: Table) -> str:
+    rows = []
+    for row in table.rows:
+        rows.append(
+            " | ".join(
+                "^" * c.vmerge + "<" * c.hmerge if (c.hmerge or c.vmerge) else c.text for c in row
+            )
+        )
+    return "\n" + "\n".join(rows) + "\n"
+
+
+def test_a_header_cell_ending_the_page_is_not_the_figure_under_it(czj: FileResult) -> None:
+    """平潭财政金融局 2025: table 三's header (自然人 and 总计 spanning two header rows) ends
+    page 4, row 一 starts page 5, lines drawn on both sides of the break. The tall header
+    cells are no label cut by the break: row 一 reads 2 … 2 (before: “自然人2”, “总计2”,
+    two AP006 errors on a correct table)."""
+    report = czj.report
+    assert report.applications.cell("new_received", "natural_person").value == 2
+    assert report.applications.cell("new_received", "total").value == 2
+    assert report.applications.cell("new_received", "natural_person").text == "2"
+
+
+def test_the_writer_pdf_lints_as_the_page(engine: Engine, czj: FileResult) -> None:
+    """The same findings as the page, and the icon font's characters as a note. The site's
+    menus above the title (“登录 登录 注册 注册”) are no doubled word of the report (before:
+    two WD002); the report's own “全会精神精神” still is."""
+    page = engine.lint_path(FIXTURES / "html" / f"{PINGTAN_CZJ_2025}.html")
+    assert [f for f in what(czj) if f[0] != "XT003"] == what(page)
+    assert what(page) == [
+        ("PI004", None, "note"),
+        ("TX006", "2024", "warning"),
+        ("WD001", "不予公开", "warning"),
+        ("WD002", "精神", "warning"),
+    ]
+    (note,) = [f for f in czj.findings if f.code == "XT003"]
+    assert note.level == "note" and "63 个字符" in note.message_zh
+
+
+def test_a_blank_cell_starting_the_next_page_stays_blank() -> None:
+    """A header cell spanning two rows ends page 1; the next page starts a new row (its
+    label starts anew) whose cell under the header is blank: blank, not the header's text
+    copied into the data row."""
+    from tests.pdf_fixtures import build_pdf
+
+    def part(top: int, texts: list[list[bytes]], tall_right: bool) -> bytes:
+        xs, ys = (100, 250, 400), (top, top - 20, top - 40)
+        ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
+        ops.append(b"%d %d m %d %d l S" % (xs[0], ys[1], xs[1] if tall_right else xs[-1], ys[1]))
+        ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
+        for r, row in enumerate(texts):
+            for c, text in enumerate(row):
+                if text:
+                    ops.append(
+                        b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text)
+                    )
+        return b"\n".join(ops)
+
+    first = part(120, [[b"h0", b"Head"], [b"h1", b""]], True)  # ends page 1
+    second = part(780, [[b"A", b""], [b"B", b"5"]], False)  # starts page 2
+    doc = PdfReader().read("t.pdf", build_pdf([first, second]), Limits())
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert grid(table) == "\nh0 | Head\nh1 | ^\nA | \nB | 5\n"
