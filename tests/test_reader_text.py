@@ -110,3 +110,17 @@ def test_full_width_digits_in_tika_cells() -> None:
     doc = read(SAMPLE_2019, text.encode())
     cells = [c.text for t in tables(doc) for r in t.rows for c in r]
     assert "２９" in cells
+
+
+def test_a_year_printed_on_a_line_of_its_own_goes_back_before_its_year_sign(tmp_path) -> None:
+    # Chromium's print of 平潭财政金融局 2025, through pdftotext with and without -layout:
+    # “2024” is set on a line of its own under (or after) the line going on “年制作…”; the
+    # sentence is read whole (TX006 finds the 2024 of a 2025 report, as on the page).
+    for how in ("printed-layout", "printed-raw"):
+        path = Path(__file__).parent / "fixtures" / "text" / f"2025_zonedept-pingtan-czj.{how}.txt"
+        texts = [b.text for b in read(path).blocks if isinstance(b, Paragraph)]
+        assert any(t.startswith("2024年制作、获取政府信息总数467条") for t in texts), how
+        assert "2024" not in texts, how
+    # Not joined: a year after a blank line, and a line not beginning with 年.
+    doc = read(tmp_path / "x.txt", "年度工作\n\n2024\n制作信息\n2023\n".encode())
+    assert [b.text for b in doc.blocks] == ["年度工作", "2024", "制作信息", "2023"]

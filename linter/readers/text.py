@@ -31,6 +31,7 @@ _META_LINE = re.compile(
 )
 _BODY_MARK = re.compile(r"^=+\s*正文\s*=+$")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+_LONE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMERALS = "一二三四五六"
 # An inline heading inside a flattened line: the numeral, 、 and the start of a heading.
 _INLINE_HEADING = re.compile(
@@ -43,7 +44,7 @@ _INLINE_HEADING = re.compile(
 _FLATTENED_MIN_CHARS = 400
 _INLINE_CUTS_PER_HEADING = 3
 
-_WHITESPACE = " \t\u3000\u00a0\r\ufeff"
+_WHITESPACE = " \t\u3000\u00a0\r\ufeff\f"
 
 
 class TextReader(Reader):
@@ -106,12 +107,46 @@ def _encoding_diagnostic(encoding: str, replaced: int) -> Diagnostic:
     )
 
 
+def _stray_years(lines: list[str], start: int) -> dict[int, int]:
+    """Years printed out of their line: {line of the text: line of its year}.
+
+    A PDF printer may set a year in another font whose baseline differs from the text's;
+    ``pdftotext`` then prints “2024” on a line of its own, under (with ``-layout``) or after
+    (without) the line that goes on “年制作、获取…”. A line cannot begin with 年 in running
+    text, so a line that does, followed within its block (no blank line between, at most
+    three lines on) by a line that is only a year, is the year's line.
+    """
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    n = len(lines)
+    for i in range(start, n):
+        if not lines[i].strip(_WHITESPACE + "\f").startswith("年"):
+            continue
+        for j in range(i + 1, min(i + 4, n)):
+            text = lines[j].strip(_WHITESPACE + "\f")
+            if not text:
+                break
+            if _LONE_YEAR.match(text) and j not in taken:
+                found[i] = j
+                taken.add(j)
+                break
+    return found
+
+
 def _parse_lines(lines: list[str], doc: Document) -> None:
     start = _read_metadata_header(lines, doc)
+    strays = _stray_years(lines, start)
+    skip = set(strays.values())
     i = start
     n = len(lines)
     while i < n:
+        if i in skip:
+            i += 1
+            continue
         line = lines[i].rstrip("\r")
+        if i in strays:
+            k = line.index("年")
+            line = line[:k] + lines[strays[i]].strip(_WHITESPACE + "\f") + line[k:]
         if line.startswith("\t"):
             i = _read_tika_table(lines, i, doc)
             continue
