@@ -1188,7 +1188,9 @@ def interpret(doc: Document, data: bytes) -> Report:
         if section is not None and not table_present:
             diagnostics.append(_table_not_recognised(section, what))
 
-    not_a_report = _not_a_report(title, headings, blocks, (article20, applications, review))
+    not_a_report = _not_a_report(
+        title, headings, blocks, (article20, applications, review), doc.metadata
+    )
     if not_a_report is not None:
         # One finding for the file and nothing else: what the other diagnostics would say
         # (a table not recognised in a "section") is about a report it is not.
@@ -1222,6 +1224,34 @@ def interpret(doc: Document, data: bytes) -> Report:
 _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")
 
 
+# Characters of text besides the title below which a titled file holds no report (a
+# report's text runs to thousands; a page's source line, date and attachment link to ~100).
+TITLE_ONLY_TEXT = 300
+
+
+def _title_only(title: TextBlock, attachments: str | None) -> Diagnostic:
+    where_zh = (
+        f"报告正文应在附件中（{attachments}）"
+        if attachments
+        else "报告正文可能在附件中，或由网页脚本加载而未随网页保存"
+    )
+    where_en = (
+        f"the report itself should be in the attachment ({attachments})"
+        if attachments
+        else "the report itself may be an attachment, or loaded by a script and not saved with the page"
+    )
+    return Diagnostic(
+        "XT004",
+        f"该文件只有年度报告的标题（“{title.text}”），没有六个部分的正文和表格：{where_zh}。"
+        "本文件未按年度报告检查；请检查报告正文所在的文件（如下载附件后一并检查），或保存完整的网页后重试。",
+        f"the file holds only a report's title ('{title.text}'), without the six sections' text "
+        f"or tables: {where_en}. It was not checked as a report; check the file that holds "
+        "the report (download the attachment and check it too), or save the complete page.",
+        title.anchor,
+        args=(("kind", "title-only"), ("sub_id", "title-only"), ("level", "warning")),
+    )
+
+
 def _is_report_title(text: str) -> bool:
     """A paragraph that is a whole report title: ``{机关}{YYYY}年…年度报告``, short, with a
     year, and ending with the report wording (not ``关于…年度报告编制工作的通知``)."""
@@ -1253,6 +1283,7 @@ def _not_a_report(
     headings: Sequence[tuple[int, _Heading]],
     blocks: Sequence[Paragraph | DocTable],
     tables: Sequence[Article20 | Table],
+    metadata: dict[str, str] | None = None,
 ) -> Diagnostic | None:
     """XT004 when the document is not an annual report, else None.
 
@@ -1260,6 +1291,9 @@ def _not_a_report(
     report's tables, and either no report title or a list of several report titles (a
     site's index page). A real report, however badly converted, keeps its title or its
     headings or its tables, so this never fires on one (tested on every real report).
+    A report's title with no heading, no table and hardly any text (a page whose report
+    is an attachment, or whose text a script loads) is XT004 at warning level: the report
+    is elsewhere, nothing in the page is wrong.
     """
     in_order = _longest_in_order([h.number for _, h in headings if h.printed])
     if in_order >= 3 or any(t.present for t in tables):
@@ -1285,6 +1319,10 @@ def _not_a_report(
             Anchor(),
             args=(("kind", "index"),),
         )
+    if own and not in_order and title is not None:
+        body = sum(len(compact(b.text)) for b in blocks if isinstance(b, Paragraph))
+        if body - len(compact(title.text)) < TITLE_ONLY_TEXT:
+            return _title_only(title, (metadata or {}).get("attachments"))
     if own:
         return None
     return Diagnostic(

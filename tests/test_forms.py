@@ -14,7 +14,8 @@ FORMS = FIXTURES / "forms"
 GLUED = FORMS / "st_2019_glued-headings_tika.txt"
 LOST_FIVE = FORMS / "st_2019_lost-heading-five_tika.txt"
 CAPTIONS = FORMS / "st_2025_shanghai-govoffice_captions.md"
-NOT_REPORTS = sorted(FORMS.glob("xt_*"))
+ATTACHMENT_PAGE = FORMS / "xt_zone-pingtan_attachment-page.html"
+NOT_REPORTS = sorted(p for p in FORMS.glob("xt_*") if p != ATTACHMENT_PAGE)
 REAL_REPORTS = sorted(
     p
     for folder in ("text", "html", "docx", "pdf", "forms")
@@ -98,6 +99,36 @@ def test_an_index_page_is_named_as_one(engine: Engine) -> None:
     (finding,) = engine.lint_path(FORMS / "xt_zone-pingtan_index-page.html").findings
     assert "该文件列出了 4 份年度报告的标题（如网站的目录页或列表页）" in finding.message_zh
     assert "a site's index or list page" in finding.message_en
+
+
+def test_a_page_whose_report_is_an_attachment_is_one_xt004_warning(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The report's page holding only its title and a link to the report as a PDF (how many
+    sites publish it): not six "section missing" errors but one warning naming the
+    attachment. Without the link (a page whose text a script loads, saved without it): the
+    same warning, saying where the text may be."""
+    (finding,) = engine.lint_path(ATTACHMENT_PAGE).findings
+    assert (finding.code, finding.level, finding.sub_id) == ("XT004", "warning", "title-only")
+    assert (
+        "只有年度报告的标题（“平潭综合实验区2023年度政府信息公开工作年度报告”）"
+        in finding.message_zh
+    )
+    assert (
+        "报告正文应在附件中（平潭综合实验区2023年度政府信息公开工作年度报告.pdf）"
+        in finding.message_zh
+    )
+    assert (
+        "the attachment (平潭综合实验区2023年度政府信息公开工作年度报告.pdf)" in finding.message_en
+    )
+    assert finding.location.anchor.line == 294  # the title on the page
+    page = ATTACHMENT_PAGE.read_text(encoding="utf-8")
+    start = page.index("<p>附件：")
+    bare = tmp_path / "script-loaded.html"
+    bare.write_text(page[:start] + page[page.index("</p>", start) + 4 :], encoding="utf-8")
+    (finding,) = engine.lint_path(bare).findings
+    assert (finding.code, finding.level) == ("XT004", "warning")
+    assert "可能在附件中，或由网页脚本加载而未随网页保存" in finding.message_zh
 
 
 @pytest.mark.parametrize("path", REAL_REPORTS, ids=lambda p: p.name)

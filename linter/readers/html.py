@@ -230,6 +230,11 @@ class HtmlReader(HtmlForm, Reader):
                 container = body
             source = _SourceIndex(text)
             source.prepare(container)
+            attachments = _attachments(container) or (
+                _attachments(body) if container is not body else ""
+            )
+            if attachments:
+                metadata["attachments"] = attachments
             _drop_chrome(container)
             blocks = _BlockWalker(source).run(container)
             body_span = (0, 0) if container is body else source.span
@@ -1125,6 +1130,28 @@ def _head_metadata(root: Element, is_page: bool) -> dict[str, str]:
     if url and url.startswith(("http://", "https://")):
         metadata["url"] = url
     return metadata
+
+
+# Files a page attaches (the report itself is often one): what the link's path ends with.
+ATTACHMENT_RE = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$", re.IGNORECASE)
+
+
+def _attachments(element: Element, most: int = 3) -> str:
+    """The names of the files the element's links point at (``附件：….pdf``), at most
+    ``most`` of them, joined with 、; empty when it links to none."""
+    names: list[str] = []
+    for link in element.iter("a"):
+        path = (link.get("href") or "").split("?", 1)[0].split("#", 1)[0].strip()
+        if not ATTACHMENT_RE.search(path):
+            continue
+        text = " ".join("".join(link.itertext()).split())
+        name = text if ATTACHMENT_RE.search(text) else path.rsplit("/", 1)[-1]
+        if text and not ATTACHMENT_RE.search(text):
+            name = f"{text}（{name}）"
+        if name and name not in names:
+            names.append(name)
+    shown = "、".join(names[:most])
+    return shown + (f" 等 {len(names)} 个" if len(names) > most else "")
 
 
 def _visible_title(root: Element) -> str | None:
