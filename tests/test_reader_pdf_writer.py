@@ -22,6 +22,8 @@ from linter.readers import Limits
 from linter.readers.pdf import PdfReader
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PINGTAN_2022 = "2022_zone-pingtan_gov"
+PINGTAN_2023 = "2023_zone-pingtan_gov"
 PINGTAN_CZJ_2025 = "2025_zonedept-pingtan-czj"
 
 
@@ -33,6 +35,11 @@ def engine() -> Engine:
 @pytest.fixture(scope="module")
 def czj(engine: Engine) -> FileResult:
     return engine.lint_path(FIXTURES / "pdf" / f"{PINGTAN_CZJ_2025}.lo.pdf")
+
+
+@pytest.fixture(scope="module")
+def pingtan_2022(engine: Engine) -> FileResult:
+    return engine.lint_path(FIXTURES / "pdf" / f"{PINGTAN_2022}.lo.pdf")
 
 
 def what(result: FileResult) -> list[tuple[str, str | None, str]]:
@@ -101,3 +108,47 @@ def test_a_blank_cell_starting_the_next_page_stays_blank() -> None:
     doc = PdfReader().read("t.pdf", build_pdf([first, second]), Limits())
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert grid(table) == "\nh0 | Head\nh1 | ^\nA | \nB | 5\n"
+
+
+def test_underlined_labels_are_one_cell(pingtan_2022: FileResult) -> None:
+    """平潭 2022: the labels of rows 5. of （五） and 1.–2. of （六） are underlined line by
+    line (links in the page); LibreOffice draws each underline as a stroked line that
+    nearly reaches the cell's borders. They are no rules: each label is one cell, its row
+    one row (before: the labels cut into lines, three rows not read, three AP002)."""
+    table = pingtan_2022.report.applications
+    assert table.rows["not_processed.confirmation"].label == (
+        "5. 要求行政机关确认或重新出具已获取信息"
+    )
+    assert table.rows["other_handling.no_correction"].label == (
+        "1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    )
+    assert table.cell("other_handling.no_correction", "natural_person").value == 2
+    assert table.cell("other_handling.unpaid_fee", "total").value == 0
+
+
+def _underlined_cell(underline_to: float) -> bytes:
+    """A two-column table, one row: a cell of two text lines whose first line is
+    underlined from its first letter to ``underline_to``, and a figure beside it."""
+    ops = [b"0.8 w"]
+    ops += [b"%d %d m %d %d l S" % (100, y, 300, y) for y in (700, 640)]
+    ops += [b"%d %d m %d %d l S" % (x, 700, x, 640) for x in (100, 200, 300)]
+    ops.append(b"BT /F1 9 Tf 101.5 688 Td (WWWWWWWWWWW) Tj ET")  # 101.5 to 194.9
+    ops.append(b"BT /F1 9 Tf 101.5 676 Td (WWW) Tj ET")
+    ops.append(b"BT /F1 9 Tf 203 688 Td (12) Tj ET")
+    ops.append(b"101.5 686.5 m %.1f 686.5 l S" % underline_to)
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize(
+    ("underline_to", "expected"),
+    [
+        (198.5, "\nWWWWWWWWWWW WWW | 12\n"),  # under the text: an underline
+        (300.0, "\nWWWWWWWWWWW | 12\nWWW | \n"),  # on to the next column: a rule
+    ],
+)
+def test_an_underline_is_no_rule(underline_to: float, expected: str) -> None:
+    from tests.pdf_fixtures import build_pdf
+
+    doc = PdfReader().read("t.pdf", build_pdf([_underlined_cell(underline_to)]), Limits())
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert grid(table) == expected

@@ -51,7 +51,7 @@ import math
 import re
 import time
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -75,6 +75,7 @@ _SNAP = 2.0  # lines this close are one line
 _THIN = 3.0  # a filled rectangle this thin is a ruling line
 _MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
 _MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's error
+_UNDERLINE_BELOW = 0.6  # an underline lies no further below its characters' boxes (median)
 
 
 class NoTextLayer(ReadError):
@@ -552,7 +553,7 @@ class _Scanner:
         finally:
             if text:
                 raw.FPDFText_ClosePage(text)
-        parts = _tables_from_lines(horiz, vert, index + 1)
+        parts = _tables_from_lines(_without_underlines(horiz, vert, chars), vert, index + 1)
         table_chars: list[list[_Char]] = [[] for _ in parts]
         free: list[_Char] = []
         for c in chars:
@@ -735,6 +736,49 @@ def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
         horiz.append(_Seg((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > 0.5:
         vert.append(_Seg((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _without_underlines(horiz: list[_Seg], vert: list[_Seg], chars: list[_Char]) -> list[_Seg]:
+    """The horizontal lines less the text's underlines: a line drawn just under one line
+    of text (within its characters' boxes, or touching their bottom), as long as it and
+    met by no vertical line (a link or ``<u>`` kept by a conversion: 平潭's labels
+    underlined line by line in LibreOffice's PDF) is no rule between two rows, even when
+    the text fills its cell. A rule starts at a cell's border, short of the text by the
+    cell's padding, stands below the text's line spacing, or meets the column lines."""
+    if not horiz or not chars:
+        return horiz
+    by_bottom = sorted(chars, key=lambda c: c.y1)
+    bottoms = [c.y1 for c in by_bottom]
+    kept = []
+    for seg in _merge_segments(list(horiz)):
+        first = bisect_left(bottoms, seg.pos - 4 * _UNDERLINE_BELOW)
+        last = bisect_right(bottoms, seg.pos + _MAX_LOOSE / 2)
+        run = [
+            c
+            for c in by_bottom[first:last]
+            if c.ch != " " and seg.lo - _SNAP <= c.cx <= seg.hi + _SNAP and c.cy < seg.pos
+        ]
+        gaps = sorted(seg.pos - c.y1 for c in run)
+        if run and gaps[len(gaps) // 2] <= _UNDERLINE_BELOW and not _meets_column_line(seg, vert):
+            start, end = min(c.x0 for c in run), max(c.x1 for c in run)
+            em = max(c.y1 - c.y0 for c in run)
+            inked = sum(c.x1 - c.x0 for c in run)
+            if (
+                abs(seg.lo - start) <= 1.0
+                and -1.0 <= seg.hi - end <= em
+                and inked >= 0.7 * (end - start)
+            ):
+                continue
+        kept.append(seg)
+    return kept
+
+
+def _meets_column_line(seg: _Seg, vert: list[_Seg]) -> bool:
+    """True when a vertical line crosses or ends on ``seg`` inside its ends."""
+    return any(
+        seg.lo + _SNAP < v.pos < seg.hi - _SNAP and v.lo - _SNAP <= seg.pos <= v.hi + _SNAP
+        for v in vert
+    )
 
 
 def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
