@@ -68,20 +68,35 @@ def test_a_header_cell_ending_the_page_is_not_the_figure_under_it(czj: FileResul
     assert report.applications.cell("new_received", "natural_person").text == "2"
 
 
-def test_the_writer_pdf_lints_as_the_page(engine: Engine, czj: FileResult) -> None:
-    """The same findings as the page, and the icon font's characters as a note. The site's
-    menus above the title (“登录 登录 注册 注册”) are no doubled word of the report (before:
-    two WD002); the report's own “全会精神精神” still is."""
-    page = engine.lint_path(FIXTURES / "html" / f"{PINGTAN_CZJ_2025}.html")
-    assert [f for f in what(czj) if f[0] != "XT003"] == what(page)
-    assert what(page) == [
+PAGE_FINDINGS = {
+    PINGTAN_2022: [
+        ("PI004", None, "note"),
+        ("WD001", "政府信息公开行政复议、行政诉讼情况", "warning"),
+    ],
+    PINGTAN_2023: [
+        ("PI004", None, "note"),
+        ("TX004", "article20.normative_documents.in_force", "warning"),
+        ("WD003", "三是", "warning"),
+    ],
+    PINGTAN_CZJ_2025: [
         ("PI004", None, "note"),
         ("TX006", "2024", "warning"),
         ("WD001", "不予公开", "warning"),
         ("WD002", "精神", "warning"),
-    ]
-    (note,) = [f for f in czj.findings if f.code == "XT003"]
-    assert note.level == "note" and "63 个字符" in note.message_zh
+    ],
+}
+
+
+@pytest.mark.parametrize("stem", sorted(PAGE_FINDINGS))
+def test_the_writer_pdf_lints_as_the_page(engine: Engine, stem: str) -> None:
+    """The same findings as the page, and the icon font's characters as a note. The site's
+    menus above the title (“登录 登录 注册 注册”) are no doubled word of the report (before:
+    two WD002 each); the report's own “全会精神精神” still is."""
+    converted = engine.lint_path(FIXTURES / "pdf" / f"{stem}.lo.pdf")
+    page = engine.lint_path(FIXTURES / "html" / f"{stem}.html")
+    assert [f for f in what(converted) if f[0] != "XT003"] == what(page) == PAGE_FINDINGS[stem]
+    (note,) = [f for f in converted.findings if f.code == "XT003"]
+    assert note.level == "note" and "个字符属于私用区" in note.message_zh
 
 
 def test_a_blank_cell_starting_the_next_page_stays_blank() -> None:
@@ -152,3 +167,55 @@ def test_an_underline_is_no_rule(underline_to: float, expected: str) -> None:
     doc = PdfReader().read("t.pdf", build_pdf([_underlined_cell(underline_to)]), Limits())
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert grid(table) == expected
+
+
+def test_a_row_cut_by_the_page_break_is_one_row(engine: Engine) -> None:
+    """平潭 2023 (and 2022): LibreOffice lets row 3.危及“三安全一稳定” break over pages 4–5,
+    lines drawn on both sides; the label's last word wraps onto page 5 beside blank cells.
+    One row, its label whole (before: “3.危及“三安全一稳” and a row “定”” of blanks, AP004;
+    in 2022 the row was not read at all, AP002)."""
+    report = engine.parse(FIXTURES / "pdf" / f"{PINGTAN_2023}.lo.pdf")
+    row = report.applications.rows["withheld.three_securities"]
+    assert row.label == "3.危及“三安全一稳定”"
+    assert [c.value for c in row.cells.values()] == [0] * 7
+    assert report.applications.cell("withheld.third_party", "total").value == 1
+
+
+def _rows_over_a_break(label: bytes) -> list[bytes]:
+    """Two pages: a table whose last row (``3. WWWWWWWWW``, 0) ends page 1, its label
+    11.5 pt short of its cell's right border, and whose next page starts with a row
+    labelled ``label`` beside a blank cell."""
+    page_1 = [b"0.8 w"]
+    page_1 += [b"%d %d m %d %d l S" % (100, y, 300, y) for y in (140, 120, 100)]
+    page_1 += [b"%d %d m %d %d l S" % (x, 140, x, 100) for x in (100, 200, 300)]
+    page_1.append(b"BT /F1 9 Tf 102 126 Td (2. x) Tj ET")
+    page_1.append(b"BT /F1 9 Tf 102 106 Td (3. WWWWWWWWW) Tj ET")  # ends at 188.5
+    page_1 += [b"BT /F1 9 Tf 203 %d Td (0) Tj ET" % y for y in (126, 106)]
+    page_2 = [b"0.8 w"]
+    page_2 += [b"%d %d m %d %d l S" % (100, y, 300, y) for y in (780, 760, 740)]
+    page_2 += [b"%d %d m %d %d l S" % (x, 780, x, 740) for x in (100, 200, 300)]
+    page_2.append(b"BT /F1 9 Tf 102 766 Td (%s) Tj ET" % label)
+    page_2.append(b"BT /F1 9 Tf 102 746 Td (4. y) Tj ET")
+    page_2.append(b"BT /F1 9 Tf 203 746 Td (1) Tj ET")
+    return [b"\n".join(page_1), b"\n".join(page_2)]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # The label's last word, wrapped: the same row.
+        (b"WWW", "2. x | 0\n3. WWWWWWWWW WWW | 0\n4. y | 1"),
+        # A label that would have fit on the line above starts a row of its own.
+        (b"ii", "2. x | 0\n3. WWWWWWWWW | 0\nii | \n4. y | 1"),
+        # So does a numbered one.
+        (b"4. WWW", "2. x | 0\n3. WWWWWWWWW | 0\n4. WWW | \n4. y | 1"),
+    ],
+)
+def test_a_row_cut_by_the_page_break_is_told_by_its_wrapped_words(
+    label: bytes, expected: str
+) -> None:
+    from tests.pdf_fixtures import build_pdf
+
+    doc = PdfReader().read("t.pdf", build_pdf(_rows_over_a_break(label)), Limits())
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert grid(table) == "\n" + expected + "\n"

@@ -299,6 +299,10 @@ class _Rect:
     # y offset that places this part's cells below the previous part's (merged tables).
     shift: float = 0.0
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    # Where its last line of text ends, and how wide its first line's first two characters
+    # are: a row cut by a page break is told by its words wrapping onto the next page.
+    last_end: float = 0.0
+    lead: float = 0.0
 
     @property
     def text(self) -> str:
@@ -791,7 +795,11 @@ def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
         row = min(max(bisect_left(ys, c.cy) - 1, 0), last_r)
         buckets[part.cell_of[row * n_c + col]].append(c)
     for rect, inside in zip(rects, buckets, strict=True):
-        rect.lines = [line.text for line in _group_lines(inside)]
+        lines = _group_lines(inside)
+        rect.lines = [line.text for line in lines]
+        if lines:
+            rect.last_end = lines[-1].x1
+            rect.lead = sum(c.x1 - c.x0 for c in lines[0].chars[:2])
 
 
 # --------------------------------------------------------------------------- layout
@@ -1045,6 +1053,7 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
                     joined = True
                 break
             new_row = new_row or not joined
+        _join_row_cut_by_break(body, last, top, width)
         rects.extend(r for r in body if r.x1 > r.x0)
         new_bottom = max(r.y1 + r.shift for r in rects)
         if part.x0 > parts[0].x0 + 4 * _SNAP:
@@ -1055,6 +1064,49 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
                     above.y1 = new_bottom - above.shift
         bottom = new_bottom
     return rects
+
+
+def _join_row_cut_by_break(body: list[_Rect], last: list[_Rect], top: float, width: float) -> None:
+    """Joins the first row of a continued table to the last row of the page before when
+    the page break cut that row: its words wrap onto the new page (the first word would
+    not have fit on the line above: ``3.危及“三安全一稳`` / ``定”``), it starts no new item
+    (no numbering, no figure), and its other cells are blank, their figures printed above.
+    LibreOffice lets a row break across pages and draws the lines on both sides."""
+    from linter.textnorm import parse_cell, split_numbering
+
+    row = [
+        r
+        for r in body
+        if abs(r.y0 - top) <= _SNAP and r.x1 > r.x0 and r.x1 - r.x0 < width - 2 * _SNAP
+    ]
+    pairs = []
+    for rect in row:
+        above = next(
+            (a for a in last if abs(a.x0 - rect.x0) <= _SNAP and abs(a.x1 - rect.x1) <= _SNAP),
+            None,
+        )
+        if above is None:
+            return
+        pairs.append((above, rect))
+    wrapped = 0
+    for above, rect in pairs:
+        if not rect.text or not above.text:
+            continue  # a blank piece, or a figure set low in its cell under a blank one
+        if (
+            parse_cell(above.text).state != "text"
+            or parse_cell(rect.text).state != "text"
+            or split_numbering(rect.text).numbering
+            or above.last_end + rect.lead <= above.x1 - 1.0
+        ):
+            return
+        wrapped += 1
+    if not wrapped:
+        return
+    for above, rect in pairs:
+        above.lines = above.lines + rect.lines
+        above.y1 = rect.y1 + rect.shift - above.shift
+        above.open_bottom = rect.open_bottom
+        rect.x1 = rect.x0  # absorbed: dropped below
 
 
 def _figure_under_label(above: str, below: str) -> bool:
