@@ -170,6 +170,23 @@ def test_wd003_paragraph_numbering(engine: Engine, tmp_path: Path) -> None:
     assert [(t[0], t[2]) for t in wd(engine, edited, "WD003")] == [(27, "(四)")]
 
 
+def test_wd003_not_on_the_row_labels_of_a_flattened_table(engine: Engine, tmp_path: Path) -> None:
+    """洪泽 2024's PDF through plain ``pdftotext``: table 三 comes out one label per line in
+    column order (1.属于国家秘密 … 5.…, then 1.本机关不掌握… 4.无正当理由… 2.没有现成信息…),
+    cut (“5.要求行政机关确认或重 新出具”): row labels, not the report's enumerations (three
+    WD003 warnings before). A numbered sentence of the text is still read."""
+    report = TEXT / "2024_district-hongze_gov.pdftotext-raw.txt"
+    assert wd(engine, report, "WD003") == []
+    text = report.read_text(encoding="utf-8")
+    cut = text.replace("2.其他法律行政止公开", "3.其他法律行政止公开")
+    assert wd(engine, write(tmp_path, "cut.txt", cut), "WD003") == []
+    sentences = text.replace(
+        "2.其他法律行政止公开",
+        "1.全年不予公开申请3件，均依法告知理由。\n3.属于国家秘密的申请2件，已依法答复。",
+    )
+    assert [t[2] for t in wd(engine, write(tmp_path, "s.txt", sentences), "WD003")] == ["3."]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "found"),
     [

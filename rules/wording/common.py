@@ -3,21 +3,26 @@ headings and the paragraphs (:func:`linter.narrative.of_report`) — never table
 (AD003/AP004 own those) and never site chrome (the readers leave it out). Lines that are a
 table printed as text (columns set apart by tabs or runs of spaces, ``| … |`` rows, as a
 PDF-to-text converter leaves them) are not read either, nor paragraphs without a single
-punctuation mark (a table's labels a converter stacked up: “结果结果其他尚未”), nor what
+punctuation mark (a table's labels a converter stacked up: “结果结果其他尚未”), nor a
+numbered row label of the format's tables on a line of its own (“1.属于国家秘密”: a table
+flattened one label per line), nor what
 comes before the report's title: the site's menus (“登录 登录 注册 注册”) that a page saved
 or printed from a browser, or converted to DOCX or PDF, keeps above the report.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
+from linter.editions import all_editions
 from linter.finding import Location
-from linter.labels import SECTION_NUMERALS
+from linter.labels import REVIEW_HEADER_LABELS, SECTION_NUMERALS, application_rows
 from linter.model import Report
 from linter.narrative import Narrative, of_report
-from linter.textnorm import compact
+from linter.textnorm import compact, split_numbering
 
 # A paragraph with none of these is a table's labels set as text (“结果结果其他尚未”, the
 # header of a table a converter stacked up), not prose.
@@ -83,7 +88,41 @@ def _is_prose(text: str) -> bool:
     text = text.strip()  # indentation is not a column
     if "\t" in text or "   " in text or "\u3000\u3000\u3000" in text or text.count("|") >= 2:
         return False  # columns set apart: a table printed as text
-    return any(mark in text for mark in _PROSE_MARKS)
+    return any(mark in text for mark in _PROSE_MARKS) and not _is_row_label(text)
+
+
+def _is_row_label(text: str) -> bool:
+    """A numbered row label of the format's tables on a line of its own (``1.属于国家秘密``,
+    cut short or followed by its figures): a table flattened by a converter, not an
+    enumeration of the report's text (“1.” then “3.” is two rows' order, not a slip)."""
+    if len(text) > 60:
+        return False
+    numbered = split_numbering(text)
+    if not numbered.numbering:
+        return False
+    rest = compact(numbered.body)
+    if len(rest) < 4:
+        return False
+    for label in _row_labels():
+        if label.startswith(rest) or (
+            rest.startswith(label) and _FIGURES_ONLY.fullmatch(rest[len(label) :])
+        ):
+            return True
+    return False
+
+
+_FIGURES_ONLY = re.compile(r"[\d.,]*")
+
+
+@cache
+def _row_labels() -> tuple[str, ...]:
+    """The row labels of the format's tables (sections 二, 三, 四), every edition, compacted."""
+    labels = {compact(label) for label in REVIEW_HEADER_LABELS}
+    for edition in all_editions():
+        labels.update(compact(row.label) for row in application_rows(edition.id))
+        for item in edition.article20_items:
+            labels.update(compact(row.label) for row in item.rows)
+    return tuple(sorted(label for label in labels if len(label) >= 4))
 
 
 def _before_title(report: Report) -> int:
