@@ -850,7 +850,12 @@ def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
             texts = [tc.text for tc in logical]
             if any(key(t) in header_keys for t in texts if t):
                 saw_header = True
-                if not all(is_data_like(t) for t in texts):
+                # A header cell printed with the data row (a table saved one cell per line:
+                # the header's last cell “总计” right before the 15 values) is not data.
+                values = texts[1:]
+                if len(values) == len(ids) and all(is_data_like(t) for t in values):
+                    logical = logical[1:]
+                elif not all(is_data_like(t) for t in texts):
                     continue
             if not (saw_header or in_section):
                 continue

@@ -238,3 +238,63 @@ def test_a_later_item_row_stands_in_the_column_of_the_row_above():
     assert [b.text for b in doc.blocks if not isinstance(b, Table)][
         -1
     ] == "本年度共办理行政处罚和行政强制事项 12"
+
+
+# --- one cell per line: LibreOffice's “Text” export of a Word file --------------------------
+# ``soffice --headless --infilter="HTML (StarWriter)" --convert-to docx`` of the saved page,
+# then ``soffice --headless --convert-to "txt:Text (encoded):UTF8"`` of that DOCX: every
+# table cell on a line of its own, an empty or merged-over cell as an empty line, a cell
+# left blank on the page (&nbsp;) as a no-break space, nothing between rows.
+
+
+@pytest.mark.parametrize(
+    "name", ["2023_zone-pingtan_gov", "2019_prov-shanghai-govoffice"], ids=lambda n: n[:4]
+)
+def test_a_table_saved_one_cell_per_line_reads_as_the_page(name, engine):
+    from_html = engine.parse(FIXTURES / "html" / f"{name}.html").to_json()
+    path = FIXTURES / "text" / f"{name}.lo.txt"
+    from_text = engine.parse(path).to_json()
+    for part in ("applications", "review_litigation"):
+        assert _cells(from_text[part]) == _cells(from_html[part]), part
+        assert not from_text[part].get("unread")
+    codes = {(f.code, f.sub_id) for f in engine.lint_path(path).findings}
+    if name.startswith("2023"):
+        for item, table in from_html["article20"]["items"].items():
+            assert _cells(from_text["article20"]["items"][item]) == _cells(table), item
+        assert not [c for c in codes if c[0] == "XT002"]
+        assert ("TX004", "article20.normative_documents.in_force") in codes
+    else:
+        # 上海 2019: header cells of two lines (“本年新” / “制作数量”) cannot be told from two
+        # cells: section 二 is not read, and said so, never a “column missing” error.
+        assert not from_text["article20"]["present"]
+        assert ("XT002", "section2") in codes
+        assert not [c for c in codes if c[0] == "AD002"]
+        assert ("AP007", "granted") in codes  # the blank cells of the page, as from the page
+
+
+def _cell_rows(text: str) -> list[list[str]]:
+    doc = _read(text)
+    return [[c.text for c in r] for b in doc.blocks if isinstance(b, Table) for r in b.rows]
+
+
+_ITEM_ONE = "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+
+
+def test_cells_one_per_line_are_read_only_when_every_reading_agrees():
+    rows = _cell_rows(_ITEM_ONE + "规章\n0\n0\n0\n行政规范性文件\n77\n132\n470\n")
+    assert rows[1:] == [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "77", "132", "470"],
+    ]
+    # An empty line among the values: an empty cell or not, its column is unknown.
+    assert _cell_rows(_ITEM_ONE + "规章\n0\n\n0\n行政规范性文件\n77\n132\n470\n") == []
+    # A header of four lines over three values (a header cell of two lines).
+    assert _cell_rows(_ITEM_ONE.replace("本年制发件数", "本年\n制发件数") + "规章\n0\n0\n0\n") == []
+    # Values printed before their label (a PDF's text): the header has no column for them.
+    assert (
+        _cell_rows("第二十条第（一）项\n信息内容\n0\n0\n0\n规章\n77\n132\n470\n行政规范性文件\n")
+        == []
+    )
+    # The same cells in a PDF's text (pages set apart by form feeds) are not read so.
+    assert _cell_rows(_ITEM_ONE + "规章\n0\n0\n0\n\f行政规范性文件\n77\n132\n470\n") == []

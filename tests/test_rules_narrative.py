@@ -72,6 +72,8 @@ TRUE_DEFECTS = {
     # pdftotext -layout of Chromium's print of the pages
     "2022_zone-pingtan_gov.printed-layout.txt": PINGTAN_2022,
     "2023_zone-pingtan_gov.printed-layout.txt": PINGTAN_2023,
+    # LibreOffice's “Text” export of the DOCX it made of the page (one cell per line)
+    "2023_zone-pingtan_gov.lo.txt": PINGTAN_2023,
     # the year of “2024年制作…” set on a line of its own by pdftotext, -layout or not
     "2025_zonedept-pingtan-czj.printed-layout.txt": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.printed-raw.txt": PINGTAN_CZJ_2025,

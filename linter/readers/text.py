@@ -137,6 +137,9 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
     start = _read_metadata_header(lines, doc)
     strays = _stray_years(lines, start)
     skip = set(strays.values())
+    # One cell per line is read only from a file that is not a PDF's text (pdftotext sets
+    # pages apart with form feeds): a PDF's text may print a row's values before its label.
+    cell_lines = not any("\f" in line for line in lines)
     i = start
     n = len(lines)
     while i < n:
@@ -155,6 +158,12 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             continue
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
+            continue
+        if cell_lines and (end := _cell_lines_region(lines, i)) is not None:
+            if not _read_cell_lines_table(lines, i, end, doc):
+                for k in range(i, end):  # not a table that can be trusted: its text
+                    _add_paragraphs(lines[k].rstrip("\r"), k + 1, doc)
+            i = end
             continue
         _add_paragraphs(line, i + 1, doc)
         i += 1
@@ -718,3 +727,172 @@ def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
         for k, value in zip(placed, lab.values, strict=True):
             filled[k] = value
         lab.values = filled
+
+
+# --- one cell per line, rows not set apart (LibreOffice's “Text” export of a Word file) -----
+
+_CELL_LABEL_MAX = 40  # a longer line is a paragraph, not a cell
+_CELL_MAX_GAP = 8  # lines between two rows of one table
+_ITEM_LINE = re.compile(r"^第二十条第[（(]?[一二三四五六七八九十]+[）)]?项$")
+
+
+def _cell_text(line: str) -> str:
+    return line.rstrip("\r").strip(_WHITESPACE)
+
+
+def _value_line(line: str) -> bool:
+    """A line that is one value cell: a number or a placeholder, nothing else; or a cell
+    left blank with a no-break space (an empty line is an empty or merged-over cell, and
+    cannot be told from one; a no-break space is always a cell of its own)."""
+    text = _cell_text(line)
+    if not text:
+        return "\u00a0" in line
+    return " " not in text and parse_cell(text).state in _VALUE_STATES
+
+
+def _number_line(line: str) -> bool:
+    text = _cell_text(line)
+    return bool(text) and " " not in text and parse_cell(text).state == "number"
+
+
+def _cell_label(line: str) -> bool:
+    """A line that can be a label or header cell: short text, no column gaps, no sentence end."""
+    if line.startswith("\t") or line.lstrip(" ").startswith("|"):
+        return False
+    text = _cell_text(line)
+    return (
+        bool(text)
+        and len(re.sub(r"\s+", "", text)) <= _CELL_LABEL_MAX
+        and "  " not in text
+        and not text.endswith(("。", "；", "：", ":"))
+        and parse_cell(text).state == "text"
+        and not _INLINE_HEADING.match(re.sub(r"\s+", "", text))
+    )
+
+
+def _values_after(lines: list[str], k: int) -> int:
+    """How many value lines follow line ``k`` without a break."""
+    m = k + 1
+    while m < len(lines) and _value_line(lines[m]):
+        m += 1
+    return m - k - 1
+
+
+def _cell_lines_region(lines: list[str], i: int) -> int | None:
+    """The end (exclusive) of a table printed one cell per line from line ``i``, or None.
+
+    A Word file saved as text by LibreOffice puts every table cell on a line of its own,
+    an empty or merged-over cell as an empty line, and nothing between rows. A row is then
+    a label line followed by its value lines. The table begins with a label and at least
+    two numbers under it, or with a section-二 item title or 信息内容 header followed by
+    such a label within a few lines (an item may have one value a row); it ends at its last
+    row when a paragraph, a section heading or a long stretch without values follows.
+    """
+    n = len(lines)
+    if not _cell_label(lines[i]):
+        return None
+    text = _cell_text(lines[i])
+    if _values_after(lines, i) >= 2 and _number_line(lines[i + 1]):
+        last = i + _values_after(lines, i)
+    elif _ITEM_LINE.match(text) or text == "信息内容":
+        last = None
+        for k in range(i + 1, min(i + 8, n)):
+            if not _cell_label(lines[k]):
+                break
+            if k + 1 < n and _number_line(lines[k + 1]):
+                last = k + _values_after(lines, k)
+                break
+        if last is None:
+            return None
+    else:
+        return None
+    j = last + 1
+    while j < n and j - last <= _CELL_MAX_GAP:
+        line = lines[j]
+        if not _cell_text(line):
+            j += 1
+            continue
+        if _value_line(line):
+            last = j  # values after a blank line: a row whose label cell is empty
+        elif not _cell_label(line):
+            break
+        elif _values_after(lines, j):
+            last = j + _values_after(lines, j)
+            j = last
+        j += 1
+    return last + 1
+
+
+def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) -> bool:
+    """Rows from a one-cell-per-line table: a label and the values right under it; a
+    信息内容 header with its column labels; an item title or a group label on a row of its
+    own. Empty lines (empty or merged-over cells) are passed over.
+
+    Nothing tells an empty cell from a merged-over one, nor a cell of two lines from two
+    cells, so the table is taken only when it reads the same under every reading: in each
+    part (a section-二 item, or the whole table) every row has the same number of values,
+    each printed one after the other under its label, and a 信息内容 header has exactly one
+    column label per value. Otherwise nothing is read (False) and the interpreter says the
+    table could not be read (XT002), rather than put a value in a column it may not be in.
+    """
+
+    def cell(k: int) -> TableCell:
+        raw = lines[k].rstrip("\r")
+        text, column = _clean(raw, 1)
+        return TableCell(text, _span(k + 1, column, text))
+
+    rows: list[tuple[TableCell, ...]] = []
+    parts: list[list[tuple[TableCell, ...]]] = [[]]  # the rows of each item, for the check
+    k = i
+    while k < end:
+        if not _cell_text(lines[k]):
+            k += 1
+            continue
+        run = _values_after(lines, k)
+        if _value_line(lines[k]):
+            return False  # values without a label (after an empty cell): columns unknown
+        if _ITEM_LINE.match(_cell_text(lines[k])):
+            parts.append([])
+        if _cell_text(lines[k]) == "信息内容":
+            if run:
+                return False  # values under the header's first cell: not this table's order
+            if parts[-1]:
+                parts.append([])
+            header = [cell(k)]
+            m = k + 1
+            while (
+                m + 1 < end
+                and _cell_label(lines[m])
+                and not _number_line(lines[m + 1])
+                and not _ITEM_LINE.match(_cell_text(lines[m]))
+            ):
+                header.append(cell(m))
+                m += 1
+            rows.append(tuple(header))
+            parts[-1].append(tuple(header))
+            k = m
+            continue
+        rows.append(tuple(cell(m) for m in range(k, k + 1 + run)))
+        parts[-1].append(rows[-1])
+        k += 1 + run
+    if rows and len(rows[-1]) > 1:
+        # The table's last row: no-break-space paragraphs after the table are not its cells
+        # when the row is longer than its part's others (or its header) without them.
+        part = parts[-1]
+        others = [len(r) for r in part[:-1] if len(r) > 1 and r[0].text != "信息内容"]
+        header = next((len(r) for r in part if r[0].text == "信息内容"), None)
+        width = header or (max(set(others), key=others.count) if others else None)
+        last = rows[-1]
+        if width and len(last) > width and not any(c.text for c in last[width:]):
+            rows[-1] = part[-1] = last[:width]
+    for part in parts:
+        widths = {len(row) for row in part if len(row) > 1 and row[0].text != "信息内容"}
+        if len(widths) > 1:
+            return False
+        headers = [row for row in part if row[0].text == "信息内容"]
+        if headers and (len(headers) > 1 or {len(headers[0])} != widths):
+            return False
+    if not rows:
+        return False
+    doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
+    return True
