@@ -219,3 +219,21 @@ def test_a_row_cut_by_the_page_break_is_told_by_its_wrapped_words(
     doc = PdfReader().read("t.pdf", build_pdf(_rows_over_a_break(label)), Limits())
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert grid(table) == "\n" + expected + "\n"
+
+
+def test_a_table_running_off_the_page_is_said_to_be_cut(engine: Engine) -> None:
+    """上海市政府办公厅 2019: LibreOffice sets table 三 wider than the page, its first column
+    and its last three (法律服务机构, 其他, 总计) outside it, cut off on screen and in print
+    (their characters are in the file, their lines are not). The table is not recognised
+    (XT002 for section 三, as before) and the reader says why, once, at the first page
+    concerned; no figure is made up (the page's AP005/AP007 on blank cells cannot be
+    told from cells cut off)."""
+    result = engine.lint_path(FIXTURES / "pdf" / "2019_prov-shanghai-govoffice.lo.pdf")
+    assert what(result) == [
+        ("RL003", None, "warning"),
+        ("XT002", "off-page", "warning"),
+        ("XT002", "section3", "warning"),
+    ]
+    (cut,) = [f for f in result.findings if f.sub_id == "off-page"]
+    assert cut.location.anchor.page == 5
+    assert "PDF 第 5、6 页有 43 个字符落在页面之外" in cut.message_zh

@@ -75,6 +75,7 @@ _SNAP = 2.0  # lines this close are one line
 _THIN = 3.0  # a filled rectangle this thin is a ruling line
 _MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
 _MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's error
+_MIN_OFF_PAGE = 5  # characters outside a page before the reader says so (not a stray one)
 _UNDERLINE_BELOW = 0.6  # an underline lies no further below its characters' boxes (median)
 
 
@@ -463,6 +464,8 @@ class _PageData:
     # Share of the page covered by images (top-level ones; 0–1), and its non-space chars.
     image_cover: float = 0.0
     text_chars: int = 0
+    # Characters outside the page (a table too wide for it: cut off on screen and in print).
+    off_page: int = 0
 
     @property
     def image_only(self) -> bool:
@@ -572,8 +575,11 @@ class _Scanner:
         lines = _group_lines(free)
         cover = min(1.0, self.image_area / max(width * height, 1.0))
         text_chars = sum(1 for c in chars if c.ch != " ")
+        off_page = sum(
+            1 for c in chars if c.ch != " " and not (0 <= c.cx <= width and 0 <= c.cy <= height)
+        )
         return _PageData(
-            index + 1, width, height, lines, parts, images, len(chars), cover, text_chars
+            index + 1, width, height, lines, parts, images, len(chars), cover, text_chars, off_page
         )
 
     def _objects(self, page, form, m, horiz, vert, budget, index, depth=0) -> int:
@@ -1264,6 +1270,28 @@ class PdfReader(PdfForm, Reader):
                     "missing, no check of its content would be reliable, so none was made: "
                     "supply a text version, or run OCR on those pages and check again",
                     anchor=Anchor(page=scanned[0]),
+                )
+            )
+        off_page = [p for p in pages if p.off_page >= _MIN_OFF_PAGE]
+        if off_page:
+            count = sum(p.off_page for p in off_page)
+            listed = "、".join(str(p.number) for p in off_page[:20])
+            listed_en = ", ".join(str(p.number) for p in off_page[:20])
+            doc.diagnostics.append(
+                Diagnostic(
+                    "XT002",
+                    f"PDF 第 {listed} 页有 {count} 个字符落在页面之外（表格或文字超出页边，显示和"
+                    "打印时被截去，多见于转换时表格比页面宽）；这些内容无法与页面上的表格对应，"
+                    "相关表格可能只读出一部分或无法识别，依赖它的检查可能未做：请核对原件，或提供 "
+                    "DOCX、网页原文后再检查",
+                    f"{count} characters on page(s) {listed_en} of the PDF lie outside the page "
+                    "(a table or text running past the page edge, cut off on screen and in "
+                    "print: often a table wider than the page after a conversion); they cannot "
+                    "be matched to the tables on the page, which may be read only in part or not "
+                    "at all, and checks that need them may not have been made: check the "
+                    "original, or supply the DOCX or the web page and check again",
+                    anchor=Anchor(page=off_page[0].number),
+                    args=(("sub_id", "off-page"),),
                 )
             )
         if scanner.private:
