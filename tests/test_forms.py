@@ -197,3 +197,37 @@ def test_figures_without_a_label_make_a_missing_row_unreadable(engine: Engine, t
     ap002 = [f for f in engine.lint_path(path).findings if f.code == "AP002"]
     assert [(f.sub_id, f.level) for f in ap002] == [("unavailable.needs_creation", "warning")]
     assert "（无标签），该行可能就在其中" in ap002[0].message_zh
+
+
+# --- HTML tables in markdown ------------------------------------------------------------------
+
+HTML_TABLES_MD = FORMS / "2023_zone-pingtan_gov.html-tables.md"
+
+
+def test_markdown_with_html_tables_reads_as_the_page(engine: Engine) -> None:
+    """平潭 2023's page as PDF-to-markdown converters (MinerU, marker) write it: paragraphs as
+    text, each table as its HTML on one line. The tables are read (spans and all) and the
+    lint gives what the page's own lint gives; before, XT002 for sections 二, 三 and 四."""
+    result = engine.lint_path(HTML_TABLES_MD)
+    page = engine.lint_path(FIXTURES / "html" / "2023_zone-pingtan_gov.html")
+
+    def what(r) -> list[tuple[str, str | None, str]]:
+        return sorted((f.code, f.sub_id, f.level) for f in r.findings if f.code != "PB001")
+
+    assert what(result) == what(page)
+    assert ("TX004", "article20.normative_documents.in_force", "warning") in what(result)
+    row = result.report.applications.rows["new_received"]
+    assert (row.cells["natural_person"].value, row.cells["total"].value) == (80, 81)
+    lines = HTML_TABLES_MD.read_text(encoding="utf-8").split("\n")
+    anchor = row.cells["total"].anchor  # the cell's place in the markdown file
+    assert lines[anchor.line - 1][anchor.column - 1 : anchor.end_column - 1] == "<td>81</td>"
+
+
+def test_an_unclosed_html_table_in_text_keeps_the_rest(engine: Engine, tmp_path) -> None:
+    text = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    broken = "\n".join([*text[:5], "<table><tr><td>规章</td><td>0</td>", *text[5:]])
+    path = tmp_path / "r.md"
+    path.write_text(broken, encoding="utf-8")
+    result = engine.lint_path(path)
+    assert result.report.readable and "XT001" not in codes(result)
+    assert [s.number for s in result.report.sections] == [1, 2, 3, 4, 5, 6]

@@ -258,6 +258,32 @@ class HtmlReader(HtmlForm, Reader):
         )
 
 
+# --------------------------------------------------------------------------- fragments
+
+
+def fragment_blocks(fragment: str) -> list[Block]:
+    """The tables (and any text) of an HTML fragment inside another document — a
+    ``<table>…</table>`` that a PDF-to-markdown converter writes into its markdown — with
+    anchors into the fragment (line 1 is its first line). Raises :class:`ReadError` for a
+    fragment the guards refuse, as for a page."""
+    from lxml import etree
+
+    payload = fragment.encode("utf-8")
+    _guard_shapes(payload)
+    try:
+        root = _parse(b"<html><body>" + payload + b"</body></html>")
+        body = _body_element(root)
+        source = _SourceIndex(fragment)
+        source.prepare(body)
+        blocks = _BlockWalker(source).run(body)
+    except (etree.LxmlError, ValueError, RecursionError) as exc:
+        raise ReadError(
+            f"文中的 HTML 表格无法解析（{type(exc).__name__}: {exc}）。",
+            f"an HTML table in the text cannot be parsed ({type(exc).__name__}: {exc}).",
+        ) from exc
+    return blocks
+
+
 # --------------------------------------------------------------------------- sniffing
 
 

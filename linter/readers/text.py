@@ -7,6 +7,9 @@ Three layouts are read, line by line, into paragraphs and tables:
   ``[bookmark: …]`` artefacts, which are dropped.
 * Markdown pipe tables (``| a | b |`` with ``|---|`` separator lines), as produced by
   PDF-to-markdown converters; the table may be cut into many fragments.
+* HTML tables in markdown (``<table><tr><td rowspan="2">…``, on one line or several), as
+  MinerU, marker and other PDF-to-markdown converters write a table with merged cells:
+  read by the HTML reader's table code, anchored to this file's lines and columns.
 * Plain paragraphs, one per line. An archiver's metadata header (``标题: …``,
   ``发布时间: …`` up to a ``==== 正文 ====`` line) goes into the metadata. A very long
   line that holds the whole body (a flattened web page) is cut at the section headings
@@ -152,6 +155,9 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             line = line[:k] + lines[strays[i]].strip(_WHITESPACE + "\f") + line[k:]
         if line.startswith("\t"):
             i = _read_tika_table(lines, i, doc)
+            continue
+        if _HTML_TABLE_START.match(line):
+            i = _read_html_table(lines, i, doc)
             continue
         if line.lstrip(" ").startswith("|"):
             i = _read_pipe_table(lines, i, doc)
@@ -896,3 +902,58 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
         return False
     doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
     return True
+
+
+# --- HTML tables in markdown ------------------------------------------------------------
+
+# PDF-to-markdown converters (MinerU, marker and the like) write a table they cannot set in
+# pipes as the HTML of the table, alone on its line(s).
+_HTML_TABLE_START = re.compile(r"\s*<table[\s>]", re.IGNORECASE)
+_HTML_TABLE_TAG = re.compile(r"<(/?)table[\s>]", re.IGNORECASE)
+_HTML_TABLE_PART = re.compile(r"</?(?:t[rdh]|thead|tfoot|tbody|table|caption|col)\b", re.I)
+# Lines one table may run over (a converter writes one table per line or one row per line).
+_HTML_TABLE_MAX_LINES = 5_000
+
+
+def _read_html_table(lines: list[str], i: int, doc: Document) -> int:
+    """Read the HTML table starting on line ``i`` up to its matching ``</table>``, with the
+    HTML reader's tables (spans, cell text); anchors are lines and columns of this file."""
+    from linter.readers.html import fragment_blocks
+
+    depth, end = 0, i
+    while end < len(lines) and end - i < _HTML_TABLE_MAX_LINES:
+        if end > i and not _HTML_TABLE_PART.search(lines[end]):
+            break  # text again: a table never closed ends where its markup does
+        for m in _HTML_TABLE_TAG.finditer(lines[end]):
+            depth += -1 if m.group(1) else 1
+        end += 1
+        if depth <= 0:
+            break
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    fragment = "\n".join([lines[i][indent:], *lines[i + 1 : end]])
+    for block in fragment_blocks(fragment):
+        doc.blocks.append(_shifted(block, i, indent))
+    return end
+
+
+def _shifted(block: Paragraph | Table, lines_before: int, indent: int) -> Paragraph | Table:
+    """A fragment's block with its anchors moved to where the fragment is in the file."""
+
+    def move(anchor: Anchor) -> Anchor:
+        if anchor.line is None:
+            return Anchor(lines_before + 1, indent + 1)
+        return Anchor(
+            anchor.line + lines_before,
+            (anchor.column or 1) + (indent if anchor.line == 1 else 0),
+            (anchor.end_line or anchor.line) + lines_before,
+            (anchor.end_column or anchor.column or 1)
+            + (indent if (anchor.end_line or anchor.line) == 1 else 0),
+        )
+
+    if isinstance(block, Paragraph):
+        return Paragraph(block.text, move(block.anchor))
+    rows = tuple(
+        tuple(TableCell(c.text, move(c.anchor), c.hmerge, c.vmerge) for c in row)
+        for row in block.rows
+    )
+    return Table(rows=rows, anchor=move(block.anchor), grid=True)
