@@ -124,6 +124,13 @@ def test_a_page_whose_report_is_an_attachment_is_one_xt004_warning(
     assert finding.location.anchor.line == 294  # the title on the page
     page = ATTACHMENT_PAGE.read_text(encoding="utf-8")
     start = page.index("<p>附件：")
+    # The PDF shown in the page by a viewer (pdf.js), its path in the viewer's query.
+    viewer = '<iframe src="/pdfjs/web/viewer.html?file=%2Fuploads%2F2024%2F%E5%B9%B4%E6%8A%A5.pdf">'
+    shown = tmp_path / "viewer.html"
+    shown.write_text(page[:start] + viewer + page[page.index("</p>", start) + 4 :], "utf-8")
+    (finding,) = engine.lint_path(shown).findings
+    assert (finding.code, finding.level) == ("XT004", "warning")
+    assert "报告正文应在附件中（年报.pdf）" in finding.message_zh
     bare = tmp_path / "script-loaded.html"
     bare.write_text(page[:start] + page[page.index("</p>", start) + 4 :], encoding="utf-8")
     (finding,) = engine.lint_path(bare).findings

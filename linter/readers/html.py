@@ -1163,21 +1163,44 @@ ATTACHMENT_RE = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$", re.I
 
 
 def _attachments(element: Element, most: int = 3) -> str:
-    """The names of the files the element's links point at (``附件：….pdf``), at most
-    ``most`` of them, joined with 、; empty when it links to none."""
+    """The names of the files the element links to or embeds (``附件：….pdf``, a PDF shown
+    in an ``<iframe>`` viewer as ``viewer.html?file=….pdf``), at most ``most`` of them,
+    joined with 、; empty when there are none."""
     names: list[str] = []
-    for link in element.iter("a"):
-        path = (link.get("href") or "").split("?", 1)[0].split("#", 1)[0].strip()
-        if not ATTACHMENT_RE.search(path):
+    for node in element.iter("a", "iframe", "embed", "object"):
+        url = node.get("href") or node.get("src") or node.get("data") or ""
+        path = _attached_path(url)
+        if path is None:
             continue
-        text = " ".join("".join(link.itertext()).split())
-        name = text if ATTACHMENT_RE.search(text) else path.rsplit("/", 1)[-1]
-        if text and not ATTACHMENT_RE.search(text):
-            name = f"{text}（{name}）"
+        file_name = path.rsplit("/", 1)[-1]
+        text = " ".join("".join(node.itertext()).split()) if node.tag == "a" else ""
+        if not text or ATTACHMENT_RE.search(text):
+            name = text or file_name
+        else:
+            name = f"{text}（{file_name}）"
         if name and name not in names:
             names.append(name)
     shown = "、".join(names[:most])
     return shown + (f" 等 {len(names)} 个" if len(names) > most else "")
+
+
+def _attached_path(url: str) -> str | None:
+    """The path of the file a URL names, when it is a document (its own path, or a
+    parameter of a viewer's URL); None otherwise."""
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    path = unquote(parts.path)
+    if ATTACHMENT_RE.search(path):
+        return path
+    for _, value in parse_qsl(parts.query):
+        value = urlsplit(value).path if "://" in value else value.split("#", 1)[0]
+        if ATTACHMENT_RE.search(value):
+            return value
+    return None
 
 
 def _visible_title(root: Element) -> str | None:
