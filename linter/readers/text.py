@@ -611,10 +611,33 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         open_by_x.append(lab)
         return lab
 
+    def split_at_streams(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Cut a piece at a single space when each side stands under a label of its own
+        (“无法提 府信息”: the group label's second line beside the row label's)."""
+        out_cells = []
+        for t, x in cells:
+            words = t.split(" ")
+            if (
+                len(words) == 2
+                and all(len(w) >= 2 and not re.search(r"[\d０-９]", w) for w in words)
+                and (left := stream(x)) is not None
+                and (right := stream(x + len(words[0]) + 1)) is not None
+                and right is not left
+                and right.values is None
+                and abs(right.x - (x + len(words[0]) + 1)) <= _SAME_X
+            ):
+                out_cells += [(words[0], x), (words[1], x + len(words[0]) + 1)]
+            else:
+                out_cells.append((t, x))
+        return out_cells
+
     after_header = False
     above: tuple[int, int] | None = None  # as in _layout_region
     segment = 0
+    dropped: set[int] = set()  # numbering lines put back on the line above
     for j in range(i, end):
+        if j in dropped:
+            continue
         raw = lines[j].rstrip("\r").replace("\f", " ")
         text = raw.strip(_WHITESPACE)
         if not text or _PAGE_NUMBER.match(text):
@@ -636,12 +659,21 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
                 out.append((counter, tuple(TableCell(t, _span(j + 1, x + 1, t)) for t, x in cells)))
                 open_by_x.clear()
                 continue
-            for t, x in cells:
+            numbering = _dropped_numbering(lines, j, end, cells)
+            if numbering is not None:
+                near = stream(cells[0][1])
+                if near is None or near.values is not None:
+                    # “属于” over “5.” over “三类内部 0 0 …”: the row number, in a font of
+                    # its own, set a line lower than the text it begins; the label begins here.
+                    dropped.add(j + 1)
+                    place(numbering + cells[0][0], j + 1, cells[0][1], True)
+                    continue
+            for t, x in split_at_streams(cells):
                 place(t, j + 1, x, bool(_NUMBERING_START.match(t)))
             continue
         label_cells, values = row
         owner: _Label | None = None
-        for t, x in label_cells:
+        for t, x in split_at_streams(label_cells):
             owner = place(t, j + 1, x, bool(_NUMBERING_START.match(t)))
         if owner is not None and owner.values is not None:
             # Its label already has values: the text begins a new label.
@@ -660,7 +692,12 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         owner.values = vals
         owner.last_line = j + 1
     for seg in sorted({lab.segment for lab in labels}):
-        _place_by_columns([lab for lab in labels if lab.segment == seg], lines)
+        part = [lab for lab in labels if lab.segment == seg]
+        # A value printed among the labels: the table's columns cannot be trusted.
+        trusted = not any(_STRAY_NUMBER.search(t) for lab in part for t, _, _ in lab.parts)
+        _take_glued_values(part)
+        if trusted:
+            _place_by_columns(part, lines)
     for lab in labels:
         label_text = "".join(t for t, _, _ in lab.parts)
         first_text, first_line, first_x = lab.parts[0]
@@ -678,18 +715,71 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
     return end
 
 
+_GLUED_VALUE = re.compile(r"^(.*\S) ([\d０-９]+)$")
+
+
+def _take_glued_values(labels: list[_Label]) -> None:
+    """A row's first value printed one space after a piece of its label, the other values
+    in their columns on a later line (“其他法律行政法规禁 0” / “2.” / “止公开  0 0 0 0 0 0”:
+    a browser's PDF sets the first column beside the label's first line). The number is
+    the row's first value when it is the only number among the label's pieces, stands left
+    of the row's other values, and with them makes the row as wide as the table's full rows
+    (at least two of them, three or more values each); otherwise the row stays unread."""
+    counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
+    if len(counts) < 2:
+        return
+    width = max(set(counts), key=counts.count)
+    if counts.count(width) < 2:
+        return
+    for lab in labels:
+        if not lab.values or len(lab.values) != width - 1:
+            continue
+        glued = [k for k, (t, _, _) in enumerate(lab.parts) if _GLUED_VALUE.match(t)]
+        numbers = sum(len(_STRAY_NUMBER.findall(t)) for t, _, _ in lab.parts)
+        if len(glued) != 1 or numbers != 1:
+            continue
+        k = glued[0]
+        text, line_no, x = lab.parts[k]
+        m = _GLUED_VALUE.match(text)
+        assert m is not None
+        value_x = x + m.start(2)
+        first_line, first_x = lab.values[0][1], lab.values[0][2]
+        if line_no > first_line or value_x >= first_x:
+            continue
+        lab.parts[k] = (m.group(1), line_no, x)
+        lab.values = [(m.group(2), line_no, value_x), *lab.values]
+
+
+_LONE_NUMBERING = re.compile(r"^\d{1,2}[.．、]$")
+
+
+def _dropped_numbering(
+    lines: list[str], j: int, end: int, cells: list[tuple[str, int]]
+) -> str | None:
+    """The row number (“5.”) printed alone on the line under a label piece, at its indentation:
+    a browser's PDF sets the digits a little lower than the Chinese text of the same line,
+    and pdftotext puts them on a line of their own under it."""
+    if len(cells) != 1 or _NUMBERING_START.match(cells[0][0]) or j + 1 >= end:
+        return None
+    below = lines[j + 1].rstrip("\r").replace("\f", " ")
+    text = below.strip(_WHITESPACE)
+    if not _LONE_NUMBERING.match(text):
+        return None
+    x = len(below) - len(below.lstrip(_WHITESPACE))
+    return text if abs(x - cells[0][1]) <= _X_TOLERANCE else None
+
+
 def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
     """Give a row with fewer values than the table's columns its blank cells, from where its
     values stand against the rows with every value printed on the same page.
 
     The columns are the spans the full rows' values occupy, page by page (pdftotext sets
-    each page apart), among the rows of one table (a section-二 item has its own columns). A short row is filled only when each of its values falls in exactly
-    one column and in order; otherwise it is left as printed (the interpreter reports it
-    unread), never guessed; and no row is filled when a number stands among the table's
-    label text (a value wrapped out of its column).
+    each page apart), among the rows of one table (a section-二 item has its own columns).
+    A short row is filled only when each of its values falls in exactly one column and in
+    order; otherwise it is left as printed (the interpreter reports it unread), never
+    guessed. The caller fills no row when a number stood among the table's label text (a
+    value wrapped out of its column).
     """
-    if any(_STRAY_NUMBER.search(t) for lab in labels for t, _, _ in lab.parts):
-        return  # a value printed among the labels: the table's columns cannot be trusted
     counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
     if len(counts) < 2:
         return
