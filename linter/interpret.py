@@ -1194,7 +1194,12 @@ def interpret(doc: Document, data: bytes) -> Report:
             diagnostics.append(_table_not_recognised(section, what))
 
     not_a_report = _not_a_report(
-        title, headings, blocks, (article20, applications, review), doc.metadata
+        title,
+        headings,
+        blocks,
+        (article20, applications, review),
+        doc.metadata,
+        page=doc.media_type.startswith("text/"),  # HTML, text, markdown: a saved page
     )
     if not_a_report is not None:
         # One finding for the file and nothing else: what the other diagnostics would say
@@ -1234,24 +1239,31 @@ _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\
 TITLE_ONLY_TEXT = 300
 
 
-def _title_only(title: TextBlock, attachments: str | None) -> Diagnostic:
-    where_zh = (
-        f"报告正文应在附件中（{attachments}）"
-        if attachments
-        else "报告正文可能在附件中，或由网页脚本加载而未随网页保存"
-    )
-    where_en = (
-        f"the report itself should be in the attachment ({attachments})"
-        if attachments
-        else "the report itself may be an attachment, or loaded by a script and not saved with the page"
-    )
+def _title_only(title: TextBlock, attachments: str | None, page: bool) -> Diagnostic:
+    if attachments:
+        where_zh = f"报告正文应在附件中（{attachments}）"
+        where_en = f"the report itself should be in the attachment ({attachments})"
+        what_zh = "请检查报告正文所在的文件（如下载附件后一并检查），或保存完整的网页后重试。"
+        what_en = "check the file that holds the report (download the attachment and check it too)."
+    elif page:
+        where_zh = "报告正文可能在附件中，或由网页脚本加载而未随网页保存"
+        where_en = (
+            "the report itself may be an attachment, or loaded by a script and not saved "
+            "with the page"
+        )
+        what_zh = "请检查报告正文所在的文件，或保存完整的网页（含正文）后重试。"
+        what_en = "check the file that holds the report, or save the complete page."
+    else:  # a PDF or Word file whose pages are pictures but for a typed title
+        where_zh = "其余内容可能是图片（扫描件）或无法提取的文字"
+        where_en = "the rest may be pictures (a scan) or text that cannot be extracted"
+        what_zh = "请提供有文字层的版本（或经文字识别的版本）后再检查。"
+        what_en = "supply a version with a text layer (or one run through OCR)."
     return Diagnostic(
         "XT004",
         f"该文件只有年度报告的标题（“{title.text}”），没有六个部分的正文和表格：{where_zh}。"
-        "本文件未按年度报告检查；请检查报告正文所在的文件（如下载附件后一并检查），或保存完整的网页后重试。",
+        f"本文件未按年度报告检查；{what_zh}",
         f"the file holds only a report's title ('{title.text}'), without the six sections' text "
-        f"or tables: {where_en}. It was not checked as a report; check the file that holds "
-        "the report (download the attachment and check it too), or save the complete page.",
+        f"or tables: {where_en}. It was not checked as a report; {what_en}",
         title.anchor,
         args=(("kind", "title-only"), ("sub_id", "title-only"), ("level", "warning")),
     )
@@ -1289,6 +1301,7 @@ def _not_a_report(
     blocks: Sequence[Paragraph | DocTable],
     tables: Sequence[Article20 | Table],
     metadata: dict[str, str] | None = None,
+    page: bool = True,
 ) -> Diagnostic | None:
     """XT004 when the document is not an annual report, else None.
 
@@ -1327,7 +1340,7 @@ def _not_a_report(
     if own and not in_order and title is not None:
         body = sum(len(compact(b.text)) for b in blocks if isinstance(b, Paragraph))
         if body - len(compact(title.text)) < TITLE_ONLY_TEXT:
-            return _title_only(title, (metadata or {}).get("attachments"))
+            return _title_only(title, (metadata or {}).get("attachments"), page)
     if own:
         return None
     return Diagnostic(

@@ -242,3 +242,17 @@ def test_a_scanned_cover_page_leaves_the_report_checked(tmp_path):
     path.write_bytes(_spliced([(SCAN, 0), *((REAL, i) for i in range(5))]))
     codes = [f.code for f in Engine(load_plugins()).lint_path(path).findings]
     assert "XT005" not in codes and codes.count("RL101") == 2
+
+
+def test_a_scan_under_a_typed_title_is_one_xt004_warning_not_six_missing_sections():
+    """A page of 淮安市's 2024 report as a picture (a scan) under the report's title typed
+    as text (HTML printed by Chromium: ``fixtures/pdf/xt_title_over_scan.pdf``). The text
+    layer holds the title only: not a report to check section by section (six ST001
+    errors before), but one warning that the rest is pictures."""
+    result = Engine(load_plugins()).lint_path(FIXTURES / "xt_title_over_scan.pdf")
+    (finding,) = result.findings
+    assert (finding.code, finding.level, finding.sub_id) == ("XT004", "warning", "title-only")
+    assert "淮安市人民政府2024年政府信息公开工作年度报告" in finding.message_zh
+    assert "其余内容可能是图片（扫描件）" in finding.message_zh
+    assert "pictures (a scan)" in finding.message_en
+    assert finding.location.anchor.page == 1
