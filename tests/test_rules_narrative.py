@@ -79,6 +79,7 @@ TRUE_DEFECTS = {
     "2025_zonedept-pingtan-czj.printed-raw.txt": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.html": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.lo.pdf": PINGTAN_CZJ_2025,
+    "2025_zonedept-pingtan-czj.lo800.pdf": PINGTAN_CZJ_2025,  # on 800-pt-high pages
     "2025_zonedept-pingtan-czj.narrative.txt": PINGTAN_CZJ_2025,
 }
 CLEAN_REPORTS = sorted(

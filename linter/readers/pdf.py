@@ -75,6 +75,7 @@ _SNAP = 2.0  # lines this close are one line
 _THIN = 3.0  # a filled rectangle this thin is a ruling line
 _MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
 _MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's error
+_CELL_MARGIN = 6.0  # a cell's inner margin at most (Word's default is 5.4)
 _MIN_OFF_PAGE = 5  # characters outside a page before the reader says so (not a stray one)
 _UNDERLINE_BELOW = 0.6  # an underline lies no further below its characters' boxes (median)
 
@@ -1075,7 +1076,8 @@ def _merge_parts(parts: list[_TablePart]) -> list[_Rect]:
 def _join_row_cut_by_break(body: list[_Rect], last: list[_Rect], top: float, width: float) -> None:
     """Joins the first row of a continued table to the last row of the page before when
     the page break cut that row: its words wrap onto the new page (the first word would
-    not have fit on the line above: ``3.危及“三安全一稳`` / ``定”``), it starts no new item
+    not have fit on the line above, inside the cell's margin: ``3.危及“三安全一稳`` / ``定”``,
+    a header's ``现行有效件`` / ``数``), it starts no new item
     (no numbering, no figure), and its other cells are blank, their figures printed above.
     LibreOffice lets a row break across pages and draws the lines on both sides."""
     from linter.textnorm import parse_cell, split_numbering
@@ -1102,7 +1104,7 @@ def _join_row_cut_by_break(body: list[_Rect], last: list[_Rect], top: float, wid
             parse_cell(above.text).state != "text"
             or parse_cell(rect.text).state != "text"
             or split_numbering(rect.text).numbering
-            or above.last_end + rect.lead <= above.x1 - 1.0
+            or above.last_end + rect.lead <= above.x1 - _CELL_MARGIN
         ):
             return
         wrapped += 1
