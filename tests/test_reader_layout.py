@@ -306,6 +306,12 @@ def test_cells_one_per_line_are_read_only_when_every_reading_agrees():
         _cell_rows("第二十条第（一）项\n信息内容\n0\n0\n0\n规章\n77\n132\n470\n行政规范性文件\n")
         == []
     )
+    # Values before their labels in a table without a header: the last label is left over.
+    shifted = "其他\n总计\n" + "".join(
+        f"{v}\n{v}\n{label}\n" for v, label in (("1", "（一）予以公开"), ("2", "（二）部分公开"))
+    )
+    assert _cell_rows(shifted) == []
+    assert _cell_rows(shifted + "2\n2\n") != []  # each label with its values: read
     # The same cells in a PDF's text (pages set apart by form feeds) are not read so.
     assert _cell_rows(_ITEM_ONE + "规章\n0\n0\n0\n\f行政规范性文件\n77\n132\n470\n") == []
 

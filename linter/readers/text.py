@@ -990,6 +990,17 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
             return False
     if not rows:
         return False
+    # A label right after the last value, with no value of its own: the values may stand
+    # before their labels (a PDF's text), every row taking the next row's values.
+    last = end - 1
+    while last > i and _value_line(lines[last]) and not _cell_text(lines[last]):
+        last -= 1  # no-break-space paragraphs after the table
+    if (
+        last + 1 < len(lines)
+        and _cell_label(lines[last + 1])
+        and not _values_after(lines, last + 1)
+    ):
+        return False
     doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
     return True
 
