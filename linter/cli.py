@@ -156,6 +156,11 @@ def main() -> None:
     help="Glob patterns of paths to leave out (matched against the path and its name).",
 )
 @click.option(
+    "--no-gitignore",
+    is_flag=True,
+    help="Walk folders without leaving out what their .gitignore files ignore.",
+)
+@click.option(
     "--baseline",
     "baseline_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -206,6 +211,7 @@ def check(
     isolated: bool,
     jobs: int | None,
     exclude: tuple[str, ...],
+    no_gitignore: bool,
     baseline_file: Path | None,
     project_root: Path | None,
     manifest_file: Path | None,
@@ -243,7 +249,11 @@ def check(
     stdin = _read_stdin(stdin_filename) if Path("-") in paths else None
     paths = tuple(p for p in paths if p != Path("-"))
     files, missing = collect_files(
-        paths, exclude=_split(exclude), suffixes=suffixes, problems=warnings
+        paths,
+        exclude=_split(exclude),
+        suffixes=suffixes,
+        problems=warnings,
+        gitignore=not no_gitignore,
     )
     if stdin is not None:
         files.append(stdin.path)

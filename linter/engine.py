@@ -440,13 +440,18 @@ def collect_files(
     exclude: Iterable[str] = (),
     suffixes: Iterable[str] | None = None,
     problems: list[str] | None = None,
+    gitignore: bool = True,
 ) -> tuple[list[Path], list[str]]:
     """Files to lint, in a deterministic order, and the paths that match nothing.
 
-    Folders are walked recursively (hidden folders skipped); a path that does not exist
-    but contains ``*``, ``?`` or ``[`` is taken as a glob pattern (``reports/**/*.html``).
-    ``exclude`` patterns are matched against each file's path and its name. A folder
-    that cannot be listed is named in ``problems`` (never skipped without a word).
+    Folders are walked recursively (hidden folders skipped, and with ``gitignore`` what
+    the folder's ``.gitignore`` files — its own, those inside it, and those of the folders
+    above it up to its git work tree's top — leave out, as git does: a ``venv/`` or
+    ``build/`` in a repository is not checked); a path that does not exist but contains
+    ``*``, ``?`` or ``[`` is taken as a glob pattern (``reports/**/*.html``). A file
+    named on the command line is always checked. ``exclude`` patterns are matched against
+    each file's path and its name. A folder that cannot be listed is named in
+    ``problems`` (never skipped without a word).
     """
     import glob
 
@@ -468,7 +473,8 @@ def collect_files(
     missing: list[str] = []
     for p in paths:
         if p.is_dir():
-            for sub in _walk(p, problems):
+            ignored = GitIgnored(p) if gitignore else None
+            for sub in _walk(p, problems, ignored):
                 if (
                     sub.is_file()
                     and sub.suffix.lower() in wanted
@@ -476,6 +482,10 @@ def collect_files(
                     and not excluded(sub)
                 ):
                     files.append(sub)
+            if ignored is not None and problems is not None:
+                note = ignored.summary(p, wanted)
+                if note:
+                    problems.append(note)
         elif p.is_file():
             if not excluded(p):
                 files.append(p)
@@ -497,8 +507,95 @@ def collect_files(
     return unique, missing
 
 
-def _walk(folder: Path, problems: list[str] | None) -> list[Path]:
-    """Every path under ``folder``, sorted; folders that cannot be listed go to ``problems``."""
+class GitIgnored:
+    """Whether a path under a walked folder is left out by the ``.gitignore`` files that
+    apply to it (git's rules: a deeper file's patterns come after an outer one's, the
+    last matching pattern decides, ``!`` takes a path back in). Outside a git work tree
+    only the folder's own ``.gitignore`` files count."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(os.path.abspath(folder))
+        self.specs: dict[Path, Any] = {}
+        outer: list[Path] = []  # the folders above, up to the work tree's top
+        if not (self.folder / ".git").exists():
+            here = self.folder.parent
+            while True:
+                outer.append(here)
+                if (here / ".git").exists():
+                    break
+                if here.parent == here:  # not in a work tree: nothing above counts
+                    outer = []
+                    break
+                here = here.parent
+        self.outer = outer[::-1]
+        self.files: list[Path] = []  # left out, as walked
+        self.dirs: list[Path] = []
+        if self.outer and self._decide(self.folder, True, self.outer):
+            self.outer = []  # a folder named on purpose is checked, ignored or not
+
+    def summary(self, folder: Path, suffixes: set[str]) -> str | None:
+        """What was left out under ``folder``, said once (nothing is left out unsaid)."""
+        files = [f for f in self.files if f.suffix.lower() in suffixes]
+        if not files and not self.dirs:
+            return None
+
+        def shown(path: Path) -> str:
+            return Path(os.path.relpath(path, folder)).as_posix()
+
+        named = [f"{shown(d)}/" for d in self.dirs[:3]]
+        named += [shown(f) for f in files[: max(0, 3 - len(named))]]
+        count = len(self.dirs) + len(files)
+        more = f" and {count - len(named)} more" if count > len(named) else ""
+        return (
+            f"{os.fsdecode(folder)}: .gitignore leaves out {', '.join(named)}{more}; "
+            "they were not checked (--no-gitignore checks them)"
+        )
+
+    def _spec(self, directory: Path):
+        if directory not in self.specs:
+            spec = None
+            try:
+                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                lines = None
+            if lines:
+                import pathspec
+
+                spec = pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
+            self.specs[directory] = spec
+        return self.specs[directory]
+
+    def __call__(self, path: Path, is_dir: bool) -> bool:
+        path = Path(os.path.abspath(path))
+        below = _prefixes(path.relative_to(self.folder).parent)
+        return self._decide(
+            path, is_dir, [*self.outer, self.folder, *(self.folder / p for p in below)]
+        )
+
+    def _decide(self, path: Path, is_dir: bool, bases: list[Path]) -> bool:
+        ignored = False
+        for base in bases:
+            spec = self._spec(base)
+            if spec is None:
+                continue
+            name = path.relative_to(base).as_posix()
+            decided = spec.check_file(name + "/" if is_dir else name).include
+            if decided is not None:
+                ignored = decided
+        return ignored
+
+
+def _prefixes(relative: Path) -> list[Path]:
+    """``a/b/c`` → ``a``, ``a/b``, ``a/b/c``."""
+    parts = relative.parts
+    return [Path(*parts[: k + 1]) for k in range(len(parts))]
+
+
+def _walk(
+    folder: Path, problems: list[str] | None, ignored: GitIgnored | None = None
+) -> list[Path]:
+    """Every path under ``folder``, sorted, less what ``ignored`` leaves out (an ignored
+    folder is not entered); folders that cannot be listed go to ``problems``."""
 
     def failed(exc: OSError) -> None:
         if problems is not None:
@@ -514,11 +611,18 @@ def _walk(folder: Path, problems: list[str] | None) -> list[Path]:
     for top, dirs, names in os.walk(folder, onerror=failed, followlinks=True):
         keep = []
         for name in sorted(dirs):
+            if ignored is not None and ignored(Path(top) / name, True):
+                ignored.dirs.append(Path(top) / name)
+                continue
             real = os.path.realpath(os.path.join(top, name))
             if real not in seen:
                 seen.add(real)
                 keep.append(name)
         dirs[:] = keep
+        if ignored is not None:
+            left_out = [n for n in names if ignored(Path(top) / n, False)]
+            ignored.files.extend(Path(top) / n for n in left_out)
+            names = [n for n in names if n not in left_out]
         found.extend(Path(top) / name for name in (*keep, *names))
     return sorted(found)
 

@@ -131,6 +131,66 @@ def test_exclude_and_globs(tmp_path: Path) -> None:
     assert missing
 
 
+def _tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLE_2019, root / name)
+
+
+def test_folder_walks_leave_out_what_gitignore_ignores(tmp_path: Path) -> None:
+    """A repository's reports folder next to its venv/ and build output: what git ignores
+    is not checked (as ruff and ripgrep do), the walk says what it left out, a folder or
+    file named on purpose is checked, and --no-gitignore checks everything."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("venv/\n*.bak.txt\n!keep.bak.txt\nbuild\n", "utf-8")
+    _tree(repo, ["reports/a.txt", "reports/old.bak.txt", "reports/keep.bak.txt",
+                 "reports/build/b.txt", "reports/drafts/d1.txt", "venv/lib/x.txt"])  # fmt: skip
+    (repo / "reports" / ".gitignore").write_text("drafts/\n", "utf-8")
+
+    def names(paths: list[Path], **kw) -> list[str]:
+        problems: list[str] = []
+        files, _ = collect_files(paths, problems=problems, **kw)
+        names.problems = problems  # type: ignore[attr-defined]
+        return [f.relative_to(repo).as_posix() for f in files]
+
+    assert names([repo / "reports"]) == ["reports/a.txt", "reports/keep.bak.txt"]
+    assert names.problems == [  # type: ignore[attr-defined]
+        f"{repo / 'reports'}: .gitignore leaves out build/, drafts/, old.bak.txt; they were "
+        "not checked (--no-gitignore checks them)"
+    ]
+    assert names([repo]) == ["reports/a.txt", "reports/keep.bak.txt"]
+    assert "venv/" in names.problems[0]  # type: ignore[attr-defined]
+    # Named on purpose: an ignored folder, an ignored file.
+    assert names([repo / "venv"]) == ["venv/lib/x.txt"]
+    assert names([repo / "reports" / "old.bak.txt"]) == ["reports/old.bak.txt"]
+    assert len(names([repo], gitignore=False)) == 6
+    # Outside a git work tree, a .gitignore above the folder does not count; its own does.
+    plain = tmp_path / "plain"
+    (plain / ".gitignore").parent.mkdir()
+    (plain / ".gitignore").write_text("*.txt\n", "utf-8")
+    _tree(plain, ["in/r.txt", "in/skip.md"])
+    (plain / "in" / ".gitignore").write_text("skip.md\n", "utf-8")
+    files, _ = collect_files([plain / "in"])
+    assert [f.name for f in files] == ["r.txt"]
+
+
+def test_no_gitignore_flag(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("old/\n", "utf-8")
+    _tree(tmp_path, ["r/a.txt", "r/old/b.txt"])
+    result = run(["check", "r", "--isolated", "--output-format", "json", "-o", "o.json"], tmp_path)
+    assert "r: .gitignore leaves out old/" in result.stderr
+    listed = json.loads((tmp_path / "o.json").read_text("utf-8"))["files"]
+    assert [Path(f["path"]).name for f in listed] == ["a.txt"]
+    run(
+        ["check", "r", "--isolated", "--no-gitignore", "--output-format", "json", "-o", "o.json"],
+        tmp_path,
+    )
+    listed = json.loads((tmp_path / "o.json").read_text("utf-8"))["files"]
+    assert sorted(Path(f["path"]).name for f in listed) == ["a.txt", "b.txt"]
+
+
 def test_progress_bar_counts(tmp_path: Path) -> None:
     stream = io.StringIO()
     progress = Progress(2, stream=stream, enabled=True)
