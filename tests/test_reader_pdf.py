@@ -498,3 +498,27 @@ def test_narrative_places_keep_the_page_of_their_paragraph() -> None:
     anchor, _ = narrative.anchor(start, start + 10)
     assert anchor.page is not None and anchor.paragraph is not None
     assert anchor.page >= 1 and anchor.line is not None
+
+
+def test_a_pdf_printed_again_through_cairo_reads_as_printed_first() -> None:
+    """淮安市 2024 re-printed through cairo (``pdftocairo -pdf``, poppler 22; what GTK's
+    print to file does): its bold run-in headings (“（一）主动公开情况。”, bold faked by
+    stroking the text) become the text plus each glyph's stroked outline, and outlines
+    such as ``一`` (a small rectangle) and the bars of ``主`` or ``开`` lined up into little
+    tables that swallowed the heading's characters: sections 二–四 read as missing (three
+    ST001 errors). A path lying on one character is its glyph, not a table: the same
+    findings as the PDF as published."""
+    engine = Engine(load_plugins())
+    again = engine.lint_path(FIXTURES / "2024_city-huaian_gov.cairo.pdf")
+    published = engine.lint_path(HUAIAN_2024_PDF)
+
+    def what(result) -> list[tuple[str, str | None, str]]:
+        return sorted((f.code, f.sub_id, f.level) for f in result.findings if f.code != "PB001")
+
+    assert what(again) == what(published)
+    doc = read(FIXTURES / "2024_city-huaian_gov.cairo.pdf")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("（一）主动公开情况。2024年，市政府网站") for t in texts)
+    assert [len(t.rows) for t in tables(doc)] == [
+        len(t.rows) for t in tables(read(HUAIAN_2024_PDF))
+    ]

@@ -486,6 +486,9 @@ class _Scanner:
         self.matrix = raw.FS_MATRIX()
         self.private = 0
         self.image_area = 0.0
+        # Small path objects of the page that drew lines: their bounds and which of the
+        # page's horizontal and vertical lines are theirs (start, end of each list).
+        self.small: list[tuple[float, float, float, float, int, int, int, int]] = []
 
     def page(self, pdf, index: int) -> _PageData:
         raw = self.raw
@@ -551,6 +554,7 @@ class _Scanner:
             )
         horiz: list[_Seg] = []
         vert: list[_Seg] = []
+        self.small = []
         budget = [self.limits.max_page_objects]
         text = raw.FPDFText_LoadPage(page)
         self.image_area = 0.0
@@ -561,6 +565,7 @@ class _Scanner:
         finally:
             if text:
                 raw.FPDFText_ClosePage(text)
+        horiz, vert = _without_glyph_outlines(self.small, horiz, vert, chars)
         parts = _tables_from_lines(_without_underlines(horiz, vert, chars), vert, index + 1)
         table_chars: list[list[_Char]] = [[] for _ in parts]
         free: list[_Char] = []
@@ -651,16 +656,31 @@ class _Scanner:
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             px, py = _apply(full, x.value, y.value)
             pts.append((px, py, raw.FPDFPathSegment_GetType(seg)))
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        h0, v0 = len(horiz), len(vert)
         if filled and not stroked:
             # A thin filled shape is a ruling line; a wide one is shading, not a border.
-            xs = [p[0] for p in pts]
-            ys = [p[1] for p in pts]
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
             if y1 - y0 <= _THIN and x1 - x0 > y1 - y0:
                 horiz.append(_Seg((y0 + y1) / 2, x0, x1))
             elif x1 - x0 <= _THIN and y1 - y0 > x1 - x0:
                 vert.append(_Seg((x0 + x1) / 2, y0, y1))
-            return
+        else:
+            self._edges(pts, n, horiz, vert)
+        if (
+            1.0 <= x1 - x0 <= _MAX_LOOSE
+            and 1.0 <= y1 - y0 <= _MAX_LOOSE
+            and (len(horiz) > h0 or len(vert) > v0)
+        ):
+            # A shape small enough to be a glyph's outline (a line, however short, is
+            # none): told once the characters are known.
+            self.small.append((x0, y0, x1, y1, h0, len(horiz), v0, len(vert)))
+
+    @staticmethod
+    def _edges(
+        pts: list[tuple[float, float, int]], n: int, horiz: list[_Seg], vert: list[_Seg]
+    ) -> None:
         start = None
         prev = None
         for px, py, kind in pts:
@@ -747,6 +767,43 @@ def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
         horiz.append(_Seg((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > 0.5:
         vert.append(_Seg((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _without_glyph_outlines(
+    small: list[tuple[float, float, float, float, int, int, int, int]],
+    horiz: list[_Seg],
+    vert: list[_Seg],
+    chars: list[_Char],
+) -> tuple[list[_Seg], list[_Seg]]:
+    """The lines less those of paths that lie on one character: a glyph's outline drawn
+    as a path (bold faked by stroking the text, re-printed by cairo or a print driver as
+    the text plus its stroked outline: ``一`` becomes a small rectangle, ``主`` a few
+    bars) is no table, however its strokes line up."""
+    if not small or not chars:
+        return horiz, vert
+    cells: dict[tuple[int, int], list[_Char]] = {}
+    for c in chars:
+        if c.ch != " ":
+            cells.setdefault((int(c.cx // 16), int(c.cy // 16)), []).append(c)
+    drop_h: set[int] = set()
+    drop_v: set[int] = set()
+    for x0, y0, x1, y1, h0, h1, v0, v1 in small:
+        gx, gy = int((x0 + x1) / 2 // 16), int((y0 + y1) / 2 // 16)
+        on_glyph = any(
+            c.x0 - 0.5 <= x0 and x1 <= c.x1 + 0.5 and c.y0 - 0.5 <= y0 and y1 <= c.y1 + 0.5
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for c in cells.get((gx + dx, gy + dy), ())
+        )
+        if on_glyph:
+            drop_h.update(range(h0, h1))
+            drop_v.update(range(v0, v1))
+    if not drop_h and not drop_v:
+        return horiz, vert
+    return (
+        [s for k, s in enumerate(horiz) if k not in drop_h],
+        [s for k, s in enumerate(vert) if k not in drop_v],
+    )
 
 
 def _without_underlines(horiz: list[_Seg], vert: list[_Seg], chars: list[_Char]) -> list[_Seg]:
