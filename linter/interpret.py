@@ -273,6 +273,8 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
         if not m or m.start() > 80:
             continue
         if len(text) > 80:
+            if not _YEAR.search(compact(text[: m.end()])):
+                continue  # "本年度报告…" opening a sentence of the body: not a title
             text = text[: m.end()].strip()
         if pos > 0:
             previous = paragraphs[pos - 1].text.strip()

@@ -88,6 +88,8 @@ def test_the_summary_counts_files_by_cause(tmp_path):
         ("report.odt", _zip({"mimetype": b"x", "content.xml": b"<x/>"}), "OpenDocument"),
         ("sheet.xls", OLE + bytes(500) + "Workbook".encode("utf-16-le") + bytes(3000), ".xls"),
         ("error_page.pdf", b"<html><body>404</body></html>", "不是 PDF 文件，而是网页"),
+        # OFD (GB/T 33190), which government sites publish beside PDF: asked for as PDF too
+        ("report.ofd", _zip({"OFD.xml": b"<ofd:OFD/>"}), "请提供同一报告的 PDF 或 .docx 版本"),
     ],
 )
 def test_each_other_form_is_one_specific_xt001(tmp_path, name, data, words):

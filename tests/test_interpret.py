@@ -143,3 +143,21 @@ def test_title_wrapped_before_its_last_character(engine: Engine) -> None:
     assert report.title.text == "淮安市人民政府 2024 年政府信息公开工作年度报告"
     assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
     assert report.title.anchor.line == 1
+
+
+def test_a_body_sentence_opening_with_the_report_is_no_title(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A file that lost its title (LibreOffice's PDF of 上海 2019's page leaves page 1
+    blank) and opens with "本年度报告由…编制，…": the first words are no title (before:
+    title "本年度报告", and two ST004 warnings about its wording); the report has none."""
+    lines = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    lines[0] = (
+        "本年度报告由某市工业和信息化局根据《中华人民共和国政府信息公开条例》要求编制，内容包括"
+        "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况等。"
+    )
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is None
+    assert report.year.value == 2019  # from the statistics period

@@ -436,7 +436,14 @@ def _main_part_name(archive: zipfile.ZipFile, limits: Limits) -> str:
     elif "content.xml" in names and "mimetype" in names:
         what_zh, what_en = "这是 OpenDocument 文档（.odt 等）", "it is an OpenDocument file (.odt)"
     elif "Doc_0/Document.xml" in names or "OFD.xml" in names:
-        what_zh, what_en = "这是 OFD 版式文件", "it is an OFD file"
+        raise ReadError(
+            "这是 OFD 版式文件（国家标准 GB/T 33190 的电子文件格式），本工具不读取：请提供同一报告的 "
+            "PDF 或 .docx 版本（OFD 阅读器可将其另存为 PDF）后再检查",
+            "it is an OFD file (the Chinese fixed-layout document format, GB/T 33190), which "
+            "this tool does not read: supply the report as PDF or .docx (an OFD reader can "
+            "save it as PDF) and check again",
+            cause="other-format",
+        )
     else:
         what_zh, what_en = "是普通的 ZIP 压缩包", "it is a plain ZIP archive"
     raise ReadError(

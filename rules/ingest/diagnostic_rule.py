@@ -72,7 +72,7 @@ class UnreadableDocument(_DiagnosticRule):
 
 
 class TableNotRecognised(_DiagnosticRule):
-    """检查内容：第二、三、四部分必须含有表格；该部分存在但其中没有可识别的表格（例如文本被展平、表格为图片）。
+    """检查内容：第二、三、四部分必须含有表格；该部分存在但其中没有可识别的表格（例如文本被展平、表格为图片）。表格只能部分识别（某些行的单元格与表头对不上）、或 PDF 中有文字落在页面之外（表格比页面宽，被截去）时，也以本规则提示，说明哪些内容未能检查。
 
     为何重要：统一格式以表格报告主动公开、依申请公开和复议诉讼数据；识别不出表格时，依赖该表的
     检查全部跳过，本规则告诉检查人员哪些检查没有做，而不是猜测数字。
@@ -83,7 +83,7 @@ class TableNotRecognised(_DiagnosticRule):
 
     依据：《政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号、〔2021〕30号）所附表格。
 
-    What it checks: sections 2, 3 and 4 must hold tables; the section is present but no table in it could be recognised (flattened text, a table as an image).
+    What it checks: sections 2, 3 and 4 must hold tables; the section is present but no table in it could be recognised (flattened text, a table as an image). A table read only in part (rows whose cells do not line up with the header), and text of a PDF lying outside the page (a table wider than the page, cut off), are reported by this rule too, saying what could not be checked.
 
     Why it matters: the format reports proactive disclosure, applications and review/litigation as tables; when a table cannot be read, every check that needs it is skipped, and this rule tells the inspector which checks were not done instead of guessing numbers.
 
