@@ -559,9 +559,7 @@ class GitIgnored:
             except OSError:
                 lines = None
             if lines:
-                import pathspec
-
-                spec = pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
+                spec = _gitignore_spec(lines.splitlines())
             self.specs[directory] = spec
         return self.specs[directory]
 
@@ -583,6 +581,24 @@ class GitIgnored:
             if decided is not None:
                 ignored = decided
         return ignored
+
+
+def _gitignore_spec(lines: list[str]) -> Any:
+    """The patterns of a .gitignore; a malformed line (``!``, ``[z-a]``) is skipped, as git
+    skips it, and the others still count."""
+    import pathspec
+
+    def valid(line: str) -> bool:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except (ValueError, re.error):
+            return False
+        return True
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if valid(line)])
 
 
 def _prefixes(relative: Path) -> list[Path]:

@@ -175,6 +175,14 @@ def test_folder_walks_leave_out_what_gitignore_ignores(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["r.txt"]
 
 
+def test_a_malformed_gitignore_line_is_skipped_as_git_skips_it(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("!\n[z-a]\n\\\nold/\n", "utf-8")
+    _tree(tmp_path, ["r/a.txt", "r/old/b.txt"])
+    files, _ = collect_files([tmp_path / "r"])
+    assert [f.name for f in files] == ["a.txt"]
+
+
 def test_no_gitignore_flag(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("old/\n", "utf-8")
