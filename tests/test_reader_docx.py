@@ -10,6 +10,8 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx_fixtures import (
     APPLICATION_COLUMNS,
     APPLICATION_ROWS,
@@ -789,3 +791,51 @@ def test_empty_and_oversized_files() -> None:
     with pytest.raises(ReadError) as caught:
         read(_small_docx(), Limits(max_file_bytes=1000))
     assert "超过上限" in caught.value.detail_zh
+
+
+def _framed(data: bytes) -> bytes:
+    """The document with its whole body put in a one-cell table (a report laid out in a
+    bordered frame), as Word writes such a table."""
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    content = [c for c in body if c.tag != qn("w:sectPr")]
+    frame = OxmlElement("w:tbl")
+    grid = OxmlElement("w:tblGrid")
+    column = OxmlElement("w:gridCol")
+    column.set(qn("w:w"), "9000")
+    grid.append(column)
+    frame.append(grid)
+    row, cell = OxmlElement("w:tr"), OxmlElement("w:tc")
+    for child in content:
+        cell.append(child)
+    cell.append(OxmlElement("w:p"))  # a cell ends with a paragraph
+    row.append(cell)
+    frame.append(row)
+    body.insert(0, frame)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_report_in_a_one_cell_frame_reads_as_without_it(tmp_path) -> None:
+    """淮安's 2024 report (the 2021 template, filled) inside a one-cell table: the frame is
+    layout, its paragraphs and tables are the report's (before: one cell of flattened text,
+    the report read as a title only). A one-column table of a few words stays a table."""
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+
+    engine = Engine(load_plugins())
+    plain, framed = tmp_path / "plain.docx", tmp_path / "framed.docx"
+    plain.write_bytes(huaian_2024_docx())
+    framed.write_bytes(_framed(plain.read_bytes()))
+
+    def what(path) -> list[tuple[str, str | None, str]]:
+        return sorted((f.code, f.sub_id, f.level) for f in engine.lint_path(path).findings)
+
+    assert what(framed) == what(plain) and ("OM002", "no-notice", "warning") in what(plain)
+    doc = read(framed.read_bytes())
+    assert len([b for b in doc.blocks if isinstance(b, Table)]) == 3
+    note = docx_from_body(
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>注：单位为件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    assert [type(b) for b in read(note).blocks] == [Table]

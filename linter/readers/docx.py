@@ -29,7 +29,8 @@ images — is ignored):
   both flags on its later columns). Positions covered by no cell (``gridBefore``,
   ``gridAfter``, short rows) are empty cells with no flag. Rows deleted in tracked changes
   are skipped. A nested table's text is appended to its cell (cells joined by a space,
-  rows by a line break).
+  rows by a line break). A table of one cell a row around tables or a long text is a frame
+  round the report (layout), not data: its content is read as if it had none.
 
 ``Document.extracted_text`` is laid out like a Tika text dump: one line per paragraph;
 for a table one line per grid cell, the cell text behind a TAB, a blank line after each
@@ -730,6 +731,29 @@ def _cell_text(tc: etree._Element) -> str:
     return _clean("\n".join(lines))
 
 
+# Text (characters) above which a one-column table holding no table is a frame round the
+# report's text rather than a boxed note.
+_LAYOUT_TEXT = 200
+
+
+def _is_layout_table(tbl: etree._Element) -> bool:
+    """A table that frames the document rather than holding data: one cell a row, around
+    the report's tables or a long text (a report laid out in a bordered frame). A data
+    table of the report never has a single column."""
+    nested = False
+    text = 0
+    for tr in _rows(tbl):
+        cells = list(_cells(tr))
+        if len(cells) > 1:
+            return False
+        for tc in cells:
+            if not nested and tc.find(".//" + W_TBL) is not None:
+                nested = True
+            if not nested and text < _LAYOUT_TEXT:
+                text += sum(len(t.text or "") for t in tc.iter(W_T))
+    return nested or text >= _LAYOUT_TEXT
+
+
 def _flat_table_text(tbl: etree._Element) -> str:
     """A nested table as text: cells joined by a space, rows by a line break."""
     rows = []
@@ -923,6 +947,11 @@ class _Extractor:
                         if line:
                             self._add_paragraph(line, index)
             elif tag == W_TBL:
+                if _is_layout_table(child):
+                    for tr in _rows(child):  # the frame's content, as if it had none
+                        for tc in _cells(tr):
+                            self.walk(tc)
+                    continue
                 index = self.tables
                 self.tables += 1
                 self._add_table(child, index)
