@@ -238,3 +238,21 @@ def test_an_unclosed_html_table_in_text_keeps_the_rest(engine: Engine, tmp_path)
     result = engine.lint_path(path)
     assert result.report.readable and "XT001" not in codes(result)
     assert [s.number for s in result.report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_hostile_html_table_in_markdown_is_one_xt001_naming_its_lines(
+    engine: Engine, tmp_path
+) -> None:
+    # The HTML reader's guards hold for a table inside a text file too, and the message
+    # says where in this file the table is.
+    text = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    attributes = " ".join(f'a{k}="x"' for k in range(5_000))
+    path = tmp_path / "r.md"
+    path.write_text(
+        "\n".join([*text[:5], f"<table><tr><td {attributes}>1</td></tr></table>", *text[5:]]),
+        "utf-8",
+    )
+    (finding,) = engine.lint_path(path).findings
+    assert finding.code == "XT001"
+    assert finding.message_zh.startswith("无法读取文件：第 6 行的 HTML 表格无法读取：")
+    assert "5,000 个属性" in finding.message_zh

@@ -1032,7 +1032,16 @@ def _read_html_table(lines: list[str], i: int, doc: Document) -> int:
             break
     indent = len(lines[i]) - len(lines[i].lstrip())
     fragment = "\n".join([lines[i][indent:], *lines[i + 1 : end]])
-    for block in fragment_blocks(fragment):
+    try:
+        blocks = fragment_blocks(fragment)
+    except ReadError as exc:  # the guards of a page: what they say, placed in this file
+        lines_zh = f"{i + 1}" if end == i + 1 else f"{i + 1}–{end}"
+        raise ReadError(
+            f"第 {lines_zh} 行的 HTML 表格无法读取：{exc.detail_zh}",
+            f"the HTML table on line(s) {lines_zh} cannot be read: {exc.detail_en}",
+            exc.cause,
+        ) from exc
+    for block in blocks:
         doc.blocks.append(_shifted(block, i, indent))
     return end
 
