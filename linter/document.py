@@ -220,6 +220,9 @@ class Document:
     # Text that anchors point into when it is not the file itself (DOCX).
     extracted_text: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Pictures in the body: (index of the block they come before, the picture's file name);
+    # a table published as a picture is one of them.
+    images: list[tuple[int, str]] = field(default_factory=list)
 
 
 class ReadError(Exception):

@@ -1105,6 +1105,7 @@ def interpret(doc: Document, data: bytes) -> Report:
             current = heading_at[idx].number
         owner[idx] = current
 
+    pictures = _pictures_by_section(doc, blocks, owner)
     sections: list[Section] = []
     preamble: list[TextBlock] = []
     for pos, (idx, h) in enumerate(headings):
@@ -1193,7 +1194,8 @@ def interpret(doc: Document, data: bytes) -> Report:
     ):
         section = next((s for s in sections if s.number == number), None)
         if section is not None and not table_present:
-            diagnostics.append(_table_not_recognised(section, what))
+            shown = [name for at, name in pictures if at == number]
+            diagnostics.append(_table_not_recognised(section, what, shown))
 
     not_a_report = _not_a_report(
         title,
@@ -1390,8 +1392,51 @@ def _decide_year(
     return Decided(None)
 
 
-def _table_not_recognised(section: Section, what: tuple[str, str]) -> Diagnostic:
+def _pictures_by_section(
+    doc: Document, blocks: Sequence[Paragraph | DocTable], owner: Sequence[int | None]
+) -> list[tuple[int | None, str]]:
+    """(section number, name) of each picture the reader noted: the section of the block
+    it comes after (a picture on a line of its own follows its section's text; one inside
+    a paragraph comes after the block before it too), or of the nearest block before that
+    still stands (a block split at a glued heading is a new one)."""
+    if not doc.images or not blocks:
+        return []
+    index = {id(b): i for i, b in enumerate(blocks)}
+    out: list[tuple[int | None, str]] = []
+    for position, name in doc.images:
+        at = None
+        for q in range(min(position, len(doc.blocks)) - 1, -1, -1):
+            if (i := index.get(id(doc.blocks[q]))) is not None:
+                at = owner[i]
+                break
+        out.append((at, name))
+    return out
+
+
+def _table_not_recognised(
+    section: Section, what: tuple[str, str], pictures: Sequence[str] = ()
+) -> Diagnostic:
     numeral = L.SECTION_NUMERALS[section.number - 1]
+    if pictures and not section.has_table:
+        names_zh = "、".join(pictures[:3]) + (
+            f" 等 {len(pictures)} 张" if len(pictures) > 3 else ""
+        )
+        names_en = ", ".join(pictures[:3]) + (
+            f" and {len(pictures) - 3} more" if len(pictures) > 3 else ""
+        )
+        return Diagnostic(
+            "XT002",
+            f"第{numeral}部分“{section.heading}”未能识别出{what[0]}：该部分没有文字表格，只有图片"
+            f"（{names_zh}），表格很可能以图片发布，图片中的数字无法检查。依赖该表的检查已跳过；"
+            "请提供文字版的表格（DOCX、网页原文或有文字层的 PDF）。",
+            f"could not recognise {what[1]} in section {section.number} ({section.heading}): "
+            f"it holds no text table, only pictures ({names_en}): the table was most likely "
+            "published as a picture, whose figures cannot be checked. Checks that need it were "
+            "skipped; supply the table as text (DOCX, the original page, or a PDF with a text "
+            "layer).",
+            section.anchor,
+            args=(("section", str(section.number)), ("pictures", str(len(pictures)))),
+        )
     if section.has_table:
         why_zh = "该部分有表格，但其行列标签与统一格式不符，无法识别"
         why_en = "it holds a table, but its row and column labels do not match the format"

@@ -256,3 +256,31 @@ def test_a_hostile_html_table_in_markdown_is_one_xt001_naming_its_lines(
     assert finding.code == "XT001"
     assert finding.message_zh.startswith("无法读取文件：第 6 行的 HTML 表格无法读取：")
     assert "5,000 个属性" in finding.message_zh
+
+
+def test_tables_published_as_pictures_are_named_in_xt002(engine: Engine, tmp_path) -> None:
+    """上海 2019's page with each of its three tables replaced by a picture of it (how many
+    sites publish tables): XT002 for sections 二, 三, 四 names the picture in each section,
+    not "flattened or removed"."""
+    import re
+
+    page = (FIXTURES / "html" / "2019_prov-shanghai-govoffice.html").read_text(encoding="utf-8")
+    count = iter(range(1, 10))
+    pictures = re.sub(
+        r"<table.*?</table>",
+        lambda m: f'<p align="center"><img src="/u/2020/table{next(count)}.png?v=1"/></p>',
+        page,
+        flags=re.S | re.I,
+    )
+    path = tmp_path / "pictures.html"
+    path.write_text(pictures, encoding="utf-8")
+    xt002 = [f for f in engine.lint_path(path).findings if f.code == "XT002"]
+    assert [f.sub_id for f in xt002] == ["section2", "section3", "section4"]
+    for finding, name in zip(xt002, ("table1.png", "table2.png", "table3.png"), strict=True):
+        assert f"该部分没有文字表格，只有图片（{name}）" in finding.message_zh
+        assert f"only pictures ({name})" in finding.message_en
+    # A section without a table and without a picture keeps the general reason.
+    no_pictures = re.sub(r"<img[^>]*>", "", pictures)
+    path.write_text(no_pictures, encoding="utf-8")
+    xt002 = [f for f in engine.lint_path(path).findings if f.code == "XT002"]
+    assert xt002 and all("没有可识别的表格" in f.message_zh for f in xt002)

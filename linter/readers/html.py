@@ -236,7 +236,8 @@ class HtmlReader(HtmlForm, Reader):
             if attachments:
                 metadata["attachments"] = attachments
             _drop_chrome(container)
-            blocks = _BlockWalker(source).run(container)
+            walker = _BlockWalker(source)
+            blocks = walker.run(container)
             body_span = (0, 0) if container is body else source.span
             _visible_metadata(metadata, text, blocks, body_span)
         except ReadError:
@@ -255,7 +256,12 @@ class HtmlReader(HtmlForm, Reader):
             encoding=encoding,
             metadata=metadata,
             diagnostics=diagnostics,
+            images=walker.images,
         )
+
+
+# Pictures noted in a page (for what a section without a table holds instead).
+MAX_IMAGES = 200
 
 
 # --------------------------------------------------------------------------- fragments
@@ -861,6 +867,7 @@ class _BlockWalker:
         # the element whose start tag the pending text is anchored to
         self.owner: Element | None = None
         self.grid_cells = 0
+        self.images: list[tuple[int, str]] = []
 
     def run(self, container: Element) -> list[Block]:
         if container.tag == "table":
@@ -902,10 +909,19 @@ class _BlockWalker:
             elif tag in BLOCK_TAGS:
                 self._block(child)
                 self.owner = owner
+            elif tag == "img":
+                self._image(child)
             elif isinstance(tag, str):
                 self._content(child, owner)
             if child.tail:
                 self.pieces.append(child.tail)
+
+    def _image(self, img: Element) -> None:
+        """Note a picture: it comes before the next block (or is part of the pending one)."""
+        if len(self.images) < MAX_IMAGES:
+            src = (img.get("src") or "").split("?", 1)[0]
+            name = "内嵌图片" if src.startswith("data:") else src.rsplit("/", 1)[-1] or "图片"
+            self.images.append((len(self.blocks), name[:80]))
 
     # tables ------------------------------------------------------------------------
 
