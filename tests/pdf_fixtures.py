@@ -135,3 +135,21 @@ def text_page(*lines: str) -> bytes:
 def many_paths(count: int) -> bytes:
     """A content stream with ``count`` separate stroked path objects."""
     return b"".join(b"%d 100 m %d 200 l S\n" % (i % 500, i % 500) for i in range(count))
+
+
+def two_row_table(
+    xs: tuple[int, ...], top: int, texts: list[list[bytes]], middle: tuple[int, int] | None = None
+) -> bytes:
+    """A content stream drawing a two-row table (rows 20 pt high, columns at ``xs``) with
+    each row's cell texts; ``middle`` is the x-span of the line between the two rows (the
+    whole width by default; shorter, a cell spanning both rows beside it)."""
+    ys = (top, top - 20, top - 40)
+    x0, x1 = middle or (xs[0], xs[-1])
+    ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
+    ops.append(b"%d %d m %d %d l S" % (x0, ys[1], x1, ys[1]))
+    ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
+    for r, row in enumerate(texts):
+        for c, text in enumerate(row):
+            if text:
+                ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text))
+    return b"\n".join(ops)

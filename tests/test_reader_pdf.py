@@ -435,23 +435,11 @@ def test_a_continuation_without_the_left_column_joins_and_the_left_cell_spans_it
     """A browser printing a table whose first column holds one tall cell (三、本年度办理结果)
     draws the continuation on the next page without that column: it is the same table, and
     the tall cell spans the continued rows."""
-    from tests.pdf_fixtures import build_pdf
+    from tests.pdf_fixtures import build_pdf, two_row_table
 
-    def part(xs: tuple[int, ...], top: int, texts: list[list[bytes]], tall: bool) -> bytes:
-        ys = (top, top - 20, top - 40)
-        ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
-        ops.append(b"%d %d m %d %d l S" % (xs[1] if tall else xs[0], ys[1], xs[-1], ys[1]))
-        ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
-        for r, row in enumerate(texts):
-            for c, text in enumerate(row):
-                if text:
-                    ops.append(
-                        b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text)
-                    )
-        return b"\n".join(ops)
-
-    first = part((100, 150, 250, 400), 120, [[b"L", b"a0", b"1"], [b"", b"a1", b"2"]], True)
-    second = part((150, 250, 400), 780, [[b"b0", b"3"], [b"b1", b"4"]], False)
+    texts = [[b"L", b"a0", b"1"], [b"", b"a1", b"2"]]
+    first = two_row_table((100, 150, 250, 400), 120, texts, middle=(150, 400))  # L spans rows
+    second = two_row_table((150, 250, 400), 780, [[b"b0", b"3"], [b"b1", b"4"]])
     (table,) = tables(PdfReader().read("t.pdf", build_pdf([first, second]), Limits()))
     assert grid(table) == "\nL | a0 | 1\n^ | a1 | 2\n^ | b0 | 3\n^ | b1 | 4\n"
 

@@ -111,23 +111,11 @@ def test_a_blank_cell_starting_the_next_page_stays_blank() -> None:
     """A header cell spanning two rows ends page 1; the next page starts a new row (its
     label starts anew) whose cell under the header is blank: blank, not the header's text
     copied into the data row."""
-    from tests.pdf_fixtures import build_pdf
+    from tests.pdf_fixtures import build_pdf, two_row_table
 
-    def part(top: int, texts: list[list[bytes]], tall_right: bool) -> bytes:
-        xs, ys = (100, 250, 400), (top, top - 20, top - 40)
-        ops = [b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[-1])]
-        ops.append(b"%d %d m %d %d l S" % (xs[0], ys[1], xs[1] if tall_right else xs[-1], ys[1]))
-        ops += [b"%d %d m %d %d l S" % (x, ys[0], x, ys[-1]) for x in xs]
-        for r, row in enumerate(texts):
-            for c, text in enumerate(row):
-                if text:
-                    ops.append(
-                        b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text)
-                    )
-        return b"\n".join(ops)
-
-    first = part(120, [[b"h0", b"Head"], [b"h1", b""]], True)  # ends page 1
-    second = part(780, [[b"A", b""], [b"B", b"5"]], False)  # starts page 2
+    xs = (100, 250, 400)
+    first = two_row_table(xs, 120, [[b"h0", b"Head"], [b"h1", b""]], middle=(100, 250))  # page 1
+    second = two_row_table(xs, 780, [[b"A", b""], [b"B", b"5"]])  # starts page 2
     doc = PdfReader().read("t.pdf", build_pdf([first, second]), Limits())
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert grid(table) == "\nh0 | Head\nh1 | ^\nA | \nB | 5\n"

@@ -718,6 +718,16 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
 _GLUED_VALUE = re.compile(r"^(.*\S) ([\d０-９]+)$")
 
 
+def _full_width(labels: list[_Label]) -> int | None:
+    """How many values the table's full rows have: the commonest count of three or more,
+    held by at least two rows; None when no such width stands out."""
+    counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
+    if len(counts) < 2:
+        return None
+    width = max(set(counts), key=counts.count)
+    return width if counts.count(width) >= 2 else None
+
+
 def _take_glued_values(labels: list[_Label]) -> None:
     """A row's first value printed one space after a piece of its label, the other values
     in their columns on a later line (“其他法律行政法规禁 0” / “2.” / “止公开  0 0 0 0 0 0”:
@@ -725,11 +735,8 @@ def _take_glued_values(labels: list[_Label]) -> None:
     the row's first value when it is the only number among the label's pieces, stands left
     of the row's other values, and with them makes the row as wide as the table's full rows
     (at least two of them, three or more values each); otherwise the row stays unread."""
-    counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
-    if len(counts) < 2:
-        return
-    width = max(set(counts), key=counts.count)
-    if counts.count(width) < 2:
+    width = _full_width(labels)
+    if width is None:
         return
     for lab in labels:
         if not lab.values or len(lab.values) != width - 1:
@@ -780,11 +787,8 @@ def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
     guessed. The caller fills no row when a number stood among the table's label text (a
     value wrapped out of its column).
     """
-    counts = [len(lab.values) for lab in labels if lab.values and len(lab.values) >= 3]
-    if len(counts) < 2:
-        return
-    width = max(set(counts), key=counts.count)
-    if counts.count(width) < 2:
+    width = _full_width(labels)
+    if width is None:
         return
     page_of: list[int] = []
     page = 0
