@@ -1176,6 +1176,11 @@ def _head_metadata(root: Element, is_page: bool) -> dict[str, str]:
 
 # Files a page attaches (the report itself is often one): what the link's path ends with.
 ATTACHMENT_RE = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$", re.IGNORECASE)
+# A URL that can name such a file holds one of those endings (its dot maybe %-encoded):
+# most links of a page do not, and are passed over without parsing the URL.
+ATTACHMENT_URL_RE = re.compile(
+    r"(?:\.|%2e)(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?![a-z0-9])", re.IGNORECASE
+)
 
 
 def _attachments(element: Element, most: int = 3) -> str:
@@ -1203,6 +1208,8 @@ def _attachments(element: Element, most: int = 3) -> str:
 def _attached_path(url: str) -> str | None:
     """The path of the file a URL names, when it is a document (its own path, or a
     parameter of a viewer's URL); None otherwise."""
+    if not ATTACHMENT_URL_RE.search(url):
+        return None
     from urllib.parse import parse_qsl, unquote, urlsplit
 
     try:
