@@ -530,6 +530,7 @@ class GitIgnored:
         self.outer = outer[::-1]
         self.files: list[Path] = []  # left out, as walked
         self.dirs: list[Path] = []
+        self._bases: dict[Path, list[Path]] = {}  # folder -> where its .gitignore files are
         if self.outer and self._decide(self.folder, True, self.outer):
             self.outer = []  # a folder named on purpose is checked, ignored or not
 
@@ -565,10 +566,12 @@ class GitIgnored:
 
     def __call__(self, path: Path, is_dir: bool) -> bool:
         path = Path(os.path.abspath(path))
-        below = _prefixes(path.relative_to(self.folder).parent)
-        return self._decide(
-            path, is_dir, [*self.outer, self.folder, *(self.folder / p for p in below)]
-        )
+        bases = self._bases.get(path.parent)
+        if bases is None:  # the same for every entry of a folder
+            below = _prefixes(path.parent.relative_to(self.folder))
+            bases = [*self.outer, self.folder, *(self.folder / p for p in below)]
+            self._bases[path.parent] = bases
+        return self._decide(path, is_dir, bases)
 
     def _decide(self, path: Path, is_dir: bool, bases: list[Path]) -> bool:
         ignored = False
@@ -610,8 +613,9 @@ def _prefixes(relative: Path) -> list[Path]:
 def _walk(
     folder: Path, problems: list[str] | None, ignored: GitIgnored | None = None
 ) -> list[Path]:
-    """Every path under ``folder``, sorted, less what ``ignored`` leaves out (an ignored
-    folder is not entered); folders that cannot be listed go to ``problems``."""
+    """Every path under ``folder``, sorted, less hidden folders and what ``ignored``
+    leaves out (neither is entered: a repository's ``.git`` holds thousands of files);
+    folders that cannot be listed go to ``problems``."""
 
     def failed(exc: OSError) -> None:
         if problems is not None:
@@ -627,6 +631,8 @@ def _walk(
     for top, dirs, names in os.walk(folder, onerror=failed, followlinks=True):
         keep = []
         for name in sorted(dirs):
+            if name.startswith("."):
+                continue  # hidden: never checked (see collect_files)
             if ignored is not None and ignored(Path(top) / name, True):
                 ignored.dirs.append(Path(top) / name)
                 continue
