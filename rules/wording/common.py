@@ -19,7 +19,12 @@ from functools import cache
 
 from linter.editions import all_editions
 from linter.finding import Location
-from linter.labels import REVIEW_HEADER_LABELS, SECTION_NUMERALS, application_rows
+from linter.labels import (
+    REVIEW_HEADER_LABELS,
+    SECTION_NUMERALS,
+    application_rows,
+    registry_version,
+)
 from linter.model import Report
 from linter.narrative import Narrative, of_report
 from linter.textnorm import compact, split_numbering
@@ -103,7 +108,7 @@ def _is_row_label(text: str) -> bool:
     rest = compact(numbered.body)
     if len(rest) < 4:
         return False
-    for label in _row_labels():
+    for label in _row_labels(registry_version()):
         if label.startswith(rest) or (
             rest.startswith(label) and _FIGURES_ONLY.fullmatch(rest[len(label) :])
         ):
@@ -115,8 +120,10 @@ _FIGURES_ONLY = re.compile(r"[\d.,]*")
 
 
 @cache
-def _row_labels() -> tuple[str, ...]:
-    """The row labels of the format's tables (sections 二, 三, 四), every edition, compacted."""
+def _row_labels(version: int) -> tuple[str, ...]:
+    """The row labels of the format's tables (sections 二, 三, 四), every edition, compacted
+    (by the editions registry's version, as the label caches are: an edition a plugin
+    registers counts)."""
     labels = {compact(label) for label in REVIEW_HEADER_LABELS}
     for edition in all_editions():
         labels.update(compact(row.label) for row in application_rows(edition.id))
