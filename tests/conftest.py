@@ -60,3 +60,10 @@ def replace_line(text: str, line_no: int, new: str) -> str:
 
 def codes(result: FileResult) -> list[str]:
     return [f.code for f in result.findings]
+
+
+def kinds(result: FileResult) -> list[tuple[str, str | None, str]]:
+    """(code, sub-id, level) of each finding, sorted, leaving out PB001 (publication
+    metadata, which only some forms of a report carry): what two forms of one report
+    must share."""
+    return sorted((f.code, f.sub_id, f.level) for f in result.findings if f.code != "PB001")

@@ -20,6 +20,8 @@ from linter.engine import Engine, FileResult
 from linter.plugins import load_plugins
 from linter.readers import Limits
 from linter.readers.pdf import PdfReader
+from tests.conftest import kinds
+from tests.test_reader_pdf import grid
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PINGTAN_2022 = "2022_zone-pingtan_gov"
@@ -40,21 +42,6 @@ def czj(engine: Engine) -> FileResult:
 @pytest.fixture(scope="module")
 def pingtan_2022(engine: Engine) -> FileResult:
     return engine.lint_path(FIXTURES / "pdf" / f"{PINGTAN_2022}.lo.pdf")
-
-
-def what(result: FileResult) -> list[tuple[str, str | None, str]]:
-    return sorted((f.code, f.sub_id, f.level) for f in result.findings if f.code != "PB001")
-
-
-def grid(table: Table) -> str:
-    rows = []
-    for row in table.rows:
-        rows.append(
-            " | ".join(
-                "^" * c.vmerge + "<" * c.hmerge if (c.hmerge or c.vmerge) else c.text for c in row
-            )
-        )
-    return "\n" + "\n".join(rows) + "\n"
 
 
 def test_a_header_cell_ending_the_page_is_not_the_figure_under_it(czj: FileResult) -> None:
@@ -102,7 +89,7 @@ def test_the_writer_pdf_lints_as_the_page(engine: Engine, stem: str, how: str) -
     two WD002 each); the report's own “全会精神精神” still is."""
     converted = engine.lint_path(FIXTURES / "pdf" / f"{stem}.{how}.pdf")
     page = engine.lint_path(FIXTURES / "html" / f"{stem}.html")
-    assert [f for f in what(converted) if f[0] != "XT003"] == what(page) == PAGE_FINDINGS[stem]
+    assert [f for f in kinds(converted) if f[0] != "XT003"] == kinds(page) == PAGE_FINDINGS[stem]
     (note,) = [f for f in converted.findings if f.code == "XT003"]
     assert note.level == "note" and "个字符属于私用区" in note.message_zh
 
@@ -225,7 +212,7 @@ def test_a_table_running_off_the_page_is_said_to_be_cut(engine: Engine) -> None:
     concerned; no figure is made up (the page's AP005/AP007 on blank cells cannot be
     told from cells cut off)."""
     result = engine.lint_path(FIXTURES / "pdf" / "2019_prov-shanghai-govoffice.lo.pdf")
-    assert what(result) == [
+    assert kinds(result) == [
         ("RL003", None, "warning"),
         ("XT002", "off-page", "warning"),
         ("XT002", "section3", "warning"),
