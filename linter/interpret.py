@@ -841,8 +841,12 @@ def _unaligned_diagnostic(
 # --- section 四 --------------------------------------------------------------------------
 
 
-def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
-    """Section 四: one data row of 15 cells under the 行政复议/行政诉讼 header."""
+def recognise_review(
+    tables: list[tuple[DocTable, bool]], captions: dict[int, str] | None = None
+) -> Table:
+    """Section 四: one data row of 15 cells under the 行政复议/行政诉讼 header, or else the
+    table set out another way (:func:`_review_by_labels`); ``captions`` holds the short
+    paragraph printed right above a table, by its index in ``tables``."""
     ids = [c.id for c in L.REVIEW_COLUMNS]
     header_keys = {key(x) for x in L.REVIEW_HEADER_LABELS}
     for table, in_section in tables:
@@ -879,7 +883,147 @@ def recognise_review(tables: list[tuple[DocTable, bool]]) -> Table:
             row = Row("cases", "", data[0].anchor, cells)
             columns = {c.id: Column(c.id, c.label) for c in L.REVIEW_COLUMNS}
             return Table(present=True, anchor=table.anchor, columns=columns, rows={"cases": row})
-    return ABSENT
+    return _review_by_labels(tables, captions or {})
+
+
+# Group labels of section 四, most specific first: a cell under 行政诉讼 and 复议后起诉 is
+# of 复议后起诉; 行政诉讼 alone names both litigation groups.
+_LITIGATION = "litigation"
+_REVIEW_OUTCOME_KEYS = {key(o.label): o.id for o in L.REVIEW_OUTCOMES}
+
+
+@lru_cache(maxsize=1024)
+def _review_group(text: str) -> str | None:
+    """The section-四 group a label names: 行政复议, 未经复议直接起诉, 复议后起诉, or
+    行政诉讼 (both litigation groups); also in a caption such as （一）行政复议情况."""
+    k = key(split_numbering(text).body)
+    if not k or len(k) > 20:
+        return None
+    if "直接起诉" in k:
+        return "litigation_direct"
+    if "复议后起诉" in k:
+        return "litigation_after_review"
+    if "行政诉讼" in k:
+        return _LITIGATION
+    if "行政复议" in k and "起诉" not in k:
+        return "review"
+    return None
+
+
+def _narrower(old: str | None, new: str | None) -> str | None:
+    """Of two group labels over one cell, the more specific (复议后起诉 under 行政诉讼)."""
+    if new is None or (old not in (None, _LITIGATION) and new == _LITIGATION):
+        return old
+    return new
+
+
+def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, str]) -> Table:
+    """Section 四 set out other than the format's one row of 15 cells: its groups as
+    rows (行政复议 / 未经复议直接起诉 / 复议后起诉 × the five outcomes), the table
+    transposed, or split into a 行政复议 and a 行政诉讼 table (a caption paragraph above a
+    table may name its group). Each value is placed by the group and outcome labels of
+    its row and of its column; the table is read only when every one of the 15 cells is
+    found once (two different values for one cell, or a cell not found: not read)."""
+    found: dict[str, TableCell] = {}
+    conflict = False
+    anchor: Anchor | None = None
+    for index, (table, in_section) in enumerate(tables):
+        if not in_section:
+            continue
+        context = _review_group(captions.get(index, ""))
+        col_group: dict[int, str] = {}
+        col_leaf: dict[int, str] = {}
+        order_group: list[str] = []
+        order_leaf: list[str] = []
+        carried: str | None = None
+        for printed in table.rows:
+            cells = list(printed) if table.grid else _logical(printed)
+            labels = [j for j, tc in enumerate(cells) if tc.text and not is_data_like(tc.text)]
+            first = labels[-1] + 1 if labels else 0
+            numbers = any(parse_cell(tc.text).state == "number" for tc in cells)
+            outcomes = {_REVIEW_OUTCOME_KEYS.get(key(cells[j].text)) for j in labels} - {None}
+            # A row of labels only is a header; a row with a number, or with empty cells
+            # after its labels (a report that leaves zeros blank) that name one outcome
+            # or stand under outcome labels already seen, holds values. Without a grid,
+            # “行政复议 | | |” above the outcome labels is the copies of a spanning label.
+            if not numbers and (
+                not labels
+                or first == len(cells)
+                or len(outcomes) > 1
+                or (not outcomes and not col_leaf)
+            ):
+                groups = {j: g for j, tc in enumerate(cells) if (g := _review_group(tc.text))}
+                leaves = {
+                    j: o
+                    for j, tc in enumerate(cells)
+                    if (o := _REVIEW_OUTCOME_KEYS.get(key(tc.text)))
+                }
+                for j, g in groups.items():
+                    col_group[j] = _narrower(col_group.get(j), g)  # type: ignore[assignment]
+                col_leaf.update(leaves)
+                if len(leaves) >= 2 and not groups:
+                    order_leaf = [leaves[j] for j in sorted(leaves)]
+                if groups and not leaves:
+                    order_group = list(dict.fromkeys(g for _, g in sorted(groups.items())))
+                    if len(order_group) == 1:  # one group over the whole table
+                        context = _narrower(context, order_group[0])
+                continue
+            row_group: str | None = None
+            row_leaf: str | None = None
+            for tc in cells[:first]:
+                if not tc.text or is_data_like(tc.text):
+                    continue
+                row_group = _narrower(row_group, _review_group(tc.text))
+                row_leaf = _REVIEW_OUTCOME_KEYS.get(key(tc.text), row_leaf)
+            if row_group is not None:
+                carried = row_group
+            elif row_leaf is not None:
+                row_group = carried
+            data = [j for j in range(first, len(cells)) if is_data_like(cells[j].text)]
+            placed: list[tuple[str | None, str | None, TableCell]] = []
+            if not table.grid:
+                # Copies of a spanning label, written as empty cells, before the values.
+                want = 1 if row_leaf is not None else len(order_leaf)
+                while len(data) > want and not cells[data[0]].text:
+                    data = data[1:]
+            if row_leaf is not None:
+                if len(data) != 1:
+                    conflict = True
+                    continue
+                j = data[0]
+                placed.append(
+                    (_narrower(col_group.get(j), row_group) or context, row_leaf, cells[j])
+                )
+            elif table.grid:
+                for j in data:
+                    group = _narrower(_narrower(context, col_group.get(j)), row_group)
+                    placed.append((group, col_leaf.get(j), cells[j]))
+            elif order_leaf and len(data) == len(order_leaf):
+                width = len(L.REVIEW_OUTCOMES)
+                for n, j in enumerate(data):
+                    if row_group is not None:
+                        group = row_group
+                    elif len(order_group) * width == len(order_leaf):
+                        group = order_group[n // width]
+                    else:
+                        group = context
+                    placed.append((group, order_leaf[n], cells[j]))
+            for group, leaf, tc in placed:
+                if group is None or group == _LITIGATION or leaf is None:
+                    continue
+                cid = f"{group}.{leaf}"
+                if cid in found and compact(found[cid].text) != compact(tc.text):
+                    conflict = True
+                found.setdefault(cid, tc)
+                if anchor is None:
+                    anchor = table.anchor
+    ids = [c.id for c in L.REVIEW_COLUMNS]
+    if conflict or any(cid not in found for cid in ids) or anchor is None:
+        return ABSENT
+    cells = {cid: _cell(found[cid]) for cid in ids}
+    row = Row("cases", "", found[ids[0]].anchor, cells)
+    columns = {c.id: Column(c.id, c.label) for c in L.REVIEW_COLUMNS}
+    return Table(present=True, anchor=anchor, columns=columns, rows={"cases": row})
 
 
 # --- section 二 --------------------------------------------------------------------------
@@ -1151,10 +1295,14 @@ def interpret(doc: Document, data: bytes) -> Report:
         if (owner[i] == 3 and _looks_like_applications(t) >= 1) or _looks_like_applications(t) >= 5
     ]
     applications = recognise_applications(app_tables, diagnostics)
-    review_tables = [
-        (t, owner[i] == 4) for i, t in tables if owner[i] == 4 or _looks_like_review(t)
-    ]
-    review = recognise_review(review_tables)
+    review_at = [i for i, t in tables if owner[i] == 4 or _looks_like_review(t)]
+    review_tables = [(blocks[i], owner[i] == 4) for i in review_at]
+    captions = {
+        n: above.text
+        for n, i in enumerate(review_at)
+        if i > 0 and isinstance(above := blocks[i - 1], Paragraph) and len(above.text) <= 30
+    }
+    review = recognise_review(review_tables, captions)  # type: ignore[arg-type]
     a20_blocks = [
         b
         for i, b in enumerate(blocks)

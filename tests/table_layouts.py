@@ -1,0 +1,233 @@
+"""Report tables set out other than the official template, built from the real HTML pages.
+
+Real agencies change the template's geometry: section 三 transposed (applicant types as
+rows), section 四 with its groups as rows or split into a 行政复议 and a 行政诉讼 table, a
+备注 column, a 合计 row, a unit or caption row inside a table, a table split over two with
+or without its header repeated, each 第二十条 item in its own table. Each layout here is
+made from a real page (``tests/fixtures/html``) by editing its lxml tree, so the labels and
+figures are the report's own; :func:`to_markdown` prints the same page as a converter's
+markdown (pipe tables, the copies of a merged cell left empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree, html
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+Grid = list[list[int | None]]
+
+
+def parse(path: Path) -> html.HtmlElement:
+    return html.fromstring(path.read_bytes(), parser=html.HTMLParser(encoding="utf-8"))
+
+
+def expand(table: etree._Element) -> tuple[Grid, dict[int, str]]:
+    """The table as a grid of cell ids (a merged cell's id in every place it covers) and
+    the text of each id."""
+    grid: dict[tuple[int, int], int] = {}
+    texts: dict[int, str] = {}
+    for r, tr in enumerate(table.xpath("./tr|./tbody/tr|./thead/tr")):
+        c = 0
+        for td in tr.xpath("./td|./th"):
+            while (r, c) in grid:
+                c += 1
+            rows, cols = int(td.get("rowspan") or 1), int(td.get("colspan") or 1)
+            n = len(texts)
+            texts[n] = " ".join(td.text_content().split())
+            for i in range(rows):
+                for j in range(cols):
+                    grid[r + i, c + j] = n
+            c += cols
+    height = max(r for r, _ in grid) + 1
+    width = max(c for _, c in grid) + 1
+    return [[grid.get((r, c)) for c in range(width)] for r in range(height)], texts
+
+
+def build(grid: Grid, texts: dict[int, str]) -> etree._Element:
+    """A table element from a grid of ids (each id's rectangle one cell with its spans)."""
+    table = etree.Element("table", border="1")
+    done: set[int] = set()
+    height, width = len(grid), len(grid[0])
+    for r in range(height):
+        tr = etree.SubElement(table, "tr")
+        for c in range(width):
+            n = grid[r][c]
+            if n is None:
+                etree.SubElement(tr, "td")
+                continue
+            if n in done:
+                continue
+            done.add(n)
+            cols = 1
+            while c + cols < width and grid[r][c + cols] == n:
+                cols += 1
+            rows = 1
+            while r + rows < height and grid[r + rows][c] == n:
+                rows += 1
+            td = etree.SubElement(tr, "td")
+            if cols > 1:
+                td.set("colspan", str(cols))
+            if rows > 1:
+                td.set("rowspan", str(rows))
+            td.text = texts[n]
+    return table
+
+
+def table_of(root: html.HtmlElement, section: str) -> etree._Element:
+    """The page's table of section 二, 三 or 四 (by what it holds)."""
+    for table in root.xpath("//table"):
+        text = table.text_content()
+        found = "二" if "第二十条" in text else "三" if "自然人" in text else "四"
+        if "行政复议" in text or found != "四":
+            if found == section:
+                return table
+    raise LookupError(section)
+
+
+def new_text(texts: dict[int, str], text: str) -> int:
+    n = max(texts) + 1
+    texts[n] = text
+    return n
+
+
+def replace(old: etree._Element, *new: etree._Element) -> None:
+    parent = old.getparent()
+    at = parent.index(old)
+    parent.remove(old)
+    for k, element in enumerate(new):
+        parent.insert(at + k, element)
+
+
+def paragraph(text: str) -> etree._Element:
+    p = etree.Element("p")
+    p.text = text
+    return p
+
+
+def set_text(td: etree._Element, text: str) -> None:
+    for child in list(td):
+        td.remove(child)
+    td.text = text
+
+
+def add_to_cell(td: etree._Element, delta: int) -> None:
+    value = " ".join(td.text_content().split())
+    set_text(td, str(int(value or 0) + delta))
+
+
+def inject_defects(root: html.HtmlElement) -> None:
+    """Real defects every layout must still show: 行政复议 总计 one more than its parts
+    (RL101), 复议后起诉 结果纠正 seven more (RL101), and 一、本年新收 自然人 one more
+    (AP101, AP103)."""
+    cells = table_of(root, "四").xpath(".//tr")[-1].xpath("./td|./th")
+    add_to_cell(cells[4], 1)
+    add_to_cell(cells[11], 7)
+    for tr in table_of(root, "三").xpath(".//tr"):
+        cells = tr.xpath("./td|./th")
+        if cells and "本年新收" in cells[0].text_content():
+            add_to_cell(cells[1], 1)
+
+
+# --- layouts: each edits the page in place -------------------------------------------------
+
+
+def review_split(root: html.HtmlElement) -> None:
+    """Section 四 as two tables: 行政复议 (its five columns) and 行政诉讼 (ten)."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    replace(table, build([r[:5] for r in grid], texts), build([r[5:] for r in grid], texts))
+
+
+def review_split_captioned(root: html.HtmlElement) -> None:
+    """Two tables, the first without its 行政复议 row: a paragraph above each names it."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    replace(
+        table,
+        paragraph("（一）行政复议情况"),
+        build([r[:5] for r in grid][1:], texts),
+        paragraph("（二）行政诉讼情况"),
+        build([r[5:] for r in grid], texts),
+    )
+
+
+def review_group_rows(root: html.HtmlElement) -> None:
+    """The three groups as rows under the five outcomes (行政诉讼 spanning its two)."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    values = [texts[n] for n in grid[-1] if n is not None]
+    t: dict[int, str] = {0: "项目"}
+    leaves = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    rows: Grid = [[0, 0, *(new_text(t, x) for x in leaves)]]
+    review = new_text(t, "行政复议")
+    rows.append([review, review, *(new_text(t, x) for x in values[0:5])])
+    litigation = new_text(t, "行政诉讼")
+    rows.append(
+        [litigation, new_text(t, "未经复议直接起诉"), *(new_text(t, x) for x in values[5:10])]
+    )
+    rows.append([litigation, new_text(t, "复议后起诉"), *(new_text(t, x) for x in values[10:15])])
+    replace(table, build(rows, t))
+
+
+def review_transposed(root: html.HtmlElement) -> None:
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    replace(table, build([list(r) for r in zip(*grid, strict=True)], texts))
+
+
+def review_extra_rows(root: html.HtmlElement) -> None:
+    """A caption row, a unit row and a 备注 column inside the section-四 table."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    remark = new_text(texts, "备注")
+    for r, row in enumerate(grid):
+        row.append(remark if r < 3 else new_text(texts, ""))
+    width = len(grid[0])
+    grid.insert(0, [new_text(texts, "单位：件")] * width)
+    grid.insert(0, [new_text(texts, "表四 政府信息公开行政复议、行政诉讼情况")] * width)
+    replace(table, build(grid, texts))
+
+
+Layout = Callable[[html.HtmlElement], None]
+REVIEW_LAYOUTS: dict[str, Layout] = {
+    "split": review_split,
+    "split-captioned": review_split_captioned,
+    "group-rows": review_group_rows,
+    "transposed": review_transposed,
+    "extra-rows": review_extra_rows,
+}
+
+
+def to_markdown(root: html.HtmlElement) -> str:
+    """The article as a converter's markdown: one paragraph a line, pipe tables with the
+    copies of a merged cell left empty."""
+    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
+    title = root.xpath('//div[contains(@class,"article_title")]')
+    out = [" ".join(title[0].text_content().split())] if title else []
+    for element in (body[0] if body else root).iter("p", "table"):
+        if element.tag == "table":
+            grid, texts = expand(element)
+            seen: set[int | None] = {None}
+            out.append("")
+            for k, row in enumerate(grid):
+                cells = ["" if n in seen else texts[n] for n in row]  # type: ignore[index]
+                seen.update(row)
+                out.append("| " + " | ".join(cells) + " |")
+                if k == 0:
+                    out.append("|" + "---|" * len(cells))
+            out.append("")
+        elif not any(a.tag == "table" for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
+def page_bytes(root: html.HtmlElement, form: str) -> bytes:
+    if form == "md":
+        return to_markdown(root).encode()
+    return html.tostring(root, encoding="utf-8", method="html")
