@@ -100,6 +100,12 @@ def fast_init(cls: type) -> type:
 fast_init(Anchor)
 pickle_by_fields(Anchor)
 NO_ANCHOR = Anchor()
+
+# A web page saved as one file (MHTML); its reader is the HTML reader.
+MHTML_MEDIA_TYPE = "multipart/related"
+# Forms whose paragraph anchors point at markup (a start tag), not at the paragraph's
+# first character: a column within a paragraph's text cannot be worked out from them.
+MARKUP_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml", MHTML_MEDIA_TYPE})
 ANCHOR_FIELDS = tuple(f.name for f in fields(Anchor))
 _anchor_values = attrgetter(*ANCHOR_FIELDS)
 

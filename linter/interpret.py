@@ -22,7 +22,7 @@ from functools import lru_cache
 from linter import editions as E
 from linter import labels as L
 from linter import statements
-from linter.document import Anchor, Diagnostic, Document, Paragraph, TableCell
+from linter.document import MARKUP_MEDIA_TYPES, Anchor, Diagnostic, Document, Paragraph, TableCell
 from linter.document import Table as DocTable
 from linter.model import (
     ABSENT,
@@ -1351,7 +1351,7 @@ def interpret(doc: Document, data: bytes) -> Report:
         blocks,
         (article20, applications, review),
         doc.metadata,
-        page=doc.media_type.startswith("text/"),  # HTML, text, markdown: a saved page
+        page=doc.media_type.startswith("text/") or doc.media_type in MARKUP_MEDIA_TYPES,
     )
     if not_a_report is not None:
         # One finding for the file and nothing else: what the other diagnostics would say

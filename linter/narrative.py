@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from linter.document import Anchor, fast_init
+from linter.document import MARKUP_MEDIA_TYPES, Anchor, fast_init
 from linter.model import Report
 
 # Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
@@ -272,10 +272,6 @@ def _advance(line: int, column: int, text: str, offset: int) -> tuple[int, int]:
 
 def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
-
-
-# Readers whose paragraph anchors point at markup, not at the paragraph's first character.
-MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class _Last:

@@ -18,7 +18,20 @@ from linter.readers.pdf import PdfReader
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAIRS = [(LazyDocxReader, DocxReader), (LazyPdfReader, PdfReader), (LazyHtmlReader, HtmlReader)]
-SUFFIXES = ["", ".txt", ".md", ".html", ".HTM", ".xhtml", ".docx", ".doc", ".pdf", ".zip", ".json"]
+SUFFIXES = [
+    "",
+    ".txt",
+    ".md",
+    ".html",
+    ".HTM",
+    ".xhtml",
+    ".mht",
+    ".docx",
+    ".doc",
+    ".pdf",
+    ".zip",
+    ".json",
+]
 
 
 def _heads() -> list[bytes]:
@@ -44,6 +57,9 @@ def _heads() -> list[bytes]:
         b"x" * 1100 + b"%PDF-1.4",
         b"{\\rtf1\\ansi",
         b"\x89PNG\r\n\x1a\n",
+        # Word's "single file web page": MIME headers, no "<" in the head
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"'
+        b"\r\n\r\nThis document is a Single File Web Page, also known as a Web Archive file.",
     ]
     return heads
 

@@ -17,7 +17,7 @@ SOURCES = sorted(
     p
     for p in FIXTURES.rglob("*")
     if p.is_file()
-    and p.suffix in (".txt", ".md", ".html", ".docx")
+    and p.suffix in (".txt", ".md", ".html", ".mhtml", ".docx")
     and "corpus_sections" not in p.parts
 )
 

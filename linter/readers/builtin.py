@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from linter.document import Document
 from linter.hookspecs import hookimpl
 from linter.readers import Limits, Reader
-from linter.readers.declared import DocxForm, HtmlForm, PdfForm
+from linter.readers.declared import DocxForm, HtmlForm, PdfForm, is_mhtml
 
 
 class LazyReader(Reader):
@@ -91,9 +91,9 @@ class LazyHtmlReader(HtmlForm, LazyReader):
     target = "linter.readers.html:HtmlReader"
 
     def could_be(self, head: bytes, suffix: str) -> bool:
-        # HtmlReader.sniff scores a file by its markup (a "<", also in UTF-16) or by an
-        # HTML suffix; without either it is 0.
-        return b"<" in head or suffix.lower() in self.suffixes
+        # HtmlReader.sniff scores a file by its markup (a "<", also in UTF-16), an MHTML
+        # archive's headers or an HTML suffix; without any of them it is 0.
+        return b"<" in head or suffix.lower() in self.suffixes or is_mhtml(head)
 
 
 @hookimpl

@@ -8,9 +8,24 @@ regular expressions) has been imported yet.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+# A web page saved as one file (MHTML): read by the HTML reader from inside the archive.
+MHTML_SUFFIXES = frozenset({".mht", ".mhtml"})
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_MULTIPART_RELATED = re.compile(rb"(?im)^content-type:[ \t]*multipart/related")
+
+
+def is_mhtml(head: bytes) -> bool:
+    """The start of an MHTML archive: a MIME header block whose Content-Type is
+    multipart/related (Chrome, Edge, Internet Explorer and Word all write one)."""
+    if not _HEADER_LINE.match(head):
+        return False
+    end = _HEADER_END.search(head)
+    return _MULTIPART_RELATED.search(head, 0, end.start() if end else len(head)) is not None
 
 
 class DocxForm:
@@ -41,6 +56,6 @@ class PdfForm:
 class HtmlForm:
     name: ClassVar[str] = "html"
     media_type: ClassVar[str] = "text/html"
-    suffixes: ClassVar[tuple[str, ...]] = tuple(sorted(HTML_SUFFIXES))
+    suffixes: ClassVar[tuple[str, ...]] = tuple(sorted(HTML_SUFFIXES | MHTML_SUFFIXES))
     label_zh: ClassVar[str] = "网页（HTML）"
     label_en: ClassVar[str] = "an HTML page"

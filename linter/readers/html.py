@@ -37,6 +37,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from linter.document import (
+    MHTML_MEDIA_TYPE,
     Anchor,
     Block,
     Diagnostic,
@@ -48,10 +49,12 @@ from linter.document import (
     TableCell,
 )
 from linter.readers import Decoded, Limits, Reader, decode_text, is_binary
-from linter.readers.declared import HTML_SUFFIXES, HtmlForm
+from linter.readers.declared import HTML_SUFFIXES, MHTML_SUFFIXES, HtmlForm, is_mhtml
 
 if TYPE_CHECKING:  # lxml is imported lazily: only this reader needs it.
     from lxml.etree import _Element as Element
+
+    from linter.readers.mhtml import Archived
 
 __all__ = ["HtmlReader"]
 
@@ -187,6 +190,8 @@ class HtmlReader(HtmlForm, Reader):
         """High when the bytes start like HTML; the suffix only breaks ties."""
         if head.startswith(NOT_HTML_MAGIC):
             return 0
+        if is_mhtml(head):  # a page saved as one file
+            return 100 if suffix.lower() in MHTML_SUFFIXES else 90
         sample = _ascii_head(head)
         html_suffix = suffix.lower() in HTML_SUFFIXES
         start = _skip_leading_junk(sample).lower()
@@ -206,7 +211,13 @@ class HtmlReader(HtmlForm, Reader):
         """Read one HTML file; raises :class:`ReadError` when nothing can be read."""
         from lxml import etree
 
-        text, encoding, payload, diagnostics = _decode(data)
+        archive = None
+        if is_mhtml(data[:4096]):
+            from linter.readers.mhtml import unwrap
+
+            archive = unwrap(data)
+            data = archive.html
+        text, encoding, payload, diagnostics = _decode(data, archive and archive.charset)
         if _ENTITY_DECLARATION.search(text[:65536]):
             # Web pages never declare entities; a document that does is an XML entity
             # attack (billion laughs, external entities) or not a page at all.
@@ -228,7 +239,9 @@ class HtmlReader(HtmlForm, Reader):
                 container = _report_container(body)
             else:  # a bare fragment is the report itself
                 container = body
-            source = _SourceIndex(text)
+            source = (
+                _SourceIndex(text) if archive is None else _ArchivedSource(text, archive, encoding)
+            )
             source.prepare(container)
             attachments = _attachments(container) or (
                 _attachments(body) if container is not body else ""
@@ -249,9 +262,11 @@ class HtmlReader(HtmlForm, Reader):
                 f"The HTML file cannot be parsed ({type(exc).__name__}: {exc}). Check that the "
                 "file is a complete web page, or save it again as UTF-8 HTML.",
             ) from exc
+        if archive is not None and archive.location and "url" not in metadata:
+            metadata["url"] = archive.location
         return Document(
             path=path,
-            media_type=self.media_type,
+            media_type=self.media_type if archive is None else MHTML_MEDIA_TYPE,
             blocks=blocks,
             encoding=encoding,
             metadata=metadata,
@@ -331,8 +346,10 @@ def _utf16_codec(data: bytes) -> str | None:
 # --------------------------------------------------------------------------- decoding
 
 
-def _decode(data: bytes) -> tuple[str, str, bytes, list[Diagnostic]]:
-    """Decide the text; return it, its encoding, UTF-8 bytes for lxml, and diagnostics."""
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, bytes, list[Diagnostic]]:
+    """Decide the text; return it, its encoding, UTF-8 bytes for lxml, and diagnostics.
+    ``charset`` is what the file's container declares (an archive's part), which the page's
+    own ``<meta charset>`` gives way to when they differ only if the bytes say so."""
     utf16 = _utf16_codec(data)
     declared = None
     if utf16 and utf16 != "utf-16":  # no BOM, which decode_text needs to recognise UTF-16
@@ -348,7 +365,7 @@ def _decode(data: bytes) -> tuple[str, str, bytes, list[Diagnostic]]:
                 "characters): it may be a binary file renamed to .html, or UTF-16 text without "
                 "a byte-order mark. Provide the original page, or save it as UTF-8.",
             )
-        declared = _declared_charset(data)
+        declared = _declared_charset(data) or charset
         decoded = decode_text(data, declared=declared)
         truncated = _truncated_utf8(data) if decoded.fallback and not utf16 else None
         if truncated is None and decoded.encoding == "utf-8" and not decoded.replaced:
@@ -820,6 +837,67 @@ class _SourceIndex:
             return after_start
         closing_bracket = self.text.find(">", close)
         return closing_bracket + 1 if closing_bracket >= 0 else after_start
+
+
+class _ArchivedSource(_SourceIndex):
+    """The source index of a page inside an MHTML archive: each anchor is worked out in
+    the page's text, then moved to where those bytes are in the archive file."""
+
+    def __init__(self, text: str, archive: Archived, encoding: str) -> None:
+        super().__init__(text)
+        self.archive = archive
+        self._codec, self._skip = _offset_codec(encoding)
+        self._byte_starts: list[int] | None = None
+        self._archive_lines: list[int] | None = None
+
+    def locate(self, element: Element) -> Anchor:
+        placed = super().locate(element)
+        if placed.line is None:
+            return placed
+        line, column = self._moved(placed.line, placed.column)
+        if placed.end_line is None:
+            return Anchor(line, column if placed.column is not None else None)
+        end_line, end_column = self._moved(placed.end_line, placed.end_column)
+        return Anchor(line, column, end_line, end_column)
+
+    def _moved(self, line: int, column: int | None) -> tuple[int, int]:
+        """(line, column) in the page's text -> (line, column) in the archive."""
+        archive = self.archive
+        if self._codec is None:  # UTF-16 inside an archive: the part's first line
+            offset = archive.archive_offset(0)
+        else:
+            if self._byte_starts is None:
+                lengths = (
+                    len(part.encode(self._codec, "replace")) + 1 for part in self.text.split("\n")
+                )
+                self._byte_starts = list(accumulate(lengths, initial=self._skip))
+            start = self.line_starts[line - 1]
+            prefix = self.text[start : start + (column or 1) - 1]
+            at = self._byte_starts[line - 1] + len(prefix.encode(self._codec, "replace"))
+            offset = archive.archive_offset(at)
+        if self._archive_lines is None:
+            lengths = (len(part) + 1 for part in archive.raw.split(b"\n"))
+            self._archive_lines = list(accumulate(lengths, initial=0))
+        archive_line = bisect_right(self._archive_lines, offset)
+        line_start = self._archive_lines[archive_line - 1]
+        shown = archive.raw[line_start:offset].decode("utf-8", "replace")
+        return archive_line, len(shown) + 1
+
+
+def _offset_codec(encoding: str) -> tuple[str | None, int]:
+    """The codec that gives back the bytes the page's text was decoded from, to count
+    them, and the bytes of a byte-order mark before the text; no codec for UTF-16."""
+    name = encoding.lower().replace("_", "-")
+    if name.startswith("utf-16"):
+        return None, 0
+    if name == "utf-8-sig":
+        return "utf-8", 3
+    if name in ("gbk", "gb2312", "gb-2312", "cp936", "gb18030"):
+        return "gb18030", 0  # what GBK/GB2312 pages are read as
+    try:
+        return codecs.lookup(name).name, 0
+    except LookupError:
+        return "utf-8", 0
 
 
 def _find_end_tag(text: str, name: str, start: int, stop: int | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from linter.document import Anchor
+from linter.document import MARKUP_MEDIA_TYPES, Anchor
 from linter.finding import Location
 from linter.labels import SECTION_NUMERALS
 from linter.model import Report
@@ -15,9 +15,6 @@ from rules.consistency.narrative import Narrative, NoneStatement, Source, Statem
 APPLICATION_SECTIONS = (1, 3)
 CASE_SECTIONS = (1, 3, 4)
 FEE_SECTIONS = (1, 3, 6)
-
-# Readers whose paragraph anchors point at markup, not at the paragraph's first character.
-MARKUP_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class _Memo:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from linter.document import Anchor
+from linter.document import MARKUP_MEDIA_TYPES, Anchor
 from linter.model import Report, TextBlock
 
 
@@ -45,14 +45,10 @@ def _advance(line: int, column: int, passed: str) -> tuple[int, int]:
     return line + breaks, len(passed) - passed.rfind("\n")
 
 
-# Readers whose paragraph text is not a verbatim slice of the source.
-_MARKUP_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-
-
 def point_into(report: Report, block: TextBlock, start: int, length: int = 0) -> Anchor:
     """The anchor of ``block.text[start:start + length]`` where columns can be trusted,
     else the paragraph's own anchor."""
-    if report.source.media_type in _MARKUP_MEDIA_TYPES:
+    if report.source.media_type in MARKUP_MEDIA_TYPES:
         return block.anchor
     return anchor_at(block.anchor, block.text, start, length)
 
