@@ -658,7 +658,7 @@ def recognise_applications(
     group: str | None = None
     label_only: set[str] = set()  # rows printed as a label alone, without any cell
     for table, _in_section in tables:
-        table = join_wrapped_labels(table)
+        table = _upright(join_wrapped_labels(table))
         header_rows: list[Sequence[TableCell]] = []
         leaves: dict[tuple[int, int], list[str | None]] = {}  # by header rows seen, width
         for printed in table.rows:
@@ -736,6 +736,44 @@ def recognise_applications(
         extra_rows=tuple(build.extra),
         unread=tuple(UnreadRow(label, rid) for label, rid in unread_rows),
     )
+
+
+def _applicant_row_labels(table: DocTable) -> set[str]:
+    """The applicant columns (自然人 … 总计) printed as the label of a row of values."""
+    found: set[str] = set()
+    for printed in table.rows:
+        labels = [tc.text for tc in _logical(printed) if tc.text and not is_data_like(tc.text)]
+        values = sum(1 for tc in printed if parse_cell(tc.text).state == "number")
+        col = _APP_COLUMN_KEYS.get(key(labels[-1])) if labels else None
+        if col is not None and values >= 3:
+            found.add(col.id)
+    return found
+
+
+def _upright(table: DocTable) -> DocTable:
+    """A section-三 table printed transposed — the applicant types as rows (自然人 …
+    总计) and the format's rows (一、本年新收 … 四、结转下年度) as columns — turned to the
+    format's orientation. Only a table with a full grid (every row as wide) whose rows
+    are labelled by at least five of the seven applicant columns, and that holds more of
+    the format's row labels turned than as printed; any other table is returned as is."""
+    rows = table.rows
+    if len(rows) < 5 or len({len(r) for r in rows}) != 1:
+        return table
+    if len(_applicant_row_labels(table)) < len(L.APPLICATION_COLUMNS) - 2:
+        return table
+    turned = DocTable(
+        tuple(
+            tuple(
+                TableCell(row[c].text, row[c].anchor, row[c].vmerge, row[c].hmerge) for row in rows
+            )
+            for c in range(len(rows[0]))
+        ),
+        table.anchor,
+        table.grid,
+    )
+    if _looks_like_applications(turned) <= _looks_like_applications(table):
+        return table
+    return turned
 
 
 def _applications_edition(rows: Iterable[str]) -> str | None:

@@ -231,3 +231,70 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
     if form == "md":
         return to_markdown(root).encode()
     return html.tostring(root, encoding="utf-8", method="html")
+
+
+# --- section 三 -------------------------------------------------------------------------------
+
+APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+
+def _application_rows(table: etree._Element) -> list[tuple[str, str, list[str]]]:
+    """(label as printed in the last label column, its group's label or "", the seven
+    values) of each data row of the template's section-三 table."""
+    grid, texts = expand(table)
+    out = []
+    for row in grid[3:]:
+        label = texts[row[2]]  # type: ignore[index]
+        group = texts[row[1]] if row[1] != row[2] else ""  # type: ignore[index]
+        out.append((label, group, [texts[n] for n in row[3:]]))  # type: ignore[index]
+    return out
+
+
+def applications_transposed(root: html.HtmlElement) -> None:
+    """The template's table turned: its header (勾稽 note, 申请人情况, 法人或其他组织)
+    down the left, the format's rows across."""
+    table = table_of(root, "三")
+    grid, texts = expand(table)
+    replace(table, build([list(r) for r in zip(*grid, strict=True)], texts))
+
+
+def applications_transposed_flat(root: html.HtmlElement) -> None:
+    """One header row of the format's row labels (as printed in the last label column),
+    one row per applicant type."""
+    table = table_of(root, "三")
+    rows = _application_rows(table)
+    grid: Grid = []
+    t: dict[int, str] = {0: "申请人情况"}
+    grid.append([0, *(new_text(t, label) for label, _, _ in rows)])
+    for c, name in enumerate(APPLICANTS):
+        grid.append([new_text(t, name), *(new_text(t, values[c]) for _, _, values in rows)])
+    replace(table, build(grid, t))
+
+
+def applications_transposed_groups(root: html.HtmlElement) -> None:
+    """Two header rows: the groups （三）…（六） spanning their items, then the items."""
+    table = table_of(root, "三")
+    rows = _application_rows(table)
+    t: dict[int, str] = {0: "申请人情况"}
+    groups: dict[str, int] = {}
+    top: list[int | None] = [0]
+    leaf: list[int | None] = [0]
+    for label, group, _ in rows:
+        if group:
+            top.append(groups.setdefault(group, new_text(t, group)))
+            leaf.append(new_text(t, label))
+        else:
+            n = new_text(t, label)
+            top.append(n)
+            leaf.append(n)
+    grid: Grid = [top, leaf]
+    for c, name in enumerate(APPLICANTS):
+        grid.append([new_text(t, name), *(new_text(t, values[c]) for _, _, values in rows)])
+    replace(table, build(grid, t))
+
+
+APPLICATION_LAYOUTS: dict[str, Layout] = {
+    "transposed": applications_transposed,
+    "transposed-flat": applications_transposed_flat,
+    "transposed-groups": applications_transposed_groups,
+}

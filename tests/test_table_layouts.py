@@ -56,3 +56,24 @@ def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_p
     found = kinds(_lint(engine, tmp_path, root, "html", "unlabelled"))
     assert ("XT002", "section4", "warning") in found
     assert not [k for k in found if k[0].startswith("RL")]
+
+
+@pytest.mark.parametrize(
+    ("page", "form"),
+    [(PINGTAN_2023, "html"), (PINGTAN_2023, "md"), (SHANGHAI_2019, "html")],
+    ids=["pingtan2023-html", "pingtan2023-md", "shanghai2019-html"],
+)
+@pytest.mark.parametrize("layout", sorted(T.APPLICATION_LAYOUTS))
+def test_transposed_applications_table_read_as_the_template(
+    engine: Engine, tmp_path: Path, page: Path, form: str, layout: str
+) -> None:
+    """Applicant types as rows and the format's rows as columns: the labels are the
+    format's own, so the table is read turned, with the same findings."""
+    original = _original(engine, tmp_path, page, form)
+    root = T.parse(page)
+    T.inject_defects(root)
+    T.APPLICATION_LAYOUTS[layout](root)
+    result = _lint(engine, tmp_path, root, form, layout)
+    assert kinds(result) == kinds(original)
+    assert ("AP101", "natural_person", "error") in kinds(result)
+    assert ("AP103", "new_received", "error") in kinds(result)
