@@ -53,8 +53,16 @@ FUZZY_THRESHOLD = 0.72
 
 # --- sections ----------------------------------------------------------------------------
 
-_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七])\s*[、.．,，]\s*(?P<rest>.*)$", re.S)
+# “一、总体情况” and its printed variants: “一.”, “一 ”, “第一部分 ”, and “1.” in a report
+# whose top level is numbered in Arabic (its sub-headings being “（一）”).
+_HEADING = re.compile(
+    r"^\s*(?:第\s*(?P<part>[一二三四五六七])\s*部分\s*[、.．,，:：]?"
+    r"|(?P<num>[一二三四五六七])\s*(?:[、.．,，]|(?=\s))"
+    r"|(?P<arabic>[1-7])\s*(?:[、.．]|(?=\s)))\s*(?P<rest>.*)$",
+    re.S,
+)
 _HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
+_LOOSE_END = "：:。.；;，,"
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,11 @@ class _Heading:
     # False: the heading was lost (a conversion dropped it) and the section was recognised
     # from its content and place; ``text`` is then the format's heading.
     printed: bool = True
+    # Numbered “1.” rather than “一、”.
+    arabic: bool = False
+    # Worded more loosely than the format (“六、其他事项”): a heading only where the
+    # format's wording of that section is not found (see _find_headings).
+    loose: bool = False
 
 
 def match_heading(text: str) -> _Heading | None:
@@ -73,6 +86,7 @@ def match_heading(text: str) -> _Heading | None:
     if m:
         rest = compact(m.group("rest"))
         head = rest[:40]
+        arabic = m.group("arabic") is not None
         for spec in L.SECTIONS:
             if any(
                 head.startswith(c) or (c in head[:30] and spec.number in (4, 5)) for c in spec.cues
@@ -86,7 +100,11 @@ def match_heading(text: str) -> _Heading | None:
                     heading = t[: m.start("rest")] + m.group("rest")[:20]
                 else:
                     heading = t
-                return _Heading(spec.number, heading.strip())
+                return _Heading(spec.number, heading.strip(), arabic=arabic)
+        numeral = m.group("part") or m.group("num")
+        number = int(m.group("arabic")) if arabic else L.SECTION_NUMERALS.find(numeral) + 1
+        if rest.rstrip(_LOOSE_END) in L.SECTION_LOOSE_CUES.get(number, ()):
+            return _Heading(number, t, arabic=arabic, loose=True)
         return None
     if len(t) <= 30:
         k = compact(t)
@@ -121,20 +139,46 @@ _INLINE = {spec.number: _inline_heading(spec.number) for spec in L.SECTIONS}
 def _find_headings(
     blocks: Sequence[Paragraph | DocTable],
 ) -> tuple[list[tuple[int, _Heading]], list[TextBlock]]:
-    """The first heading of each section (block index, heading) and the repeats."""
-    headings: list[tuple[int, _Heading]] = []
-    repeated: list[TextBlock] = []
-    seen: set[int] = set()
+    """The first heading of each section (block index, heading) and the repeats.
+
+    Headings are numbered “一、” or, in some reports, “1.”: the system that names more
+    sections is the report's (“1.主动公开政府信息情况” under “一、总体情况” is a
+    sub-heading). A loosely worded heading (“六、其他事项”) counts only for a section the
+    format's wording does not name, and only in that section's place: after the headings
+    of the sections before it and before those of the sections after it.
+    """
+    found: list[tuple[int, _Heading]] = []
     for idx, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             h = match_heading(block.text)
-            if h and h.number not in seen:
-                headings.append((idx, h))
-                seen.add(h.number)
-            elif h:
-                # A second heading for a section already seen: kept for ST002, and its
-                # text stays in the section where it stands.
-                repeated.append(TextBlock(h.text, block.anchor))
+            if h:
+                found.append((idx, h))
+    chinese = {h.number for _, h in found if not h.arabic and not h.loose}
+    arabic = {h.number for _, h in found if h.arabic and not h.loose}
+    use_arabic = len(arabic) > len(chinese)
+    found = [(idx, h) for idx, h in found if h.arabic == use_arabic]
+    first: dict[int, int] = {}
+    for idx, h in found:
+        if not h.loose:
+            first.setdefault(h.number, idx)
+    headings: list[tuple[int, _Heading]] = []
+    repeated: list[TextBlock] = []
+    seen: set[int] = set()
+    for idx, h in found:
+        if h.loose and (
+            h.number in first
+            or h.number in seen
+            or any(n < h.number and i > idx for n, i in first.items())
+            or any(n > h.number and i < idx for n, i in first.items())
+        ):
+            continue
+        if h.number not in seen:
+            headings.append((idx, h))
+            seen.add(h.number)
+        else:
+            # A second heading for a section already seen: kept for ST002, and its
+            # text stays in the section where it stands.
+            repeated.append(TextBlock(h.text, blocks[idx].anchor))
     return headings, repeated
 
 

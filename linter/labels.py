@@ -57,6 +57,27 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 SECTION_NUMERALS = "一二三四五六"
 
+# Shorter wordings agencies print for a heading (“一、概述”, “六、其他事项”): too loose to
+# pick a heading out of any paragraph, so they count only for a section whose heading is
+# not found in the format's wording, and only as the whole short heading line.
+SECTION_LOOSE_CUES: dict[int, tuple[str, ...]] = {
+    1: ("概述", "概况", "总体概况", "基本情况", "工作概况", "总体工作情况", "工作综述", "综述"),
+    2: ("主动公开情况", "主动公开", "主动公开工作情况"),
+    3: ("依申请公开情况", "依申请公开", "依申请公开工作情况", "政府信息公开申请"),
+    5: ("存在问题", "存在的问题", "主要问题", "问题及改进", "不足及改进", "存在的不足"),
+    6: ("其他事项", "其他需要说明的事项", "其他需报告的事项", "其他需要报告事项", "其他情况"),
+}
+
+# Wordings of a whole heading seen in real reports (FORMATS.md §2.2, §3.2) that are not
+# misspellings of the format's heading, though one character away from it.
+SECTION_HEADING_VARIANTS: dict[int, tuple[str, ...]] = {
+    4: (
+        "政府信息公开行政复议和行政诉讼情况",
+        "政府信息公开行政复议及行政诉讼情况",
+    ),
+    5: ("存在的主要问题及改进举措", "存在的主要问题及改进措施", "存在的主要问题和改进情况"),
+}
+
 
 @dataclass(frozen=True)
 class RowSpec:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from linter.finding import Finding
+from linter.labels import SECTION_HEADING_VARIANTS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
 from rules.wording.common import Text, text_of
@@ -84,6 +85,14 @@ def _expected_heading(number: int) -> str:
     return unicodedata.normalize("NFKC", HEADINGS[number])
 
 
+@cache
+def _heading_variants(number: int) -> frozenset[str]:
+    """Wordings of the heading seen in real reports, not misspellings (FORMATS.md §3.2)."""
+    return frozenset(
+        unicodedata.normalize("NFKC", v) for v in SECTION_HEADING_VARIANTS.get(number, ())
+    )
+
+
 def _heading_misses(text: Text) -> Iterator[NearMiss]:
     """A section heading one edit away from the format's heading, compared whole:
     “政府信息公开行政法复议、行政诉讼情况” for “政府信息公开行政复议、行政诉讼情况”."""
@@ -104,6 +113,8 @@ def _heading_misses(text: Text) -> Iterator[NearMiss]:
             start += numbering.end()
             printed = printed[numbering.end() :]
         expected = _expected_heading(int(number))
+        if printed.rstrip("：:") in _heading_variants(int(number)):
+            continue
         at = inner_edit(printed, expected) if printed != expected else None
         if at is not None:
             yield NearMiss(start, start + len(printed), printed, HEADINGS[int(number)], start + at)
