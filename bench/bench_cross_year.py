@@ -6,7 +6,9 @@
 For each N it builds N reports' facts in two shapes — ``pairs``: N/2 agencies with
 distinct names, each with a 2023 and a 2024 report, every fourth agency under its short
 name (第3区教育局 for 江苏省某0市第3区教育局) the second year, every pair compared;
-``distinct``: N agencies with one report each (2023 or 2024), nothing to pair — from the facts the CY rules keep of the real
+``distinct``: N agencies with one report each (2023 or 2024), nothing to pair; ``forms``:
+N/3 agencies, each with a 2023 report and its 2024 report in two forms (a page and its
+attachment: the same form digest), each form compared — from the facts the CY rules keep of the real
 淮安 2024 filled template (tests/docx_fixtures.py). The facts go through the SQLite fact store exactly as a batch
 run writes them; then it times the batch step as a run takes it (the CY rules, pairing
 included, their findings sorted in the store and read back report by report) and reports the peak RSS of the process that did it (each N in a fresh
@@ -64,15 +66,21 @@ def one(n: int, shape: str) -> dict:
     started = time.perf_counter()
     store = FactStore()
     try:
-        reports = (
-            [(i, year) for i in range(n // 2) for year in (2023, 2024)]
-            if shape == "pairs"
-            else [(i, 2023 + i % 2) for i in range(n)]
-        )
-        for i, year in reports:
+        if shape == "pairs":
+            reports = [(i, year, "docx") for i in range(n // 2) for year in (2023, 2024)]
+        elif shape == "forms":
+            reports = [
+                (i, year, suffix)
+                for i in range(n // 3)
+                for year, suffix in ((2023, "docx"), (2024, "docx"), (2024, "html"))
+            ]
+        else:
+            reports = [(i, 2023 + i % 2, "docx") for i in range(n)]
+        for i, year, suffix in reports:
             name = agency(i, short=shape == "pairs" and year == 2024 and i % 4 == 0)
+            path = f"{year}/{i:06d}.{suffix}"
             for code, facts in template.items():
-                store.add(code, replace(facts, path=f"{year}/{i:06d}.docx", agency=name, year=year))
+                store.add(code, replace(facts, path=path, agency=name, year=year))
         store.finish(n)
         written = time.perf_counter() - started
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -107,7 +115,9 @@ def main() -> None:
         f"{'reports':>8} {'shape':>9} {'store s':>8} {'CY step s':>10} {'findings':>9} "
         f"{'peak RSS MiB':>13} {'before step':>12}"
     )
-    for n, shape in [(n, s) for n in args.n or [1000, 8000, 50000] for s in ("distinct", "pairs")]:
+    for n, shape in [
+        (n, s) for n in args.n or [1000, 8000, 50000] for s in ("distinct", "pairs", "forms")
+    ]:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--shape", shape],
             capture_output=True,

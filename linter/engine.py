@@ -12,7 +12,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from linter import editions
+from linter import editions, forms
 from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.factstore import PackedFacts, as_source
@@ -361,6 +361,7 @@ class Engine:
     def collect_facts(self, report: Report) -> dict[str, ReportFacts]:
         """Each batch rule's compact facts about one report (readable reports only)."""
         out: dict[str, ReportFacts] = {}
+        form: bytes | None = None
         if not report.readable or any(d.code in _NOT_CHECKED for d in report.diagnostics):
             return out
         for rule in self.batch_rules:
@@ -371,6 +372,8 @@ class Engine:
             except Exception:  # reported once, by check_batch, as a missing input
                 continue
             if facts is not None:
+                if form is None:  # once per report, shared by every rule's facts
+                    form = forms.digest(report)
                 # Pickled here, once (in the worker): the parent only stores the bytes.
                 out[rule.code] = PackedFacts.pack(
                     ReportFacts(
@@ -379,6 +382,7 @@ class Engine:
                         report.year.value,
                         report.edition.value,
                         facts,
+                        form,
                     )
                 )
         return out

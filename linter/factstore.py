@@ -25,7 +25,10 @@ from typing import Any, NamedTuple
 
 from linter.rule import ReportFacts
 
-SCHEMA_VERSION = 1
+# 2: each report's form digest (table ``forms``, see linter.forms). A version-1 store
+# is upgraded in place when opened: its earlier runs have no digests, so their reports
+# pair as before (several files of one agency and year stay ambiguous).
+SCHEMA_VERSION = 2
 # Rows a temporary store keeps in memory before it moves to a file (~1 MB of facts).
 SPILL_ROWS = 4000
 # Rows inserted per transaction: a commit per report would be a disk sync per report.
@@ -35,6 +38,8 @@ SPILL_PENDING = 1000
 # SQLite's page cache per database, in KiB (its default, 2 MB, is reached as a batch
 # grows: the parent's memory would grow with it; the operating system caches the file).
 CACHE_KIB = 512
+# Schema versions this version opens (older ones are upgraded).
+_READS = frozenset({"1", str(SCHEMA_VERSION)})
 
 
 @dataclass(frozen=True)
@@ -43,13 +48,17 @@ class PackedFacts(ReportFacts):
     sends and what the store keeps. ``unpack`` gives the rule its facts back."""
 
     def unpack(self) -> ReportFacts:
-        return ReportFacts(self.path, self.agency, self.year, self.edition, _loads(self.facts))
+        return ReportFacts(
+            self.path, self.agency, self.year, self.edition, _loads(self.facts), self.form
+        )
 
     @classmethod
     def pack(cls, facts: ReportFacts) -> PackedFacts:
         if isinstance(facts, PackedFacts):
             return facts
-        return cls(facts.path, facts.agency, facts.year, facts.edition, _dumps(facts.facts))
+        return cls(
+            facts.path, facts.agency, facts.year, facts.edition, _dumps(facts.facts), facts.form
+        )
 
 
 def unpack(facts: ReportFacts) -> ReportFacts:
@@ -93,6 +102,10 @@ class FactSource:
     def load(self, handle: int) -> ReportFacts:
         raise NotImplementedError
 
+    def form(self, identity: Identity) -> bytes | None:
+        """The report's form digest (linter.forms), None when it is not known."""
+        return None
+
     def __iter__(self) -> Iterator[ReportFacts]:
         for identity in self.identities():
             yield self.load(identity.handle)
@@ -110,6 +123,9 @@ class ListSource(FactSource):
 
     def load(self, handle: int) -> ReportFacts:
         return unpack(self.reports[handle])
+
+    def form(self, identity: Identity) -> bytes | None:
+        return self.reports[identity.handle].form
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -157,6 +173,12 @@ class StoredFacts(FactSource):
         path, agency, year, edition, data = row
         return ReportFacts(path, agency, year, edition, _loads(data))
 
+    def form(self, identity: Identity) -> bytes | None:
+        row = self.store.db.execute(
+            "SELECT data FROM forms WHERE run = ? AND path = ?", (identity.run, identity.path)
+        ).fetchone()
+        return row[0] if row else None
+
     def __len__(self) -> int:
         (count,) = self.store.db.execute(
             "SELECT count(*) FROM facts WHERE rule = ? AND run = ?", (self.rule, self.store.run)
@@ -189,6 +211,10 @@ class FactStore(Mapping[str, StoredFacts]):
                 "audit store written by gongkai-lint)"
             ) from exc
         self._pending: list[tuple] = []
+        self._forms: list[tuple] = []
+        # The path whose form digest was queued last: a report's facts for every rule
+        # come one after the other, each with the same digest, kept once.
+        self._form_path: str | None = None
         self._findings: list[tuple] = []
         self._rules: set[str] = set()
         self._finished = False
@@ -211,12 +237,21 @@ class FactStore(Mapping[str, StoredFacts]):
             """
         )
         found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if found is None:
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif found[0] != str(SCHEMA_VERSION):
+        if found is not None and found[0] not in _READS:
             raise sqlite3.DatabaseError(
-                f"store schema version {found[0]}, this version of gongkai-lint reads {SCHEMA_VERSION}"
+                f"store schema version {found[0]}, this version of gongkai-lint reads "
+                f"{', '.join(sorted(_READS))}"
             )
+        # One form digest per report of a run (version 2; added to a version-1 store).
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS forms (run INTEGER, path TEXT, data BLOB, "
+            "PRIMARY KEY (run, path))"
+        )
+        db.execute(
+            "INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = "
+            "excluded.value",
+            (str(SCHEMA_VERSION),),
+        )
         from linter import __version__
 
         cursor = db.execute(
@@ -242,6 +277,9 @@ class FactStore(Mapping[str, StoredFacts]):
             )
         )
         self._rules.add(rule)
+        if packed.form is not None and packed.path != self._form_path:
+            self._forms.append((self.run, packed.path, packed.form))
+            self._form_path = packed.path
         if len(self._pending) >= _BATCH:
             self._flush()
 
@@ -277,6 +315,8 @@ class FactStore(Mapping[str, StoredFacts]):
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     self._pending,
                 )
+            if self._forms:
+                self.db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?, ?)", self._forms)
             if self._findings:
                 self.db.executemany(
                     "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._findings
@@ -288,6 +328,7 @@ class FactStore(Mapping[str, StoredFacts]):
             ) from exc
         self._rows += len(self._pending)
         self._pending = []
+        self._forms = []
         self._findings = []
         if self.path is None and self._rows > SPILL_ROWS:
             self._spill()

@@ -206,6 +206,10 @@ class ReportFacts:
     year: int | None
     edition: str | None
     facts: Any
+    # The report's form digest (linter.forms): the same for every rule's facts of one
+    # report, so that every rule counts two files of one report (a page and its PDF) as
+    # one report alike. None: not known (a caller's own facts, an older store's).
+    form: bytes | None = None
 
 
 class BatchRule(Rule, abstract=True):

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from linter.document import Anchor
 from linter.factstore import FactSource, Identity, as_source
+from linter.forms import Form, compare, figures_read
 from linter.model import Cell, Report
 from linter.rule import ReportFacts
 from linter.textnorm import compact
@@ -213,12 +214,72 @@ class AgencyIndex:
 class Namesakes(list):
     """The reports an ambiguous report could be paired with: the first few by path,
     and ``total``, how many there are (a national batch can hold thousands of reports
-    under one name; listing them all for each would be quadratic)."""
+    under one name; listing them all for each would be quadratic). ``differ``: two of
+    them (or this report and one of them) read as one report in two forms whose figures
+    differ — ``(path, path, place, value, value)`` — so they were not counted as one."""
 
     total: int = 0
+    differ: tuple[str, str, str, float, float] | None = None
 
 
 MAX_NAMESAKES = 20
+# Files of one agency and year compared with each other to find forms of one report:
+# more than this are several reports whatever their forms (a national batch's 教育局).
+MAX_FORMS = 6
+
+
+class _Reports(NamedTuple):
+    """The files of one agency and year, as reports: each a list of its forms, the form
+    to compare with first; ``differ`` as in :class:`Namesakes`."""
+
+    reports: list[list[Identity]]
+    differ: tuple[str, str, str, float, float] | None
+
+
+class FormGroups:
+    """Which files of one agency and year are the same report in different forms
+    (linter.forms), worked out once per agency and year from the form digests every
+    rule's facts carry alike, so every rule counts the same files as one report."""
+
+    def __init__(self, source: FactSource) -> None:
+        self.source = source
+        self._done: dict[tuple[int, ...], _Reports] = {}
+
+    def reports(self, files: list[Identity]) -> _Reports:
+        if len(files) == 1:
+            return _Reports([files], None)
+        key = tuple(sorted(f.handle for f in files))
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._group(files)
+        return found
+
+    def _group(self, files: list[Identity]) -> _Reports:
+        if len(files) > MAX_FORMS:
+            return _Reports([[f] for f in sorted(files, key=lambda f: f.path)], None)
+        decoded = {f: Form.decode(self.source.form(f)) for f in files}
+        keys = {f: agency_key(f.agency) or "" for f in files}
+        order = sorted(files, key=lambda f: (-figures_read(decoded[f]), f.path))
+        reports: list[list[Identity]] = []
+        differ = None
+        for f in order:
+            for report in reports:
+                # Namesakes found under a short name can be two agencies (宿迁市洪泽区…
+                # and 淮安市洪泽区…): forms of one report name one agency.
+                if not all(_same_agency(keys[g], keys[f]) for g in report):
+                    continue
+                verdicts = [compare(decoded[g], decoded[f]) for g in report]
+                if all(v.verdict == "same" for v in verdicts):
+                    report.append(f)
+                    break
+                if differ is None:
+                    for g, v in zip(report, verdicts, strict=True):
+                        if v.verdict == "differ" and v.where is not None:
+                            differ = (g.path, f.path, *v.where)
+                            break
+            else:
+                reports.append([f])
+        return _Reports(reports, differ)
 
 
 def pairs(
@@ -229,6 +290,11 @@ def pairs(
     the year before, by agency name (全称 or 简称) and year. A report with several
     candidates is not compared: it goes to ``ambiguous`` instead (nothing is paired
     across agencies by accident), with its :class:`Namesakes`.
+
+    Files that are one report in several forms (a page and its PDF, see linter.forms)
+    count as one report: each form of this year's report is compared with last year's,
+    and last year's report is compared in the form that read most of its tables (then
+    the first by path). Forms whose figures differ stay apart (ambiguous, and said).
 
     Pairing is an index lookup per report (linear in the batch). With an audit store
     (``--store``), a report whose previous year is not in this batch is paired with the
@@ -255,6 +321,7 @@ def pairs(
         if key and identity.year:
             earlier.add(key, identity)
     mine.sort(key=lambda row: row[:3])
+    groups = FormGroups(source)
     # (key, year) -> the first namesakes by path and their number, for ambiguity notes.
     first: dict[tuple[str, int], tuple[list[Identity], int]] = {}
     for year, key, _, this in mine:
@@ -266,8 +333,10 @@ def pairs(
         if not candidates:
             continue
         same_year = index.same_agency(key, year)  # this report among them
-        if len(candidates) == 1 and len(same_year) == 1:
-            yield source.load(this.handle), source.load(candidates[0].handle)
+        before = groups.reports(candidates)
+        now = groups.reports(same_year)
+        if len(before.reports) == 1 and len(now.reports) == 1:
+            yield source.load(this.handle), source.load(before.reports[0][0].handle)
         elif ambiguous is not None:
             if (key, year) not in first:
                 group = candidates + same_year
@@ -276,9 +345,11 @@ def pairs(
                     len(group),
                 )
             listed, total = first[(key, year)]
-            others = Namesakes(_identity_only(r) for r in listed if r is not this)
+            mine_too = next((r for r in now.reports if this in r), [this])
+            others = Namesakes(_identity_only(r) for r in listed if r not in mine_too)
             del others[MAX_NAMESAKES:]
-            others.total = total - 1
+            others.total = total - len(mine_too)
+            others.differ = before.differ or now.differ
             ambiguous.append((_identity_only(this), others))
 
 

@@ -1,0 +1,212 @@
+"""One report in several forms: the web page and its PDF attachment, a PDF and a text
+extraction of it. An inspector's folder scraped from government sites often holds both.
+
+Each report's *form digest* (:func:`digest`, about 1 KB, computed once per report in the
+worker that read it) keeps the figures its tables gave, by place, and a sketch of its
+narrative. Batch rules that pair reports by agency and year (CY) then count files of one
+agency and year that are the same report as ONE report (:func:`compare`): the same
+figures wherever both forms read a table — a form whose tables could not be read agrees
+on what it has — and the same narrative (the shorter one contained in the other: a
+flattened table adds text to an extraction, it takes none away). Forms whose narrative is
+the same but whose figures differ are not merged: the difference is reported.
+
+The narrative sketch is of 8-character shingles of the CJK text only: line breaks, page
+headers, spaces and punctuation, which differ from one converter to the next, do not
+count. On the corpus, forms of one report contain each other at 0.81–1.00 (a Tika
+extraction of a .doc is the lowest); different reports, of one agency in other years or
+of other agencies, at 0.50 at most, and 0.75 for a template filled with the same
+agency's figures and an abridged text (kept apart).
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import zlib
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from linter.model import Report, Table
+
+FORM_VERSION = 1
+SHINGLE = 8  # CJK characters
+SKETCH_SIZE = 128  # smallest shingle hashes kept (4 bytes each)
+# A narrative with fewer distinct shingles (about this many CJK characters) is too short
+# to tell one report from another (a blank template, a page that only links its file).
+MIN_SHINGLES = 300
+# Share of the shorter narrative found in the longer one for the two to be one report.
+SAME_TEXT = 0.8
+
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
+
+
+def _figures(report: Report) -> dict[str, int | float]:
+    """Each number the tables gave, by ``table/row/column`` (blanks and placeholders
+    as 0, as the rules read them; text cells are left out)."""
+    tables: list[tuple[str, Table]] = [
+        ("三", report.applications),
+        ("四", report.review_litigation),
+    ]
+    tables += [(f"二/{item}", t) for item, t in sorted(report.article20.items.items())]
+    out: dict[str, int | float] = {}
+    for name, table in tables:
+        if not table.present:
+            continue
+        for row_id, row in table.rows.items():
+            for col_id, cell in row.cells.items():
+                if cell.state == "number" and cell.value is not None:
+                    out[f"{name}/{row_id}/{col_id}"] = cell.value
+                elif cell.state in ("blank", "placeholder"):
+                    out[f"{name}/{row_id}/{col_id}"] = 0
+    return out
+
+
+def _shingles(text: str) -> tuple[int, bytes]:
+    """The number of distinct shingles of the CJK text and the smallest SKETCH_SIZE of
+    their hashes (CRC-32: stable across processes and fast)."""
+    cjk = _NOT_CJK.sub("", text)
+    hashes = {
+        zlib.crc32(cjk[i : i + SHINGLE].encode("utf-8")) for i in range(len(cjk) - SHINGLE + 1)
+    }
+    return len(hashes), array("I", sorted(hashes)[:SKETCH_SIZE]).tobytes()
+
+
+def digest(report: Report) -> bytes:
+    """The report's form digest (see the module's docstring): the number of figures,
+    their places and their values (each compressed: places repeat, and most values are
+    small whole numbers), the narrative's sketch. About 1.5 KB."""
+    figures = sorted(_figures(report).items())
+    places = zlib.compress("\n".join(p for p, _ in figures).encode("utf-8"))
+    values = zlib.compress(array("d", (v for _, v in figures)).tobytes())
+    count, sketch = _shingles("\n".join(s.text for s in report.sections))
+    return pickle.dumps(
+        (FORM_VERSION, len(figures), places, values, count, sketch),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+class Form:
+    """A decoded form digest. The figures are unpacked only when two forms' places
+    differ (most pairs of forms read the same tables: their values are compared as
+    bytes)."""
+
+    __slots__ = ("count", "_places", "_values", "shingles", "sketch", "_figures")
+
+    def __init__(
+        self, count: int, places: bytes, values: bytes, shingles: int, sketch: tuple[int, ...]
+    ) -> None:
+        self.count = count  # how many figures the tables gave
+        self._places = places
+        self._values = values
+        self.shingles = shingles
+        self.sketch = sketch
+        self._figures: dict[str, float] | None = None
+
+    @property
+    def figures(self) -> dict[str, float]:
+        if self._figures is None:
+            self._figures = {}
+            if self.count:
+                try:
+                    names = zlib.decompress(self._places).decode("utf-8").split("\n")
+                    numbers = array("d")
+                    numbers.frombytes(zlib.decompress(self._values))
+                    self._figures = dict(zip(names, numbers, strict=True))
+                except (zlib.error, UnicodeDecodeError, ValueError):
+                    pass  # a damaged digest: as if no table was read
+        return self._figures
+
+    def same_figures_as(self, other: Form) -> bool | None:
+        """True or False when both read the same places; None when they read others."""
+        if self._places == other._places:
+            return self._values == other._values
+        return None
+
+    @classmethod
+    def decode(cls, blob: bytes | None) -> Form | None:
+        """None for no digest, or one this version does not read (an older store's)."""
+        if not blob:
+            return None
+        try:
+            version, figures, places, values, count, sketch = pickle.loads(blob)
+            if version != FORM_VERSION:
+                return None
+            return cls(figures, places, values, count, tuple(array("I", sketch)))
+        except Exception:  # not a digest this version wrote: treated as none
+            return None
+
+
+Verdict = Literal["same", "differ", "other"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    verdict: Verdict
+    # Where the figures differ (the first place, by name): (place, value in a, value in b).
+    where: tuple[str, float, float] | None = None
+
+
+def containment(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated share of the smaller shingle set found in the other, from their sketches
+    (bottom-k: both hold every hash of their set up to the smaller of their maxima)."""
+    if not a or not b:
+        return 0.0
+    cut = min(a[-1], b[-1])
+    low_a = {h for h in a if h <= cut}
+    low_b = {h for h in b if h <= cut}
+    return len(low_a & low_b) / min(len(low_a), len(low_b))
+
+
+def compare(a: Form | None, b: Form | None) -> Comparison:
+    """``same``: one report (near-identical narrative, no figure differs); ``differ``:
+    near-identical narrative but a figure differs; ``other``: different reports, or
+    too little to tell."""
+    if a is None or b is None or min(a.shingles, b.shingles) < MIN_SHINGLES:
+        return Comparison("other")
+    if containment(a.sketch, b.sketch) < SAME_TEXT:
+        return Comparison("other")
+    if not a.count or not b.count or a.same_figures_as(b):
+        return Comparison("same")  # a form whose tables were not read agrees on what it has
+    theirs = b.figures
+    differing = [p for p, v in a.figures.items() if theirs.get(p, v) != v]
+    if differing:
+        place = min(differing)
+        return Comparison("differ", (place, a.figures[place], theirs[place]))
+    return Comparison("same")
+
+
+def place_zh(place: str) -> str:
+    """``三/row/column`` in words for a message: the section and the format's labels
+    where they are known, the ids otherwise."""
+    from linter import editions
+    from linter.labels import ARTICLE20_ITEM_TITLE, REVIEW_COLUMNS, column_label_zh, row_label_zh
+
+    table, *rest = place.split("/")
+    if table == "三" and len(rest) == 2:
+        try:
+            return f"第三部分 {row_label_zh(rest[0])} / {column_label_zh(rest[1])}"
+        except Exception:  # an id outside the registry's rows
+            pass
+    if table == "四" and len(rest) == 2:
+        label = next((c.label for c in REVIEW_COLUMNS if c.id == rest[1]), rest[1])
+        return f"第四部分 {label}"
+    if table == "二" and len(rest) == 3:
+        for edition in reversed(editions.all_editions()):  # the current one first
+            item = edition.item(rest[0])
+            row = item and next((r for r in item.rows if r.id == rest[1]), None)
+            column = item and next((c for c in item.columns if c.id == rest[2]), None)
+            if item and row and column:
+                title = ARTICLE20_ITEM_TITLE.format(n=item.number)
+                return f"第二部分 {title} {row.label} / {column.label}"
+    return place
+
+
+def figures_read(form: Form | None) -> int:
+    return form.count if form is not None else 0
+
+
+def preferred(forms: Iterable[tuple[str, Form | None]]) -> list[str]:
+    """Paths in the order their forms are used: most figures read first, then by path."""
+    return [p for p, _ in sorted(forms, key=lambda pf: (-figures_read(pf[1]), pf[0]))]
