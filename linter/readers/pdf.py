@@ -20,6 +20,12 @@ page with ``/Rotate`` reads in its visual order):
   lattice cells are one (merged) cell when no line separates them. A cell's text is the
   characters whose centres lie in it, lines joined without a space (a label broken as
   ``不予`` / ``公开`` reads ``不予公开``), with a space only between two Latin words.
+- Tables printed without ruling lines (an OCR'd scan, whose lines are pixels; a table
+  drawn without borders): where figures stand apart in the lines outside ruled tables,
+  those lines are laid out as fixed-width text and read by the text reader's
+  ``pdftotext -layout`` table reading (:mod:`linter.readers.pdf_columns`); a reading
+  whose columns overlap, or with a figure read into a label, is dropped (the sections
+  say XT002, as without it).
 - Everything outside tables becomes lines, and lines become paragraphs: a new paragraph
   starts after a line that ends short of the right margin, at an indented line, after a
   wide gap or a change of font size; a paragraph that fills the last line of a page and
@@ -65,7 +71,7 @@ from linter.document import (
     Table,
     TableCell,
 )
-from linter.readers import Limits, Reader
+from linter.readers import Limits, Reader, pdf_columns
 from linter.readers.declared import PdfForm
 
 __all__ = ["PdfReader", "NoTextLayer"]
@@ -1060,6 +1066,59 @@ class _Builder:
         )
         self.blocks.append(Table(tuple(rows), anchor, grid=True))
 
+    def borderless(self, found: pdf_columns.Borderless) -> None:
+        """A table read from aligned text: rows as read (not a grid), each cell on a line
+        of its own as a ruled table's, anchored to its page and the box of its text."""
+        index = self.tables
+        self.tables += 1
+        lines = self.lines
+        first_line = len(lines) + 1
+        rows: list[tuple[TableCell, ...]] = []
+        first_page = None
+        for r, row in enumerate(found.table.rows):
+            cells: list[TableCell] = []
+            for c, cell in enumerate(row):
+                lines.append("\t" + cell.text)
+                line = len(lines)
+                page, box = found.locate(cell.anchor)
+                first_page = first_page or page
+                anchor = Anchor(
+                    line,
+                    2,
+                    line,
+                    2 + len(cell.text),
+                    index,
+                    r,
+                    c,
+                    page=page,
+                    bbox=_r(box) if box else None,
+                )
+                cells.append(TableCell(cell.text, anchor))
+            lines.append("")
+            rows.append(tuple(cells))
+        last_line = len(lines) - 1
+        first = found.first
+        anchor = Anchor(
+            first_line,
+            1,
+            last_line,
+            len(lines[last_line - 1]) + 1,
+            table=index,
+            page=first_page,
+            bbox=_r((first.x0, first.y0, first.x1, first.y1)),
+        )
+        self.blocks.append(Table(tuple(rows), anchor))
+
+
+def _page_order(page: _PageData) -> list[tuple[float, int, _Line | None]]:
+    """A page's lines and, as None, its ruled tables, top to bottom."""
+    items: list[tuple[float, int, _Line | None]] = [
+        (line.y0, k, line) for k, line in enumerate(page.lines)
+    ]
+    items += [(part.y0, len(items) + k, None) for k, part in enumerate(page.parts)]
+    items.sort(key=lambda t: (t[0], t[1]))
+    return items
+
 
 def _r(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     return tuple(round(v, 1) for v in box)  # type: ignore[return-value]
@@ -1429,6 +1488,11 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
         right = _right_margin(body_lines, left)
     else:
         left = right = 0.0
+    # Tables printed without ruling lines, read from the lines' positions.
+    order = [(page.number, [line for _, _, line in _page_order(page)]) for page in pages]
+    borderless = pdf_columns.read(order)
+    starts = {id(b.first): b for b in borderless}
+    taken = {id(line) for b in borderless for line in b.lines}
     # Which table parts continue a table of the previous page.
     pending: list[_TablePart] | None = None
     open_para: tuple[list[str], int, list[float]] | None = None
@@ -1449,7 +1513,14 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
         pending = None
 
     for page in pages:
-        flow = [_Flow("line", line.y0, line, page.number) for line in page.lines]
+        flow = []
+        for y0, _, line in _page_order(page):
+            if line is None:
+                continue
+            if id(line) in starts:
+                flow.append(_Flow("borderless", y0, starts[id(line)], page.number))
+            elif id(line) not in taken:
+                flow.append(_Flow("line", y0, line, page.number))
         flow += [_Flow("table", part.y0, part, page.number) for part in page.parts]
         flow.sort(key=lambda f: f.y0)
         i = 0
@@ -1470,6 +1541,13 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
                     flush_para()
                     flush_table()
                     pending = [part]
+                i += 1
+                first_on_page = False
+                continue
+            if item.kind == "borderless":
+                flush_para()
+                flush_table()
+                builder.borderless(item.item)  # type: ignore[arg-type]
                 i += 1
                 first_on_page = False
                 continue

@@ -559,6 +559,29 @@ def _layout_region(lines: list[str], i: int) -> int:
     return end
 
 
+def layout_tables(lines: list[str]) -> list[tuple[int, int, Table]]:
+    """The column-aligned tables among ``lines`` (text laid out as ``pdftotext -layout``
+    prints it, pages set apart by a form feed), read as this reader reads them: (first
+    line, end line exclusive, table) each, 0-based, the table's anchors 1-based lines and
+    columns of ``lines``. The PDF reader reads a table drawn without lines so, from a
+    layout it sets out of its characters' positions."""
+    scratch = Document(path="", media_type="text/plain")
+    found: list[tuple[int, int, Table]] = []
+    i = 0
+    while i < len(lines):
+        if _is_layout_start(lines[i]) or _is_layout_header(lines, i):
+            before = len(scratch.blocks)
+            end = _read_layout_table(lines, i, scratch)
+            if len(scratch.blocks) > before:
+                block = scratch.blocks[-1]
+                assert isinstance(block, Table)
+                found.append((i, end, block))
+            i = max(end, i + 1)
+        else:
+            i += 1
+    return found
+
+
 class _Label:
     """A row label assembled from its printed pieces, and the values printed beside it."""
 

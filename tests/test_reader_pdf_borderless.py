@@ -1,0 +1,180 @@
+"""PDF tables without ruling lines: read from where their characters stand.
+
+The forms are made in the test from the real PDFs (洪泽区 2023/2024, 淮安市 2024), as a
+report reaches us when its tables have no drawn borders or it is an OCR'd scan:
+
+- no lines: every path object removed (the text stays where it was printed);
+- OCR-like: no lines, every text object invisible (render mode 3, as OCR writes its
+  text layer), and the page, rendered before, laid under the text as one image.
+
+Each must give the ruled original's findings; a table whose columns cannot be trusted
+(one column's figures moved onto or past the next) must not be read at all (XT002), never
+read into sums that do not add up.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+
+from linter.document import Table
+from linter.engine import Engine
+from linter.plugins import load_plugins
+from linter.readers import pdf, pdf_columns
+from tests.conftest import kinds
+from tests.test_reader_pdf import HONGZE_2023_PDF, HONGZE_2024_PDF, HUAIAN_2024_PDF, read
+
+
+def _text_of(obj, textpage) -> str:
+    buf = ctypes.create_string_buffer(64)
+    n = pdfium_raw.FPDFTextObj_GetText(
+        obj.raw, textpage.raw, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), 32
+    )
+    return buf.raw[: max(0, n - 1) * 2].decode("utf-16-le").strip("\x00 ")
+
+
+def reformed(src: Path, dst: Path, *, ocr: bool = False, move: Callable | None = None) -> Path:
+    """``src`` without its ruling lines (and, ``ocr``, as an OCR'd scan); ``move(page
+    number, object, text, bounds)`` may return an x offset for a text object."""
+    doc = pdfium.PdfDocument(str(src))
+    for number, page in enumerate(doc, start=1):
+        picture = page.render(scale=0.25) if ocr else None
+        textpage = page.get_textpage() if move else None
+        for obj in list(page.get_objects()):
+            if obj.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                page.remove_obj(obj)
+            elif obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT:
+                if ocr:
+                    pdfium_raw.FPDFTextObj_SetTextRenderMode(
+                        obj.raw, pdfium_raw.FPDF_TEXTRENDERMODE_INVISIBLE
+                    )
+                if move and (dx := move(number, _text_of(obj, textpage), obj.get_bounds())):
+                    obj.transform(pdfium.PdfMatrix().translate(dx, 0))
+        if picture is not None:
+            image = pdfium.PdfImage.new(doc)
+            image.set_bitmap(picture)
+            width, height = page.get_size()
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            page.insert_obj(image)
+        page.gen_content()
+    doc.save(str(dst))
+    return dst
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_plugins())
+
+
+@pytest.mark.parametrize(
+    ("src", "ocr"),
+    [
+        (HONGZE_2023_PDF, False),
+        (HONGZE_2023_PDF, True),
+        (HONGZE_2024_PDF, False),
+        (HUAIAN_2024_PDF, False),
+        (HUAIAN_2024_PDF, True),
+    ],
+    ids=["hongze2023", "hongze2023-ocr", "hongze2024", "huaian2024", "huaian2024-ocr"],
+)
+def test_without_lines_the_findings_are_the_ruled_originals(engine, tmp_path, src, ocr):
+    """Before: three XT002 (sections 二–四 “no recognisable table”) and every table check
+    skipped; the original's RL101 (洪泽 2023 行政复议 总计 0 against 10 + 1), AP002/AP004
+    and OM002 (淮安 2024, from section 三's (六)2 row) were lost."""
+    form = reformed(src, tmp_path / f"{src.stem}.pdf", ocr=ocr)
+    assert kinds(engine.lint_path(form)) == kinds(engine.lint_path(src))
+
+
+def test_a_borderless_tables_findings_point_to_its_page_and_cell(engine, tmp_path):
+    form = reformed(HONGZE_2023_PDF, tmp_path / "hongze.pdf")
+    result = engine.lint_path(form)
+    rl101 = [f for f in result.findings if f.code == "RL101"]
+    assert len(rl101) == 2
+    doc = read(form)
+    text = doc.extracted_text.split("\n")
+    for finding in rl101:
+        anchor = finding.location.anchor
+        assert anchor.page == 4 and anchor.table is not None and anchor.bbox is not None
+        x0, y0, x1, y1 = anchor.bbox
+        assert 0 < x0 < x1 < 595 and 0 < y0 < y1 < 842
+        assert text[anchor.line - 1] == "\t0"  # 总计 as printed
+    ap004 = next(f for f in result.findings if f.code == "AP004")
+    assert ap004.location.anchor.page == 3 and "其他法律行政止公开" in ap004.message_zh
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    section3 = next(t for t in tables if t.rows[0][0].text.startswith("一、本年新收"))
+    first = section3.rows[0]
+    assert [c.text for c in first] == [
+        "一、本年新收政府信息公开申请数量",
+        *"21 0 0 0 0 0 21".split(),
+    ]
+    assert {c.anchor.page for c in first} == {3} and all(c.anchor.bbox for c in first)
+    # Each figure's box is its own, left to right along the row.
+    lefts = [c.anchor.bbox[0] for c in first]
+    assert lefts == sorted(lefts)
+
+
+def _column_moved(dx: float):
+    """淮安 2024's 商业企业 column, page 4 only (rows 一 to （四）1), moved by ``dx``."""
+
+    def move(page: int, text: str, bounds) -> float:
+        return dx if page == 4 and text.isdigit() and 296 <= bounds[0] <= 312 else 0.0
+
+    return move
+
+
+@pytest.mark.parametrize("dx", [45.0, 58.0], ids=["onto-next", "past-next"])
+def test_a_column_moved_onto_or_past_the_next_is_not_read(engine, tmp_path, dx):
+    """Moved past 科研机构 on page 4 only, the figures read in order would put 商业企业's in
+    科研机构's place on that page and not on the next: AP101/AP102 errors on a correct
+    report. The columns overlap, so section 三 is not read: XT002, no error."""
+    form = reformed(HUAIAN_2024_PDF, tmp_path / "moved.pdf", move=_column_moved(dx))
+    result = engine.lint_path(form)
+    assert not [f for f in result.findings if f.level == "error"]
+    assert any(f.code == "XT002" and "第三部分" in f.message_zh for f in result.findings)
+
+
+# Geometry of 平潭 2022's section 三 as LibreOffice printed it (points): labels in a cell
+# they fill, the 自然人 figure 3 pt after the label's last character.
+_EM = 14.0
+_COLUMNS = (275.8, 324.2, 359.8, 398.5, 436.0, 498.1, 532.8)
+
+
+def _row(label: str, x: float, y: float, values: list[str], xs=_COLUMNS) -> list[pdf._Char]:
+    chars = [pdf._Char(ch, x + 16 * k, y, x + 16 * k + _EM, y + 12.8) for k, ch in enumerate(label)]
+    for value, vx in zip(values, xs, strict=True):
+        chars += [
+            pdf._Char(d, vx + 8.9 * k, y + 2, vx + 8.9 * (k + 1), y + 14.8)
+            for k, d in enumerate(value)
+        ]
+    return chars
+
+
+def _borderless(chars: list[pdf._Char]) -> list[pdf_columns.Borderless]:
+    return pdf_columns.read([(1, pdf._group_lines(chars))])
+
+
+def test_a_figure_set_against_its_label_is_its_own_cell_when_it_stands_in_a_column():
+    chars = _row("（一）予以公开", 131.3, 600, "21 0 0 0 0 0 21".split())
+    chars += _row("处理的，只计这一情", 131.3, 630, "8 1 0 0 0 0 9".split())
+    chars += _row("（三）不予公开", 131.3, 660, "0 0 0 0 0 0 0".split())
+    chars += _row("（四）无法提供", 131.3, 690, "37 0 0 0 0 0 37".split())
+    (found,) = _borderless(chars)
+    rows = [[c.text for c in row] for row in found.table.rows]
+    assert rows[1] == ["处理的，只计这一情", *"8 1 0 0 0 0 9".split()]
+
+
+def test_a_figure_read_into_its_label_leaves_the_table_unread():
+    """The other rows' 自然人 figures stand further right: the one against the label is
+    in no column, reads as part of the label, and its row is a value short — a reading by
+    position would fill the row wrongly, so the table is not read."""
+    moved = (290.0, *_COLUMNS[1:])
+    chars = _row("（一）予以公开", 131.3, 600, "21 0 0 0 0 0 21".split(), moved)
+    chars += _row("处理的，只计这一情", 131.3, 630, "8 1 0 0 0 0 9".split())
+    chars += _row("（三）不予公开", 131.3, 660, "0 0 0 0 0 0 0".split(), moved)
+    chars += _row("（四）无法提供", 131.3, 690, "0 0 0 0 0 0 0".split(), moved)
+    assert _borderless(chars) == []
