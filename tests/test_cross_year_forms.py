@@ -204,3 +204,30 @@ def test_forms_of_one_report_name_one_agency(tmp_path: Path) -> None:
     ambiguous: list = []
     assert list(pairs([*forms, now], ambiguous)) == []
     assert [o.path for o in ambiguous[0][1]] == ["a.pdf", "b.pdf"]
+
+
+def test_an_ambiguity_note_does_not_list_this_reports_other_form(tmp_path: Path) -> None:
+    """This year's report in two forms, last year's name on two different reports: each
+    form is ambiguous, and its note lists last year's two reports, not its other form."""
+    from dataclasses import replace
+
+    from rules.cross_year.facts import pairs
+
+    engine = Engine(plugins=load_plugins(), root=tmp_path)
+
+    def facts(path: Path, name: str):
+        return replace(engine.lint_path(path).facts["CY003"], path=name, agency="洪泽区人民政府")
+
+    reports = [
+        facts(HONGZE_2023, "2023_a.pdf"),
+        replace(facts(PINGTAN_2023_PAGE, "2023_b.html"), year=2023),
+        facts(HONGZE_2024, "2024.pdf"),
+        facts(HONGZE_2024_RAW, "2024.txt"),
+    ]
+    ambiguous: list = []
+    assert list(pairs(reports, ambiguous)) == []
+    assert [(t.path, [o.path for o in others], others.total) for t, others in ambiguous] == [
+        ("2024.pdf", ["2023_a.pdf", "2023_b.html"], 2),
+        ("2024.txt", ["2023_a.pdf", "2023_b.html"], 2),
+    ]
+    assert all(others.differ is None for _, others in ambiguous)
