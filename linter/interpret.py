@@ -367,8 +367,17 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     return candidates[0] if candidates else None
 
 
+# The date and time a browser prints at the top of each page of a saved page ("12/5/26,
+# 7:42 PM", "2026/12/5 19:42", "26.12.2026, 下午7:42"), which a text extraction puts on the
+# title's line: not part of the agency's name.
+_PRINT_STAMP = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，]?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s*(?:[AaPp][Mm])?"
+)
+
+
 def _agency_from_title(title: str) -> str | None:
-    t = compact(title)
+    t = _PRINT_STAMP.sub("", compact(title))
     m = _YEAR.search(t)
     cue = _TITLE_CUE.search(t)
     cue_at = cue.start() if cue else len(t)

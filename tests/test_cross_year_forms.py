@@ -231,3 +231,16 @@ def test_an_ambiguity_note_does_not_list_this_reports_other_form(tmp_path: Path)
         ("2024.txt", ["2023_a.pdf", "2023_b.html"], 2),
     ]
     assert all(others.differ is None for _, others in ambiguous)
+
+
+def test_a_page_printed_from_a_browser_names_its_agency_without_the_print_stamp(
+    tmp_path: Path,
+) -> None:
+    """pdftotext -layout of the 2023 page printed to PDF by a browser: the date and time
+    the browser prints at the top of each page share the title's line ("12/5/26, 7:42 PM")
+    and were read as the start of the agency's name, so the report paired with nothing."""
+    layout = TEXT / "2023_zone-pingtan_gov.pdftotext-layout.txt"
+    engine = Engine(plugins=load_plugins(), root=tmp_path)
+    assert engine.parse(layout).agency.value == "平潭综合实验区"
+    items = check(tmp_path, [PINGTAN_2022_PAGE, layout])
+    assert kinds(items) == [(layout.name, *ROLL_FORWARD)]
