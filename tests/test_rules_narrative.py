@@ -81,6 +81,10 @@ TRUE_DEFECTS = {
     "2025_zonedept-pingtan-czj.lo.pdf": PINGTAN_CZJ_2025,
     "2025_zonedept-pingtan-czj.lo800.pdf": PINGTAN_CZJ_2025,  # on 800-pt-high pages
     "2025_zonedept-pingtan-czj.narrative.txt": PINGTAN_CZJ_2025,
+    # the pages' text as a browser gives it (innerText; test_reader_browser_text.py)
+    "2022_zone-pingtan_gov.innertext.txt": PINGTAN_2022,
+    "2023_zone-pingtan_gov.innertext-plain.txt": PINGTAN_2023,
+    "2025_zonedept-pingtan-czj.innertext.txt": PINGTAN_CZJ_2025,
 }
 CLEAN_REPORTS = sorted(
     [

@@ -153,6 +153,12 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
         if i in strays:
             k = line.index("年")
             line = line[:k] + lines[strays[i]].strip(_WHITESPACE + "\f") + line[k:]
+        if _tab_cells(line) is not None:
+            i = _read_tab_table(lines, i, doc)
+            continue
+        if _is_pasted_cells_start(lines, i):
+            i = _read_pasted_cells_table(lines, i, doc)
+            continue
         if line.startswith("\t"):
             i = _read_tika_table(lines, i, doc)
             continue
@@ -289,9 +295,195 @@ def _read_tika_table(lines: list[str], i: int, doc: Document) -> int:
         break
     if current:
         rows.append(tuple(current))
-    if rows:
+    if rows and all(len(row) == 1 for row in rows):
+        # Not a table: paragraphs indented by a TAB (a Word-exported page as a browser
+        # gives its text: "\t一、总体情况").
+        for k in range(start, i):
+            _add_paragraphs(lines[k].rstrip("\r"), k + 1, doc)
+    elif rows:
         doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 2, rows)))
     return i
+
+
+# --- a page's text as a browser gives it (copy and paste, ``innerText``): a table's cells
+# are set apart by TABs, a row to a line; or, when each cell holds a <p>, each cell is a
+# paragraph of its own, cells set apart by a line holding only a TAB and rows by a run of
+# blank lines. Merged cells are not repeated: rows under a tall cell have fewer cells.
+_PASTED_ROW_BREAK = 3  # blank lines between rows (cells with <p>); 1 between a cell's lines
+_PASTED_CAPTION_MAX = 40  # characters of a one-cell row inside a TAB table ("第二十条第（一）项")
+
+
+def _tab_cells(line: str) -> list[tuple[str, int]] | None:
+    """The cells of a line that is a TAB-separated row, with their 1-based columns; None
+    for a line without a TAB between cells (a Tika cell line is one leading TAB)."""
+    line = line.rstrip("\r")
+    if "\t" not in line.lstrip("\t") or not line.strip(_WHITESPACE):
+        return None
+    cells: list[tuple[str, int]] = []
+    position = 0
+    for piece in line.split("\t"):
+        cells.append(_clean(piece, position + 1))
+        position += len(piece) + 1
+    return cells
+
+
+def _tab_row(cells: list[tuple[str, int]], line_no: int) -> tuple[TableCell, ...]:
+    return tuple(TableCell(text, _span(line_no, column, text)) for text, column in cells)
+
+
+def _read_tab_table(lines: list[str], i: int, doc: Document) -> int:
+    """Consecutive TAB-separated rows (and short one-cell caption rows between them)."""
+    rows: list[tuple[TableCell, ...]] = []
+    start, n = i, len(lines)
+    while i < n:
+        raw = lines[i].rstrip("\r")
+        cells = _tab_cells(raw)
+        if cells is None:
+            text, column = _clean(raw, 1)
+            following = _tab_cells(lines[i + 1]) if i + 1 < n else None
+            if not text or len(text) > _PASTED_CAPTION_MAX or "。" in text or following is None:
+                break
+            cells = [(text, column)]
+        rows.append(_tab_row(cells, i + 1))
+        i += 1
+    doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 1, rows)))
+    return i
+
+
+def _separator(line: str) -> tuple[int, bool] | None:
+    """A line of TABs between cells, with blank cells (a no-break space) between them:
+    (the TABs, whether a blank cell follows the last one); None for any other line."""
+    line = line.rstrip("\r")
+    if "\t" not in line or line.strip(_WHITESPACE):
+        return None
+    return line.count("\t"), bool(line.rsplit("\t", 1)[1])
+
+
+def _is_pasted_cells_start(lines: list[str], i: int) -> bool:
+    """A cell's text, a blank line, a line of TABs, a blank line: the next cell."""
+    return (
+        i + 3 < len(lines)
+        and bool(lines[i].strip(_WHITESPACE))
+        and not lines[i].startswith("\t")
+        and not lines[i + 1].strip(_WHITESPACE)
+        and "\t" not in lines[i + 1]
+        and _separator(lines[i + 2]) is not None
+        and not lines[i + 3].strip(_WHITESPACE)
+    )
+
+
+def _read_pasted_cells_table(lines: list[str], i: int, doc: Document) -> int:
+    """Cells each a paragraph of its own (see above), until text that is not a cell."""
+    rows: list[tuple[TableCell, ...]] = []
+    row: list[TableCell] = []
+    parts: list[tuple[str, int, int]] = []  # the current cell's lines: text, line, column
+    expect = False  # after a separator: the next text is a new cell of this row
+    start, n = i, len(lines)
+
+    def close_cell(line_no: int) -> None:
+        if parts:
+            text = "".join(p[0] for p in parts)
+            first, last = parts[0], parts[-1]
+            row.append(TableCell(text, Anchor(first[1], first[2], last[1], last[2] + len(last[0]))))
+            parts.clear()
+        elif expect:  # nothing between two separators: a blank cell
+            row.append(TableCell("", Anchor(line=line_no)))
+
+    blanks = 0
+    last_line = i
+    while i < n:
+        raw = lines[i].rstrip("\r")
+        separator = _separator(raw)
+        if separator is not None:
+            close_cell(i + 1)
+            tabs, blank_after = separator
+            row.extend(TableCell("", Anchor(line=i + 1)) for _ in range(tabs - 1 + blank_after))
+            expect, blanks, last_line = not blank_after, 0, i
+            i += 1
+            continue
+        text, column = _clean(raw, 1)
+        if not text:
+            if "\t" in raw:  # TABs among text: not this form
+                break
+            blanks += 1
+            i += 1
+            continue
+        if expect and blanks < _PASTED_ROW_BREAK:
+            if _INLINE_HEADING.match(text) or ("。" in text and len(text) > _PASTED_CAPTION_MAX):
+                break  # the text after the table's last separator
+            expect = False
+        elif blanks >= _PASTED_ROW_BREAK or not row and not parts:
+            # a new row (after a row whose last cell may be blank: a no-break space)
+            if (row or parts) and not _starts_pasted_row(lines, i):
+                break  # the text after the table
+            if row or parts:
+                close_cell(i + 1)
+                rows.append(tuple(row))
+                row = []
+            expect = False
+        elif not (parts and _continues_cell(parts[-1][0], text, lines, i)):
+            break  # the text after the table
+        parts.append((text, i + 1, column))
+        last_line, blanks = i, 0
+        i += 1
+    close_cell(last_line + 1)
+    if row:
+        rows.append(tuple(row))
+    doc.blocks.append(Table(tuple(rows), _table_anchor(start + 1, 1, rows)))
+    return last_line + 1
+
+
+def _starts_pasted_row(lines: list[str], i: int) -> bool:
+    """Line ``i`` begins a row: its first cell, a separator after it; or a short one-cell
+    row (a caption such as 第二十条第（六）项) with a row of cells after it."""
+    # a first cell of a few short lines ("结果" / "维持" around a <br>) or paragraphs
+    # ("商业" / "企业", one blank line apart)
+    j, n = i, len(lines)
+    for _ in range(6):
+        if _is_pasted_cells_start(lines, j):
+            return True
+        if j + 1 < n and _short_cell_text(lines[j + 1]):
+            j += 1
+        elif j + 2 < n and "\t" not in lines[j + 1] and _short_cell_text(lines[j + 2]):
+            if lines[j + 1].strip(_WHITESPACE):
+                break
+            j += 2
+        else:
+            break
+    text = lines[i].strip(_WHITESPACE)
+    if len(text) > _PASTED_CAPTION_MAX or "。" in text:
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].strip(_WHITESPACE) and "\t" not in lines[j]:
+        j += 1
+    return j - i > _PASTED_ROW_BREAK and _is_pasted_cells_start(lines, j)
+
+
+def _short_cell_text(line: str) -> bool:
+    text = line.strip(_WHITESPACE)
+    return bool(text) and len(text) <= _PASTED_CAPTION_MAX and "。" not in text
+
+
+def _continues_cell(previous: str, text: str, lines: list[str], i: int) -> bool:
+    """``text`` one blank line after ``previous`` is more of the same cell (a cell of two
+    paragraphs: "商业" / "企业", or one per character: "纠" / "正") only when the cell goes on,
+    over more such short lines, to a separator or a row break, and neither is a figure, a
+    heading or a sentence."""
+    if _INLINE_HEADING.match(text) or not _short_cell_text(text):
+        return False
+    if parse_cell(previous).state == "number" or parse_cell(text).state == "number":
+        return False
+    n = len(lines)
+    for _ in range(12):
+        j = i + 1
+        while j < n and not lines[j].strip(_WHITESPACE) and "\t" not in lines[j]:
+            j += 1
+        if j >= n or _separator(lines[j]) is not None or j - i > _PASTED_ROW_BREAK:
+            return True
+        if j - i > 2 or not _short_cell_text(lines[j]) or _INLINE_HEADING.match(lines[j]):
+            return False
+        i = j
+    return False
 
 
 def _split_pipe_row(line: str) -> list[tuple[str, int]]:
