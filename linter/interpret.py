@@ -1018,15 +1018,21 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
     found: dict[str, TableCell] = {}
     conflict = False
     anchor: Anchor | None = None
+    col_group: dict[int, str] = {}
+    col_leaf: dict[int, str] = {}
+    order_group: list[str] = []
+    order_leaf: list[str] = []
+    context: str | None = None
+    carried: str | None = None
     for index, (table, in_section) in enumerate(tables):
         if not in_section:
             continue
-        context = _review_group(captions.get(index, ""))
-        col_group: dict[int, str] = {}
-        col_leaf: dict[int, str] = {}
-        order_group: list[str] = []
-        order_leaf: list[str] = []
-        carried: str | None = None
+        if any(tc.text and not is_data_like(tc.text) for r in table.rows for tc in r):
+            # A table of values alone (a text converter cut one after its header rows)
+            # stands under the labels of the table before it; any other starts anew.
+            col_group, col_leaf, order_group, order_leaf = {}, {}, [], []
+            context = _review_group(captions.get(index, ""))
+            carried = None
         for printed in table.rows:
             cells = list(printed) if table.grid else _logical(printed)
             labels = [j for j, tc in enumerate(cells) if tc.text and not is_data_like(tc.text)]

@@ -227,9 +227,33 @@ def to_markdown(root: html.HtmlElement) -> str:
     return "\n".join(out) + "\n"
 
 
+def to_tika(root: html.HtmlElement) -> str:
+    """The article as Apache Tika prints a page: one paragraph a line; a table one cell a
+    line after a TAB, each printed cell once (no copies of merged cells), a blank line
+    after each row."""
+    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
+    title = root.xpath('//div[contains(@class,"article_title")]')
+    out = [" ".join(title[0].text_content().split())] if title else []
+    for element in (body[0] if body else root).iter("p", "table"):
+        if element.tag == "table":
+            out.append("")
+            for tr in element.xpath(".//tr"):
+                out.extend(
+                    "\t" + " ".join(td.text_content().split()) for td in tr.xpath("./td|./th")
+                )
+                out.append("")
+        elif not any(a.tag == "table" for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
 def page_bytes(root: html.HtmlElement, form: str) -> bytes:
     if form == "md":
         return to_markdown(root).encode()
+    if form == "txt":
+        return to_tika(root).encode()
     return html.tostring(root, encoding="utf-8", method="html")
 
 

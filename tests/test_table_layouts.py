@@ -28,7 +28,7 @@ def _original(engine: Engine, tmp_path: Path, page: Path, form: str):
     return _lint(engine, tmp_path, root, form, "original")
 
 
-@pytest.mark.parametrize("form", ["html", "md"])
+@pytest.mark.parametrize("form", ["html", "md", "txt"])
 @pytest.mark.parametrize("layout", sorted(T.REVIEW_LAYOUTS))
 @pytest.mark.parametrize("page", [PINGTAN_2023, SHANGHAI_2019], ids=["pingtan2023", "shanghai2019"])
 def test_review_table_layouts_read_as_the_template(
@@ -65,6 +65,30 @@ def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_p
 )
 @pytest.mark.parametrize("layout", sorted(T.APPLICATION_LAYOUTS))
 def test_transposed_applications_table_read_as_the_template(
+    engine: Engine, tmp_path: Path, page: Path, form: str, layout: str
+) -> None:
+    _same_findings_transposed(engine, tmp_path, page, form, layout)
+
+
+def test_transposed_applications_table_in_tika_text(engine: Engine, tmp_path: Path) -> None:
+    """Tika prints each cell once: a transposed table without merged cells is read."""
+    _same_findings_transposed(engine, tmp_path, PINGTAN_2023, "txt", "transposed-flat")
+
+
+def test_transposed_applications_table_with_spans_in_tika_text_is_not_guessed(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The template turned, as Tika prints it: the merged labels are printed once, so
+    the rows are of different widths and which value is which row cannot be told; a
+    warning (XT002) says the table was not read, and no AP finding is made up."""
+    root = T.parse(PINGTAN_2023)
+    T.applications_transposed(root)
+    found = kinds(_lint(engine, tmp_path, root, "txt", "turned"))
+    assert ("XT002", "section3", "warning") in found
+    assert not [k for k in found if k[0].startswith("AP")]
+
+
+def _same_findings_transposed(
     engine: Engine, tmp_path: Path, page: Path, form: str, layout: str
 ) -> None:
     """Applicant types as rows and the format's rows as columns: the labels are the
