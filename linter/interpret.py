@@ -876,6 +876,20 @@ def _application_cells(
         if len(out) >= len(ids) - 1:
             return out
     data = logical[start:]
+    if len(data) > len(ids) and header_rows and _rectangular(table):
+        # A converter's table with every row as wide (a merged cell's copies left empty)
+        # in a report that leaves zeros blank: which empty cell is a copy and which a
+        # value is told by where the header printed each of the seven columns.
+        width = len(printed)
+        leaf = leaves.get((len(header_rows), width))
+        if leaf is None:
+            leaf = leaves[len(header_rows), width] = _leaf_columns(header_rows, width)
+        at = {col: j for j, col in enumerate(leaf) if col}
+        if len(at) == len(ids) == sum(1 for col in leaf if col) and min(at.values()) >= start:
+            return {cid: _cell(printed[at[cid]]) for cid in ids}
+    order = _printed_order(header_rows)
+    if order is None:
+        return None
     while len(data) > len(ids) and not data[-1].text:
         data = data[:-1]
     # Copies of a label spanning several columns, written as empty cells by some
@@ -884,7 +898,52 @@ def _application_cells(
         data = data[1:]
     if len(data) != len(ids):
         return None
-    return {cid: _cell(tc) for cid, tc in zip(ids, data, strict=True)}
+    return {cid: _cell(tc) for cid, tc in zip(order, data, strict=True)}
+
+
+_LEGAL_PERSONS = key("法人或其他组织")
+# The seven columns in the order the format's header prints them, row by row: 自然人 and
+# 总计 in its second row (法人或其他组织 between them), the five 法人 types in the third.
+_TEMPLATE_HEADER_ORDER = ("natural_person", "total", *L.APPLICATION_COLUMN_IDS[1:6])
+
+
+def _printed_order(header_rows: Sequence[Sequence[TableCell]]) -> tuple[str, ...] | None:
+    """The order of the values in a row of a table without a grid, from its header rows.
+
+    The format's order when the header prints it (in one row, or 自然人 · 法人或其他组织
+    · 总计 over the five 法人 types), or prints only some of the labels in an order that
+    fits it (a header cut up by a converter); another order that the header tells fully
+    (总计 first; the 法人 types before 自然人) is used; None when the labels are in
+    another order that cannot be told (a value would be put in the wrong column)."""
+    ids = L.APPLICATION_COLUMN_IDS
+    rows: list[list[str]] = []
+    for row in header_rows:
+        seq = []
+        for tc in row:
+            k = key(tc.text)
+            col = _APP_COLUMN_KEYS.get(k)
+            name = col.id if col is not None else _LEGAL_PERSONS if k == _LEGAL_PERSONS else None
+            if name is not None and (not seq or seq[-1] != name):  # not a merged cell's copy
+                seq.append(name)
+        if seq:
+            rows.append(seq)
+    for seq in reversed(rows):
+        if sorted(seq) == sorted(ids):  # one header row prints all seven
+            return tuple(seq)
+    printed = [c for r in rows for c in r if c != _LEGAL_PERSONS]
+    if sorted(printed) == sorted(ids):
+        if len(rows) == 2 and rows[0].count(_LEGAL_PERSONS) == 1 and _LEGAL_PERSONS not in rows[1]:
+            at = rows[0].index(_LEGAL_PERSONS)
+            return (*rows[0][:at], *rows[1], *rows[0][at + 1 :])
+    for fitting in (ids, _TEMPLATE_HEADER_ORDER):
+        rest = iter(fitting)
+        if all(c in rest for c in printed):  # printed is in this order (a subsequence)
+            return ids
+    return None
+
+
+def _rectangular(table: DocTable) -> bool:
+    return len({len(row) for row in table.rows}) == 1
 
 
 def _unaligned_diagnostic(

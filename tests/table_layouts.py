@@ -322,3 +322,12 @@ APPLICATION_LAYOUTS: dict[str, Layout] = {
     "transposed-flat": applications_transposed_flat,
     "transposed-groups": applications_transposed_groups,
 }
+
+
+def applications_total_first(root: html.HtmlElement) -> None:
+    """The 总计 column printed first, before 自然人."""
+    table = table_of(root, "三")
+    grid, texts = expand(table)
+    for row in grid:
+        row[3:] = [row[9], *row[3:9]]
+    replace(table, build(grid, texts))

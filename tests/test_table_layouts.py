@@ -101,3 +101,45 @@ def _same_findings_transposed(
     assert kinds(result) == kinds(original)
     assert ("AP101", "natural_person", "error") in kinds(result)
     assert ("AP103", "new_received", "error") in kinds(result)
+
+
+@pytest.mark.parametrize("form", ["html", "md", "txt"])
+def test_applicant_columns_in_another_order_are_read_by_their_labels(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """总计 printed before 自然人: in text without a grid the values were taken in the
+    format's order, and every row's total became 自然人 (AP103 on every row)."""
+    original = _original(engine, tmp_path, PINGTAN_2023, form)
+    root = T.parse(PINGTAN_2023)
+    T.inject_defects(root)
+    T.applications_total_first(root)
+    assert kinds(_lint(engine, tmp_path, root, form, "total-first")) == kinds(original)
+
+
+def test_applicant_columns_in_an_order_the_header_does_not_tell_are_not_guessed(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The Tika header cut so that only 总计 and 自然人 are printed, 总计 first: the order
+    of the other five cannot be told, so the rows are not read (XT002), and no AP101–
+    AP103 claims an identity fails."""
+    root = T.parse(PINGTAN_2023)
+    T.applications_total_first(root)
+    for td in T.table_of(root, "三").xpath(".//td"):
+        if td.text in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"):
+            td.text = ""
+    found = kinds(_lint(engine, tmp_path, root, "txt", "cut-header"))
+    assert ("XT002", "section3", "warning") in found
+    assert not [k for k in found if k[0] in ("AP101", "AP102", "AP103")]
+
+
+def test_markdown_with_empty_copies_and_zeros_left_blank_reads_as_the_page(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """上海 2019 leaves zeros blank; as markdown with a merged cell's copies left empty,
+    a row's leading empty cell could be a copy or 自然人's value: the header's column
+    places tell them apart, and the section-三 findings are those of the page (they were
+    AP102/AP103 errors on values put one column off)."""
+    page = T.parse(SHANGHAI_2019)
+    on_page = [k for k in kinds(_lint(engine, tmp_path, page, "html", "page")) if k[0][:2] == "AP"]
+    as_md = [k for k in kinds(_lint(engine, tmp_path, page, "md", "page")) if k[0][:2] == "AP"]
+    assert as_md == on_page
