@@ -1092,6 +1092,9 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
             col_group, col_leaf, order_group, order_leaf = {}, {}, [], []
             context = _review_group(captions.get(index, ""))
             carried = None
+        # A converter's table with every row as wide: the copies of a merged cell are
+        # there, left empty, and a value's column is its place in the row.
+        rect = not table.grid and len(table.rows) > 1 and _rectangular(table)
         for printed in table.rows:
             cells = list(printed) if table.grid else _logical(printed)
             labels = [j for j, tc in enumerate(cells) if tc.text and not is_data_like(tc.text)]
@@ -1108,11 +1111,13 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                 or len(outcomes) > 1
                 or (not outcomes and not col_leaf)
             ):
-                groups = {j: g for j, tc in enumerate(cells) if (g := _review_group(tc.text))}
+                heads = [tc.text for tc in cells]
+                if rect:  # an empty header cell continues the label at its left
+                    for j in range(1, len(heads)):
+                        heads[j] = heads[j] or heads[j - 1]
+                groups = {j: g for j, t in enumerate(heads) if (g := _review_group(t))}
                 leaves = {
-                    j: o
-                    for j, tc in enumerate(cells)
-                    if (o := _REVIEW_OUTCOME_KEYS.get(key(tc.text)))
+                    j: o for j, t in enumerate(heads) if (o := _REVIEW_OUTCOME_KEYS.get(key(t)))
                 }
                 for j, g in groups.items():
                     col_group[j] = _narrower(col_group.get(j), g)  # type: ignore[assignment]
@@ -1137,7 +1142,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                 row_group = carried
             data = [j for j in range(first, len(cells)) if is_data_like(cells[j].text)]
             placed: list[tuple[str | None, str | None, TableCell]] = []
-            if not table.grid:
+            if not table.grid and (row_leaf is not None or not rect):
                 # Copies of a spanning label, written as empty cells, before the values.
                 want = 1 if row_leaf is not None else len(order_leaf)
                 while len(data) > want and not cells[data[0]].text:
@@ -1150,7 +1155,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                 placed.append(
                     (_narrower(col_group.get(j), row_group) or context, row_leaf, cells[j])
                 )
-            elif table.grid:
+            elif table.grid or rect:
                 for j in data:
                     group = _narrower(_narrower(context, col_group.get(j)), row_group)
                     placed.append((group, col_leaf.get(j), cells[j]))

@@ -192,6 +192,22 @@ def review_extra_rows(root: html.HtmlElement) -> None:
     replace(table, build(grid, texts))
 
 
+def review_litigation_total(root: html.HtmlElement) -> None:
+    """A 合计 group of five more columns after 复议后起诉: the two litigation groups
+    added up, as some reports print."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    values = [int(texts[n] or 0) for n in grid[3]]  # type: ignore[index]
+    group = new_text(texts, "合计")
+    grid[0] += [grid[0][-1]] * 5
+    grid[1] += [group] * 5
+    grid[2] += [
+        new_text(texts, x) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    ]
+    grid[3] += [new_text(texts, str(values[5 + k] + values[10 + k])) for k in range(5)]
+    replace(table, build(grid, texts))
+
+
 Layout = Callable[[html.HtmlElement], None]
 REVIEW_LAYOUTS: dict[str, Layout] = {
     "split": review_split,

@@ -45,6 +45,31 @@ def test_review_table_layouts_read_as_the_template(
         assert ("RL101", "litigation_after_review", "error") in kinds(result)
 
 
+@pytest.mark.parametrize("form", ["html", "md"])
+def test_review_table_with_a_litigation_total_group(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """A 合计 group after 复议后起诉 is not one of the format's: the 15 cells are read
+    by their labels (in markdown, a merged header's copies are the empty cells after it)."""
+    original = _original(engine, tmp_path, PINGTAN_2023, form)
+    root = T.parse(PINGTAN_2023)
+    T.inject_defects(root)
+    T.review_litigation_total(root)
+    assert kinds(_lint(engine, tmp_path, root, form, "total")) == kinds(original)
+
+
+def test_review_table_with_a_litigation_total_group_in_tika_text_is_not_guessed(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Tika prints each merged header once: 20 values under 15 outcome labels cannot be
+    told apart, so the table is not read (XT002) and no RL finding is made up."""
+    root = T.parse(PINGTAN_2023)
+    T.review_litigation_total(root)
+    found = kinds(_lint(engine, tmp_path, root, "txt", "total"))
+    assert ("XT002", "section4", "warning") in found
+    assert not [k for k in found if k[0].startswith("RL")]
+
+
 def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_path: Path) -> None:
     """Group rows whose labels name no group (项目一/项目二…): nothing is placed, the
     section-四 table is reported as not recognised (XT002), never RL002 or RL101."""
