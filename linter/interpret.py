@@ -552,6 +552,17 @@ def _app_matcher() -> _RowMatcher:
 _APP_COLUMN_KEYS = {key(c.label): c for c in L.APPLICATION_COLUMNS}
 
 
+@lru_cache(maxsize=1024)
+def _app_column(text: str) -> L.ColumnSpec | None:
+    """The section-三 column a header cell names: 自然人 … 总计, also with a unit after
+    it (自然人（件）, 总计(单位：件))."""
+    k = key(text)
+    col = _APP_COLUMN_KEYS.get(k)
+    if col is None and k.endswith("件"):
+        col = _APP_COLUMN_KEYS.get(k.removesuffix("件").removesuffix("单位"))
+    return col
+
+
 def _application_row(
     cells: list[TableCell], group: str | None
 ) -> tuple[_Match | None, int, str | None, TableCell | None]:
@@ -567,7 +578,7 @@ def _application_row(
         text = tc.text
         if not text or is_data_like(text):
             continue
-        if key(text) in _APP_COLUMN_KEYS:
+        if _app_column(text) is not None:
             continue  # a column header such as 总计 or 其他, not a row label
         g = _group_of(text)
         if g:
@@ -589,7 +600,7 @@ def _leaf_columns(header_rows: list[Sequence[TableCell]], width: int) -> list[st
     leaf: list[str | None] = [None] * width
     for row in header_rows:
         for j, tc in enumerate(row[:width]):
-            col = _APP_COLUMN_KEYS.get(key(tc.text))
+            col = _app_column(tc.text)
             if col:
                 leaf[j] = col.id
     return leaf
@@ -710,13 +721,22 @@ def recognise_applications(
     seen: list[str] = []  # every row label matched, read or not (for the edition)
     group: str | None = None
     label_only: set[str] = set()  # rows printed as a label alone, without any cell
+    carried: list[Sequence[TableCell]] = []  # the header of the table before
     for table, _in_section in tables:
         table = _upright(join_wrapped_labels(table))
         header_rows: list[Sequence[TableCell]] = []
+        if (
+            carried
+            and {len(r) for r in table.rows} == {len(carried[-1])}
+            and not any(_app_column(tc.text) for r in table.rows for tc in r)
+        ):
+            # The table continued without its header (split over a page or in two):
+            # as wide as the table before, it stands under that table's header.
+            header_rows = list(carried)
         leaves: dict[tuple[int, int], list[str | None]] = {}  # by header rows seen, width
         for printed in table.rows:
             for tc in printed:
-                col = _APP_COLUMN_KEYS.get(key(tc.text))
+                col = _app_column(tc.text)
                 if col and not tc.hmerge and not tc.vmerge and col.id not in build.columns:
                     build.columns[col.id] = Column(col.id, tc.text, tc.anchor)
             logical = _logical(printed)
@@ -724,7 +744,7 @@ def recognise_applications(
             if row_group:
                 group = row_group
             if match is None or label_cell is None:
-                if any(_APP_COLUMN_KEYS.get(key(tc.text)) for tc in printed):
+                if any(_app_column(tc.text) for tc in printed):
                     header_rows.append(printed)
                 elif sum(1 for tc in logical if parse_cell(tc.text).state == "number") >= 3:
                     label = next(
@@ -751,6 +771,8 @@ def recognise_applications(
             build.rows[spec.id] = Row(
                 spec.id, label_cell.text, label_cell.anchor, cells_by_column, match.how
             )
+        if header_rows:
+            carried = header_rows
     if not build.rows:
         return ABSENT
     lone = build.rows.get("other_handling")
@@ -797,7 +819,7 @@ def _applicant_row_labels(table: DocTable) -> set[str]:
     for printed in table.rows:
         labels = [tc.text for tc in _logical(printed) if tc.text and not is_data_like(tc.text)]
         values = sum(1 for tc in printed if parse_cell(tc.text).state == "number")
-        col = _APP_COLUMN_KEYS.get(key(labels[-1])) if labels else None
+        col = _app_column(labels[-1]) if labels else None
         if col is not None and values >= 3:
             found.add(col.id)
     return found
@@ -890,6 +912,19 @@ def _application_cells(
     order = _printed_order(header_rows)
     if order is None:
         return None
+    extra = len(data) - len(ids)
+    if extra > 0:
+        # Empty cells at both ends (a merged label's copies, a 备注 column, zeros left
+        # blank): when more than one cut leaves seven cells, which cell is which column
+        # cannot be told, and the row is not read.
+        cuts = {
+            tuple(tc.text for tc in data[i : i + len(ids)])
+            for i in range(extra + 1)
+            if not any(tc.text for tc in data[:i])
+            and not any(tc.text for tc in data[len(data) - (extra - i) :])
+        }
+        if len(cuts) > 1:
+            return None
     while len(data) > len(ids) and not data[-1].text:
         data = data[:-1]
     # Copies of a label spanning several columns, written as empty cells by some
@@ -921,7 +956,7 @@ def _printed_order(header_rows: Sequence[Sequence[TableCell]]) -> tuple[str, ...
         seq = []
         for tc in row:
             k = key(tc.text)
-            col = _APP_COLUMN_KEYS.get(k)
+            col = _app_column(tc.text)
             name = col.id if col is not None else _LEGAL_PERSONS if k == _LEGAL_PERSONS else None
             if name is not None and (not seq or seq[-1] != name):  # not a merged cell's copy
                 seq.append(name)

@@ -218,9 +218,10 @@ REVIEW_LAYOUTS: dict[str, Layout] = {
 }
 
 
-def to_markdown(root: html.HtmlElement) -> str:
+def to_markdown(root: html.HtmlElement, *, every_copy_empty: bool = False) -> str:
     """The article as a converter's markdown: one paragraph a line, pipe tables with the
-    copies of a merged cell left empty."""
+    copies of a merged cell below it left empty (those to its right repeat its text), or
+    with ``every_copy_empty`` all its copies left empty."""
     body = root.xpath('//div[contains(@class,"TRS_Editor")]')
     title = root.xpath('//div[contains(@class,"article_title")]')
     out = [" ".join(title[0].text_content().split())] if title else []
@@ -230,7 +231,11 @@ def to_markdown(root: html.HtmlElement) -> str:
             seen: set[int | None] = {None}
             out.append("")
             for k, row in enumerate(grid):
-                cells = ["" if n in seen else texts[n] for n in row]  # type: ignore[index]
+                cells = []
+                for n in row:
+                    cells.append("" if n in seen else texts[n])  # type: ignore[index]
+                    if every_copy_empty:
+                        seen.add(n)
                 seen.update(row)
                 out.append("| " + " | ".join(cells) + " |")
                 if k == 0:
@@ -268,6 +273,8 @@ def to_tika(root: html.HtmlElement) -> str:
 def page_bytes(root: html.HtmlElement, form: str) -> bytes:
     if form == "md":
         return to_markdown(root).encode()
+    if form == "md-empty":
+        return to_markdown(root, every_copy_empty=True).encode()
     if form == "txt":
         return to_tika(root).encode()
     return html.tostring(root, encoding="utf-8", method="html")
@@ -347,3 +354,20 @@ def applications_total_first(root: html.HtmlElement) -> None:
     for row in grid:
         row[3:] = [row[9], *row[3:9]]
     replace(table, build(grid, texts))
+
+
+def applications_split(root: html.HtmlElement, *, repeat_header: bool = False) -> None:
+    """Section 三 in two tables, cut before （三）不予公开 (over a page, or by an editor),
+    with or without the header rows printed again above the second."""
+    table = table_of(root, "三")
+    grid, texts = expand(table)
+    cut = next(r for r, row in enumerate(grid) if "不予公开" in texts[row[1]])  # type: ignore[index]
+    second = [list(r) for r in grid[:3]] + grid[cut:] if repeat_header else grid[cut:]
+    replace(table, build(grid[:cut], texts), build(second, texts))
+
+
+def applications_units(root: html.HtmlElement) -> None:
+    """A unit after each applicant column label: 自然人（件）."""
+    for td in table_of(root, "三").xpath(".//td"):
+        if td.text_content().strip() in APPLICANTS:
+            set_text(td, td.text_content().strip() + "（件）")
