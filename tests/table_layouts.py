@@ -270,7 +270,55 @@ def to_tika(root: html.HtmlElement) -> str:
     return "\n".join(out) + "\n"
 
 
+def to_docx(root: html.HtmlElement) -> bytes:
+    """The article as a Word file: one paragraph each, tables with the merged cells as
+    Word writes them (``w:gridSpan``, ``w:vMerge``)."""
+    from xml.sax.saxutils import escape
+
+    from tests.docx_fixtures import docx_from_body
+
+    def para(text: str) -> str:
+        return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
+    title = root.xpath('//div[contains(@class,"article_title")]')
+    out = [para(" ".join(title[0].text_content().split()))] if title else []
+    for element in (body[0] if body else root).iter("p", "table"):
+        if element.tag == "table":
+            grid, texts = expand(element)
+            height, width = len(grid), len(grid[0])
+            xml = ["<w:tbl><w:tblGrid>" + '<w:gridCol w:w="500"/>' * width + "</w:tblGrid>"]
+            for r in range(height):
+                xml.append("<w:tr>")
+                c = 0
+                while c < width:
+                    n = grid[r][c]
+                    span = 1
+                    while n is not None and c + span < width and grid[r][c + span] == n:
+                        span += 1
+                    props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+                    above = n is not None and r > 0 and grid[r - 1][c] == n
+                    below = n is not None and r + 1 < height and grid[r + 1][c] == n
+                    if above:
+                        props += "<w:vMerge/>"
+                    elif below:
+                        props += '<w:vMerge w:val="restart"/>'
+                    text = "" if above or n is None else texts[n]
+                    xml.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{para(text)}</w:tc>")
+                    c += span
+                xml.append("</w:tr>")
+            xml.append("</w:tbl>")
+            out.append("".join(xml))
+        elif not any(a.tag == "table" for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                out.append(para(text))
+    return docx_from_body("".join(out))
+
+
 def page_bytes(root: html.HtmlElement, form: str) -> bytes:
+    if form == "docx":
+        return to_docx(root)
     if form == "md":
         return to_markdown(root).encode()
     if form == "md-empty":

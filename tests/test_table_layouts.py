@@ -32,7 +32,7 @@ def _original(engine: Engine, tmp_path: Path, page: Path, form: str):
     return _lint(engine, tmp_path, root, form, "original")
 
 
-@pytest.mark.parametrize("form", ["html", "md", "txt"])
+@pytest.mark.parametrize("form", ["html", "md", "txt", "docx"])
 @pytest.mark.parametrize("layout", sorted(T.REVIEW_LAYOUTS))
 @pytest.mark.parametrize("page", [PINGTAN_2023, SHANGHAI_2019], ids=["pingtan2023", "shanghai2019"])
 def test_review_table_layouts_read_as_the_template(
@@ -89,8 +89,8 @@ def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_p
 
 @pytest.mark.parametrize(
     ("page", "form"),
-    [(PINGTAN_2023, "html"), (PINGTAN_2023, "md"), (SHANGHAI_2019, "html")],
-    ids=["pingtan2023-html", "pingtan2023-md", "shanghai2019-html"],
+    [(PINGTAN_2023, "html"), (PINGTAN_2023, "md"), (PINGTAN_2023, "docx"), (SHANGHAI_2019, "html")],
+    ids=["pingtan2023-html", "pingtan2023-md", "pingtan2023-docx", "shanghai2019-html"],
 )
 @pytest.mark.parametrize("layout", sorted(T.APPLICATION_LAYOUTS))
 def test_transposed_applications_table_read_as_the_template(
