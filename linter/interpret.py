@@ -423,6 +423,9 @@ def _label_match(printed: str, canonical: str) -> LabelMatch | None:
     return None
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
 class _RowMatcher:
     """Maps printed row labels to row specs, exactly, by variant, or fuzzily.
 
@@ -435,6 +438,12 @@ class _RowMatcher:
         self._by_key: dict[str, list[L.RowSpec]] = {}
         for spec_key, spec in self._keys:
             self._by_key.setdefault(spec_key, []).append(spec)
+        # A label printed without the format's note in brackets: “（二）部分公开” for
+        # “（二）部分公开（区分处理的，只计这一情形，不计其他情形）”.
+        for spec in self.specs:
+            bare = key(_BRACKETED.sub("", spec.label))
+            if bare and bare != key(spec.label) and len(bare) >= 4:
+                self._by_key.setdefault(bare, []).append(spec)
         self._compact = {s.id: compact(s.label) for s in self.specs}
         self._cache: dict[tuple[str, str | None], _Match | None] = {}
 
@@ -579,7 +588,12 @@ def _application_row(
         if not text or is_data_like(text):
             continue
         if _app_column(text) is not None:
-            continue  # a column header such as 总计 or 其他, not a row label
+            # A column header such as 总计 or 其他, not a row label, unless it heads a row of
+            # numbers in a place only a row can have (printed without its numbering).
+            bare = _bare_row(text, row_group or group, cells[idx + 1 :])
+            if bare is not None:
+                best = (bare, idx + 1, tc)
+            continue
         g = _group_of(text)
         if g:
             row_group = g
@@ -589,6 +603,20 @@ def _application_row(
         elif g == "other_handling":
             best = (_Match(_spec("other_handling"), "exact"), idx + 1, tc)
     return best[0], best[1], row_group, best[2]
+
+
+def _bare_row(text: str, group: str | None, after: Sequence[TableCell]) -> _Match | None:
+    """“其他” under （六）其他处理 (its 3.其他) or “总计” below the outcome rows (（七）总计),
+    printed without numbering, at the head of a row of numbers: the row, not a column
+    header (a header row holds no numbers)."""
+    if group is None or _numbers_in(after) < _WRAP_MIN_NUMBERS:
+        return None
+    k = key(text)
+    if k == key("其他") and group == "other_handling":
+        return _Match(_spec("other_handling.other"), "variant")
+    if k == key("总计"):
+        return _Match(_spec("outcome_total"), "variant")
+    return None
 
 
 def _spec(row_id: str) -> L.RowSpec:
@@ -890,13 +918,20 @@ def _application_cells(
         if leaf is None:
             leaf = leaves[len(header_rows), width] = _leaf_columns(header_rows, width)
         label_index = printed.index(logical[start - 1])
-        out: dict[str, Cell] = {}
+        by_header: dict[str, TableCell] = {}
         for j in range(label_index + 1, width):
             col = leaf[j]
-            if col and col not in out and not printed[j].hmerge:
-                out[col] = _cell(printed[j])
-        if len(out) >= len(ids) - 1:
-            return out
+            if col and col not in by_header and not printed[j].hmerge:
+                by_header[col] = printed[j]
+        if len(by_header) == len(ids) - 1:
+            # One header label not recognised (“其他组织” for 其他): the row's cells in the
+            # format's order, if they agree with every column the header did name.
+            seven = _seven_cells(logical[start:])
+            in_order = dict(zip(ids, seven, strict=True)) if seven else None
+            if in_order and all(in_order[c] is tc for c, tc in by_header.items()):
+                by_header = in_order
+        if len(by_header) >= len(ids) - 1:
+            return {cid: _cell(tc) for cid, tc in by_header.items()}
     data = logical[start:]
     if len(data) > len(ids) and header_rows and _rectangular(table):
         # A converter's table with every row as wide (a merged cell's copies left empty)
@@ -934,6 +969,17 @@ def _application_cells(
     if len(data) != len(ids):
         return None
     return {cid: _cell(tc) for cid, tc in zip(order, data, strict=True)}
+
+
+def _seven_cells(data: list[TableCell]) -> list[TableCell] | None:
+    """The data cells of a section-三 row, one per column, once empty cells at its ends
+    are left out; None when they are not seven."""
+    ids = L.APPLICATION_COLUMN_IDS
+    while len(data) > len(ids) and not data[-1].text:
+        data = data[:-1]
+    while len(data) > len(ids) and not data[0].text:
+        data = data[1:]
+    return data if len(data) == len(ids) else None
 
 
 _LEGAL_PERSONS = key("法人或其他组织")
@@ -1330,12 +1376,14 @@ def recognise_article20(
         row_hits = item["row_hits"]
         for ed, spec in item_specs(number):
             score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
-            rank = (score, row_hits.get(ed, 0))
-            if best is None or rank > best[:2]:
+            # Then the header labels printed otherwise (“本年收费金额（万元）”).
+            near = sum(1 for c in spec.columns if any(_near_column(c, k) for k in header_keys))
+            rank = (score, near, row_hits.get(ed, 0))
+            if best is None or rank > best[:3]:
                 best = (*rank, ed, spec)
         if best is None:
             continue
-        score, _, ed, spec = best
+        score, _, _, ed, spec = best
         if score:
             for other, other_score in scores.items():
                 if other_score == score:
@@ -1345,9 +1393,7 @@ def recognise_article20(
         for hc in header:
             col = next((c for c in spec.columns if key(c.label) == key(hc.text)), None)
             if col is None:
-                col = next(
-                    (c for c in spec.columns if similarity(key(c.label), key(hc.text)) >= 0.8), None
-                )
+                col = next((c for c in spec.columns if _near_column(c, key(hc.text))), None)
                 if col is not None:
                     columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
             else:
@@ -1402,6 +1448,18 @@ def recognise_article20(
 
 
 # --- the whole report ------------------------------------------------------------------
+
+
+def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:
+    """A section-二 header label printed otherwise than the format's: one character or so
+    apart, or without the format's note in brackets (“本年收费金额” for
+    “本年收费金额（单位：万元）”)."""
+    if not printed_key:
+        return False
+    bare = key(_BRACKETED.sub("", column.label))
+    return (len(bare) >= 4 and printed_key == bare) or similarity(
+        key(column.label), printed_key
+    ) >= 0.8
 
 
 def _looks_like_applications(table: DocTable) -> int:

@@ -107,3 +107,50 @@ def test_arabic_sub_headings_under_chinese_headings_stay_sub_headings(
     assert kinds(engine.lint_path(write(tmp_path, "report.txt", variant))) == kinds(
         engine.lint_path(SAMPLE_2019)
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Sub-row and total printed without numbering: “其他”, “总计” are also column
+        # labels, but a row of numbers under （六） or below the outcome rows is the row.
+        (">3.其他<", ">其他<"),
+        (">（七）总计<", ">总计<"),
+        # The format's note in brackets left out of a row label.
+        ("（区分处理的，只计这一情形，不计其他情形）<", "<"),
+        # One applicant column labelled otherwise (FORMATS.md §6: “其他组织”): the row's
+        # seven numbers are read in the format's order since the other six agree.
+        (">其他</p>", ">其他组织</p>"),
+        (">法律服务机构<", ">法律服务组织<"),
+    ],
+    ids=["3-other-bare", "total-bare", "partly-no-note", "column-other-org", "column-legal"],
+)
+def test_table_labels_printed_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
+    same_findings(engine, tmp_path, PINGTAN_2023, replace(old, new))
+
+
+@pytest.mark.parametrize(
+    "printed", ["本年收费金额(万元)", "本年收费金额"], ids=["unit-short", "no-unit"]
+)
+def test_fee_column_label_printed_otherwise_is_a_label_warning(
+    engine: Engine, tmp_path: Path, printed: str
+):
+    """Section 二's fee column under another label is read (AD003, a warning), not
+    “table not read” (AD002)."""
+    edit = replace(">本年收费金额（单位：万元）<", f">{printed}<")
+    variant = write(tmp_path, "variant.html", edit(PINGTAN_2023.read_text("utf-8")))
+    added = set(kinds(engine.lint_path(variant))) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert added == {("AD003", "item8/amount", "warning")}
+
+
+def test_bare_total_label_in_the_header_is_still_a_column(engine: Engine, tmp_path: Path):
+    """The header's “总计”, a row without numbers, stays the total column: a table whose
+    （七）总计 row is really missing is still AP002."""
+    text = PINGTAN_2023.read_text("utf-8")
+    start = text.index(">（七）总计<")
+    row_start = text.rfind("<tr", 0, start)
+    row_end = text.index("</tr>", start) + len("</tr>")
+    variant = write(tmp_path, "variant.html", text[:row_start] + text[row_end:])
+    found = kinds(engine.lint_path(variant))
+    assert ("AP002", "outcome_total", "error") in found
+    assert not [k for k in found if k[0] == "AP003"]
