@@ -285,7 +285,19 @@ def _lost_problems_heading(
 
 # --- title, year, agency -----------------------------------------------------------------
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+# A year, in Arabic digits or in Chinese ones as titles often print it (“二〇二四年”).
+_YEAR = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])"
+    r"(20\d{2}|19\d{2}|二[〇零][〇零一二三四五六七八九]{2}|一九[〇零一二三四五六七八九]{2})\s*年"
+)
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _year_of(match: re.Match[str]) -> int:
+    """The year a :data:`_YEAR` match names."""
+    return int(match.group(1).translate(_CHINESE_DIGITS))
+
+
 _TITLE_CUE = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?报告|政务公开.{0,6}报告|年度报告")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|时间)?[^。；]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -1782,13 +1794,13 @@ def _decide_year(
     metadata: dict[str, str],
 ) -> Decided:
     if title is not None and (m := _YEAR.search(compact(title.text))):
-        return Decided(int(m.group(1)), "title")
+        return Decided(_year_of(m), "title")
     texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
     joined = compact("".join(texts))
     if m := _PERIOD.search(joined):
         return Decided(int(m.group(1)), "statistics_period")
     if m := _YEAR.search(joined):
-        return Decided(int(m.group(1)), "body")
+        return Decided(_year_of(m), "body")
     if published := metadata.get("published"):
         return Decided(int(published[:4]) - 1, "publication_date")
     return Decided(None)

@@ -70,7 +70,9 @@ def similarity(a: str, b: str) -> float:
 
 # --- numbers ---------------------------------------------------------------------------
 
-_MINUS = str.maketrans({"−": "-", "－": "-", "﹣": "-", "‐": "-", "‑": "-"})
+# Minus signs as typed: the minus, full-width hyphen, hyphens, and the en and em dashes
+# (“–3”, “—3” in a 本年增/减 column). A dash alone is a placeholder either way.
+_MINUS = str.maketrans({"−": "-", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _UNIT_RE = "|".join(map(re.escape, UNITS))
 _NUMBER = re.compile(

@@ -21,11 +21,21 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import lxml.html
+
 from linter.document import Diagnostic
 from linter.engine import Engine
 from linter.model import ABSENT
 from linter.rule import RuleContext
-from tests.conftest import SAMPLE_2019, SHANGHAI_2025_MD, TEXT, replace_line, sample_text, write
+from tests.conftest import (
+    FIXTURES,
+    SAMPLE_2019,
+    SHANGHAI_2025_MD,
+    TEXT,
+    replace_line,
+    sample_text,
+    write,
+)
 from tests.docx_fixtures import HUAIAN_2024_VALUES, huaian_2024_docx
 
 COLLAPSED_SIX = TEXT / "ap_2021_collapsed_six.txt"
@@ -280,20 +290,46 @@ def test_shanghai_2025_rows_broken_by_conversion_are_warned(engine: Engine) -> N
 # --- AP003 missing-column ---------------------------------------------------------------------
 
 
-def test_renamed_column_gives_ap003(engine: Engine, tmp_path: Path) -> None:
+def test_renamed_column_gives_ap003_warning(engine: Engine, tmp_path: Path) -> None:
     # 淮安 2024 in the official template, with the header 法律服务机构 (grid column 7 of
-    # table 三's third header row) replaced by a label the format does not have.
+    # table 三's third header row) replaced by a label the format does not have: the other
+    # six labels agree with the format's order, so the figures under it are read as the
+    # column's, and AP003 says only that its label differs.
     values = {**HUAIAN_2024_VALUES, (1, 2, 7): "律师事务所"}
     result = engine.lint_path(write(tmp_path, "huaian.docx", huaian_2024_docx(values=values)))
     ap003 = only(result, "AP003")
     assert [(f.sub_id, f.location.anchor.line, f.level) for f in ap003] == [
-        ("legal_services", 82, "error")
+        ("legal_services", 82, "warning")
     ]
     assert ap003[0].location.logical == "三/*/legal_services"
     assert ap003[0].message_zh.startswith(
-        "第三部分表格缺少“法律服务机构”列：表头中没有该列，各行也没有该列的数字。"
+        "第三部分表头中没有“法律服务机构”列的标签：该列印成了格式中没有的名称，"
     )
     assert "legal service providers" in ap003[0].message_en
+    new = result.report.applications.rows["new_received"]
+    assert new.cells["legal_services"].value == 61
+
+
+def test_dropped_column_gives_ap003(engine: Engine, tmp_path: Path) -> None:
+    # 平潭 2023 with the 法律服务机构 column taken out of section 三 (its header and the
+    # third cell from the end of every row of figures): six figures a row.
+    page = lxml.html.fromstring((FIXTURES / "html" / "2023_zone-pingtan_gov.html").read_bytes())
+    table = page.xpath("//table")[1]
+    for td in table.xpath(".//td"):
+        if td.text_content().strip() == "法律服务机构":
+            td.drop_tree()
+        elif td.text_content().strip() == "法人或其他组织":
+            td.set("colspan", str(int(td.get("colspan")) - 1))
+    for tr in table.xpath(".//tr"):
+        cells = tr.xpath("./td")
+        if sum(c.text_content().strip().isdigit() for c in cells) >= 7:
+            cells[-3].drop_tree()
+    result = engine.lint_path(write(tmp_path, "page.html", lxml.html.tostring(page)))
+    ap003 = only(result, "AP003")
+    assert [(f.sub_id, f.level) for f in ap003] == [("legal_services", "error")]
+    assert ap003[0].message_zh.startswith(
+        "第三部分表格缺少“法律服务机构”列：表头中没有该列，各行也没有该列的数字。"
+    )
     # The identities that need the column cannot be decided: no invented AP103.
     assert not only(result, "AP103")
 
@@ -418,7 +454,13 @@ def test_text_negative_fraction_and_unit_give_ap006(engine: Engine, tmp_path: Pa
         ("granted/commercial", (LINE_GRANTED + 2, 2), 2.5),
         ("carried_forward/total", (LINE_CARRIED_FORWARD_TOTAL, 2), -1),
     ]
-    assert {f.level for f in ap006} == {"error"}
+    # A count with a unit is a valid count, the unit a departure: a warning.
+    assert {f.sub_id: f.level for f in ap006} == {
+        "new_received/natural_person": "warning",
+        "granted/natural_person": "error",
+        "granted/commercial": "error",
+        "carried_forward/total": "error",
+    }
     by_sub = {f.sub_id: f for f in ap006}
     assert by_sub["granted/natural_person"].message_zh.startswith(
         "第三部分“（一）予以公开”行“自然人”列填写“约3”，不是数字。"

@@ -212,7 +212,8 @@ def test_negative_fraction_and_unit_give_rl004(engine: Engine, tmp_path: Path) -
     rl004 = only(lint(engine, tmp_path, text), "RL004")
     assert [(f.sub_id, at(f), f.reported, f.level) for f in rl004] == [
         ("review.corrected", (LINE_REVIEW_UPHELD + 1, 2), 1.5, "error"),
-        ("litigation_direct.upheld", (LINE_DIRECT_UPHELD, 2), 2, "error"),
+        # A count with a unit is a valid count, the unit a departure: a warning.
+        ("litigation_direct.upheld", (LINE_DIRECT_UPHELD, 2), 2, "warning"),
         ("litigation_after_review.pending", (LINE_AFTER_UPHELD + 3, 2), -1, "error"),
     ]
     by_sub = {f.sub_id: f for f in rl004}

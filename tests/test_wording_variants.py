@@ -19,6 +19,7 @@ from tests.conftest import FIXTURES, SAMPLE_2019, TEXT, kinds, write
 
 PINGTAN_2023 = FIXTURES / "html" / "2023_zone-pingtan_gov.html"
 HONGZE_2024 = TEXT / "pi_2024_district-hongze_gov.txt"
+HUAIAN_2024 = TEXT / "st_2024_city-huaian_gov.txt"
 
 HEADINGS = {
     "一": "总体情况",
@@ -118,15 +119,27 @@ def test_arabic_sub_headings_under_chinese_headings_stay_sub_headings(
         (">（七）总计<", ">总计<"),
         # The format's note in brackets left out of a row label.
         ("（区分处理的，只计这一情形，不计其他情形）<", "<"),
-        # One applicant column labelled otherwise (FORMATS.md §6: “其他组织”): the row's
-        # seven numbers are read in the format's order since the other six agree.
-        (">其他</p>", ">其他组织</p>"),
-        (">法律服务机构<", ">法律服务组织<"),
     ],
-    ids=["3-other-bare", "total-bare", "partly-no-note", "column-other-org", "column-legal"],
+    ids=["3-other-bare", "total-bare", "partly-no-note"],
 )
 def test_table_labels_printed_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
     same_findings(engine, tmp_path, PINGTAN_2023, replace(old, new))
+
+
+@pytest.mark.parametrize(
+    ("original", "old", "new"),
+    [
+        (HONGZE_2024, "     （七）总计    ", "     总计        "),
+        (HUAIAN_2024, "3、其他 ", "其他   "),
+    ],
+    ids=["hongze-total-bare", "huaian-3-other-bare"],
+)
+def test_layout_text_labels_without_numbering(
+    engine: Engine, tmp_path: Path, original: Path, old: str, new: str
+):
+    """The same in ``pdftotext -layout`` text, where a bare “总计” row label must not be
+    taken for the header's total column either (no AP003 about the header)."""
+    same_findings(engine, tmp_path, original, replace(old, new))
 
 
 @pytest.mark.parametrize(
@@ -154,3 +167,59 @@ def test_bare_total_label_in_the_header_is_still_a_column(engine: Engine, tmp_pa
     found = kinds(engine.lint_path(variant))
     assert ("AP002", "outcome_total", "error") in found
     assert not [k for k in found if k[0] == "AP003"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [(">其他</p>", ">其他组织</p>", "other"), (">法律服务机构<", ">律师事务所<", "legal_services")],
+    ids=["other-org", "law-firms"],
+)
+def test_one_column_labelled_otherwise_is_read_and_warned(
+    engine: Engine, tmp_path: Path, old: str, new: str, column: str
+):
+    """One applicant column under a label the format does not have (FORMATS.md §6: a tool
+    prints “其他组织”): the rows' seven figures are read in the format's order, as the six
+    named columns agree; AP003 says the label differs (a warning), not that the column and
+    its figures are missing (an error)."""
+    variant = write(tmp_path, "variant.html", replace(old, new)(PINGTAN_2023.read_text("utf-8")))
+    result = engine.lint_path(variant)
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert added == {("AP003", column, "warning")}
+    assert result.report.applications.rows["new_received"].cells[column].value == 0
+
+
+@pytest.mark.parametrize(("printed", "value"), [("—3", -3), ("–3", -3)], ids=["em", "en"])
+def test_minus_typed_as_a_dash(engine: Engine, tmp_path: Path, printed: str, value: int):
+    """本年增/减 “—3” in the 2019 sample is −3 (AD005 'not a number' before)."""
+    variant = write(
+        tmp_path,
+        "report.txt",
+        replace("\t\u3000-3\n", f"\t\u3000{printed}\n")(SAMPLE_2019.read_text("utf-8")),
+    )
+    result = engine.lint_path(variant)
+    assert kinds(result) == kinds(engine.lint_path(SAMPLE_2019))
+    licensing = result.report.article20.items["item5"].rows["licensing"]
+    assert licensing.cells["change"].value == value
+
+
+def test_count_with_a_unit_is_a_warning(engine: Engine, tmp_path: Path):
+    """“80件” (平潭 2023, 自然人 new applications) and “2件” (行政复议 总计): the number is a
+    valid count and is used; the unit is a warning (AP006/RL004), not an invalid number."""
+    text = PINGTAN_2023.read_text("utf-8")
+    # Section 四's one row: 1, 1, 0, 0, then the 行政复议 总计 2.
+    total = text.index(">2<", text.rindex("复议后起诉"))
+    text = text[:total] + ">2件<" + text[total + 3 :]
+    variant = write(tmp_path, "variant.html", replace(">80<", ">80件<")(text))
+    result = engine.lint_path(variant)
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert added == {
+        ("AP006", "new_received/natural_person", "warning"),
+        ("RL004", "review.total", "warning"),
+    }
+    assert result.report.applications.rows["new_received"].cells["natural_person"].value == 80
+
+
+def test_title_year_in_chinese_numerals(engine: Engine, tmp_path: Path):
+    """“二〇二四年政府信息公开工作年度报告” (洪泽区 2024's title so written) states its year."""
+    edit = replace("2024 年政府信息公开工作年度报告", "二〇二四年政府信息公开工作年度报告")
+    same_findings(engine, tmp_path, HONGZE_2024, edit)

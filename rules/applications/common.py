@@ -124,6 +124,19 @@ def implausible_count() -> tuple[str, str]:
     )
 
 
+def unit_only(cell: Cell) -> bool:
+    """A count printed with a unit (“80件”): the number itself is a valid count and is
+    used; only the unit departs from the form (a warning, not an invalid number)."""
+    return (
+        cell.state == "number"
+        and cell.unit is not None
+        and cell.value is not None
+        and arith.plausible(cell.value)
+        and float(cell.value).is_integer()
+        and cell.value >= 0
+    )
+
+
 def number_problem(cell: Cell) -> tuple[str, str] | None:
     """Why a count cell is not a non-negative integer (zh, en), or None when it is one.
 
