@@ -103,7 +103,8 @@ def match_heading(text: str) -> _Heading | None:
                 return _Heading(spec.number, heading.strip(), arabic=arabic)
         numeral = m.group("part") or m.group("num")
         number = int(m.group("arabic")) if arabic else L.SECTION_NUMERALS.find(numeral) + 1
-        if rest.rstrip(_LOOSE_END) in L.SECTION_LOOSE_CUES.get(number, ()):
+        bare = rest.rstrip(_LOOSE_END)
+        if bare in L.SECTION_LOOSE_CUES.get(number, ()) or _near_heading(bare, number):
             return _Heading(number, t, arabic=arabic, loose=True)
         return None
     if len(t) <= 30:
@@ -115,6 +116,19 @@ def match_heading(text: str) -> _Heading | None:
             if k in (spec.heading, *spec.cues) and len(k) >= 4:
                 return _Heading(spec.number, t)
     return None
+
+
+_NEAR_HEADING = 0.75
+
+
+def _near_heading(printed: str, number: int) -> bool:
+    """A heading line numbered for section ``number`` whose words are the format's with a
+    slip (“六、其它需要报告的事项”, “三、收到及处理政府信息公开申请情况”): close to the
+    format's heading as a whole, and short, as a heading is."""
+    if not 1 <= number <= len(L.SECTIONS) or len(printed) > 30:
+        return False
+    expected = key(L.SECTIONS[number - 1].heading)
+    return len(expected) >= 4 and similarity(key(printed), expected) >= _NEAR_HEADING
 
 
 def _inline_heading(number: int) -> re.Pattern[str]:

@@ -80,6 +80,7 @@ def test_headings_numbered_otherwise(engine: Engine, tmp_path: Path, original: P
         ("一、总体情况", "一、总体概况"),
         ("六、其他需要报告的事项", "六、其他事项"),
         ("五、存在的主要问题及改进情况", "五、存在的问题"),
+        ("五、存在的主要问题及改进情况", "五、主要问题和改进措施"),
         # FORMATS.md §3.2: seen in real reports, not a misspelling (WD001).
         ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"),
         ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议及行政诉讼情况"),
@@ -87,6 +88,30 @@ def test_headings_numbered_otherwise(engine: Engine, tmp_path: Path, original: P
 )
 def test_headings_worded_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
     same_findings(engine, tmp_path, PINGTAN_2023, replace(old + "</strong>", new + "</strong>"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "misspelt"),
+    [
+        ("一、总体情况", "一、总休情况", None),
+        ("六、其他需要报告的事项", "六、其它需要报告的事项", "其他需要报告的事项"),
+        ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申清情况", None),
+        ("六、其他需要报告的事项", "六、需要报告的其他事项", None),
+    ],
+    ids=["overview-slip", "other-matters-slip", "applications-slip", "other-matters-turned"],
+)
+def test_heading_with_a_slip_is_the_heading(
+    engine: Engine, tmp_path: Path, old: str, new: str, misspelt: str | None
+):
+    """A heading in its place, numbered for its section, its words the format's with a
+    slip: the section is there (no ST001 'missing'); a misspelling is WD001's (a warning)."""
+    edit = replace(old + "</strong>", new + "</strong>")
+    variant = write(tmp_path, "variant.html", edit(PINGTAN_2023.read_text("utf-8")))
+    added = set(kinds(engine.lint_path(variant))) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert not [k for k in added if k[0] == "ST001"]
+    assert all(k[2] == "warning" and k[0] == "WD001" for k in added)
+    if misspelt:
+        assert ("WD001", misspelt, "warning") in added
 
 
 def test_loose_heading_out_of_its_place_is_not_a_heading(engine: Engine, tmp_path: Path):
