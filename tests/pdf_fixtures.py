@@ -8,6 +8,7 @@ handler every reader supports), many pages, or extra objects on a page.
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 
 _PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
@@ -153,3 +154,82 @@ def two_row_table(
             if text:
                 ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (xs[c] + 3, ys[r + 1] + 6, text))
     return b"\n".join(ops)
+
+
+# --- a report's PDF without its ruling lines, its text kept byte for byte ------------------
+
+_PAINT = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+_CONTENT_WS = b" \t\r\n\f\x00"
+_CONTENT_DELIMS = b"()<>[]{}/%"
+
+
+def _content_operators(data: bytes):
+    """(start, end) of each operator of a content stream (strings, names, numbers and
+    comments passed over). Raises ValueError on an inline image (binary data)."""
+    i, n = 0, len(data)
+    while i < n:
+        c = data[i]
+        if c in _CONTENT_WS or data[i : i + 2] in (b"<<", b">>") or c in b"[]{}":
+            i += 2 if data[i : i + 2] in (b"<<", b">>") else 1
+        elif c == 0x25:  # % comment
+            while i < n and data[i] not in b"\r\n":
+                i += 1
+        elif c == 0x28:  # (string), nested parentheses and escapes
+            depth, i = 1, i + 1
+            while i < n and depth:
+                if data[i] == 0x5C:
+                    i += 1
+                else:
+                    depth += {0x28: 1, 0x29: -1}.get(data[i], 0)
+                i += 1
+        elif c == 0x3C:  # <hex string>
+            i = data.index(b">", i) + 1
+        else:
+            j = i + 1
+            while j < n and data[j] not in _CONTENT_WS and data[j] not in _CONTENT_DELIMS:
+                j += 1
+            token = data[i:j]
+            if c != 0x2F and not re.match(rb"[+\-.\d]", token):
+                if token == b"BI":
+                    raise ValueError("inline image in a content stream")
+                yield i, j
+            i = j
+
+
+def unruled(data: bytes, *, invisible: bool = False) -> bytes:
+    """The PDF with every path of its pages' content streams left unpainted (``S``, ``f``,
+    ``B``… become ``n``: a table's ruling lines and shading gone, the text as it was) and,
+    ``invisible``, its text in render mode 3 (as OCR writes the text layer of a scan).
+
+    The streams are edited in the file's bytes, so each font, glyph and position stays
+    what the producer wrote (PDFium's content generation re-encodes the text of some
+    fonts). For PDFs with classic cross-reference tables and page contents in direct
+    streams (LibreOffice's); the offsets it breaks are rebuilt by PDFium on loading."""
+    pages = {int(m) for m in re.findall(rb"/Contents\s+(\d+)\s+0\s+R", data)}
+    for array in re.findall(rb"/Contents\s*\[([^\]]*)\]", data):
+        pages |= {int(m) for m in re.findall(rb"(\d+)\s+0\s+R", array)}
+    out, last = [], 0
+    for m in re.finditer(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\r?\n", data, re.S):
+        if int(m.group(1)) not in pages:
+            continue
+        end = data.index(b"endstream", m.end())
+        flate = b"/FlateDecode" in m.group(2)
+        stream = data[m.end() : end].rstrip(b"\r\n")
+        content = zlib.decompress(stream) if flate else stream
+        edited, at = [], 0
+        for a, b in _content_operators(content):
+            op = content[a:b]
+            if op in _PAINT:
+                edited += [content[at:a], b"n"]
+                at = b
+            elif invisible and op in (b"BT", b"Tr"):
+                edited += [content[at:b], b" 3 Tr"]
+                at = b
+        edited.append(content[at:])
+        body = b"".join(edited)
+        body = zlib.compress(body) if flate else body
+        head = re.sub(rb"/Length\s+\d+(?:\s+\d+\s+R)?", b"/Length %d" % len(body), m.group(0))
+        out += [data[last : m.start()], head, body, b"\n"]
+        last = end
+    out.append(data[last:])
+    return b"".join(out)

@@ -27,7 +27,14 @@ from linter.engine import Engine
 from linter.plugins import load_plugins
 from linter.readers import pdf, pdf_columns
 from tests.conftest import kinds
-from tests.test_reader_pdf import HONGZE_2023_PDF, HONGZE_2024_PDF, HUAIAN_2024_PDF, read
+from tests.pdf_fixtures import unruled
+from tests.test_reader_pdf import (
+    FIXTURES,
+    HONGZE_2023_PDF,
+    HONGZE_2024_PDF,
+    HUAIAN_2024_PDF,
+    read,
+)
 
 
 def _text_of(obj, textpage) -> str:
@@ -178,3 +185,42 @@ def test_a_figure_read_into_its_label_leaves_the_table_unread():
     chars += _row("（三）不予公开", 131.3, 660, "0 0 0 0 0 0 0".split(), moved)
     chars += _row("（四）无法提供", 131.3, 690, "0 0 0 0 0 0 0".split(), moved)
     assert _borderless(chars) == []
+
+
+# LibreOffice's PDFs (Writer, and a browser's print of a page) are made borderless in their
+# bytes (tests.pdf_fixtures.unruled): PDFium's content generation re-encodes some of their
+# fonts' text.
+CZJ_2025_PDF = FIXTURES / "2025_zonedept-pingtan-czj.lo.pdf"
+PINGTAN_2022_PRINTED_PDF = FIXTURES / "2022_zone-pingtan_gov.printed.pdf"
+
+
+@pytest.mark.parametrize("invisible", [False, True], ids=["no-lines", "ocr-like"])
+def test_a_writer_pdf_without_lines_gives_the_ruled_originals_findings(engine, tmp_path, invisible):
+    """平潭 财政金融局 2025, LibreOffice Writer: three columns of labels side by side in
+    section 三 (三、本年度办理结果 / （四）无法提供 / 2.没有现成信息需要另行制作), set
+    a cell's padding apart (0.7 em), narrower than a column gap between figures. Before:
+    XT002 for sections 二–四."""
+    form = tmp_path / "czj.pdf"
+    form.write_bytes(unruled(CZJ_2025_PDF.read_bytes(), invisible=invisible))
+    assert kinds(engine.lint_path(form)) == kinds(engine.lint_path(CZJ_2025_PDF))
+
+
+def test_a_table_not_trusted_is_not_read_in_part_after_a_page_break(engine, tmp_path):
+    """平潭 2022 as a browser printed it: section 三's first figures stand against their
+    labels and in no column (the label and “8” of （二）部分公开 touch), so the table is not
+    read; its rows on the next page (（六）, （七）总计, 四、结转) read alone would be
+    taken for the whole table and give an AP002 for each row missing from them (22). The
+    rest of a table not trusted is not trusted: one XT002 for section 三, and sections 二
+    and 四 read (before: XT002 for each of the three)."""
+    form = tmp_path / "printed.pdf"
+    form.write_bytes(unruled(PINGTAN_2022_PRINTED_PDF.read_bytes()))
+    result = engine.lint_path(form)
+    xt002 = [f for f in result.findings if f.code == "XT002"]
+    assert len(xt002) == 1 and "第三部分" in xt002[0].message_zh
+    assert not [f for f in result.findings if f.code.startswith(("AP", "RL"))]
+    assert kinds(result) == sorted(
+        [
+            *kinds(engine.lint_path(PINGTAN_2022_PRINTED_PDF)),
+            *((f.code, f.sub_id, f.level) for f in xt002),
+        ]
+    )

@@ -28,12 +28,19 @@ from typing import Protocol
 from linter.document import Anchor, Table
 
 # Gaps between two characters of a line, in units (half the page's CJK character width,
-# about one digit): closer is one word, wider than _SPACED is two cells.
+# about one digit): closer is one word, wider than _SPACED is two cells (a label and
+# the row label beside it, a cell's padding apart), or wider than _SPACED_BY_CHAR where a
+# space character stands in the gap (a full-width space inside a heading is no cell).
 _ADJACENT = 0.6
-_SPACED = 2.4
+_SPACED = 1.2
+_SPACED_BY_CHAR = 2.4
 # A blank line where the space between two lines is this share of their height: rows of
 # a table are set apart, the lines of one wrapped label are not (as pdftotext prints).
 _ROW_GAP = 0.5
+# A table that follows one not trusted with only pieces of labels between them (at most
+# this many lines, of at most _PIECE characters) is its continuation: not trusted either.
+_CONTINUED = 8
+_PIECE = 16
 # Two characters are on one line when their middles are this share of a height apart.
 _SAME_LINE = 0.34
 
@@ -139,12 +146,16 @@ def _in_column(x0: float, x1: float, edges: set[tuple[str, int]]) -> bool:
 
 
 def _set_out(
-    line: list[_CharLike], unit: float, edges: set[tuple[str, int]] = frozenset()
+    line: list[_CharLike],
+    unit: float,
+    edges: set[tuple[str, int]] = frozenset(),
+    spaces: Sequence[float] = (),
 ) -> tuple[str, dict[int, _CharLike]]:
     """A line as fixed-width text: a character in the column its left edge gives, a
     word's characters side by side, one space between words, at least two between cells.
     A figure set close after a label (the label fills its cell) is a cell of its own when
-    it stands where a column of figures stands in other lines."""
+    it stands where a column of figures stands in other lines. ``spaces``: where the
+    line's space characters stand (their middles)."""
     out: list[str] = []
     cols: dict[int, _CharLike] = {}
     prev = None
@@ -159,16 +170,17 @@ def _set_out(
         else:
             gap = (c.x0 - prev.x1) / unit
             last = len(out) - 1
+            spaced = any(prev.x1 <= x <= c.x0 for x in spaces)
             if gap < _ADJACENT and k not in apart:
                 col = last + 1
-            elif gap < _SPACED and k not in apart:
+            elif gap < (_SPACED_BY_CHAR if spaced else _SPACED) and k not in apart:
                 col = last + 2
             else:
                 col = max(last + 3, round(c.x0 / unit))
         out.extend(" " * (col - len(out)))
-        for k, ch in enumerate(c.ch):
+        for j, ch in enumerate(c.ch):
             out.append(ch)
-            cols[col + k] = c
+            cols[col + j] = c
         prev = c
     return "".join(out), cols
 
@@ -212,19 +224,29 @@ def read(pages: Sequence[tuple[int, Sequence[_LineLike | None]]]) -> list[Border
                 for c in line.chars:
                     owner[id(c)] = line
             prev = None
-            rows = _rows([c for line in run for c in line.chars if c.ch != " "])
-            edges = _edges(rows, unit)
-            for row in rows:
+            rows = []
+            for row in _rows([c for line in run for c in line.chars]):
+                chars = [c for c in row if c.ch != " "]
+                if chars:
+                    rows.append((chars, [(c.x0 + c.x1) / 2 for c in row if c.ch == " "]))
+            edges = _edges([chars for chars, _ in rows], unit)
+            for row, spaces in rows:
                 top, bottom = min(c.y0 for c in row), max(c.y1 for c in row)
                 height = max(c.y1 - c.y0 for c in row)
                 if prev is not None and top - prev[1] > _ROW_GAP * max(height, prev[2], 1.0):
                     add("", {}, number, None)
-                s, where = _set_out(row, unit, edges)
+                s, where = _set_out(row, unit, edges, spaces)
                 add(s, where, number, row)
                 prev = (top, bottom, height)
     found = []
+    dropped = -1  # where the last table not trusted ends
     for start, end, table in layout_tables(text):
-        if not _consistent(table, cols):
+        if _continues(text[dropped:start] if dropped >= 0 else None) or not _consistent(
+            table, cols
+        ):
+            # Not trusted, or the rest of one not trusted, set apart by a page break: a
+            # part of a table is no table (the interpreter would take it for the whole).
+            dropped = end
             continue
         inside = {id(c) for k in range(start, end) for c in cols[k].values()}
         # The reader's lines wholly in the table (a line only partly in it stays text:
@@ -256,6 +278,23 @@ def _spaced_figure(line: _LineLike, unit: float) -> bool:
             return True
         prev = c
     return False
+
+
+def _continues(between: list[str] | None) -> bool:
+    """True when the lines between a table not trusted and the next are pieces of labels
+    (short, no section heading, no ruled table): the next is the rest of the same table,
+    cut from it by a page break or a label's lines without figures."""
+    if between is None:
+        return False
+    from linter.readers.text import _INLINE_HEADING
+
+    texts = ["".join(t.split()) for t in between]
+    texts = [t for t in texts if t]
+    return (
+        len(texts) <= _CONTINUED
+        and "\t" not in between
+        and all(len(t) <= _PIECE and not _INLINE_HEADING.match(t) for t in texts)
+    )
 
 
 def _rows(chars: list[_CharLike]) -> list[list[_CharLike]]:
