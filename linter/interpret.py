@@ -196,6 +196,26 @@ def _find_headings(
     return headings, repeated
 
 
+def _lift_table_headings(blocks: list[Paragraph | DocTable]) -> None:
+    """A section heading printed as the first row of its table (one cell across the
+    table, “三、收到和处理政府信息公开申请情况” over the applicant columns) becomes a
+    paragraph before the table, where the format prints it."""
+    for idx in range(len(blocks) - 1, -1, -1):
+        block = blocks[idx]
+        if not isinstance(block, DocTable) or len(block.rows) < 2:
+            continue
+        filled = [tc for tc in _logical(block.rows[0]) if tc.text.strip()]
+        if len(filled) != 1:
+            continue
+        h = match_heading(filled[0].text)
+        if h is None or h.loose or h.arabic:
+            continue
+        blocks[idx : idx + 1] = [
+            Paragraph(filled[0].text.strip(), filled[0].anchor),
+            DocTable(block.rows[1:], block.anchor, block.grid),
+        ]
+
+
 def _split_glued_headings(
     blocks: list[Paragraph | DocTable], headings: list[tuple[int, _Heading]]
 ) -> bool:
@@ -1512,6 +1532,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     """Turn a reader's Document (and the file's bytes, for the hash) into a Report."""
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     blocks: list[Paragraph | DocTable] = list(doc.blocks)
+    _lift_table_headings(blocks)
     headings, repeated = _find_headings(blocks)
     if _split_glued_headings(blocks, headings):
         headings, repeated = _find_headings(blocks)

@@ -9,6 +9,7 @@ level), with those of the report as published.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -248,3 +249,33 @@ def test_title_year_in_chinese_numerals(engine: Engine, tmp_path: Path):
     """“二〇二四年政府信息公开工作年度报告” (洪泽区 2024's title so written) states its year."""
     edit = replace("2024 年政府信息公开工作年度报告", "二〇二四年政府信息公开工作年度报告")
     same_findings(engine, tmp_path, HONGZE_2024, edit)
+
+
+def heading_into_table(numeral: str, table_index: int) -> Callable[[str], str]:
+    """Section ``numeral``'s heading moved from its paragraph into a first row of the
+    section's table, one cell across it (``<tr><td colspan="9">三、…</td></tr>``)."""
+
+    def edit(text: str) -> str:
+        heading = f"{numeral}、{HEADINGS[numeral]}"
+        m = re.search(
+            r'<p style="text-indent: 2em;"><strong>(&nbsp;)?'
+            + re.escape(heading)
+            + r"</strong>(&nbsp;)?</p>",
+            text,
+        )
+        assert m
+        text = text[: m.start()] + text[m.end() :]
+        table = [t.start() for t in re.finditer("<table", text)][table_index]
+        body = text.index(">", text.index("<tbody", table)) + 1
+        return text[:body] + f'<tr><td colspan="9">{heading}</td></tr>' + text[body:]
+
+    return edit
+
+
+@pytest.mark.parametrize(("numeral", "table_index"), [("二", 0), ("三", 1), ("四", 2)])
+def test_heading_printed_as_the_first_row_of_its_table(
+    engine: Engine, tmp_path: Path, numeral: str, table_index: int
+):
+    """A section heading printed as the first row of the section's table, one cell across
+    it, is the section's heading (it was ST001 'missing section')."""
+    same_findings(engine, tmp_path, PINGTAN_2023, heading_into_table(numeral, table_index))
