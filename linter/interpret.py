@@ -997,15 +997,21 @@ def _application_cells(
     if extra > 0:
         # Empty cells at both ends (a merged label's copies, a 备注 column, zeros left
         # blank): when more than one cut leaves seven cells, which cell is which column
-        # cannot be told, and the row is not read.
-        cuts = {
-            tuple(tc.text for tc in data[i : i + len(ids)])
+        # cannot be told from the cells alone. The row's own 总计 can tell when exactly one
+        # cut has it as the sum of the other six (or blank: AP007 reports that); otherwise
+        # the row is not read.
+        candidates = [
+            data[i : i + len(ids)]
             for i in range(extra + 1)
             if not any(tc.text for tc in data[:i])
             and not any(tc.text for tc in data[len(data) - (extra - i) :])
-        }
+        ]
+        cuts = {tuple(tc.text for tc in c): c for c in candidates}
         if len(cuts) > 1:
-            return None
+            fitting = [c for c in cuts.values() if _total_fits(c, order)]
+            if len(fitting) != 1:
+                return None
+            data = fitting[0]
     while len(data) > len(ids) and not data[-1].text:
         data = data[:-1]
     # Copies of a label spanning several columns, written as empty cells by some
@@ -1071,6 +1077,19 @@ def _printed_order(header_rows: Sequence[Sequence[TableCell]]) -> tuple[str, ...
 
 def _rectangular(table: DocTable) -> bool:
     return len({len(row) for row in table.rows}) == 1
+
+
+def _total_fits(values: Sequence[TableCell], order: Sequence[str]) -> bool:
+    """The 总计 value (at its place in ``order``) is blank or the sum of the others
+    (blanks as 0)."""
+    at = order.index("total")
+    if not values[at].text:
+        return True
+    parsed = [parse_cell(tc.text) for tc in values]
+    if any(p.state == "text" or (p.state == "number" and p.value is None) for p in parsed):
+        return False
+    numbers = [p.value if p.state == "number" else 0 for p in parsed]
+    return sum(numbers) - numbers[at] == numbers[at]
 
 
 def _unaligned_diagnostic(

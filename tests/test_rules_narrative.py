@@ -85,6 +85,9 @@ TRUE_DEFECTS = {
     "2022_zone-pingtan_gov.innertext.txt": PINGTAN_2022,
     "2023_zone-pingtan_gov.innertext-plain.txt": PINGTAN_2023,
     "2025_zonedept-pingtan-czj.innertext.txt": PINGTAN_CZJ_2025,
+    # the 2023 page through html2text and Microsoft's markitdown (test_converted_markdown.py)
+    "2023_zone-pingtan_gov.html2text.md": PINGTAN_2023,
+    "2023_zone-pingtan_gov.markitdown.md": PINGTAN_2023,
 }
 CLEAN_REPORTS = sorted(
     [

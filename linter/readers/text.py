@@ -45,6 +45,8 @@ _INLINE_HEADING = re.compile(
     + ")"
 )
 _FLATTENED_MIN_CHARS = 400
+# A line wholly in markdown emphasis: the markers are markup, not the report's text.
+_WHOLE_LINE_EMPHASIS = re.compile(r"^(\*\*|__)((?:(?!\1).)+)\1$")
 _INLINE_CUTS_PER_HEADING = 3
 
 _WHITESPACE = " \t\u3000\u00a0\r\ufeff\f"
@@ -168,6 +170,9 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
         if line.lstrip(" ").startswith("|"):
             i = _read_pipe_table(lines, i, doc)
             continue
+        if _is_bare_pipe_start(lines, i):
+            i = _read_pipe_table(lines, i, doc, bare=True)
+            continue
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
             continue
@@ -234,6 +239,11 @@ def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
     text, column = _clean(line.lstrip("#"), 1 + len(line) - len(line.lstrip("#")))
     if not text or _PAGE_NUMBER.match(text):
         return
+    emphasis = _WHOLE_LINE_EMPHASIS.match(text)
+    if emphasis:  # markdown's bold line (html2text, markitdown, MinerU): "**一、总体情况**"
+        inner, inner_column = _clean(emphasis.group(2), column + len(emphasis.group(1)))
+        if inner:
+            text, column = inner, inner_column
     if len(text) >= _FLATTENED_MIN_CHARS:
         # A flattened page: cut at the section headings printed inside the line.
         # At most a few cuts per heading (a contents list, the body): a line repeating
@@ -510,20 +520,45 @@ def _split_pipe_row(line: str) -> list[tuple[str, int]]:
     return cells
 
 
-def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
-    """Read consecutive ``|``-lines; a separator line gives the width of its fragment."""
+def _is_bare_pipe_start(lines: list[str], i: int) -> bool:
+    """A pipe table written without the outer pipes (html2text: ``规章| 0| 0| 0``): a header
+    line, a separator (``---|---``, or ``---`` under a one-cell header), then a row."""
+    return (
+        i + 2 < len(lines)
+        and bool(lines[i].strip(_WHITESPACE))
+        and not _MD_SEPARATOR.match(lines[i])
+        and _MD_SEPARATOR.match(lines[i + 1]) is not None
+        and ("|" in lines[i] or "|" in lines[i + 2])
+        and "|" in lines[i + 2]
+    )
+
+
+def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False) -> int:
+    """Read consecutive ``|``-lines; a separator line gives the width of its fragment.
+    ``bare``: a table without the outer pipes, whose rows run to a blank line (a row
+    without a pipe is a one-cell row, as GitHub's markdown reads it)."""
     raw_rows: list[tuple[int, list[TableCell]]] = []
     widths: list[tuple[int, int]] = []  # (index of the next row, width)
     start = i
     n = len(lines)
-    while i < n and lines[i].lstrip(" ").startswith("|"):
+    # a bare table whose first line ends in a pipe writes closing pipes (GitHub style)
+    ends_in_pipe = lines[i].rstrip(_WHITESPACE).endswith("|")
+    while i < n and (lines[i].strip(_WHITESPACE) if bare else lines[i].lstrip(" ").startswith("|")):
         raw = lines[i].rstrip("\r")
         if _MD_SEPARATOR.match(raw):
             widths.append((len(raw_rows), raw.strip().strip("|").count("|") + 1))
             i += 1
             continue
         cells = []
-        for text, offset in _split_pipe_row(raw):
+        if raw.lstrip(" ").startswith("|"):
+            pieces = _split_pipe_row(raw)
+        else:  # a row without its outer pipes
+            pieces = [(text, offset - 1) for text, offset in _split_pipe_row("|" + raw)]
+            if raw.rstrip(_WHITESPACE).endswith("|") and not ends_in_pipe:
+                # html2text joins cells with "| ": a row ending "1|  " ends in a blank cell
+                end = len(raw.rstrip(_WHITESPACE))
+                pieces.append(("", end))
+        for text, offset in pieces:
             # The end from the printed cell (escapes and <br> are longer than their text).
             end = offset + len(text.rstrip(_WHITESPACE)) + 1
             text = text.replace("\\|", "|").replace("<br>", "\n").replace("<br/>", "\n")
@@ -540,8 +575,9 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document) -> int:
         while seen < len(widths) and widths[seen][0] <= index:
             seen += 1
         width = widths[seen - 1][1] if seen else (widths[0][1] if widths else None)
-        # Converters add empty cells past the fragment's width; they are not cells.
-        while width is not None and len(cells) > width and not cells[-1].text:
+        # Converters add empty cells past the fragment's width; they are not cells. (A bare
+        # table's separator is as wide as its first row, often a caption: no guide.)
+        while not bare and width is not None and len(cells) > width and not cells[-1].text:
             cells.pop()
         rows.append(tuple(cells))
     if rows:

@@ -1,0 +1,77 @@
+"""Real pages through the markdown converters that pipelines use: html2text (Python's
+long-standing HTML-to-markdown tool) and Microsoft's markitdown (HTML via markdownify).
+
+The fixtures were made with ``html2text --ignore-links PAGE utf-8`` (2025.4.15) and
+``markitdown PAGE`` (0.1.9) from the real pages in tests/fixtures/html:
+- both write a bold line for each heading (``**一、总体情况**``): the headings were not
+  found — six ST001 "missing section" errors on a complete report;
+- html2text writes tables without the outer pipes (``规章| 0| 0| 0``, ``---|---``), one-cell
+  rows without any, and a blank last cell as a row ending ``1|``: every table was XT002;
+- markdownify writes an empty cell for each column a label spans and drops the cells of a
+  label that spans rows, so a row may have a blank cell at both ends one too many: reading
+  the wrong end made the 2019 page's table 三 add up wrong (AP102 ×3, AP103 errors).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.document import Table
+from linter.engine import Engine
+from linter.readers import Limits
+from linter.readers.text import TextReader
+from tests.conftest import FIXTURES, kinds
+
+TEXT = FIXTURES / "text"
+PAGE_2023 = FIXTURES / "html" / "2023_zone-pingtan_gov.html"
+PAGE_2019 = FIXTURES / "html" / "2019_prov-shanghai-govoffice.html"
+
+
+@pytest.mark.parametrize("converter", ["html2text", "markitdown"])
+def test_the_2023_page_converted_reads_as_the_page(engine: Engine, converter: str) -> None:
+    converted = engine.lint_path(TEXT / f"2023_zone-pingtan_gov.{converter}.md")
+    assert kinds(converted) == kinds(engine.lint_path(PAGE_2023))
+
+
+def test_bold_headings_are_headings_at_their_text(engine: Engine) -> None:
+    path = TEXT / "2023_zone-pingtan_gov.markitdown.md"
+    report = engine.lint_path(path).report
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    one = report.sections[0].anchor
+    assert lines[one.line - 1] == "**一、总体情况**" and one.column == 3
+
+
+def test_html2text_tables_keep_their_rows_and_blank_last_cells() -> None:
+    path = TEXT / "2019_prov-shanghai-govoffice.html2text.md"
+    doc = TextReader().read(str(path), path.read_bytes(), Limits())
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    three = next(t for t in tables if "一、本年新收政府信息公开申请数量" in str(t.rows))
+    granted = next(r for r in three.rows if r[1].text == "（一）予以公开")
+    assert [c.text for c in granted] == [
+        "三、本年度办理结果",
+        "（一）予以公开",
+        *["258", "12", "", "", "1", "1", ""],  # the blank 总计 of the page
+    ]
+
+
+def test_the_2019_page_keeps_its_blank_totals_and_invents_no_sums(engine: Engine) -> None:
+    page = kinds(engine.lint_path(PAGE_2019))
+    for converter in ("html2text", "markitdown"):
+        found = kinds(engine.lint_path(TEXT / f"2019_prov-shanghai-govoffice.{converter}.md"))
+        errors = [k for k in found if k[2] == "error"]
+        assert set(errors) <= set(page), (converter, errors)  # nothing wrong claimed
+    html2text = kinds(engine.lint_path(TEXT / "2019_prov-shanghai-govoffice.html2text.md"))
+    assert [k for k in html2text if k[0] == "AP007"] == [k for k in page if k[0] == "AP007"]
+
+
+def test_a_row_blank_at_both_ends_that_both_readings_fit_is_unread_not_guessed(
+    engine: Engine,
+) -> None:
+    # markitdown's （二）部分公开 row: "| （二）… | | 3 |  |  |  |  |  |  |" — 3 could be 自然人
+    # (a filler after the label) or 商业企业 (a blank cell past the end); its 总计 is blank, so
+    # both readings fit: the row is said to be unreadable (a warning), nothing is guessed
+    found = engine.lint_path(TEXT / "2019_prov-shanghai-govoffice.markitdown.md")
+    unread = [f for f in found.findings if f.code == "XT002" and f.sub_id == "section3"]
+    assert len(unread) == 1 and "（二）部分公开" in unread[0].message_zh
+    assert not [f for f in found.findings if f.code in ("AP102", "AP103")]
