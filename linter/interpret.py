@@ -1390,7 +1390,11 @@ def recognise_article20(
             if current is None or not is_table:
                 continue
             item = items[current]
-            if key(cells[0].text) == key(L.ARTICLE20_HEADER_FIRST):
+            if key(cells[0].text) == key(L.ARTICLE20_HEADER_FIRST) or (
+                # (not the rest of a header wrapped over several rows)
+                not item["columns"]
+                and _article20_header(cells, [spec for _, spec in item_specs(current)])
+            ):
                 item["columns"] = [c for c in cells[1:] if c.text]
                 continue
             matched = False
@@ -1420,6 +1424,16 @@ def recognise_article20(
                     ),
                     key=lambda p: -p[0],
                 )
+                # Or the format's label inside a longer one (“政府规章” for 规章), when
+                # only one row of the item has its label there.
+                inside = {
+                    r.id: r
+                    for _, spec in item_specs(current)
+                    for r in spec.rows
+                    if len(key(r.label)) >= 2 and key(r.label) in key(cells[0].text)
+                }
+                if scored and scored[0][0] < FUZZY_THRESHOLD and len(inside) == 1:
+                    scored = [(1.0, next(iter(inside.values())))]
                 if (
                     scored
                     and scored[0][0] >= FUZZY_THRESHOLD
@@ -1513,6 +1527,20 @@ def recognise_article20(
 
 
 # --- the whole report ------------------------------------------------------------------
+
+
+def _article20_header(cells: Sequence[TableCell], specs: Sequence[L.ItemSpec]) -> bool:
+    """A section-二 item's header row whose first cell is not “信息内容” (“信息类别”):
+    no value in it, and a column label of the item (or one printed otherwise) after it."""
+    rest = [c for c in cells[1:] if c.text]
+    if not rest or any(is_data_like(c.text) for c in rest):
+        return False
+    return any(
+        key(c.text) == key(col.label) or _near_column(col, key(c.text))
+        for c in rest
+        for spec in specs
+        for col in spec.columns
+    )
 
 
 def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:

@@ -279,3 +279,24 @@ def test_heading_printed_as_the_first_row_of_its_table(
     """A section heading printed as the first row of the section's table, one cell across
     it, is the section's heading (it was ST001 'missing section')."""
     same_findings(engine, tmp_path, PINGTAN_2023, heading_into_table(numeral, table_index))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "added"),
+    [
+        # The format's row label inside a longer one: AD003 (a warning), not AD002 'missing'.
+        (">规章<", ">政府规章<", {("AD003", "item1/rules", "warning")}),
+        # The header row's first cell worded otherwise: still the header, the items read.
+        (">信息内容<", ">信息类别<", set()),
+    ],
+    ids=["rules-longer", "header-first-cell"],
+)
+def test_article20_labels_printed_otherwise(
+    engine: Engine, tmp_path: Path, old: str, new: str, added: set
+):
+    text = PINGTAN_2023.read_text("utf-8").replace(old, new)
+    variant = write(tmp_path, "variant.html", text)
+    found = set(kinds(engine.lint_path(variant)))
+    original = set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert found - original == added
+    assert original - found == set()
