@@ -1335,7 +1335,8 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
 
 # --- section 二 --------------------------------------------------------------------------
 
-_ITEM_TITLE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
+# “第二十条第（一）项”, also written without one of its 第 (“第二十条（一）项”).
+_ITEM_TITLE = re.compile(r"第?二十条第?\(?([一二三四五六七八九十]+)\)?项")
 
 
 def recognise_article20(

@@ -288,8 +288,10 @@ def test_heading_printed_as_the_first_row_of_its_table(
         (">规章<", ">政府规章<", {("AD003", "item1/rules", "warning")}),
         # The header row's first cell worded otherwise: still the header, the items read.
         (">信息内容<", ">信息类别<", set()),
+        # The item's title without its second 第: the item is there (AD001 'missing').
+        (">第二十条第（五）项<", ">第二十条（五）项<", set()),
     ],
-    ids=["rules-longer", "header-first-cell"],
+    ids=["rules-longer", "header-first-cell", "item-title-one-di"],
 )
 def test_article20_labels_printed_otherwise(
     engine: Engine, tmp_path: Path, old: str, new: str, added: set
