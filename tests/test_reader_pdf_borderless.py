@@ -15,6 +15,7 @@ read into sums that do not add up.
 from __future__ import annotations
 
 import ctypes
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -224,3 +225,23 @@ def test_a_table_not_trusted_is_not_read_in_part_after_a_page_break(engine, tmp_
             *((f.code, f.sub_id, f.level) for f in xt002),
         ]
     )
+
+
+def test_labels_in_narrow_columns_side_by_side_read_apart(engine, tmp_path):
+    """平潭 2022, LibreOffice Writer: the group labels' column is three characters wide and
+    its lines run into the row labels' (“不予公” + “密”, “（五）” + “开出版物”, “其他处” +
+    “当理由逾期不”), each character 2 pt from the next, as far as across the columns; the
+    row labels begin on one edge (180 pt) in many lines, which sets them apart. And the
+    first row's label begins on the line above its figures (“一、本年新收政府信息公开申请数”
+    / figures / “量”). Before: AP004 for “（三）1.属于国家秘不予公密” and AP002 for (一),
+    (五)3 and the first row. Left: the (六) rows, cut by the page break after “1.申请人无正”,
+    say they were not read (warnings, no number claimed)."""
+    src = FIXTURES / "2022_zone-pingtan_gov.lo.pdf"
+    form = tmp_path / "pingtan.pdf"
+    form.write_bytes(unruled(src.read_bytes()))
+    result = engine.lint_path(form)
+    extra = Counter(kinds(result)) - Counter(kinds(engine.lint_path(src)))
+    assert set(extra) <= {
+        ("AP002", "other_handling.no_correction", "warning"),
+        ("AP002", "other_handling.unpaid_fee", "warning"),
+    }

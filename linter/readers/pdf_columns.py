@@ -43,6 +43,8 @@ _CONTINUED = 8
 _PIECE = 16
 # Two characters are on one line when their middles are this share of a height apart.
 _SAME_LINE = 0.34
+# Points: label pieces that begin this close together begin at one column edge.
+_EDGE = 0.5
 
 
 class _CharLike(Protocol):
@@ -137,6 +139,27 @@ def _edges(rows: list[list[_CharLike]], unit: float) -> set[tuple[str, int]]:
     return {key for key, n in seen.items() if n >= 3}
 
 
+def _label_edges(rows: list[list[_CharLike]], unit: float) -> list[float]:
+    """Where pieces of text begin (a line's first character, or one after a cell's gap)
+    in three lines or more, to half a point: the left edges of the label columns."""
+    starts = sorted(
+        row[k].x0
+        for row in rows
+        for k in range(len(row))
+        if k == 0 or (row[k].x0 - row[k - 1].x1) / unit >= _SPACED
+    )
+    edges: list[float] = []
+    k = 0
+    while k < len(starts):
+        j = k
+        while j + 1 < len(starts) and starts[j + 1] - starts[k] <= _EDGE:
+            j += 1
+        if j - k + 1 >= 3:
+            edges.append((starts[k] + starts[j]) / 2)
+        k = j + 1
+    return edges
+
+
 def _in_column(x0: float, x1: float, edges: set[tuple[str, int]]) -> bool:
     return any(
         (side, round(x) + d) in edges
@@ -150,12 +173,14 @@ def _set_out(
     unit: float,
     edges: set[tuple[str, int]] = frozenset(),
     spaces: Sequence[float] = (),
+    starts: Sequence[float] = (),
 ) -> tuple[str, dict[int, _CharLike]]:
     """A line as fixed-width text: a character in the column its left edge gives, a
     word's characters side by side, one space between words, at least two between cells.
     A figure set close after a label (the label fills its cell) is a cell of its own when
     it stands where a column of figures stands in other lines. ``spaces``: where the
-    line's space characters stand (their middles)."""
+    line's space characters stand (their middles); ``starts``: the label columns' left
+    edges (:func:`_label_edges`)."""
     out: list[str] = []
     cols: dict[int, _CharLike] = {}
     prev = None
@@ -164,6 +189,15 @@ def _set_out(
         for a, b in _figures(line, unit)
         if a and not line[a - 1].ch.isdigit() and _in_column(line[a].x0, line[b - 1].x1, edges)
     }
+    # A piece of a label beside another (a group label's line, then the row label's, in
+    # narrow columns set a cell's padding apart): it begins on a label column's edge.
+    apart.update(
+        k
+        for k in range(1, len(line))
+        if not line[k - 1].ch.isdigit()
+        and line[k].x0 - line[k - 1].x1 > _EDGE
+        and any(abs(line[k].x0 - x) <= _EDGE for x in starts)
+    )
     for k, c in enumerate(line):
         if prev is None:
             col = max(0, round(c.x0 / unit))
@@ -230,12 +264,13 @@ def read(pages: Sequence[tuple[int, Sequence[_LineLike | None]]]) -> list[Border
                 if chars:
                     rows.append((chars, [(c.x0 + c.x1) / 2 for c in row if c.ch == " "]))
             edges = _edges([chars for chars, _ in rows], unit)
+            starts = _label_edges([chars for chars, _ in rows], unit)
             for row, spaces in rows:
                 top, bottom = min(c.y0 for c in row), max(c.y1 for c in row)
                 height = max(c.y1 - c.y0 for c in row)
                 if prev is not None and top - prev[1] > _ROW_GAP * max(height, prev[2], 1.0):
                     add("", {}, number, None)
-                s, where = _set_out(row, unit, edges, spaces)
+                s, where = _set_out(row, unit, edges, spaces, starts)
                 add(s, where, number, row)
                 prev = (top, bottom, height)
     found = []

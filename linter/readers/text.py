@@ -792,14 +792,22 @@ def layout_tables(lines: list[str]) -> list[tuple[int, int, Table]]:
     prints it, pages set apart by a form feed), read as this reader reads them: (first
     line, end line exclusive, table) each, 0-based, the table's anchors 1-based lines and
     columns of ``lines``. The PDF reader reads a table drawn without lines so, from a
-    layout it sets out of its characters' positions."""
+    layout it sets out of its characters' positions.
+
+    A numbered label line right above the table's first row of values (no blank line
+    between: the row's figures set in the middle of a label of two lines, “一、本年新收
+    政府信息公开申请数” / figures / “量”) is the table's first line."""
     scratch = Document(path="", media_type="text/plain")
     found: list[tuple[int, int, Table]] = []
     i = 0
+    done = 0  # where the last table ends
     while i < len(lines):
         if _is_layout_start(lines[i]) or _is_layout_header(lines, i):
             before = len(scratch.blocks)
+            if i - 1 >= done and _lead_label(lines[i - 1]):
+                i -= 1
             end = _read_layout_table(lines, i, scratch)
+            done = end
             if len(scratch.blocks) > before:
                 block = scratch.blocks[-1]
                 assert isinstance(block, Table)
@@ -808,6 +816,21 @@ def layout_tables(lines: list[str]) -> list[tuple[int, int, Table]]:
         else:
             i += 1
     return found
+
+
+def _lead_label(line: str) -> bool:
+    """A line that can be the first line of a row's label: numbered, short, no values,
+    no section heading."""
+    text = line.replace("\f", " ").strip(_WHITESPACE)
+    squeezed = re.sub(r"\s+", "", text)
+    return (
+        bool(_NUMBERING_START.match(text))
+        and len(squeezed) <= _LAYOUT_MAX_TEXT
+        and "  " not in text
+        and _layout_row(line) is None
+        and not _INLINE_HEADING.match(squeezed)
+        and not _ARTICLE20_BREAK.search(text)
+    )
 
 
 class _Label:
