@@ -1000,13 +1000,7 @@ def _application_cells(
         # cannot be told from the cells alone. The row's own 总计 can tell when exactly one
         # cut has it as the sum of the other six (or blank: AP007 reports that); otherwise
         # the row is not read.
-        candidates = [
-            data[i : i + len(ids)]
-            for i in range(extra + 1)
-            if not any(tc.text for tc in data[:i])
-            and not any(tc.text for tc in data[len(data) - (extra - i) :])
-        ]
-        cuts = {tuple(tc.text for tc in c): c for c in candidates}
+        cuts = _blank_cuts(data, len(ids))
         if len(cuts) > 1:
             fitting = [c for c in cuts.values() if _total_fits(c, order)]
             if len(fitting) != 1:
@@ -1021,6 +1015,19 @@ def _application_cells(
     if len(data) != len(ids):
         return None
     return {cid: _cell(tc) for cid, tc in zip(order, data, strict=True)}
+
+
+def _blank_cuts(data: list[TableCell], width: int) -> dict[tuple[str, ...], list[TableCell]]:
+    """The different ways of taking ``width`` cells from ``data`` by leaving out only blank
+    cells at its two ends (a converter's copies of a merged label, padding), by their
+    texts: one entry when the row can be read one way only."""
+    extra = len(data) - width
+    return {
+        tuple(tc.text for tc in data[i : i + width]): data[i : i + width]
+        for i in range(extra + 1)
+        if not any(tc.text for tc in data[:i])
+        and not any(tc.text for tc in data[len(data) - (extra - i) :])
+    }
 
 
 def _seven_cells(data: list[TableCell]) -> list[TableCell] | None:
@@ -1369,6 +1376,10 @@ def recognise_article20(
             if not cells:
                 continue
             first = compact(cells[0].text)
+            title_cells = 1
+            if first == "第二十条" and len(cells) > 1:  # "| 第二十条 | 第（八）项 |" (markitdown)
+                first += compact(cells[1].text)
+                title_cells = 2
             m = _ITEM_TITLE.search(first)
             if m:
                 current = m.group(1)
@@ -1384,10 +1395,16 @@ def recognise_article20(
                 )
                 if anchor is None:
                     anchor = cells[0].anchor
-                rest = cells[1:]
+                rest = cells[title_cells:]
                 if rest and key(rest[0].text) == key(L.ARTICLE20_HEADER_FIRST):
                     items[current]["columns"] = rest[1:]
                 continue
+            if current is not None and not is_table:
+                # the header printed as a line of text ("信息内容 本年收费金额（单位：万元）",
+                # a PDF converter's): which edition's columns the item's rows are in
+                words = cells[0].text.split()
+                if len(words) > 1 and key(words[0]) == key(L.ARTICLE20_HEADER_FIRST):
+                    items[current]["text_header"] = [key(w) for w in words[1:]]
             if current is None or not is_table:
                 continue
             item = items[current]
@@ -1445,9 +1462,16 @@ def recognise_article20(
         return Article20(present=False)
     out: dict[str, Table] = {}
     unaligned: list[str] = []
+    # Which edition the items that print their header follow: an item without its header
+    # whose rows both editions print (行政事业性收费) takes that edition's columns.
+    lead = dict.fromkeys(E.ids(), 0)
+    for number, item in items.items():
+        printed = {key(c.text) for c in item["columns"]} or set(item.get("text_header", ()))
+        for ed, spec in item_specs(number):
+            lead[ed] += sum(1 for c in spec.columns if key(c.label) in printed)
     for number, item in items.items():
         header = item["columns"]
-        header_keys = [key(c.text) for c in header]
+        header_keys = [key(c.text) for c in header] or item.get("text_header", [])
         # Pick the edition whose column labels the header matches best, then whose row
         # labels the rows match best (the first of editions that print the same header
         # and rows; each of them counts the hits).
@@ -1458,12 +1482,12 @@ def recognise_article20(
             score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
             # Then the header labels printed otherwise (“本年收费金额（万元）”).
             near = sum(1 for c in spec.columns if any(_near_column(c, k) for k in header_keys))
-            rank = (score, near, row_hits.get(ed, 0))
-            if best is None or rank > best[:3]:
+            rank = (score, near, row_hits.get(ed, 0), lead[ed])
+            if best is None or rank > best[:4]:
                 best = (*rank, ed, spec)
         if best is None:
             continue
-        score, _, _, ed, spec = best
+        score, _, _, _, ed, spec = best
         if score:
             for other, other_score in scores.items():
                 if other_score == score:
@@ -1487,8 +1511,11 @@ def recognise_article20(
         unread: list[UnreadRow] = []
         for row_id, (label_cell, data) in item["rows"].items():
             data = list(data)
-            while len(data) > len(order) and not data[-1].text:
-                data.pop()
+            if len(data) > len(order):
+                # blank cells past the columns, or a merged label's copies before them
+                cuts = _blank_cuts(data, len(order))
+                if len(cuts) == 1:
+                    data = next(iter(cuts.values()))
             if len(data) != len(order):
                 unaligned.append(label_cell.text)
                 unread.append(UnreadRow(label_cell.text, row_id))

@@ -14,6 +14,8 @@ The fixtures were made with ``html2text --ignore-links PAGE utf-8`` (2025.4.15) 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from linter.document import Table
@@ -75,3 +77,30 @@ def test_a_row_blank_at_both_ends_that_both_readings_fit_is_unread_not_guessed(
     unread = [f for f in found.findings if f.code == "XT002" and f.sub_id == "section3"]
     assert len(unread) == 1 and "（二）部分公开" in unread[0].message_zh
     assert not [f for f in found.findings if f.code in ("AP102", "AP103")]
+
+
+# Microsoft's markitdown of the real PDFs (pdfminer's text, tables as pipe-table pieces):
+# ``markitdown 2023_district-hongze_gov.pdf`` and ``markitdown 2024_city-huaian_gov.pdf``.
+HONGZE_2023 = FIXTURES / "pdf" / "2023_district-hongze_gov.pdf"
+HUAIAN_2024 = FIXTURES / "pdf" / "2024_city-huaian_gov.pdf"
+
+
+@pytest.mark.parametrize(
+    ("converted", "original", "fee"),
+    [
+        ("2023_district-hongze_gov.markitdown.md", HONGZE_2023, 7730.28),
+        ("2024_city-huaian_gov.markitdown.md", HUAIAN_2024, 96171.6),
+    ],
+)
+def test_markitdowns_pdf_text_claims_no_error_the_pdf_does_not_have(
+    engine: Engine, converted: str, original: Path, fee: float
+) -> None:
+    result = engine.lint_path(TEXT / converted)
+    errors = {k for k in kinds(result) if k[2] == "error"}
+    assert errors <= set(kinds(engine.lint_path(original))), errors
+    # 第二十条第（八）项: its header printed as a line of text (hongze) or its title over
+    # two cells ("| 第二十条 | 第（八）项 |", huaian); the fee is the 2021 edition's 本年收费金额,
+    # not a 2019 上一年项目数量 (AD005 "not a whole number") nor a missing item (AD001)
+    fees = result.report.article20.items["item8"]
+    assert fees.edition == "2021"
+    assert fees.rows["fees"].cells["amount"].value == fee
