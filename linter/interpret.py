@@ -514,6 +514,15 @@ class _RowMatcher:
             for spec in self._by_key.get(body_key, ())
         ]
         candidates = self._disambiguate(candidates, numbered.numbering, group, body)
+        if not candidates and numbered.numbering:
+            # Another word for the row's own (“（七）合计” for （七）总计), with the row's
+            # numbering: the row, its label altered (AP004).
+            candidates = [
+                _Match(spec, "altered")
+                for spec in self.specs
+                if body_key in L.ROW_LABEL_SYNONYMS.get(spec.id, ())
+                and spec_numbering(spec) == numbered.numbering
+            ]
         if candidates:
             best = candidates[0]
             if numbered.numbering and spec_numbering(best.spec) != numbered.numbering:
@@ -633,9 +642,10 @@ def _application_row(
         text = tc.text
         if not text or is_data_like(text):
             continue
-        if _app_column(text) is not None:
-            # A column header such as 总计 or 其他, not a row label, unless it heads a row of
-            # numbers in a place only a row can have (printed without its numbering).
+        if _app_column(text) is not None or key(text) in L.ROW_LABEL_SYNONYMS["outcome_total"]:
+            # A column header such as 总计 or 其他 (or 合计), not a row label, unless it
+            # heads a row of numbers in a place only a row can have (printed without its
+            # numbering).
             bare = _bare_row(text, row_group or group, cells[idx + 1 :])
             if bare is not None:
                 best = (bare, idx + 1, tc)
@@ -662,6 +672,8 @@ def _bare_row(text: str, group: str | None, after: Sequence[TableCell]) -> _Matc
         return _Match(_spec("other_handling.other"), "variant")
     if k == key("总计"):
         return _Match(_spec("outcome_total"), "variant")
+    if k in L.ROW_LABEL_SYNONYMS["outcome_total"]:
+        return _Match(_spec("outcome_total"), "altered")
     return None
 
 

@@ -64,6 +64,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 SECTION_NUMERALS = "一二三四五六"
 
+# Other words printed for a row's label (matching keys), read as the row with its label
+# altered (AP004): “（七）合计” for （七）总计.
+ROW_LABEL_SYNONYMS: dict[str, tuple[str, ...]] = {"outcome_total": ("合计",)}
+
 # Shorter wordings agencies print for a heading (“一、概述”, “六、其他事项”): too loose to
 # pick a heading out of any paragraph, so they count only for a section whose heading is
 # not found in the format's wording, and only as the whole short heading line.

@@ -302,3 +302,25 @@ def test_article20_labels_printed_otherwise(
     original = set(kinds(engine.lint_path(PINGTAN_2023)))
     assert found - original == added
     assert original - found == set()
+
+
+@pytest.mark.parametrize(
+    ("original", "old", "new"),
+    [
+        (HONGZE_2024, "     （七）总计    ", "     （七）合计    "),
+        (HONGZE_2024, "     （七）总计    ", "     合计        "),
+        (PINGTAN_2023, ">（七）总计<", ">合计<"),
+    ],
+    ids=["layout-numbered", "layout-bare", "html-bare"],
+)
+def test_outcome_total_printed_heji(
+    engine: Engine, tmp_path: Path, original: Path, old: str, new: str
+):
+    """“（七）合计” for （七）总计: the row, its label altered (AP004, a warning), not a
+    missing row (AP002)."""
+    edit = replace(old, new)
+    variant = write(tmp_path, f"variant{original.suffix}", edit(original.read_text("utf-8")))
+    found = set(kinds(engine.lint_path(variant)))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert found - original_kinds == {("AP004", "outcome_total", "warning")}
+    assert original_kinds - found == set()
