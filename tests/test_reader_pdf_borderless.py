@@ -245,3 +245,19 @@ def test_labels_in_narrow_columns_side_by_side_read_apart(engine, tmp_path):
         ("AP002", "other_handling.no_correction", "warning"),
         ("AP002", "other_handling.unpaid_fee", "warning"),
     }
+
+
+def test_figures_beside_a_group_labels_line_go_to_the_row_label_above_right(engine, tmp_path):
+    """平潭 2023, LibreOffice Writer: (四)2's figures are printed level with the group
+    label's second line (“2.没有现成信息需要另” / “（四）无法提  0 0 0 …” / “行制作”);
+    read in order they went to “（四）无法提” and the row was a cell short (XT002 “only
+    partly read”). The row label nearer the figures, begun on the line above, takes them:
+    the original's findings, but for AD002 (section 二's 第（八）项, whose one figure
+    stands between the two lines of its label, “行政事业性收” / 5949.088667 / “费”)."""
+    src = FIXTURES / "2023_zone-pingtan_gov.lo.pdf"
+    form = tmp_path / "pingtan.pdf"
+    form.write_bytes(unruled(src.read_bytes()))
+    result = engine.lint_path(form)
+    extra = Counter(kinds(result)) - Counter(kinds(engine.lint_path(src)))
+    assert set(extra) <= {("AD002", "item8/unreadable", "warning")}
+    assert not [f for f in result.findings if f.code == "XT002"]

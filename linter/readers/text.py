@@ -806,7 +806,7 @@ def layout_tables(lines: list[str]) -> list[tuple[int, int, Table]]:
             before = len(scratch.blocks)
             if i - 1 >= done and _lead_label(lines[i - 1]):
                 i -= 1
-            end = _read_layout_table(lines, i, scratch)
+            end = _read_layout_table(lines, i, scratch, nearer=True)
             done = end
             if len(scratch.blocks) > before:
                 block = scratch.blocks[-1]
@@ -845,7 +845,7 @@ class _Label:
         self.last_line = -1
 
 
-def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
+def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = False) -> int:
     """Read column-aligned rows (``pdftotext -layout``) into a table.
 
     Each value row gives its values in printed order. A label wrapped over several lines
@@ -855,6 +855,8 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
     no values yet; only on the very next line once it has). A value row without a label
     belongs to the label begun last that has no values yet. Rows whose values are fewer
     than the columns are left as printed: the interpreter cannot place them and says so.
+    ``nearer`` (lines set out from exact positions): values beside a group label's line
+    go to the row label begun on the line above, right of it.
     """
     end = _layout_region(lines, i)
     labels: list[_Label] = []
@@ -958,6 +960,19 @@ def _read_layout_table(lines: list[str], i: int, doc: Document) -> int:
         if owner is None:
             waiting = [lab for lab in labels if lab.values is None and lab in open_by_x]
             owner = max(waiting, key=lambda lab: lab.order) if waiting else None
+        elif nearer and owner.values is None:
+            # A group label's line beside the figures, the row label begun on the line
+            # above to its right (“2.没有现成信息需要另” over “（四）无法提  0 0 …”): the
+            # figures are the row's, whose label stands nearer them. Only where the
+            # lines are set out from exact positions (a PDF's characters): pdftotext
+            # shifts a label's pieces by a column or two, and the reading is no surer.
+            right = [
+                lab
+                for lab in open_by_x
+                if lab.values is None and lab.x > owner.x + _X_TOLERANCE and lab.last_line == j
+            ]
+            if len(right) == 1 and right[0].x < values[0][1]:
+                owner = right[0]
         vals = [(t, j + 1, x) for t, x in values]
         if owner is None or owner.values is not None:
             counter += 1
