@@ -61,12 +61,7 @@ class MissingColumn(Rule):
                 continue
             yield self.finding(
                 report,
-                Location(
-                    anchor,
-                    logical=f"三/*/{column.id}",
-                    label_zh=f"第三部分 {column.label}列",
-                    label_en=f"section 3, column {ENGLISH[column.id]}",
-                ),
+                _column_location(anchor, column),
                 f"第三部分表格缺少“{column.label}”列：表头中没有该列，各行也没有该列的数字。"
                 f"年度报告格式第三部分“申请人情况”共 7 列（{all_labels}）；"
                 "请按格式补上该列并填写各行数字。",
@@ -81,12 +76,7 @@ class MissingColumn(Rule):
     def _renamed(self, report: Report, anchor: Anchor, column: ColumnSpec) -> Finding:
         return self.finding(
             report,
-            Location(
-                anchor,
-                logical=f"三/*/{column.id}",
-                label_zh=f"第三部分 {column.label}列",
-                label_en=f"section 3, column {ENGLISH[column.id]}",
-            ),
+            _column_location(anchor, column),
             f"第三部分表头中没有“{column.label}”列的标签：该列印成了格式中没有的名称，"
             f"各行在该位置的数字已按格式的列顺序作为“{column.label}”读取。"
             f"请核对该列统计的是否就是“{column.label}”，并按格式更正列标签。",
@@ -98,3 +88,13 @@ class MissingColumn(Rule):
             level="warning",
             kind="label-differs",
         )
+
+
+def _column_location(anchor: Anchor, column: ColumnSpec) -> Location:
+    """Where a section-三 column is reported: the table, and the column by name."""
+    return Location(
+        anchor,
+        logical=f"三/*/{column.id}",
+        label_zh=f"第三部分 {column.label}列",
+        label_en=f"section 3, column {ENGLISH[column.id]}",
+    )
