@@ -75,8 +75,10 @@ def similarity(a: str, b: str) -> float:
 _MINUS = str.maketrans({"−": "-", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _UNIT_RE = "|".join(map(re.escape, UNITS))
+# An amount may carry a currency sign (“￥180000”; NFKC makes “￥” “¥”), which says
+# nothing of its unit.
 _NUMBER = re.compile(
-    r"^(?P<sign>[+-])?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"^(?P<sign>[+-])?\s*¥?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
     rf"(?P<unit>{_UNIT_RE})?$"
 )
 

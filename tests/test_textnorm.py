@@ -21,6 +21,10 @@ from linter.textnorm import key, parse_cell, split_numbering
         ("180000元", "number", 180000, "元"),  # 2019 sample, 第（九）项
         ("24252.311082", "number", 24252.311082, None),  # 平潭 2021 fee, 万元
         ("4166.214619万元", "number", 4166.214619, "万元"),
+        ("￥180000", "number", 180000, None),  # a currency sign, not a unit
+        ("¥5949.088667", "number", 5949.088667, None),
+        ("—3", "number", -3, None),  # an em or en dash typed for the minus
+        ("–3", "number", -3, None),
         ("", "blank", None, None),
         ("\u00a0", "blank", None, None),
         ("-", "placeholder", None, None),

@@ -324,3 +324,8 @@ def test_outcome_total_printed_heji(
     original_kinds = set(kinds(engine.lint_path(original)))
     assert found - original_kinds == {("AP004", "outcome_total", "warning")}
     assert original_kinds - found == set()
+
+
+def test_amount_with_a_currency_sign(engine: Engine, tmp_path: Path):
+    """“￥180000” for the 2019 sample's 采购总金额 “180000元”: an amount, not text (AD005)."""
+    same_findings(engine, tmp_path, SAMPLE_2019, replace("\t180000元\n", "\t￥180000\n"))
