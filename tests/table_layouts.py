@@ -11,7 +11,7 @@ markdown (pipe tables, the copies of a merged cell left empty).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree, html
@@ -218,33 +218,45 @@ REVIEW_LAYOUTS: dict[str, Layout] = {
 }
 
 
+def _article(root: html.HtmlElement) -> Iterator[str | etree._Element]:
+    """The article of a page in order: the title the CMS prints above it, then the text
+    of each paragraph (outside tables, empty ones left out) and each table element."""
+    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
+    title = root.xpath('//div[contains(@class,"article_title")]')
+    if title:
+        yield " ".join(title[0].text_content().split())
+    for element in (body[0] if body else root).iter("p", "table"):
+        if element.tag == "table":
+            yield element
+        elif not any(a.tag == "table" for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                yield text
+
+
 def to_markdown(root: html.HtmlElement, *, every_copy_empty: bool = False) -> str:
     """The article as a converter's markdown: one paragraph a line, pipe tables with the
     copies of a merged cell below it left empty (those to its right repeat its text), or
     with ``every_copy_empty`` all its copies left empty."""
-    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
-    title = root.xpath('//div[contains(@class,"article_title")]')
-    out = [" ".join(title[0].text_content().split())] if title else []
-    for element in (body[0] if body else root).iter("p", "table"):
-        if element.tag == "table":
-            grid, texts = expand(element)
-            seen: set[int | None] = {None}
-            out.append("")
-            for k, row in enumerate(grid):
-                cells = []
-                for n in row:
-                    cells.append("" if n in seen else texts[n])  # type: ignore[index]
-                    if every_copy_empty:
-                        seen.add(n)
-                seen.update(row)
-                out.append("| " + " | ".join(cells) + " |")
-                if k == 0:
-                    out.append("|" + "---|" * len(cells))
-            out.append("")
-        elif not any(a.tag == "table" for a in element.iterancestors()):
-            text = " ".join(element.text_content().split())
-            if text:
-                out.append(text)
+    out: list[str] = []
+    for element in _article(root):
+        if isinstance(element, str):
+            out.append(element)
+            continue
+        grid, texts = expand(element)
+        seen: set[int | None] = {None}
+        out.append("")
+        for k, row in enumerate(grid):
+            cells = []
+            for n in row:
+                cells.append("" if n in seen else texts[n])  # type: ignore[index]
+                if every_copy_empty:
+                    seen.add(n)
+            seen.update(row)
+            out.append("| " + " | ".join(cells) + " |")
+            if k == 0:
+                out.append("|" + "---|" * len(cells))
+        out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -252,27 +264,47 @@ def to_tika(root: html.HtmlElement) -> str:
     """The article as Apache Tika prints a page: one paragraph a line; a table one cell a
     line after a TAB, each printed cell once (no copies of merged cells), a blank line
     after each row."""
-    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
-    title = root.xpath('//div[contains(@class,"article_title")]')
-    out = [" ".join(title[0].text_content().split())] if title else []
-    for element in (body[0] if body else root).iter("p", "table"):
-        if element.tag == "table":
+    out: list[str] = []
+    for element in _article(root):
+        if isinstance(element, str):
+            out.append(element)
+            continue
+        out.append("")
+        for tr in element.xpath(".//tr"):
+            out.extend("\t" + " ".join(td.text_content().split()) for td in tr.xpath("./td|./th"))
             out.append("")
-            for tr in element.xpath(".//tr"):
-                out.extend(
-                    "\t" + " ".join(td.text_content().split()) for td in tr.xpath("./td|./th")
-                )
-                out.append("")
-        elif not any(a.tag == "table" for a in element.iterancestors()):
-            text = " ".join(element.text_content().split())
-            if text:
-                out.append(text)
     return "\n".join(out) + "\n"
 
 
+def _word_table(grid: Grid, texts: dict[int, str], para: Callable[[str], str]) -> str:
+    """A ``w:tbl`` with the merged cells as Word writes them (``w:gridSpan``, ``w:vMerge``)."""
+    height, width = len(grid), len(grid[0])
+    xml = ["<w:tbl><w:tblGrid>" + '<w:gridCol w:w="500"/>' * width + "</w:tblGrid>"]
+    for r in range(height):
+        xml.append("<w:tr>")
+        c = 0
+        while c < width:
+            n = grid[r][c]
+            span = 1
+            while n is not None and c + span < width and grid[r][c + span] == n:
+                span += 1
+            props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            above = n is not None and r > 0 and grid[r - 1][c] == n
+            below = n is not None and r + 1 < height and grid[r + 1][c] == n
+            if above:
+                props += "<w:vMerge/>"
+            elif below:
+                props += '<w:vMerge w:val="restart"/>'
+            text = "" if above or n is None else texts[n]
+            xml.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{para(text)}</w:tc>")
+            c += span
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return "".join(xml)
+
+
 def to_docx(root: html.HtmlElement) -> bytes:
-    """The article as a Word file: one paragraph each, tables with the merged cells as
-    Word writes them (``w:gridSpan``, ``w:vMerge``)."""
+    """The article as a Word file: one paragraph each, the tables as Word writes them."""
     from xml.sax.saxutils import escape
 
     from tests.docx_fixtures import docx_from_body
@@ -280,40 +312,11 @@ def to_docx(root: html.HtmlElement) -> bytes:
     def para(text: str) -> str:
         return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
-    body = root.xpath('//div[contains(@class,"TRS_Editor")]')
-    title = root.xpath('//div[contains(@class,"article_title")]')
-    out = [para(" ".join(title[0].text_content().split()))] if title else []
-    for element in (body[0] if body else root).iter("p", "table"):
-        if element.tag == "table":
-            grid, texts = expand(element)
-            height, width = len(grid), len(grid[0])
-            xml = ["<w:tbl><w:tblGrid>" + '<w:gridCol w:w="500"/>' * width + "</w:tblGrid>"]
-            for r in range(height):
-                xml.append("<w:tr>")
-                c = 0
-                while c < width:
-                    n = grid[r][c]
-                    span = 1
-                    while n is not None and c + span < width and grid[r][c + span] == n:
-                        span += 1
-                    props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-                    above = n is not None and r > 0 and grid[r - 1][c] == n
-                    below = n is not None and r + 1 < height and grid[r + 1][c] == n
-                    if above:
-                        props += "<w:vMerge/>"
-                    elif below:
-                        props += '<w:vMerge w:val="restart"/>'
-                    text = "" if above or n is None else texts[n]
-                    xml.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{para(text)}</w:tc>")
-                    c += span
-                xml.append("</w:tr>")
-            xml.append("</w:tbl>")
-            out.append("".join(xml))
-        elif not any(a.tag == "table" for a in element.iterancestors()):
-            text = " ".join(element.text_content().split())
-            if text:
-                out.append(para(text))
-    return docx_from_body("".join(out))
+    return docx_from_body(
+        "".join(
+            para(e) if isinstance(e, str) else _word_table(*expand(e), para) for e in _article(root)
+        )
+    )
 
 
 def page_bytes(root: html.HtmlElement, form: str) -> bytes:

@@ -27,9 +27,17 @@ def _ap(found: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None,
 
 
 def _original(engine: Engine, tmp_path: Path, page: Path, form: str):
+    return _laid_out(engine, tmp_path, page, form, None)
+
+
+def _laid_out(engine: Engine, tmp_path: Path, page: Path, form: str, layout: T.Layout | None):
+    """The findings of ``page`` with its real defects injected (tests.table_layouts),
+    set out by ``layout`` (None: as published), in ``form``."""
     root = T.parse(page)
     T.inject_defects(root)
-    return _lint(engine, tmp_path, root, form, "original")
+    if layout is not None:
+        layout(root)
+    return kinds(_lint(engine, tmp_path, root, form, layout.__name__ if layout else "original"))
 
 
 @pytest.mark.parametrize("form", ["html", "md", "txt", "docx"])
@@ -39,14 +47,11 @@ def test_review_table_layouts_read_as_the_template(
     engine: Engine, tmp_path: Path, page: Path, layout: str, form: str
 ) -> None:
     original = _original(engine, tmp_path, page, form)
-    root = T.parse(page)
-    T.inject_defects(root)
-    T.REVIEW_LAYOUTS[layout](root)
-    result = _lint(engine, tmp_path, root, form, layout)
-    assert kinds(result) == kinds(original)
-    assert ("RL101", "review", "error") in kinds(result)
+    found = _laid_out(engine, tmp_path, page, form, T.REVIEW_LAYOUTS[layout])
+    assert found == original
+    assert ("RL101", "review", "error") in found
     if page == PINGTAN_2023:  # the 7 added to a blank cell is RL005 on Shanghai's page
-        assert ("RL101", "litigation_after_review", "error") in kinds(result)
+        assert ("RL101", "litigation_after_review", "error") in found
 
 
 @pytest.mark.parametrize("form", ["html", "md"])
@@ -56,10 +61,7 @@ def test_review_table_with_a_litigation_total_group(
     """A 合计 group after 复议后起诉 is not one of the format's: the 15 cells are read
     by their labels (in markdown, a merged header's copies are the empty cells after it)."""
     original = _original(engine, tmp_path, PINGTAN_2023, form)
-    root = T.parse(PINGTAN_2023)
-    T.inject_defects(root)
-    T.review_litigation_total(root)
-    assert kinds(_lint(engine, tmp_path, root, form, "total")) == kinds(original)
+    assert _laid_out(engine, tmp_path, PINGTAN_2023, form, T.review_litigation_total) == original
 
 
 def test_review_table_with_a_litigation_total_group_in_tika_text_is_not_guessed(
@@ -122,14 +124,10 @@ def _same_findings_transposed(
 ) -> None:
     """Applicant types as rows and the format's rows as columns: the labels are the
     format's own, so the table is read turned, with the same findings."""
-    original = _original(engine, tmp_path, page, form)
-    root = T.parse(page)
-    T.inject_defects(root)
-    T.APPLICATION_LAYOUTS[layout](root)
-    result = _lint(engine, tmp_path, root, form, layout)
-    assert kinds(result) == kinds(original)
-    assert ("AP101", "natural_person", "error") in kinds(result)
-    assert ("AP103", "new_received", "error") in kinds(result)
+    found = _laid_out(engine, tmp_path, page, form, T.APPLICATION_LAYOUTS[layout])
+    assert found == _original(engine, tmp_path, page, form)
+    assert ("AP101", "natural_person", "error") in found
+    assert ("AP103", "new_received", "error") in found
 
 
 @pytest.mark.parametrize("form", ["html", "md", "txt"])
@@ -139,10 +137,7 @@ def test_applicant_columns_in_another_order_are_read_by_their_labels(
     """总计 printed before 自然人: in text without a grid the values were taken in the
     format's order, and every row's total became 自然人 (AP103 on every row)."""
     original = _original(engine, tmp_path, PINGTAN_2023, form)
-    root = T.parse(PINGTAN_2023)
-    T.inject_defects(root)
-    T.applications_total_first(root)
-    assert kinds(_lint(engine, tmp_path, root, form, "total-first")) == kinds(original)
+    assert _laid_out(engine, tmp_path, PINGTAN_2023, form, T.applications_total_first) == original
 
 
 def test_applicant_columns_in_an_order_the_header_does_not_tell_are_not_guessed(
