@@ -1157,7 +1157,9 @@ def _unaligned_diagnostic(
 
 
 def recognise_review(
-    tables: list[tuple[DocTable, bool]], captions: dict[int, str] | None = None
+    tables: list[tuple[DocTable, bool]],
+    captions: dict[int, str] | None = None,
+    why: list[tuple[str, str]] | None = None,
 ) -> Table:
     """Section 四: one data row of 15 cells under the 行政复议/行政诉讼 header, or else the
     table set out another way (:func:`_review_by_labels`); ``captions`` holds the short
@@ -1198,13 +1200,46 @@ def recognise_review(
             row = Row("cases", "", data[0].anchor, cells)
             columns = {c.id: Column(c.id, c.label) for c in L.REVIEW_COLUMNS}
             return Table(present=True, anchor=table.anchor, columns=columns, rows={"cases": row})
-    return _review_by_labels(tables, captions or {})
+    return _review_by_labels(tables, captions or {}, why)
+
+
+def _review_unplaced(conflict: bool, missing: list[str]) -> tuple[str, str]:
+    """Why a section-四 table with the format's labels could not be read (for XT002)."""
+    if conflict:
+        return (
+            "该部分表格有统一格式的标签（行政复议、行政诉讼、结果维持等），但同一格出现了不同的数值，"
+            "或标签下的数值个数与标签不符，无法判断各数值属于哪一格",
+            "it holds a table with the format's labels (行政复议, 行政诉讼, 结果维持 …), but one "
+            "cell's place holds different values, or the values under the labels do not match "
+            "them in number, so which value is which cannot be told",
+        )
+    names = {c.id: c.label for c in L.REVIEW_COLUMNS}
+    shown = "、".join(names[c] for c in missing[:3]) + ("等" if len(missing) > 3 else "")
+    shown_en = ", ".join(names[c] for c in missing[:3]) + (" …" if len(missing) > 3 else "")
+    placed = len(L.REVIEW_COLUMNS) - len(missing)
+    return (
+        f"该部分表格有统一格式的标签，但 15 个单元格只能确定其中 {placed} 个的位置"
+        f"（未找到：{shown}）",
+        f"it holds a table with the format's labels, but only {placed} of the 15 cells could "
+        f"be placed (not found: {shown_en})",
+    )
 
 
 # Group labels of section 四, most specific first: a cell under 行政诉讼 and 复议后起诉 is
 # of 复议后起诉; 行政诉讼 alone names both litigation groups.
 _LITIGATION = "litigation"
 _REVIEW_OUTCOME_KEYS = {key(o.label): o.id for o in L.REVIEW_OUTCOMES}
+
+
+@lru_cache(maxsize=1024)
+def _review_outcome(text: str) -> str | None:
+    """The outcome a section-四 label names (结果维持 … 总计), also with a unit after it
+    (结果维持（件）)."""
+    k = key(text)
+    found = _REVIEW_OUTCOME_KEYS.get(k)
+    if found is None and k.endswith("件"):
+        found = _REVIEW_OUTCOME_KEYS.get(k.removesuffix("件").removesuffix("单位"))
+    return found
 
 
 @lru_cache(maxsize=1024)
@@ -1232,7 +1267,11 @@ def _narrower(old: str | None, new: str | None) -> str | None:
     return new
 
 
-def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, str]) -> Table:
+def _review_by_labels(
+    tables: list[tuple[DocTable, bool]],
+    captions: dict[int, str],
+    why: list[tuple[str, str]] | None = None,
+) -> Table:
     """Section 四 set out other than the format's one row of 15 cells: its groups as
     rows (行政复议 / 未经复议直接起诉 / 复议后起诉 × the five outcomes), the table
     transposed, or split into a 行政复议 and a 行政诉讼 table (a caption paragraph above a
@@ -1240,7 +1279,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
     its row and of its column; the table is read only when every one of the 15 cells is
     found once (two different values for one cell, or a cell not found: not read)."""
     found: dict[str, TableCell] = {}
-    conflict = False
+    conflict = uneven = False
     anchor: Anchor | None = None
     col_group: dict[int, str] = {}
     col_leaf: dict[int, str] = {}
@@ -1265,7 +1304,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
             labels = [j for j, tc in enumerate(cells) if tc.text and not is_data_like(tc.text)]
             first = labels[-1] + 1 if labels else 0
             numbers = any(parse_cell(tc.text).state == "number" for tc in cells)
-            outcomes = {_REVIEW_OUTCOME_KEYS.get(key(cells[j].text)) for j in labels} - {None}
+            outcomes = {_review_outcome(cells[j].text) for j in labels} - {None}
             # A row of labels only is a header; a row with a number, or with empty cells
             # after its labels (a report that leaves zeros blank) that name one outcome
             # or stand under outcome labels already seen, holds values. Without a grid,
@@ -1281,9 +1320,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                     for j in range(1, len(heads)):
                         heads[j] = heads[j] or heads[j - 1]
                 groups = {j: g for j, t in enumerate(heads) if (g := _review_group(t))}
-                leaves = {
-                    j: o for j, t in enumerate(heads) if (o := _REVIEW_OUTCOME_KEYS.get(key(t)))
-                }
+                leaves = {j: o for j, t in enumerate(heads) if (o := _review_outcome(t))}
                 for j, g in groups.items():
                     col_group[j] = _narrower(col_group.get(j), g)  # type: ignore[assignment]
                 col_leaf.update(leaves)
@@ -1300,7 +1337,7 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                 if not tc.text or is_data_like(tc.text):
                     continue
                 row_group = _narrower(row_group, _review_group(tc.text))
-                row_leaf = _REVIEW_OUTCOME_KEYS.get(key(tc.text), row_leaf)
+                row_leaf = _review_outcome(tc.text) or row_leaf
             if row_group is not None:
                 carried = row_group
             elif row_leaf is not None:
@@ -1324,7 +1361,9 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                 for j in data:
                     group = _narrower(_narrower(context, col_group.get(j)), row_group)
                     placed.append((group, col_leaf.get(j), cells[j]))
-            elif order_leaf and len(data) == len(order_leaf):
+            elif order_leaf and len(data) != len(order_leaf):
+                uneven = True  # more or fewer values than outcome labels above them
+            elif order_leaf:
                 width = len(L.REVIEW_OUTCOMES)
                 for n, j in enumerate(data):
                     if row_group is not None:
@@ -1345,6 +1384,9 @@ def _review_by_labels(tables: list[tuple[DocTable, bool]], captions: dict[int, s
                     anchor = table.anchor
     ids = [c.id for c in L.REVIEW_COLUMNS]
     if conflict or any(cid not in found for cid in ids) or anchor is None:
+        if why is not None and (conflict or uneven or found):
+            missing = [cid for cid in ids if cid not in found]
+            why.append(_review_unplaced(conflict or uneven, missing))
         return ABSENT
     cells = {cid: _cell(found[cid]) for cid in ids}
     row = Row("cases", "", found[ids[0]].anchor, cells)
@@ -1690,7 +1732,8 @@ def interpret(doc: Document, data: bytes) -> Report:
         for n, i in enumerate(review_at)
         if i > 0 and isinstance(above := blocks[i - 1], Paragraph) and len(above.text) <= 30
     }
-    review = recognise_review(review_tables, captions)  # type: ignore[arg-type]
+    review_why: list[tuple[str, str]] = []  # why a table there was not read
+    review = recognise_review(review_tables, captions, review_why)  # type: ignore[arg-type]
     a20_blocks = [
         b
         for i, b in enumerate(blocks)
@@ -1731,7 +1774,8 @@ def interpret(doc: Document, data: bytes) -> Report:
         section = next((s for s in sections if s.number == number), None)
         if section is not None and not table_present:
             shown = [name for at, name in pictures if at == number]
-            diagnostics.append(_table_not_recognised(section, what, shown))
+            why = review_why[0] if number == 4 and review_why else None
+            diagnostics.append(_table_not_recognised(section, what, shown, why))
 
     not_a_report = _not_a_report(
         title,
@@ -1950,7 +1994,10 @@ def _pictures_by_section(
 
 
 def _table_not_recognised(
-    section: Section, what: tuple[str, str], pictures: Sequence[str] = ()
+    section: Section,
+    what: tuple[str, str],
+    pictures: Sequence[str] = (),
+    why: tuple[str, str] | None = None,
 ) -> Diagnostic:
     numeral = L.SECTION_NUMERALS[section.number - 1]
     if pictures and not section.has_table:
@@ -1973,7 +2020,9 @@ def _table_not_recognised(
             section.anchor,
             args=(("section", str(section.number)), ("pictures", str(len(pictures)))),
         )
-    if section.has_table:
+    if why is not None:
+        why_zh, why_en = why
+    elif section.has_table:
         why_zh = "该部分有表格，但其行列标签与统一格式不符，无法识别"
         why_en = "it holds a table, but its row and column labels do not match the format"
     else:

@@ -68,12 +68,33 @@ def test_review_table_with_a_litigation_total_group_in_tika_text_is_not_guessed(
     engine: Engine, tmp_path: Path
 ) -> None:
     """Tika prints each merged header once: 20 values under 15 outcome labels cannot be
-    told apart, so the table is not read (XT002) and no RL finding is made up."""
+    told apart, so the table is not read (XT002) and no RL finding is made up. The
+    warning says why: the labels are the format's, the values do not fit under them (not
+    that the labels differ from the format)."""
     root = T.parse(PINGTAN_2023)
     T.review_litigation_total(root)
-    found = kinds(_lint(engine, tmp_path, root, "txt", "total"))
+    result = _lint(engine, tmp_path, root, "txt", "total")
+    found = kinds(result)
     assert ("XT002", "section4", "warning") in found
     assert not [k for k in found if k[0].startswith("RL")]
+    (xt002,) = [f for f in result.findings if f.code == "XT002"]
+    assert "有统一格式的标签" in xt002.message("zh")
+    assert "标签与统一格式不符" not in xt002.message("zh")
+    assert "with the format's labels" in xt002.message("en")
+
+
+def test_review_outcome_labels_with_a_unit(engine: Engine, tmp_path: Path) -> None:
+    """The groups as rows under 结果维持（件） … 总计（件）: the outcome labels with their
+    unit are read as the format's."""
+    original = _original(engine, tmp_path, PINGTAN_2023, "html")
+
+    def with_units(root) -> None:
+        T.review_group_rows(root)
+        for td in T.table_of(root, "四").xpath(".//td"):
+            if td.text in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"):
+                td.text += "（件）"
+
+    assert _laid_out(engine, tmp_path, PINGTAN_2023, "html", with_units) == original
 
 
 def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_path: Path) -> None:
