@@ -937,6 +937,15 @@ def _upright(table: DocTable) -> DocTable:
     return turned
 
 
+_TURNED_NOT_READ = (
+    "该部分表格转置排列（申请人类型为行、办理情况为列），标签与统一格式相同，但各行单元格数不一"
+    "（合并的单元格只印了一次），无法判断各数值属于哪一项",
+    "it holds the table transposed (applicant types as rows, the format's rows as columns) "
+    "with the format's labels, but its rows differ in width (merged cells printed once), so "
+    "which value belongs to which row cannot be told",
+)
+
+
 def _applications_edition(rows: Iterable[str]) -> str | None:
     """The edition a section-三 table follows, from the rows only some editions have.
 
@@ -1775,6 +1784,11 @@ def interpret(doc: Document, data: bytes) -> Report:
         if section is not None and not table_present:
             shown = [name for at, name in pictures if at == number]
             why = review_why[0] if number == 4 and review_why else None
+            if number == 3 and any(
+                in_section and len(_applicant_row_labels(t)) >= len(L.APPLICATION_COLUMNS) - 2
+                for t, in_section in app_tables
+            ):
+                why = _TURNED_NOT_READ
             diagnostics.append(_table_not_recognised(section, what, shown, why))
 
     not_a_report = _not_a_report(

@@ -132,12 +132,17 @@ def test_transposed_applications_table_with_spans_in_tika_text_is_not_guessed(
 ) -> None:
     """The template turned, as Tika prints it: the merged labels are printed once, so
     the rows are of different widths and which value is which row cannot be told; a
-    warning (XT002) says the table was not read, and no AP finding is made up."""
+    warning (XT002) says the table was not read and why (printed transposed, not labels
+    that differ), and no AP finding is made up."""
     root = T.parse(PINGTAN_2023)
     T.applications_transposed(root)
-    found = kinds(_lint(engine, tmp_path, root, "txt", "turned"))
+    result = _lint(engine, tmp_path, root, "txt", "turned")
+    found = kinds(result)
     assert ("XT002", "section3", "warning") in found
     assert not [k for k in found if k[0].startswith("AP")]
+    (xt002,) = [f for f in result.findings if f.code == "XT002"]
+    assert "转置" in xt002.message("zh") and "标签与统一格式不符" not in xt002.message("zh")
+    assert "transposed" in xt002.message("en")
 
 
 def _same_findings_transposed(
