@@ -1426,6 +1426,10 @@ def recognise_article20(
             if spec.number == number
         ]
 
+    # An item known from its rows, not from a title (a table per item, its caption
+    # in other words or none): the next table without a title is told by its rows too.
+    inferred = False
+    header: list[TableCell] = []  # the last 信息内容 row seen in this table
     for block in blocks:
         rows: list[list[TableCell]]
         if isinstance(block, Paragraph):
@@ -1434,6 +1438,9 @@ def recognise_article20(
         else:
             rows = [_logical(r) for r in block.rows]
             is_table = True
+            header = []
+            if inferred and not _looks_like_article20(block):
+                current = None
         for cells in rows:
             cells = [c for c in cells if c.text or is_table]
             if not cells:
@@ -1443,9 +1450,27 @@ def recognise_article20(
             if first == "第二十条" and len(cells) > 1:  # "| 第二十条 | 第（八）项 |" (markitdown)
                 first += compact(cells[1].text)
                 title_cells = 2
+            if is_table and key(first) == key(L.ARTICLE20_HEADER_FIRST):
+                header = [c for c in cells[1:] if c.text]
+            if is_table and (current is None or inferred):
+                number = _item_of_row(cells[0].text)
+                if number is not None and number != current:
+                    current, inferred = number, True
+                    items.setdefault(
+                        current,
+                        {
+                            "title": "",
+                            "anchor": cells[0].anchor,
+                            "columns": header,
+                            "rows": {},
+                            "row_hits": {},
+                        },
+                    )
+                    if anchor is None:
+                        anchor = cells[0].anchor
             m = _ITEM_TITLE.search(first)
             if m:
-                current = m.group(1)
+                current, inferred = m.group(1), False
                 items.setdefault(
                     current,
                     {
@@ -1615,6 +1640,20 @@ def recognise_article20(
         edition = max(hits, key=hits.__getitem__)
     present = any(t.rows for t in out.values())
     return Article20(present=present, anchor=anchor, edition=edition, items=out)
+
+
+@lru_cache(maxsize=1024)
+def _item_of_row(label: str) -> str | None:
+    """The 第二十条 item whose row this label is, in every edition (规章 → （一）,
+    行政许可 → （五）, 行政事业性收费 → （八） …); None when it names none or several."""
+    k = key(label)
+    numbers = {
+        spec.number
+        for ed in E.all_editions()
+        for spec in ed.article20_items
+        if any(key(r.label) == k for r in spec.rows)
+    }
+    return numbers.pop() if len(numbers) == 1 else None
 
 
 # --- the whole report ------------------------------------------------------------------

@@ -422,3 +422,53 @@ def applications_units(root: html.HtmlElement) -> None:
     for td in table_of(root, "三").xpath(".//td"):
         if td.text_content().strip() in APPLICANTS:
             set_text(td, td.text_content().strip() + "（件）")
+
+
+# --- section 二 -------------------------------------------------------------------------------
+
+
+def article20_own_tables(root: html.HtmlElement, captions: dict[str, str] | None = None) -> None:
+    """Each 第二十条 item in its own table, its title a paragraph above it: as printed
+    (第二十条第（一）项), in other words (``captions``: item numeral → text), or left out
+    (an empty text)."""
+    table = table_of(root, "二")
+    grid, texts = expand(table)
+    parts: list[etree._Element] = []
+    rows: Grid = []
+    for row in grid:
+        title = texts[row[0]]  # type: ignore[index]
+        if "第二十条" in title:
+            if rows:
+                parts.append(build(rows, texts))
+                rows = []
+            numeral = title[title.index("（") + 1]
+            text = title if captions is None else captions.get(numeral, title)
+            if text:
+                parts.append(paragraph(text))
+        else:
+            rows.append(row)
+    parts.append(build(rows, texts))
+    replace(table, *parts)
+
+
+ARTICLE20_CAPTIONS = {
+    "一": "（一）规章和行政规范性文件制发情况",
+    "五": "（二）行政许可情况",
+    "六": "（三）行政处罚和行政强制情况",
+    "八": "（四）行政事业性收费情况",
+}
+
+
+def inject_article20_defect(root: html.HtmlElement) -> None:
+    """行政许可's 本年处理决定数量 printed as −5: not a count (AD005)."""
+    for tr in table_of(root, "二").xpath(".//tr"):
+        cells = tr.xpath("./td|./th")
+        if cells and cells[0].text_content().strip() == "行政许可":
+            set_text(cells[1], "-5")
+
+
+ARTICLE20_LAYOUTS: dict[str, Layout] = {
+    "own-tables": article20_own_tables,
+    "own-tables-reworded": lambda r: article20_own_tables(r, ARTICLE20_CAPTIONS),
+    "own-tables-uncaptioned": lambda r: article20_own_tables(r, dict.fromkeys("一五六八九", "")),
+}

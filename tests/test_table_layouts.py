@@ -227,3 +227,23 @@ def test_markdown_rows_that_cannot_be_aligned_are_not_guessed(
     found = kinds(_lint(engine, tmp_path, root, "md-empty", "no-header"))
     assert ("XT002", "section3", "warning") in found
     assert not [k for k in found if k[0] in ("AP101", "AP102", "AP103")]
+
+
+@pytest.mark.parametrize("form", ["html", "md", "txt", "docx"])
+@pytest.mark.parametrize("layout", sorted(T.ARTICLE20_LAYOUTS))
+def test_article20_items_in_their_own_tables(
+    engine: Engine, tmp_path: Path, layout: str, form: str
+) -> None:
+    """Each 第二十条 item in its own table, titled by a paragraph above it, by a caption
+    in other words, or not at all: an item is also told by its rows (规章 → （一），
+    行政许可 → （五） …), so the tables are read (they were XT002 without the format's
+    titles) and a defect in them is found."""
+
+    def laid_out(root) -> None:
+        T.inject_article20_defect(root)
+        T.ARTICLE20_LAYOUTS[layout](root)
+
+    original = _laid_out(engine, tmp_path, PINGTAN_2023, form, T.inject_article20_defect)
+    found = _laid_out(engine, tmp_path, PINGTAN_2023, form, laid_out)
+    assert found == original
+    assert ("AD005", "item5/licensing/decisions", "error") in found
