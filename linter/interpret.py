@@ -1177,6 +1177,7 @@ def recognise_review(
     header_keys = {key(x) for x in L.REVIEW_HEADER_LABELS}
     for table, in_section in tables:
         saw_header = False
+        in_order = True  # the header prints each group's outcomes in the format's order
         for printed in table.rows:
             logical = _logical(printed)
             texts = [tc.text for tc in logical]
@@ -1188,9 +1189,14 @@ def recognise_review(
                 if len(values) == len(ids) and all(is_data_like(t) for t in values):
                     logical = logical[1:]
                 elif not all(is_data_like(t) for t in texts):
+                    in_order = in_order and _outcomes_in_order(texts)
                     continue
             if not (saw_header or in_section):
                 continue
+            if not in_order:
+                # 总计 first, or the outcomes in another order: the values are placed by
+                # their labels (below), never by their place in the format.
+                break
             data = list(logical)
             # Strip a leading row label, if the report printed one.
             while data and data[0].text and not is_data_like(data[0].text) and len(data) > len(ids):
@@ -1210,6 +1216,19 @@ def recognise_review(
             columns = {c.id: Column(c.id, c.label) for c in L.REVIEW_COLUMNS}
             return Table(present=True, anchor=table.anchor, columns=columns, rows={"cases": row})
     return _review_by_labels(tables, captions or {}, why)
+
+
+def _outcomes_in_order(texts: Sequence[str]) -> bool:
+    """False when a header row prints whole groups of the five outcomes (结果维持 …
+    总计, each once) in another order than the format's (总计 first); a row of some of
+    them only (a header cut up by a converter) is not evidence either way."""
+    order = tuple(o.id for o in L.REVIEW_OUTCOMES)
+    printed = [o for t in texts if (o := _review_outcome(t))]
+    width = len(order)
+    if not printed or len(printed) % width:
+        return True
+    groups = [tuple(printed[k : k + width]) for k in range(0, len(printed), width)]
+    return not any(len(set(g)) == width and g != order for g in groups)
 
 
 def _review_unplaced(conflict: bool, missing: list[str]) -> tuple[str, str]:

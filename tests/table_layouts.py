@@ -208,6 +208,16 @@ def review_litigation_total(root: html.HtmlElement) -> None:
     replace(table, build(grid, texts))
 
 
+def review_total_first(root: html.HtmlElement) -> None:
+    """Each group's 总计 printed before its four outcomes."""
+    table = table_of(root, "四")
+    grid, texts = expand(table)
+    for row in grid[1:]:
+        for g in range(0, 15, 5):
+            row[g : g + 5] = [row[g + 4], *row[g : g + 4]]
+    replace(table, build(grid, texts))
+
+
 Layout = Callable[[html.HtmlElement], None]
 REVIEW_LAYOUTS: dict[str, Layout] = {
     "split": review_split,

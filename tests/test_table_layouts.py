@@ -97,6 +97,21 @@ def test_review_outcome_labels_with_a_unit(engine: Engine, tmp_path: Path) -> No
     assert _laid_out(engine, tmp_path, PINGTAN_2023, "html", with_units) == original
 
 
+@pytest.mark.parametrize("form", ["html", "md", "docx", "txt"])
+def test_review_outcomes_in_another_order(engine: Engine, tmp_path: Path, form: str) -> None:
+    """总计 printed first in each group: the 15 values were taken in the format's order,
+    so a group's total was read as its 结果维持 (RL101 errors on a correct report). They
+    are placed by their labels; in Tika text, where 行政复议's outcome labels are printed
+    once on the row above the litigation ones, they cannot be, and the table is not read
+    (XT002) — never an RL claim from a guess."""
+    found = _laid_out(engine, tmp_path, PINGTAN_2023, form, T.review_total_first)
+    if form == "txt":
+        assert ("XT002", "section4", "warning") in found
+        assert not [k for k in found if k[0].startswith("RL")]
+    else:
+        assert found == _original(engine, tmp_path, PINGTAN_2023, form)
+
+
 def test_review_values_of_different_groups_are_not_guessed(engine: Engine, tmp_path: Path) -> None:
     """Group rows whose labels name no group (项目一/项目二…): nothing is placed, the
     section-四 table is reported as not recognised (XT002), never RL002 or RL101."""
