@@ -168,6 +168,15 @@ def _in_column(x0: float, x1: float, edges: set[tuple[str, int]]) -> bool:
     )
 
 
+def _overlapping_figures(line: list[_CharLike]) -> bool:
+    """True when two figures side by side overlap by half a figure or more: which comes
+    first is unsure (“53” or “35”), and a number read from them may be wrong."""
+    return any(
+        a.ch.isdigit() and b.ch.isdigit() and b.x0 < a.x0 + 0.5 * (a.x1 - a.x0)
+        for a, b in zip(line, line[1:], strict=False)
+    )
+
+
 def _set_out(
     line: list[_CharLike],
     unit: float,
@@ -190,12 +199,18 @@ def _set_out(
         if a and not line[a - 1].ch.isdigit() and _in_column(line[a].x0, line[b - 1].x1, edges)
     }
     # A piece of a label beside another (a group label's line, then the row label's, in
-    # narrow columns set a cell's padding apart): it begins on a label column's edge.
+    # narrow columns set a cell's padding apart): it begins on a label column's edge,
+    # further from the character before than the line's characters usually stand (a
+    # character inside a word that happens to stand on an edge is no cell).
+    gaps = sorted(
+        b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False) if b.x0 - a.x1 < _SPACED * unit
+    )
+    usual = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
     apart.update(
         k
         for k in range(1, len(line))
         if not line[k - 1].ch.isdigit()
-        and line[k].x0 - line[k - 1].x1 > _EDGE
+        and line[k].x0 - line[k - 1].x1 > usual + _EDGE
         and any(abs(line[k].x0 - x) <= _EDGE for x in starts)
     )
     for k, c in enumerate(line):
@@ -241,6 +256,7 @@ def read(pages: Sequence[tuple[int, Sequence[_LineLike | None]]]) -> list[Border
         line_of.append(line)
 
     owner: dict[int, object] = {}  # id of a character: the reader's line it is on
+    unsure: set[int] = set()  # laid-out lines with figures whose order is unsure
     for number, items in pages:
         add("\f", {}, number, None)
         runs: list[list[_LineLike]] = [[]]
@@ -272,12 +288,16 @@ def read(pages: Sequence[tuple[int, Sequence[_LineLike | None]]]) -> list[Border
                     add("", {}, number, None)
                 s, where = _set_out(row, unit, edges, spaces, starts)
                 add(s, where, number, row)
+                if _overlapping_figures(row):
+                    unsure.add(len(text) - 1)
                 prev = (top, bottom, height)
     found = []
     dropped = -1  # where the last table not trusted ends
     for start, end, table in layout_tables(text):
-        if _continues(text[dropped:start] if dropped >= 0 else None) or not _consistent(
-            table, cols
+        if (
+            _continues(text[dropped:start] if dropped >= 0 else None)
+            or any(start <= k < end for k in unsure)
+            or not _consistent(table, cols)
         ):
             # Not trusted, or the rest of one not trusted, set apart by a page break: a
             # part of a table is no table (the interpreter would take it for the whole).
