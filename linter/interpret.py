@@ -390,7 +390,9 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
         late = [
             TextBlock(text, block.anchor)
             for block in paragraphs[8:]
-            if len(text := block.text.strip()) <= 60
+            # (the source and time a page prints after its title, when an extraction
+            # sets them on the title's line, are not part of it)
+            if len(text := _PAGE_META_TAIL.split(block.text.strip(), 1)[0].strip()) <= 60
             and not re.search("[。；，,]", text)
             and (m := _TITLE_CUE.search(text))
             and _YEAR.search(compact(text[: m.start()]))
@@ -413,6 +415,10 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     return candidates[0] if candidates else None
 
 
+# What a page prints after its title: "来源：…  时间：2024-03-08 15:34".
+_PAGE_META_TAIL = re.compile(
+    r"\s+(?:信息来源|来源|发布时间|发布日期|时间|作者|浏览次数|点击数)[:：]"
+)
 # The date and time a browser prints at the top of each page of a saved page ("12/5/26,
 # 7:42 PM", "2026/12/5 19:42", "26.12.2026, 下午7:42"), which a text extraction puts on the
 # title's line: not part of the agency's name.

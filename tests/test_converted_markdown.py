@@ -104,3 +104,54 @@ def test_markitdowns_pdf_text_claims_no_error_the_pdf_does_not_have(
     fees = result.report.article20.items["item8"]
     assert fees.edition == "2021"
     assert fees.rows["fees"].cells["amount"].value == fee
+
+
+# PyMuPDF's markdown (pymupdf4llm 2.0, ``pymupdf4llm.to_markdown(PDF)``) of Chromium's print
+# of the 2022 page and of LibreOffice's PDF of the 2023 page.
+PRINTED_2022 = FIXTURES / "pdf" / "2022_zone-pingtan_gov.printed.pdf"
+WRITER_2023 = FIXTURES / "pdf" / "2023_zone-pingtan_gov.lo.pdf"
+
+
+@pytest.mark.parametrize(
+    ("converted", "original"),
+    [
+        ("2022_zone-pingtan_gov.printed.pymupdf4llm.md", PRINTED_2022),
+        ("2023_zone-pingtan_gov.lo.pymupdf4llm.md", WRITER_2023),
+    ],
+)
+def test_pymupdfs_markdown_claims_no_error_the_pdf_does_not_have(
+    engine: Engine, converted: str, original: Path
+) -> None:
+    result = engine.lint_path(TEXT / converted)
+    errors = {k for k in kinds(result) if k[2] == "error"}
+    assert errors <= set(kinds(engine.lint_path(original))), errors
+    assert "ST004" not in {f.code for f in result.findings}  # its title is found
+
+
+def test_kangxi_radicals_read_as_the_ideographs_they_look_like(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # PyMuPDF gives "⼀、总体情况" with U+2F00 KANGXI RADICAL ONE for many PDF fonts (six
+    # ST001 errors: no heading 一 … 六 was found); text pasted from such a PDF into a page
+    # keeps them
+    converted = TEXT / "2022_zone-pingtan_gov.printed.pymupdf4llm.md"
+    assert "\u2f00、总体情况" in converted.read_text(encoding="utf-8")
+    report = engine.lint_path(converted).report
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[0].heading.startswith("一、")
+    page = (FIXTURES / "html" / "2023_zone-pingtan_gov.html").read_text(encoding="utf-8")
+    pasted = tmp_path / "pasted.html"
+    pasted.write_text(page.replace("一、总体情况", "\u2f00、总体情况"), encoding="utf-8")
+    assert kinds(engine.lint_path(pasted)) == kinds(engine.lint_path(PAGE_2023))
+
+
+def test_inline_markup_in_a_markdown_cell_is_not_its_text(engine: Engine) -> None:
+    # "|度办<br>理结<br>果<br>（二）部分公开…|<sup>19</sup>|1|0|0|0|0|20|": an AP006 error
+    # ("<sup>19</sup>" is not a number) before
+    result = engine.lint_path(TEXT / "2023_zone-pingtan_gov.lo.pymupdf4llm.md")
+    assert "<sup>19</sup>" in (TEXT / "2023_zone-pingtan_gov.lo.pymupdf4llm.md").read_text(
+        encoding="utf-8"
+    )
+    cell = result.report.applications.cell("partially_granted", "natural_person")
+    assert cell is not None and cell.value == 19
+    assert "AP006" not in {f.code for f in result.findings}

@@ -50,6 +50,7 @@ from linter.document import (
 )
 from linter.readers import Decoded, Limits, Reader, decode_text, is_binary
 from linter.readers.declared import HTML_SUFFIXES, MHTML_SUFFIXES, HtmlForm, is_mhtml
+from linter.textnorm import unify_radicals
 
 if TYPE_CHECKING:  # lxml is imported lazily: only this reader needs it.
     from lxml.etree import _Element as Element
@@ -218,6 +219,9 @@ class HtmlReader(HtmlForm, Reader):
             archive = unwrap(data)
             data = archive.html
         text, encoding, payload, diagnostics = _decode(data, archive and archive.charset)
+        unified = unify_radicals(text)
+        if unified is not text:  # radicals pasted from a PDF: the parser reads the same text
+            text, payload = unified, unified.encode("utf-8")
         if _ENTITY_DECLARATION.search(text[:65536]):
             # Web pages never declare entities; a document that does is an XML entity
             # attack (billion laughs, external entities) or not a page at all.

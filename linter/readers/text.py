@@ -24,7 +24,7 @@ import re
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
 from linter.readers import Limits, Reader, decode_text, is_binary
-from linter.textnorm import is_data_like, parse_cell
+from linter.textnorm import is_data_like, parse_cell, unify_radicals
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
@@ -45,6 +45,10 @@ _INLINE_HEADING = re.compile(
     + ")"
 )
 _FLATTENED_MIN_CHARS = 400
+# Inline HTML that markdown converters leave in table cells.
+_INLINE_TAG = re.compile(
+    r"</?(?:sup|sub|b|i|u|s|em|strong|span|font|small|big)(?:\s[^<>]*)?>", re.I
+)
 # A line wholly in markdown emphasis: the markers are markup, not the report's text.
 _WHOLE_LINE_EMPHASIS = re.compile(r"^(\*\*|__)((?:(?!\1).)+)\1$")
 _INLINE_CUTS_PER_HEADING = 3
@@ -89,7 +93,7 @@ class TextReader(Reader):
             doc.media_type = "text/markdown"
         if decoded.fallback:
             doc.diagnostics.append(_encoding_diagnostic(decoded.encoding, decoded.replaced))
-        _parse_lines(decoded.text.split("\n"), doc)
+        _parse_lines(unify_radicals(decoded.text).split("\n"), doc)
         return doc
 
 
@@ -562,6 +566,8 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False
             # The end from the printed cell (escapes and <br> are longer than their text).
             end = offset + len(text.rstrip(_WHITESPACE)) + 1
             text = text.replace("\\|", "|").replace("<br>", "\n").replace("<br/>", "\n")
+            if "<" in text:  # <sup>19</sup> (PyMuPDF's markdown), <b>…</b>: markup, not text
+                text = _INLINE_TAG.sub("", text)
             clean, column = _clean(text, offset + 1)
             anchor = Anchor(i + 1, column, i + 1, max(end, column))
             cells.append(TableCell(clean, anchor))
