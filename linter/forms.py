@@ -97,8 +97,9 @@ def digest(report: Report) -> bytes:
     their places and their values (each compressed: places repeat, and most values are
     small whole numbers), the narrative's sketch. About 1.5 KB."""
     figures = sorted(_figures(report).items())
-    places = zlib.compress("\n".join(p for p, _ in figures).encode("utf-8"))
-    values = zlib.compress(array("d", (v for _, v in figures)).tobytes())
+    names, numbers = zip(*figures, strict=True) if figures else ((), ())
+    places = zlib.compress("\n".join(names).encode("utf-8"))
+    values = zlib.compress(array("d", numbers).tobytes())
     count, sketch = _shingles("\n".join(s.text for s in report.sections))
     return pickle.dumps(
         (FORM_VERSION, len(figures), places, values, count, sketch),

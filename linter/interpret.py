@@ -1702,12 +1702,14 @@ def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:
     """A section-二 header label printed otherwise than the format's: one character or so
     apart, or without the format's note in brackets (“本年收费金额” for
     “本年收费金额（单位：万元）”)."""
-    if not printed_key:
-        return False
-    bare = key(_BRACKETED.sub("", column.label))
-    return (len(bare) >= 4 and printed_key == bare) or similarity(
-        key(column.label), printed_key
-    ) >= 0.8
+    return bool(printed_key) and _near_label(column.label, printed_key)
+
+
+@lru_cache(maxsize=4096)
+def _near_label(label: str, printed_key: str) -> bool:
+    """(Cached: every report of a batch prints the same few headers.)"""
+    bare = key(_BRACKETED.sub("", label))
+    return (len(bare) >= 4 and printed_key == bare) or similarity(key(label), printed_key) >= 0.8
 
 
 def _looks_like_applications(table: DocTable) -> int:
