@@ -355,7 +355,7 @@ def _read_tab_table(lines: list[str], i: int, doc: Document) -> int:
         if cells is None:
             text, column = _clean(raw, 1)
             following = _tab_cells(lines[i + 1]) if i + 1 < n else None
-            if not text or len(text) > _PASTED_CAPTION_MAX or "。" in text or following is None:
+            if not _short_cell_text(text) or following is None:
                 break
             cells = [(text, column)]
         rows.append(_tab_row(cells, i + 1))
@@ -464,13 +464,18 @@ def _starts_pasted_row(lines: list[str], i: int) -> bool:
             j += 2
         else:
             break
-    text = lines[i].strip(_WHITESPACE)
-    if len(text) > _PASTED_CAPTION_MAX or "。" in text:
+    if not _short_cell_text(lines[i]):
         return False
+    j = _past_blank_lines(lines, i)
+    return j - i > _PASTED_ROW_BREAK and _is_pasted_cells_start(lines, j)
+
+
+def _past_blank_lines(lines: list[str], i: int) -> int:
+    """The first line after ``i`` that holds something (a TAB counts), or the end."""
     j = i + 1
     while j < len(lines) and not lines[j].strip(_WHITESPACE) and "\t" not in lines[j]:
         j += 1
-    return j - i > _PASTED_ROW_BREAK and _is_pasted_cells_start(lines, j)
+    return j
 
 
 def _short_cell_text(line: str) -> bool:
@@ -489,9 +494,7 @@ def _continues_cell(previous: str, text: str, lines: list[str], i: int) -> bool:
         return False
     n = len(lines)
     for _ in range(12):
-        j = i + 1
-        while j < n and not lines[j].strip(_WHITESPACE) and "\t" not in lines[j]:
-            j += 1
+        j = _past_blank_lines(lines, i)
         if j >= n or _separator(lines[j]) is not None or j - i > _PASTED_ROW_BREAK:
             return True
         if j - i > 2 or not _short_cell_text(lines[j]) or _INLINE_HEADING.match(lines[j]):
