@@ -92,7 +92,7 @@ def decode_text(data: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     if declared:
-        name = _canonical(declared)
+        name = canonical_codec(declared)
         if name and name != "utf-8":
             try:
                 # A declared GBK/GB2312 is read as GB18030, its superset.
@@ -115,7 +115,9 @@ def _strict_or_replace(data: bytes, encoding: str) -> Decoded:
         return Decoded(text, encoding, fallback=True, replaced=text.count("\ufffd"))
 
 
-def _canonical(declared: str) -> str | None:
+def canonical_codec(declared: str) -> str | None:
+    """The codec a declared charset is read with (GBK and GB2312 as GB18030, their
+    superset); None for a name Python does not know."""
     try:
         name = codecs.lookup(declared.strip().strip("'\"")).name
     except LookupError:

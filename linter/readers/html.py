@@ -48,7 +48,7 @@ from linter.document import (
     Table,
     TableCell,
 )
-from linter.readers import Decoded, Limits, Reader, decode_text, is_binary
+from linter.readers import Decoded, Limits, Reader, canonical_codec, decode_text, is_binary
 from linter.readers.declared import HTML_SUFFIXES, MHTML_SUFFIXES, HtmlForm, is_mhtml
 from linter.textnorm import unify_radicals
 
@@ -896,12 +896,7 @@ def _offset_codec(encoding: str) -> tuple[str | None, int]:
         return None, 0
     if name == "utf-8-sig":
         return "utf-8", 3
-    if name in ("gbk", "gb2312", "gb-2312", "cp936", "gb18030"):
-        return "gb18030", 0  # what GBK/GB2312 pages are read as
-    try:
-        return codecs.lookup(name).name, 0
-    except LookupError:
-        return "utf-8", 0
+    return canonical_codec(encoding) or "utf-8", 0  # as decode_text read it
 
 
 def _find_end_tag(text: str, name: str, start: int, stop: int | None = None) -> int:
