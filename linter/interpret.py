@@ -1595,12 +1595,21 @@ def recognise_article20(
             score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
             # Then the header labels printed otherwise (“本年收费金额（万元）”).
             near = sum(1 for c in spec.columns if any(_near_column(c, k) for k in header_keys))
-            rank = (score, near, row_hits.get(ed, 0), lead[ed])
-            if best is None or rank > best[:4]:
+            # First how well the header's shape fits the edition's columns: a 2021 item
+            # (五) headed with the 2019 label “处理决定数量” is the 2021 item, its one
+            # column labelled otherwise, not the 2019 item with two columns missing.
+            rank = (
+                _header_fit(spec, header_keys),
+                score,
+                near,
+                row_hits.get(ed, 0),
+                lead[ed],
+            )
+            if best is None or rank > best[:5]:
                 best = (*rank, ed, spec)
         if best is None:
             continue
-        score, _, _, _, ed, spec = best
+        _, score, _, _, _, ed, spec = best
         if score:
             for other, other_score in scores.items():
                 if other_score == score:
@@ -1696,6 +1705,24 @@ def _article20_header(cells: Sequence[TableCell], specs: Sequence[L.ItemSpec]) -
         for spec in specs
         for col in spec.columns
     )
+
+
+def _header_fit(spec: L.ItemSpec, header_keys: Sequence[str]) -> int:
+    """How well a printed section-二 header fits an item's columns: each column of the
+    item found in it (its label or one printed otherwise) counts for, each column not
+    found and each printed label that is no column of the item against (0 without a
+    header)."""
+    if not header_keys:
+        return 0
+    found = sum(
+        1 for c in spec.columns if any(key(c.label) == k or _near_column(c, k) for k in header_keys)
+    )
+    stray = sum(
+        1
+        for k in header_keys
+        if not any(key(c.label) == k or _near_column(c, k) for c in spec.columns)
+    )
+    return found - (len(spec.columns) - found) - stray
 
 
 def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:

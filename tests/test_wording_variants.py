@@ -329,3 +329,30 @@ def test_outcome_total_printed_heji(
 def test_amount_with_a_currency_sign(engine: Engine, tmp_path: Path):
     """“￥180000” for the 2019 sample's 采购总金额 “180000元”: an amount, not text (AD005)."""
     same_findings(engine, tmp_path, SAMPLE_2019, replace("\t180000元\n", "\t￥180000\n"))
+
+
+@pytest.mark.parametrize(
+    ("original", "old", "new", "items"),
+    [
+        (PINGTAN_2023, ">本年处理决定数量<", ">处理决定数量<", ("item5", "item6")),
+        (HONGZE_2024, "本年处理决定数量", "处理决定数量", ("item5", "item6")),
+        (SAMPLE_2019, "\t处理决定数量\n", "\t本年处理决定数量\n", ("item5", "item6")),
+    ],
+    ids=["pingtan-2023-html", "hongze-2024-layout", "2019-sample-reverse"],
+)
+def test_decisions_column_worded_as_the_other_edition(
+    engine: Engine, tmp_path: Path, original: Path, old: str, new: str, items: tuple
+):
+    """A 2021 report whose items (五)(六) head their one column with the 2019 label
+    “处理决定数量” (agencies that kept their 2019 table's wording), or a 2019 report with
+    the 2021 label “本年处理决定数量”: the item follows the report's edition, its column
+    labelled otherwise (AD003, a warning), not the other edition's item with columns
+    and rows missing (AD002 errors)."""
+    edit = replace(old, new)
+    text = original.read_text("utf-8")
+    text = edit(edit(text))
+    variant = write(tmp_path, f"variant{original.suffix}", text)
+    found = set(kinds(engine.lint_path(variant)))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert found - original_kinds == {("AD003", f"{i}/decisions", "warning") for i in items}
+    assert original_kinds - found == set()
