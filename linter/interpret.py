@@ -332,7 +332,13 @@ def _year_of(match: re.Match[str]) -> int:
     return int(match.group(1).translate(_CHINESE_DIGITS))
 
 
-_TITLE_CUE = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?报告|政务公开.{0,6}报告|年度报告")
+# How titles name the report: “…政府信息公开工作年度报告”, and as agencies also word it,
+# “关于2023年政府信息公开工作情况的报告”, “…政府信息公开工作的报告”, “…政府信息公开年报”
+# (“…工作情况报告如下” opens a sentence of the body: no 的, no title).
+_TITLE_CUE = re.compile(
+    r"(?:政府)?信息公开(?:工作)?(?:年度|(?:开展)?情况的|的)?报告"
+    r"|(?:政府)?信息公开(?:工作)?年报|政务公开.{0,6}报告|年度报告"
+)
 _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|时间)?[^。；]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"[^。；]{0,6}?(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -374,7 +380,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
                 continue
             if (
                 short
-                and _YEAR.match(compact(text))
+                and _agency_from_title(text) is None
                 and not _YEAR.search(compact(previous))
                 and not _TITLE_CUE.search(previous)
                 and _AGENCY_END.search(compact(previous))
@@ -433,12 +439,17 @@ def _agency_from_title(title: str) -> str | None:
     m = _YEAR.search(t)
     cue = _TITLE_CUE.search(t)
     cue_at = cue.start() if cue else len(t)
-    head = t[: m.start()] if m else t[:cue_at]
-    head = head.strip(" ：:，,（(")
+    # (“政府信息公开工作年度报告（2024年）”: the year after the name names no agency)
+    head = t[: min(m.start(), cue_at)] if m else t[:cue_at]
+    head = _ABOUT.sub("", head.strip(" ：:，,（(")).strip(" ：:，,（(")
     if not head and m and cue_at > m.end():
         # "2025年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
         head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(")
     return head or None
+
+
+# “关于” before or after the agency in a title worded “（机关）关于2023年…情况的报告”.
+_ABOUT = re.compile(r"^关于|关于$")
 
 
 # --- tables: shared helpers ------------------------------------------------------------
@@ -1960,13 +1971,20 @@ def _title_only(title: TextBlock, attachments: str | None, page: bool) -> Diagno
     )
 
 
+# What a notice about the reports does before their year (“关于做好2023年度…”): a report's
+# own title worded “关于2023年…情况的报告” has none of it.
+_NOTICE_VERB = re.compile("做好|报送|印发|发布|公布|转发|开展|加强|推进|通报|评估|抽查")
+
+
 def _is_report_title(text: str) -> bool:
     """A paragraph that is a whole report title: ``{机关}{YYYY}年…年度报告``, short, with a
     year, and ending with the report wording (not ``关于…年度报告编制工作的通知``)."""
     # A list entry carries its date after the title (“…年度报告2023-02-20”).
     t = _TRAILING_DATE.sub("", compact(text))
-    if len(t) > 80 or t.startswith("关于") or not _YEAR.search(t):
+    if len(t) > 80 or not (year := _YEAR.search(t)):
         return False
+    if "关于" in t[: year.start()] and _NOTICE_VERB.search(t[: year.start()]):
+        return False  # “关于做好2023年度…年度报告编制工作的通知”
     cues = list(_TITLE_CUE.finditer(t))
     if not cues:
         return False

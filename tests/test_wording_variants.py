@@ -356,3 +356,66 @@ def test_decisions_column_worded_as_the_other_edition(
     original_kinds = set(kinds(engine.lint_path(original)))
     assert found - original_kinds == {("AD003", f"{i}/decisions", "warning") for i in items}
     assert original_kinds - found == set()
+
+
+@pytest.mark.parametrize(
+    ("original", "title", "agency", "added"),
+    [
+        (
+            HONGZE_2024,
+            "关于2024年政府信息公开工作情况的报告",
+            "淮安市洪泽区人民政府",
+            {("ST004", "name", "warning")},
+        ),
+        (
+            HONGZE_2024,
+            "关于2024年度政府信息公开工作的报告",
+            "淮安市洪泽区人民政府",
+            {("ST004", "name", "warning")},
+        ),
+        (
+            HONGZE_2024,
+            "2024年政府信息公开年报",
+            "淮安市洪泽区人民政府",
+            {("ST004", "name", "warning")},
+        ),
+        (HONGZE_2024, "2024年度政府信息公开工作年度报告（全文）", "淮安市洪泽区人民政府", set()),
+        (HUAIAN_2024, "政府信息公开工作年度报告（2024年）", "淮安市人民政府", set()),
+    ],
+    ids=["about-situation", "about-work", "nianbao", "full-text", "year-after"],
+)
+def test_title_worded_otherwise(
+    engine: Engine, tmp_path: Path, original: Path, title: str, agency: str, added: set
+):
+    """Titles as agencies word them, under the agency's line (“淮安市洪泽区人民政府” /
+    “关于2024年政府信息公开工作情况的报告”): the title, its agency and year are read; a
+    name other than the statutory one is ST004's warning, not “no title” and a lost
+    agency (or, for “（2024年）” after the name, the name taken for the agency)."""
+    edit = replace("2024 年政府信息公开工作年度报告", title)
+    variant = write(tmp_path, f"variant{original.suffix}", edit(original.read_text("utf-8")))
+    result = engine.lint_path(variant)
+    assert result.report.agency.value == agency
+    assert result.report.year.value == 2024
+    found = set(kinds(result))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert found - original_kinds == added
+    assert original_kinds - found == set()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于平潭综合实验区2023年政府信息公开工作情况的报告",
+        "平潭综合实验区2023年政府信息公开年报",
+        "平潭综合实验区关于2023年度政府信息公开工作的报告",
+    ],
+)
+def test_attachment_page_with_a_title_worded_otherwise(engine: Engine, tmp_path: Path, title: str):
+    """A page that holds only the report's title (the report is its attachment), the
+    title worded otherwise: still “the report is elsewhere” (XT004, a warning), never
+    “this is not a report” (XT004 at error level, the worst false claim)."""
+    page = FIXTURES / "forms" / "xt_zone-pingtan_attachment-page.html"
+    text = page.read_text("utf-8").replace("平潭综合实验区2023年度政府信息公开工作年度报告", title)
+    found = engine.lint_path(write(tmp_path, "page.html", text)).findings
+    assert [(f.code, f.level) for f in found] == [("XT004", "warning")]
+    assert title in found[0].message_zh
