@@ -253,7 +253,7 @@ PLACEHOLDERS = frozenset(
 )
 
 # Units printed after numbers; kept in the cell's ``unit``.
-UNITS = ("万元", "元", "件", "个", "项", "条", "次", "人")
+UNITS = ("万元", "元", "件次", "人次", "件", "个", "项", "条", "次", "人", "宗", "起", "份")
 
 
 class _English(dict):

@@ -99,6 +99,42 @@ _NUMBER = re.compile(
 )
 
 
+# A sign written as a word before the number (“减3”, “减少3”, “负3”, “增加3” in a
+# 本年增/减 column): the number is read with its sign, the word kept as the cell's note.
+_WORDED_SIGN = re.compile(r"^(?P<word>减少|减|负|增加|新增|增)\s*(?=[\d¥])")
+_NEGATIVE_WORDS = ("减少", "减", "负")
+
+# Figures printed in a form that holds a number the tool does not read as one (the rules
+# say so at warning level, not “not a number”): in units of 万 (“1.2万”, a rounded figure
+# as often as not), or wholly in brackets (“(3)”: an accountant's negative, or a number
+# merely bracketed: which, the cell does not say).
+_IN_WAN = re.compile(r"^[+-]?\d+(?:\.\d+)?万(?:件次|人次|件|个|项|条|次|人|宗|起|份)?$")
+_BRACKETED = re.compile(r"^[（(][+-]?\d[\d,]*(?:\.\d+)?[）)]$")
+UNREAD_FORMS = {
+    "wan": (
+        "以“万”为单位书写，是约数还是准确数无法确定，未按准确数字读取",
+        "is written in units of 万 (ten thousand): whether it is rounded cannot be told, "
+        "so it was not read as an exact figure",
+    ),
+    "bracketed": (
+        "数字写在括号内，是表示负数还是仅加了括号无法确定，未按数字读取",
+        "is a number in brackets: whether that means a negative or only brackets cannot be "
+        "told, so it was not read as a number",
+    ),
+}
+
+
+def unread_form(text: str) -> str | None:
+    """The key in :data:`UNREAD_FORMS` of a figure printed in a form that is read as text
+    though it holds a number (“1.2万”, “(3)”), else None."""
+    t = _SPACE.sub("", nfkc(text).translate(_MINUS)).replace("，", ",")
+    if _IN_WAN.match(t):
+        return "wan"
+    if _BRACKETED.match(t):
+        return "bracketed"
+    return None
+
+
 @dataclass(frozen=True)
 class ParsedCell:
     state: str  # number, blank, placeholder, text
@@ -113,7 +149,8 @@ MAX_NUMBER_DIGITS = 30
 
 @lru_cache(maxsize=4096)
 def parse_cell(text: str) -> ParsedCell:
-    """Read a printed cell: ``0``, ``１２``, ``-3``, ``1,234``, ``180000元``, ``22（其中修订16件）``."""
+    """Read a printed cell: ``0``, ``１２``, ``-3``, ``减3``, ``1,234``, ``180000元``,
+    ``22（其中修订16件）``."""
     t = _SPACE.sub(" ", nfkc(text).translate(_MINUS)).strip()
     if not t:
         return ParsedCell("blank")
@@ -127,6 +164,10 @@ def parse_cell(text: str) -> ParsedCell:
             note = " ".join(notes)
             t = rest
     t = t.replace(" ", "").replace("，", ",")
+    worded = _WORDED_SIGN.match(t)
+    if worded and not t[worded.end() :].startswith(("+", "-")):
+        note = " ".join(filter(None, (worded.group("word"), note)))
+        t = ("-" if worded.group("word") in _NEGATIVE_WORDS else "") + t[worded.end() :]
     m = _NUMBER.match(t)
     if not m:
         return ParsedCell("text")

@@ -419,3 +419,45 @@ def test_attachment_page_with_a_title_worded_otherwise(engine: Engine, tmp_path:
     found = engine.lint_path(write(tmp_path, "page.html", text)).findings
     assert [(f.code, f.level) for f in found] == [("XT004", "warning")]
     assert title in found[0].message_zh
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"), [("减3", -3), ("减少3", -3), ("负3", -3), ("－3", -3)]
+)
+def test_change_with_its_sign_in_words(engine: Engine, tmp_path: Path, printed: str, value: int):
+    """本年增/减 “减3” in the 2019 sample is −3 (AD005 'not a number', an error, before)."""
+    variant = write(
+        tmp_path,
+        "report.txt",
+        replace("\t\u3000-3\n", f"\t\u3000{printed}\n")(SAMPLE_2019.read_text("utf-8")),
+    )
+    result = engine.lint_path(variant)
+    assert kinds(result) == kinds(engine.lint_path(SAMPLE_2019))
+    licensing = result.report.article20.items["item5"].rows["licensing"]
+    assert licensing.cells["change"].value == value
+
+
+@pytest.mark.parametrize(
+    ("original", "old", "new", "added"),
+    [
+        (SAMPLE_2019, "\t\u3000-3\n", "\t\u3000(3)\n", ("AD005", "item5/licensing/change")),
+        (PINGTAN_2023, ">2629<", ">0.2629万<", ("AD005", "item5/licensing/decisions")),
+        (PINGTAN_2023, ">80<", ">（80）<", ("AP006", "new_received/natural_person")),
+        (PINGTAN_2023, ">80<", ">0.008万<", ("AP006", "new_received/natural_person")),
+    ],
+    ids=["change-bracketed", "decisions-wan", "count-bracketed", "count-wan"],
+)
+def test_figure_in_a_form_not_read_is_a_warning(
+    engine: Engine, tmp_path: Path, original: Path, old: str, new: str, added: tuple
+):
+    """“(3)” (a negative to an accountant, or only brackets) and “1.2万” (rounded or not)
+    hold a figure the tool does not read exactly: the rule says so at warning level, and
+    the identities over the cell are not checked; no 'not a number' error."""
+    variant = write(tmp_path, f"v{original.suffix}", replace(old, new)(original.read_text("utf-8")))
+    result = engine.lint_path(variant)
+    found = set(kinds(result))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert found - original_kinds == {(*added, "warning")}
+    assert original_kinds - found == set()
+    why = next(f for f in result.findings if f.code == added[0]).message_zh
+    assert "无法确定" in why

@@ -8,11 +8,11 @@ from linter.finding import Finding
 from linter.labels import APPLICATION_COLUMNS, ENGLISH, row_label_zh
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import column_names, location, number_problem, unit_only
+from rules.applications.common import column_names, location, number_problem, readable_otherwise
 
 
 class InvalidNumber(Rule):
-    """检查内容：第三部分表格的每个单元格应是不小于 0 的整数（申请件数）：不能是文字（如“约3”“若干”），不能是负数、小数，也不能带单位（如“3件”）。每个不合格的单元格报告一次；只是带了单位、数字本身是非负整数的（“3件”）报告为警告，该数字照常用于勾稽核对。空白和占位符由 AP005 报告，不在此列。
+    """检查内容：第三部分表格的每个单元格应是不小于 0 的整数（申请件数）：不能是文字（如“约3”“若干”），不能是负数、小数，也不能带单位（如“3件”）。每个不合格的单元格报告一次；只是带了单位、数字本身是非负整数的（“3件”）报告为警告，该数字照常用于勾稽核对；以“万”为单位（“1.2万”）或整个写在括号内（“(3)”）的，数字未按准确数读取，报告为警告，说明无法读取的原因，相关勾稽关系不作核对。空白和占位符由 AP005 报告，不在此列。
 
     为何重要：件数只能是非负整数；文字、负数或小数说明填报有误，该列的勾稽关系（AP101、AP102、AP103）也因此无法核对。
 
@@ -22,7 +22,7 @@ class InvalidNumber(Rule):
 
     依据：第三部分各单元格是申请件数，按表格语义应为非负整数（FORMATS.md §5 T3-INT，按表格语义推得）。
 
-    What it checks: every cell of the section-3 table is a whole number of applications, 0 or more: not text ("约3", "若干"), not negative, not a fraction, and without a unit ("3件"). One finding per bad cell; a cell that only carries a unit, its number a valid count ("3件"), is a warning, and the number is used in the identities. Blank and placeholder cells are AP005's.
+    What it checks: every cell of the section-3 table is a whole number of applications, 0 or more: not text ("约3", "若干"), not negative, not a fraction, and without a unit ("3件"). One finding per bad cell; a cell that only carries a unit, its number a valid count ("3件"), is a warning, and the number is used in the identities; a figure in units of 万 ("1.2万") or wholly in brackets ("(3)") is not read as an exact number: a warning says why, and the identities over it are not checked. Blank and placeholder cells are AP005's.
 
     Why it matters: a count is a non-negative whole number; text, a negative or a fraction is a filling error, and it makes the column's identities (AP101, AP102, AP103) undecidable.
 
@@ -76,5 +76,5 @@ class InvalidNumber(Rule):
                     f"or more (no unit, no 'about').{tail_en}",
                     sub_id=f"{row_id}/{column.id}",
                     reported=cell.value if cell.is_number else None,
-                    level="warning" if unit_only(cell) else None,
+                    level="warning" if readable_otherwise(cell) else None,
                 )

@@ -17,7 +17,14 @@ from linter.labels import (
     row_label_zh,
 )
 from linter.model import Cell, Report, Table, UnreadRow
-from linter.textnorm import MAX_NUMBER_DIGITS, key, similarity, split_numbering
+from linter.textnorm import (
+    MAX_NUMBER_DIGITS,
+    UNREAD_FORMS,
+    key,
+    similarity,
+    split_numbering,
+    unread_form,
+)
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
@@ -137,6 +144,14 @@ def unit_only(cell: Cell) -> bool:
     )
 
 
+def readable_otherwise(cell: Cell) -> bool:
+    """A count printed with a unit (:func:`unit_only`), or a figure in a form read as
+    text though it holds a number (“1.2万”, “(3)”: ``textnorm.unread_form``): the cell
+    departs from the form, but the report is not shown to hold an invalid number (a
+    warning)."""
+    return unit_only(cell) or (cell.state == "text" and unread_form(cell.text) is not None)
+
+
 def number_problem(cell: Cell) -> tuple[str, str] | None:
     """Why a count cell is not a non-negative integer (zh, en), or None when it is one.
 
@@ -145,6 +160,8 @@ def number_problem(cell: Cell) -> tuple[str, str] | None:
     if cell.state == "text":
         if too_many_digits(cell):
             return implausible_count()
+        if form := unread_form(cell.text):
+            return UNREAD_FORMS[form]
         return "不是数字", "is not a number"
     if cell.state != "number" or cell.value is None:
         return None

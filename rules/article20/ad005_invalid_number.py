@@ -8,6 +8,7 @@ from linter import arith
 from linter.finding import Finding
 from linter.model import Cell, Report
 from linter.rule import Rule, RuleContext
+from linter.textnorm import UNREAD_FORMS, unread_form
 from rules.applications.common import implausible_count, too_many_digits
 from rules.article20.common import (
     COLUMN_EN,
@@ -24,7 +25,7 @@ from rules.article20.common import (
 
 
 class InvalidNumber(Rule):
-    """检查内容：第二部分表格的单元格填了文字而不是数字，或计数列出现负数（只有“本年增/减”可以为负），或计数列出现小数。金额列（本年收费金额、采购总金额）可以是小数。
+    """检查内容：第二部分表格的单元格填了文字而不是数字，或计数列出现负数（只有“本年增/减”可以为负），或计数列出现小数。金额列（本年收费金额、采购总金额）可以是小数。“减3”“负3”读作 -3。以“万”为单位（“1.2万”）或整个写在括号内（“(3)”，可能表示负数）的，数字未按准确数读取，报告为警告并说明原因。
 
     为何重要：文字或不合理的数字无法统计汇总，也说明填报有误。
 
@@ -34,7 +35,7 @@ class InvalidNumber(Rule):
 
     依据：年度报告格式第二部分各列的含义（件数、数量为非负整数；本年增/减可为负，湖北省注释“减用负值表示”）（FORMATS.md §2.3、§5 T2v2-NUM，按表格语义推得）。
 
-    What it checks: a section-2 cell holds text instead of a number, a negative count (only 'change this year' may be negative), or a fraction in a count column. Amount columns (fees, procurement total) may be decimals.
+    What it checks: a section-2 cell holds text instead of a number, a negative count (only 'change this year' may be negative), or a fraction in a count column. Amount columns (fees, procurement total) may be decimals. "减3" and "负3" read as -3. A figure in units of 万 ("1.2万") or wholly in brackets ("(3)", perhaps a negative) is not read as an exact number: a warning says why.
 
     Why it matters: text or impossible numbers cannot be aggregated and show a filling error.
 
@@ -70,6 +71,11 @@ class InvalidNumber(Rule):
                         f"section 2, article 20 {ITEM_EN[spec.id]}, {ROW_EN[row_id]} / {COLUMN_EN[column_id]} "
                         f"reads '{cell.text.strip()}': {why_en}; correct it.",
                         sub_id=f"{spec.id}/{row_id}/{column_id}",
+                        # “1.2万”, “(3)”: a figure the tool does not read, not one shown
+                        # to be invalid (see textnorm.unread_form).
+                        level="warning"
+                        if cell.state == "text" and unread_form(cell.text)
+                        else None,
                     )
 
 
@@ -86,6 +92,8 @@ def _problem(cell: Cell, column_id: str) -> tuple[str, str] | None:
             )
         return implausible_count()
     if cell.state == "text":
+        if form := unread_form(cell.text):
+            return UNREAD_FORMS[form]
         return (
             "不是数字（请只填阿拉伯数字，说明文字写在正文中）",
             "not a number (write digits only; put explanations in the text)",

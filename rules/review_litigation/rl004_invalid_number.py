@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import number_problem, unit_only
+from rules.applications.common import number_problem, readable_otherwise
 from rules.review_litigation.common import leaf_label_en, leaf_label_zh, leaf_location, leaves
 
 
 class InvalidNumber(Rule):
-    """检查内容：第四部分表格的 15 个单元格应是不小于 0 的整数（案件数）：不能是文字（如“约2”），不能是负数、小数，也不能带单位（如“2件”）。每个不合格的单元格报告一次；只是带了单位、数字本身是非负整数的（“2件”）报告为警告，该数字照常用于总计核对。空白和占位符由 RL003 报告。
+    """检查内容：第四部分表格的 15 个单元格应是不小于 0 的整数（案件数）：不能是文字（如“约2”），不能是负数、小数，也不能带单位（如“2件”）。每个不合格的单元格报告一次；只是带了单位、数字本身是非负整数的（“2件”）报告为警告，该数字照常用于总计核对；以“万”为单位（“1.2万”）或整个写在括号内（“(2)”）的，数字未按准确数读取，报告为警告，总计不作核对。空白和占位符由 RL003 报告。
 
     为何重要：案件数只能是非负整数；文字、负数或小数说明填报有误，该组总计也因此无法核对（RL101）。
 
@@ -22,7 +22,7 @@ class InvalidNumber(Rule):
 
     依据：第四部分各单元格是案件数，按表格语义应为非负整数（FORMATS.md §5 T4-INT，按表格语义推得）。
 
-    What it checks: each of the 15 cells of the section-4 table is a whole number of cases, 0 or more: not text ("约2"), not negative, not a fraction, and without a unit ("2件"). One finding per bad cell; a cell that only carries a unit, its number a valid count ("2件"), is a warning, and the number is used for the total. Blank and placeholder cells are RL003's.
+    What it checks: each of the 15 cells of the section-4 table is a whole number of cases, 0 or more: not text ("约2"), not negative, not a fraction, and without a unit ("2件"). One finding per bad cell; a cell that only carries a unit, its number a valid count ("2件"), is a warning, and the number is used for the total; a figure in units of 万 ("1.2万") or wholly in brackets ("(2)") is not read as an exact number: a warning says why, and the total is not checked. Blank and placeholder cells are RL003's.
 
     Why it matters: a case count is a non-negative whole number; text, a negative or a fraction is a filling error, and it makes the group's total undecidable (RL101).
 
@@ -71,5 +71,5 @@ class InvalidNumber(Rule):
                 f"no 'about').{tail_en}",
                 sub_id=f"{group.id}.{outcome.id}",
                 reported=cell.value if cell.is_number else None,
-                level="warning" if unit_only(cell) else None,
+                level="warning" if readable_otherwise(cell) else None,
             )
