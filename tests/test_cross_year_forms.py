@@ -124,7 +124,10 @@ def test_forms_whose_figures_differ_are_not_merged(tmp_path: Path) -> None:
         ("2023_zone-pingtan_gov.lo.txt", "ambiguous-pairing"),
     ]
     message = items[0]["message"]
-    assert "their figures differ (二/item5/licensing/decisions: 2629 and 2630)" in message
+    assert (
+        "their figures differ (section 2, article 20 item (5), administrative licensing / "
+        "decisions: 2629 and 2630)" in message
+    )
     assert "reports/2023_zone-pingtan_gov.lo.txt" in message
     assert place_zh("二/item5/licensing/decisions") == (
         "第二部分 第二十条第（五）项 行政许可 / 本年处理决定数量"

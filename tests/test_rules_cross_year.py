@@ -303,3 +303,24 @@ def test_item_counts_not_compared_across_the_2021_edition(tmp_path: Path) -> Non
         "CY005",
     )
     assert of(items, "CY005") == []
+
+
+def test_ambiguous_pairing_of_reports_whose_tables_were_not_read(tmp_path: Path) -> None:
+    """平潭 2020 with two 2019 reports of the same name, their tables flattened (XT002,
+    so CY001 has nothing of them and says nothing): CY003, which compares their text,
+    says why it did not (a note), instead of nothing."""
+    other_2019 = PINGTAN[2].read_text(encoding="utf-8").replace("2021年", "2019年")
+    items = batch(
+        tmp_path,
+        {
+            "2019.txt": PINGTAN[0].read_text(encoding="utf-8"),
+            "2019b.txt": other_2019,
+            "2020.txt": PINGTAN[1].read_text(encoding="utf-8"),
+        },
+        "--select",
+        "CY",
+    )
+    assert [(i["path"], i["code"], i["sub_id"], i["level"]) for i in items] == [
+        ("reports/2020.txt", "CY003", "ambiguous-pairing", "note")
+    ]
+    assert "reports/2019.txt、reports/2019b.txt" in items[0]["message"]

@@ -6,14 +6,10 @@ from collections.abc import Iterator
 
 from linter import arith
 from linter.finding import Finding, Location
-from linter.forms import place_zh
 from linter.labels import APPLICATION_COLUMNS, ENGLISH, column_label_zh
 from linter.model import Report
 from linter.rule import BatchRule, ReportFacts, RuleContext
-from rules.cross_year.facts import Number, pairs
-
-# Reports named in an ambiguous-pairing note; the rest are counted.
-MAX_NAMED = 5
+from rules.cross_year.facts import Number, ambiguity_note, pairs
 
 
 class CarryOver(BatchRule):
@@ -65,39 +61,7 @@ class CarryOver(BatchRule):
         ambiguous: list = []
         yield from self._compare(pairs(reports, ambiguous))
         for this, others in ambiguous:
-            paths = sorted(o.path for o in others)
-            total = getattr(others, "total", len(paths))
-            names_zh = names_en = "、".join(paths[:MAX_NAMED])
-            if total > MAX_NAMED:
-                # A national batch can hold hundreds of namesakes (教育局…): name a few.
-                names_zh += f" 等 {total} 份"
-                names_en += f" and {total - MAX_NAMED} more"
-            differ_zh = differ_en = ""
-            differ = getattr(others, "differ", None)
-            if differ:
-                a, b, place, value_a, value_b = differ
-                differ_zh = (
-                    f"其中 {a} 与 {b} 文字相同、像是同一报告的两种文件，但数字不一致"
-                    f"（{place_zh(place)}：前者为 {arith.fmt(value_a)}，后者为 {arith.fmt(value_b)}），"
-                    "未作为同一报告合并；"
-                )
-                differ_en = (
-                    f" {a} and {b} have the same text, as two files of one report would, but "
-                    f"their figures differ ({place}: {arith.fmt(value_a)} and {arith.fmt(value_b)}), "
-                    "so they were not taken as one report;"
-                )
-            yield self.batch_finding(
-                this,
-                None,
-                f"无法确定与本报告配对的上一年度报告：同一机关名称对应多份报告（{names_zh}）；{differ_zh}"
-                "跨年度比对（CY 规则）未做。"
-                "如需比对，请用清单（--manifest）写明各报告的机关名称。",
-                f"cannot tell which report of the year before belongs with this one: several reports "
-                f"share the agency name ({names_en});{differ_en} the cross-year checks (CY) were not "
-                "made. Give each report's agency in a manifest (--manifest) to compare them.",
-                level="note",
-                sub_id="ambiguous-pairing",
-            )
+            yield ambiguity_note(self, this, others)
 
     def _compare(self, paired) -> Iterator[Finding]:
         for this, last in paired:

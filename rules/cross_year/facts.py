@@ -350,7 +350,75 @@ def pairs(
             del others[MAX_NAMESAKES:]
             others.total = total - len(mine_too)
             others.differ = before.differ or now.differ
-            ambiguous.append((_identity_only(this), others))
+            # (this report's own facts: a rule may say something of it in its note)
+            ambiguous.append((source.load(this.handle), others))
+
+
+# Reports named in an ambiguous-pairing note; the rest are counted.
+MAX_NAMED = 5
+
+
+def ambiguity_note(rule, this: ReportFacts, others: Namesakes):
+    """The note a cross-year rule gives for a report it could not pair (see :func:`pairs`):
+    which reports share its agency's name, and where two forms of one report differ."""
+    from linter import arith
+    from linter.forms import place_zh
+
+    paths = sorted(o.path for o in others)
+    total = getattr(others, "total", len(paths))
+    names_zh = names_en = "、".join(paths[:MAX_NAMED])
+    if total > MAX_NAMED:
+        # A national batch can hold hundreds of namesakes (教育局…): name a few.
+        names_zh += f" 等 {total} 份"
+        names_en += f" and {total - MAX_NAMED} more"
+    differ_zh = differ_en = ""
+    differ = getattr(others, "differ", None)
+    if differ:
+        a, b, place, value_a, value_b = differ
+        differ_zh = (
+            f"其中 {a} 与 {b} 文字相同、像是同一报告的两种文件，但数字不一致"
+            f"（{place_zh(place)}：前者为 {arith.fmt(value_a)}，后者为 {arith.fmt(value_b)}），"
+            "未作为同一报告合并；"
+        )
+        differ_en = (
+            f" {a} and {b} have the same text, as two files of one report would, but "
+            f"their figures differ ({place_en(place)}: {arith.fmt(value_a)} and "
+            f"{arith.fmt(value_b)}), so they were not taken as one report;"
+        )
+    return rule.batch_finding(
+        this,
+        None,
+        f"无法确定与本报告配对的上一年度报告：同一机关名称对应多份报告（{names_zh}）；{differ_zh}"
+        "跨年度比对（CY 规则）未做。"
+        "如需比对，请用清单（--manifest）写明各报告的机关名称。",
+        f"cannot tell which report of the year before belongs with this one: several reports "
+        f"share the agency name ({names_en});{differ_en} the cross-year checks (CY) were not "
+        "made. Give each report's agency in a manifest (--manifest) to compare them.",
+        level="note",
+        sub_id="ambiguous-pairing",
+    )
+
+
+def place_en(place: str) -> str:
+    """``三/row/column`` (:func:`linter.forms.place_zh`'s places) in English words for a
+    message: the rows' and columns' English names where they are known, else the ids."""
+    from linter.labels import ENGLISH
+    from rules.article20.common import COLUMN_EN, ITEM_EN, ROW_EN
+
+    table, *rest = place.split("/")
+    try:
+        if table == "三" and len(rest) == 2:
+            return f"section 3, {ENGLISH[rest[0]]} / {ENGLISH[rest[1]]}"
+        if table == "四" and len(rest) == 2:
+            group, _, outcome = rest[1].partition(".")
+            return f"section 4, {ENGLISH[group]} / {ENGLISH[outcome]}"
+        if table == "二" and len(rest) == 3 and rest[0] in ITEM_EN:
+            row = ROW_EN.get(rest[1], rest[1])
+            column = COLUMN_EN.get(rest[2], rest[2])
+            return f"section 2, article 20 {ITEM_EN[rest[0]]}, {row} / {column}"
+    except KeyError:  # an id outside the registry's rows
+        pass
+    return place
 
 
 def _identity_only(identity: Identity) -> ReportFacts:
