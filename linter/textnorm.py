@@ -9,9 +9,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from linter.labels import PLACEHOLDERS, UNITS
+from linter.traditional import SIMPLIFIED, TRADITIONAL
 
 _SPACE = re.compile(r"[\s\u3000\u00a0\ufeff\u200b]+")
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』〝〞")
+# Quotes removed, traditional characters read as simplified (linter.traditional).
+_QUOTES = str.maketrans(TRADITIONAL, SIMPLIFIED, "“”‘’\"'「」『』〝〞")
 _NUMBERING = re.compile(
     r"^\s*(?:"
     r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．,，:：]"
@@ -42,7 +44,8 @@ def nfkc(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def compact(text: str) -> str:
-    """Whitespace (incl. line breaks inside labels), quotes removed; widths unified."""
+    """Whitespace (incl. line breaks inside labels), quotes removed; widths unified;
+    traditional characters as simplified (“總體情況” is “总体情况”)."""
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
 
 

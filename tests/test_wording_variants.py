@@ -461,3 +461,39 @@ def test_figure_in_a_form_not_read_is_a_warning(
     assert original_kinds - found == set()
     why = next(f for f in result.findings if f.code == added[0]).message_zh
     assert "无法确定" in why
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("一、总体情况", "一、總體情況"),
+        ("二、主动公开政府信息情况", "二、主動公開政府信息情況"),
+        ("三、收到和处理政府信息公开申请情况", "三、收到和處理政府信息公開申請情況"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公開行政復議、行政訴訟情況"),
+        ("六、其他需要报告的事项", "六、其它需要報告的事項"),
+    ],
+    ids=["one", "two", "three", "four", "six"],
+)
+def test_heading_in_traditional_characters(engine: Engine, tmp_path: Path, old: str, new: str):
+    """A heading printed in traditional characters (a page saved from a site's 繁體 view,
+    or copied from a converting mirror) is the section's heading: no ST001 'missing
+    section' error."""
+    edit = replace(old + "</strong>", new + "</strong>")
+    variant = write(tmp_path, "variant.html", edit(PINGTAN_2023.read_text("utf-8")))
+    found = set(kinds(engine.lint_path(variant)))
+    assert not [k for k in found if k[0] == "ST001"]
+    assert not [k for k in found - set(kinds(engine.lint_path(PINGTAN_2023))) if k[2] == "error"]
+
+
+def test_tables_in_traditional_characters(engine: Engine, tmp_path: Path):
+    """The whole 2023 平潭 page in traditional characters: its three tables and six
+    sections are read as in the original (no error the original does not have)."""
+    from linter.traditional import SIMPLIFIED, TRADITIONAL
+
+    text = PINGTAN_2023.read_text("utf-8").translate(str.maketrans(SIMPLIFIED, TRADITIONAL))
+    assert "總體情況" in text and "本年收費金額" in text
+    result = engine.lint_path(write(tmp_path, "variant.html", text))
+    original = set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert not [k for k in set(kinds(result)) - original if k[2] == "error"]
+    assert result.report.applications.rows["new_received"].cells["total"].value == 81
+    assert result.report.article20.items["item8"].rows["fees"].cells["amount"].value == 5949.088667
