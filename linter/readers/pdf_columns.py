@@ -160,6 +160,21 @@ def _label_edges(rows: list[list[_CharLike]], unit: float) -> list[float]:
     return edges
 
 
+def _jitter(rows: list[list[_CharLike]], unit: float) -> float:
+    """How far characters stray from where their font would set them, in points: the
+    median change between one gap and the next along three CJK characters of a word
+    (0 where a producer sets each character at its advance; about the stray itself in
+    an OCR text layer, each character placed a point or so off)."""
+    changes = sorted(
+        abs((c.x0 - b.x1) - (b.x0 - a.x1))
+        for row in rows
+        for a, b, c in zip(row, row[1:], row[2:], strict=False)
+        if all(ord(d.ch[0]) >= 0x2E80 for d in (a, b, c))
+        and max(b.x0 - a.x1, c.x0 - b.x1) < _ADJACENT * unit
+    )
+    return changes[len(changes) // 2] if changes else 0.0
+
+
 def _in_column(x0: float, x1: float, edges: set[tuple[str, int]]) -> bool:
     return any(
         (side, round(x) + d) in edges
@@ -183,13 +198,15 @@ def _set_out(
     edges: set[tuple[str, int]] = frozenset(),
     spaces: Sequence[float] = (),
     starts: Sequence[float] = (),
+    jitter: float = 0.0,
 ) -> tuple[str, dict[int, _CharLike]]:
     """A line as fixed-width text: a character in the column its left edge gives, a
     word's characters side by side, one space between words, at least two between cells.
     A figure set close after a label (the label fills its cell) is a cell of its own when
     it stands where a column of figures stands in other lines. ``spaces``: where the
     line's space characters stand (their middles); ``starts``: the label columns' left
-    edges (:func:`_label_edges`)."""
+    edges (:func:`_label_edges`); ``jitter``: how far the characters stray from their
+    place (:func:`_jitter`)."""
     out: list[str] = []
     cols: dict[int, _CharLike] = {}
     prev = None
@@ -201,16 +218,19 @@ def _set_out(
     # A piece of a label beside another (a group label's line, then the row label's, in
     # narrow columns set a cell's padding apart): it begins on a label column's edge,
     # further from the character before than the line's characters usually stand (a
-    # character inside a word that happens to stand on an edge is no cell).
+    # character inside a word that happens to stand on an edge is no cell), by more than
+    # characters set each a little off stray from their place (``jitter``: a gap that
+    # wide may be one of a word's).
     gaps = sorted(
         b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False) if b.x0 - a.x1 < _SPACED * unit
     )
     usual = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    wider = usual + max(_EDGE, 2 * jitter)
     apart.update(
         k
         for k in range(1, len(line))
         if not line[k - 1].ch.isdigit()
-        and line[k].x0 - line[k - 1].x1 > usual + _EDGE
+        and line[k].x0 - line[k - 1].x1 > wider
         and any(abs(line[k].x0 - x) <= _EDGE for x in starts)
     )
     for k, c in enumerate(line):
@@ -281,12 +301,13 @@ def read(pages: Sequence[tuple[int, Sequence[_LineLike | None]]]) -> list[Border
                     rows.append((chars, [(c.x0 + c.x1) / 2 for c in row if c.ch == " "]))
             edges = _edges([chars for chars, _ in rows], unit)
             starts = _label_edges([chars for chars, _ in rows], unit)
+            jitter = _jitter([chars for chars, _ in rows], unit)
             for row, spaces in rows:
                 top, bottom = min(c.y0 for c in row), max(c.y1 for c in row)
                 height = max(c.y1 - c.y0 for c in row)
                 if prev is not None and top - prev[1] > _ROW_GAP * max(height, prev[2], 1.0):
                     add("", {}, number, None)
-                s, where = _set_out(row, unit, edges, spaces, starts)
+                s, where = _set_out(row, unit, edges, spaces, starts, jitter)
                 add(s, where, number, row)
                 if _overlapping_figures(row):
                     unsure.add(len(text) - 1)
@@ -430,4 +451,16 @@ def _consistent(table: Table, cols: list[dict[int, _CharLike]]) -> bool:
         if not spans:
             return False
         columns.append((min(s[0] for s in spans), max(s[1] for s in spans)))
-    return all(a[1] < b[0] for a, b in zip(columns, columns[1:], strict=False))
+    if not all(a[1] < b[0] for a, b in zip(columns, columns[1:], strict=False)):
+        return False
+    # A heading over the columns, printed right above their figures, names one column
+    # a cell: one that stands over two is two headings read as one (set too close to
+    # tell apart), and which figures go under which is unsure.
+    for above, below in zip(table.rows, table.rows[1:], strict=False):
+        if len(below) - 1 != width or any(parse_cell(c.text).state == "text" for c in below[1:]):
+            continue
+        for cell in above[1:]:
+            if (s := span(cell)) is not None and parse_cell(cell.text).state == "text":
+                if sum(s[0] < c[1] and c[0] < s[1] for c in columns) >= 2:
+                    return False
+    return True
