@@ -18,6 +18,7 @@ from linter.engine import Engine
 from linter.plugins import load_plugins
 from linter.readers import Limits
 from linter.readers.text import TextReader
+from tests.conftest import kinds
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUT = {
@@ -328,3 +329,16 @@ def test_a_number_beside_a_label_is_a_value_only_when_the_row_needs_it():
     seven = glued.replace("止公开   ", "止公开 9 ")
     row = next(r for r in _cell_rows(rows + seven) if r[0].startswith("2."))
     assert row == ["2.其他法律行政法规禁 0止公开", "9", "0", "0", "0", "0", "0", "0"]
+
+
+def test_a_label_cut_by_a_page_break_goes_on_after_the_page_number(engine):
+    """洪泽区 2023 without its ruling lines, a page break put between the two lines of
+    （二）部分公开's label (“（二）部分公开（区分处理的，只计这一情形，不” and its figures at
+    the foot of page 3, the page number “-3-”, then “计其他情形）” at the top of page 4),
+    as ``pdftotext -layout`` prints it. Before: the label's last line began a row of its
+    own and （二） was read as “…只计这一情形，不” (AP004). Its reader reads on past the
+    page number: the original's findings."""
+    broken = FIXTURES / "text" / "2023_district-hongze_gov.label-across-pages.pdftotext-layout.txt"
+    whole = FIXTURES / "text" / LAYOUT["2023_district-hongze_gov"]
+    assert "-3-\n\f计其他情形）" in broken.read_text(encoding="utf-8").replace(" ", "")
+    assert kinds(engine.lint_path(broken)) == kinds(engine.lint_path(whole))

@@ -75,6 +75,39 @@ def reformed(src: Path, dst: Path, *, ocr: bool = False, move: Callable | None =
     return dst
 
 
+def broken(src: Path, dst: Path, index: int, cut: float) -> Path:
+    """``src`` with a page break put across page ``index`` (0-based) at ``cut`` (points
+    from the page's foot): that page keeps what stands above, and a new page after it
+    what stands below, moved up to where the page's text began; the page number and
+    anything else in the top and bottom 6% of the page stay on both pages."""
+    doc = pdfium.PdfDocument(str(src))
+    doc.import_pages(pdfium.PdfDocument(str(src)), [index], index + 1)
+    above, below = doc[index], doc[index + 1]
+    height = above.get_size()[1]
+    band = 0.06 * height
+
+    def middle(obj) -> float:
+        _, bottom, _, top = obj.get_bounds()
+        return (bottom + top) / 2
+
+    body = [obj for obj in above.get_objects() if band < middle(obj) < height - band]
+    shift = max(obj.get_bounds()[3] for obj in body) - cut
+    for obj in body:
+        if middle(obj) < cut:
+            above.remove_obj(obj)
+    for obj in list(below.get_objects()):
+        if not band < middle(obj) < height - band:
+            continue
+        if middle(obj) > cut:
+            below.remove_obj(obj)
+        else:
+            obj.transform(pdfium.PdfMatrix().translate(0, shift))
+    above.gen_content()
+    below.gen_content()
+    doc.save(str(dst))
+    return dst
+
+
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine(load_plugins())
@@ -325,3 +358,17 @@ def test_characters_each_a_point_or_two_off_give_no_error_the_original_does_not(
     _jittered(monkeypatch, amplitude, seed)
     errors = {k for k in kinds(engine.lint_path(form)) if k[2] == "error"}
     assert errors <= original
+
+
+def test_a_label_cut_by_a_page_break_goes_on_after_the_page_number(engine, tmp_path):
+    """洪泽区 2023 without its ruling lines, a page break put between the two lines of
+    （二）部分公开's label (its first line and figures at the foot of page 3 over the page
+    number, “计其他情形）” at the top of page 4). Before: the label's last line began a
+    row of its own, read with the pieces of the group label printed down the side
+    (“计其他情形）三、本年度办”), and （二） was read as “…只计这一情形，不” (AP004). Its
+    reader reads on past the page break: the findings of the PDF without the break."""
+    form = reformed(HONGZE_2023_PDF, tmp_path / "form.pdf")
+    cut = broken(form, tmp_path / "broken.pdf", 2, 279.9)
+    lines = read(cut).extracted_text.split("\n")
+    assert "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in lines
+    assert kinds(engine.lint_path(cut)) == kinds(engine.lint_path(form))

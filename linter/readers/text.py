@@ -868,6 +868,7 @@ def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = F
     go to the row label begun on the line above, right of it.
     """
     end = _layout_region(lines, i)
+    across = _across_page_breaks(lines, i, end)
     labels: list[_Label] = []
     open_by_x: list[_Label] = []  # the current label at each indentation
     out: list[tuple[int, tuple[TableCell, ...]]] = []  # (order, row) for header/break rows
@@ -881,7 +882,10 @@ def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = F
         nonlocal counter
         current = stream(x)
         if current is not None:
-            follows = current.values is None or current.last_line == line_no - 1
+            follows = current.values is None or current.last_line in (
+                line_no - 1,
+                across.get(line_no),
+            )
             if not starts and follows:
                 current.parts.append((text, line_no, x))
                 current.last_line = line_no
@@ -1011,6 +1015,26 @@ def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = F
     if rows:
         doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
     return end
+
+
+def _across_page_breaks(lines: list[str], i: int, end: int) -> dict[int, int]:
+    """The lines (1-based) that begin a page, each with the last line printed before the
+    break when only blank lines and page numbers stand between them: a label cut by the
+    page break (“（二）部分公开（区分处理的，只计这一情形，不” / page number / “计其他情
+    形）”) goes on there as on the next line, as its reader reads it."""
+    out: dict[int, int] = {}
+    last = None
+    broken = False
+    for j in range(i, end):
+        raw = lines[j]
+        broken = broken or "\f" in raw
+        text = raw.replace("\f", " ").strip(_WHITESPACE)
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        if broken and last is not None:
+            out[j + 1] = last + 1
+        last, broken = j, False
+    return out
 
 
 _GLUED_VALUE = re.compile(r"^(.*\S) ([\d０-９]+)$")
