@@ -21,7 +21,7 @@ from linter.interpret import interpret
 from linter.manifest import Entry, Manifest
 from linter.model import Decided, Report, Source
 from linter.plugins import Plugins
-from linter.readers import Limits, Reader
+from linter.readers import Limits, Reader, unify_radicals_in
 from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
 # Diagnostics after which a readable report's content is not checked: not a report
@@ -225,7 +225,7 @@ class Engine:
         if reader is None:
             return _unreadable(display, data, *self._unknown_format(), cause="unknown-format")
         try:
-            doc = reader.read(display, data, self.limits)
+            doc = unify_radicals_in(reader.read(display, data, self.limits))
         except ReadError as exc:
             return _unreadable(
                 display,

@@ -27,14 +27,14 @@ _NUMBERING = re.compile(
 # Kangxi radicals (U+2F00–U+2FD5) look exactly like the ideographs they stand for and are
 # what PDF text extraction gives for many fonts' glyphs (PyMuPDF: "⼀、总体情况" with U+2F00);
 # text copied from such a PDF into a page or a document keeps them. Read as the ideographs.
-_RADICAL_RE = re.compile("[\u2f00-\u2fd5]")
+RADICAL = re.compile("[\u2f00-\u2fd5]")
 _RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
 
 
 def unify_radicals(text: str) -> str:
     """``text`` with each Kangxi radical as its ideograph (one character for one: offsets
     into the text stay right)."""
-    return text.translate(_RADICALS) if _RADICAL_RE.search(text) else text
+    return text.translate(_RADICALS) if RADICAL.search(text) else text
 
 
 def nfkc(text: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from docx_fixtures import HUAIAN_2024_VALUES, huaian_2024_docx
 
 from linter.schema import validate_report_json, validate_sarif
+from tests.conftest import kinds
 from tests.test_cli import run
 
 
@@ -86,3 +87,34 @@ def test_docx_findings_point_at_table_row_column_and_embedded_text(tmp_path: Pat
     bare = json.loads((tmp_path / "bare.sarif").read_text(encoding="utf-8"))
     assert "contents" not in bare["runs"][0]["artifacts"][0]
     assert validate_sarif(bare) == []
+
+
+def test_kangxi_radicals_in_a_word_file_read_as_the_ideographs(engine, tmp_path: Path) -> None:
+    """Text copied out of a PDF into Word keeps the Kangxi radicals PDF extraction gives
+    for some fonts' glyphs (“⼀、总体情况” with U+2F00 for 一, ⼈ for 人, ⼤ for 大 …): 淮安
+    2024 in the template, each ideograph that has a radical written as the radical. Before:
+    ST001 for sections 一 and 二 (headings not found, errors) and AP004 for four rows. Every
+    reader's text is unified in one place: the findings of the file as typed."""
+    import io
+    import re
+    import unicodedata
+    import zipfile
+
+    from docx_fixtures import replace_member
+
+    radical = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
+    typed = _write(tmp_path, "typed.docx")
+    data = typed.read_bytes()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    pasted = re.sub(
+        r"(<w:t(?: [^>]*)?>)([^<]*)",
+        lambda m: m.group(1) + "".join(radical.get(ch, ch) for ch in m.group(2)),
+        xml,
+    )
+    assert "⼀、总体情况" in pasted
+    path = tmp_path / "pasted.docx"
+    path.write_bytes(replace_member(data, "word/document.xml", pasted.encode("utf-8")))
+    found = engine.lint_path(path)
+    assert kinds(found) == kinds(engine.lint_path(typed))
+    title = engine.parse(path).title
+    assert title is not None and title.text == "淮安市人民政府2024年政府信息公开工作年度报告"

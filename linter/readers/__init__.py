@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
 
-from linter.document import Document, ReadError
+from linter.document import Document, Paragraph, ReadError, Table, TableCell
 
 __all__ = ["Limits", "Reader", "ReadError", "decode_text", "Decoded"]
 
@@ -65,6 +65,40 @@ class Reader(ABC):
 
     @abstractmethod
     def read(self, path: str, data: bytes, limits: Limits) -> Document: ...
+
+
+def unify_radicals_in(doc: Document) -> Document:
+    """``doc`` with every Kangxi radical in its text read as the ideograph it looks like
+    (:func:`linter.textnorm.unify_radicals`): what any reader gives passes here, so a
+    Word file or a page whose text was copied out of a PDF (“⼀、总体情况” with U+2F00)
+    reads as the report it shows. One character for one: every anchor stays right. The
+    text and HTML readers unify their input before reading it, the PDF reader each
+    character; the rest is done here."""
+    from linter.textnorm import RADICAL, unify_radicals
+
+    texts = [doc.extracted_text or "", *doc.metadata.values()]
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            texts.extend(cell.text for row in block.rows for cell in row)
+        else:
+            texts.append(block.text)
+    if not RADICAL.search("\n".join(texts)):
+        return doc
+    blocks: list = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            rows = tuple(
+                tuple(TableCell(unify_radicals(c.text), c.anchor, c.hmerge, c.vmerge) for c in row)
+                for row in block.rows
+            )
+            blocks.append(Table(rows, block.anchor, block.grid))
+        else:
+            blocks.append(Paragraph(unify_radicals(block.text), block.anchor))
+    doc.blocks = blocks
+    doc.metadata = {k: unify_radicals(v) for k, v in doc.metadata.items()}
+    if doc.extracted_text is not None:
+        doc.extracted_text = unify_radicals(doc.extracted_text)
+    return doc
 
 
 @dataclass(frozen=True)
