@@ -182,6 +182,9 @@ ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 _ENTITY_DECLARATION = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE | re.DOTALL)
+# The lead bytes of U+2F00..U+2FFF in UTF-8 (the Kangxi radicals are U+2F00..U+2FD5): a page
+# without them holds no radical.
+RADICAL_BYTES_RE = re.compile(rb"\xe2[\xbc-\xbf]")
 
 
 class HtmlReader(HtmlForm, Reader):
@@ -219,10 +222,13 @@ class HtmlReader(HtmlForm, Reader):
             archive = unwrap(data)
             data = archive.html
         text, encoding, payload, diagnostics = _decode(data, archive and archive.charset)
-        unified = unify_radicals(text)
-        if unified is not text:  # radicals pasted from a PDF: the parser reads the same text
-            text, payload = unified, unified.encode("utf-8")
-        if _ENTITY_DECLARATION.search(text[:65536]):
+        # radicals pasted from a PDF: the parser reads the same text (looked for in the UTF-8
+        # payload first, where the search runs several times faster than in the text)
+        if RADICAL_BYTES_RE.search(payload):
+            unified = unify_radicals(text)
+            if unified is not text:
+                text, payload = unified, unified.encode("utf-8")
+        if _ENTITY_DECLARATION.search(text, 0, 65536):
             # Web pages never declare entities; a document that does is an XML entity
             # attack (billion laughs, external entities) or not a page at all.
             raise ReadError(
@@ -445,11 +451,16 @@ def _guard_shapes(payload: bytes) -> None:
     # A tag that long lies between two ">" at least that far apart: most pages have none,
     # and splitting at ">" (in C) tells so faster than the pattern does — on a page of
     # ordinary size (the pieces of a huge one would take more memory than the pattern).
+    # Such a stretch holds a whole window of _GUARD_WINDOW bytes (aligned at a multiple of
+    # it) without ">": a page where every window has one (a few finds in C) has none.
     if len(payload) > _SPLIT_CHECK_BYTES or (
-        len(payload) > _LONG_TAG_BYTES and max(map(len, payload.split(b">"))) > _LONG_TAG_BYTES
+        len(payload) > _LONG_TAG_BYTES
+        and _has_bare_window(payload)
+        and max(map(len, payload.split(b">"))) > _LONG_TAG_BYTES
     ):
         _guard_attributes(payload)
-    tags = payload.count(b"<")
+    # (each tag takes a "<": a payload shorter than the limit cannot exceed it)
+    tags = payload.count(b"<") if len(payload) > MAX_TAGS else 0
     if tags > MAX_TAGS:
         raise ReadError(
             f"文件含 {tags:,} 个标签（上限 {MAX_TAGS:,}），远超任何年度报告网页，因此未读取。"
@@ -458,6 +469,19 @@ def _guard_shapes(payload: bytes) -> None:
             "annual report page, so it was not read. It is probably damaged or crafted: "
             "supply the original page.",
         )
+
+
+# Any run of _LONG_TAG_BYTES bytes (≥ 2 × this − 1) covers one aligned window of this size.
+_GUARD_WINDOW = 8192
+
+
+def _has_bare_window(payload: bytes) -> bool:
+    """Whether some aligned window of _GUARD_WINDOW bytes holds no ">"."""
+    find = payload.find
+    return any(
+        find(b">", start, start + _GUARD_WINDOW) < 0
+        for start in range(0, len(payload), _GUARD_WINDOW)
+    )
 
 
 def _guard_attributes(payload: bytes) -> None:
@@ -1020,6 +1044,7 @@ class _BlockWalker:
 
         anchor = self.source.anchor
         row_count = len(rows)
+        spanned = False  # whether any cell spans (only then can a row hold holes)
         # a rowspan above may already have filled places in a row before it is read
         grid: list[list[TableCell | None]] = [[] for _ in rows]
         for r, cells in enumerate(rows):
@@ -1027,8 +1052,9 @@ class _BlockWalker:
             c = 0
             plain = 0  # cells without spans, counted once for the row
             for cell in cells:
-                while c < len(line) and line[c] is not None:
-                    c += 1
+                if line:  # places a span from above took
+                    while c < len(line) and line[c] is not None:
+                        c += 1
                 origin = TableCell(_cell_text(cell, tostring), anchor(cell))
                 colspan_attr, rowspan_attr = cell.get("colspan"), cell.get("rowspan")
                 if colspan_attr is None and rowspan_attr is None:
@@ -1039,6 +1065,7 @@ class _BlockWalker:
                         line.append(origin)
                     c += 1
                     continue
+                spanned = True
                 colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
                 rowspan = _span(rowspan_attr, row_count - r, True) if rowspan_attr else 1
                 self._count_cells(colspan * rowspan)
@@ -1060,7 +1087,9 @@ class _BlockWalker:
         for r, line in enumerate(grid):
             if not line:  # an empty <tr> that no span reaches into
                 continue
-            if None in line:  # a hole left by the spans around it: anchored at its row
+            # (``None in line`` would compare each cell with None through its __eq__)
+            if spanned and any(cell is None for cell in line):
+                # a hole left by the spans around it: anchored at its row
                 row_anchor = anchor(rows[r][0].getparent()) if rows[r] else anchor(table)
                 hole = TableCell("", row_anchor)
                 line = [hole if cell is None else cell for cell in line]
