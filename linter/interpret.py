@@ -13,15 +13,16 @@ cannot be told apart is never given invented values: the interpreter reports it
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter import editions as E
 from linter import labels as L
-from linter import statements
+from linter import statements, traditional
 from linter.document import MARKUP_MEDIA_TYPES, Anchor, Diagnostic, Document, Paragraph, TableCell
 from linter.document import Table as DocTable
 from linter.model import (
@@ -1770,8 +1771,43 @@ def _looks_like_article20(table: DocTable) -> bool:
     return any(_ITEM_TITLE.search(compact(tc.text)) for r in table.rows for tc in r if tc.text)
 
 
+def _texts(doc: Document) -> Iterator[str]:
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        else:
+            for row in block.rows:
+                for cell in row:
+                    yield cell.text
+
+
+def _simplified(doc: Document) -> Document:
+    """A document written in traditional characters (a page saved from a site's 繁體
+    view) as the same document in simplified ones, character for character, so that
+    every cue of the title, the sections and the narrative reads it (labels and headings
+    are matched through ``compact``, which does this for any text). Anchors are kept:
+    each character stays in its place."""
+    if not traditional.mostly_traditional(_texts(doc)):
+        return doc
+    simple = traditional.simplified
+    blocks = [
+        Paragraph(simple(b.text), b.anchor)
+        if isinstance(b, Paragraph)
+        else dataclasses.replace(
+            b,
+            rows=tuple(
+                tuple(dataclasses.replace(c, text=simple(c.text)) for c in row) for row in b.rows
+            ),
+        )
+        for b in doc.blocks
+    ]
+    metadata = {k: simple(v) for k, v in doc.metadata.items()}
+    return dataclasses.replace(doc, blocks=blocks, metadata=metadata)
+
+
 def interpret(doc: Document, data: bytes) -> Report:
     """Turn a reader's Document (and the file's bytes, for the hash) into a Report."""
+    doc = _simplified(doc)
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     blocks: list[Paragraph | DocTable] = list(doc.blocks)
     _lift_table_headings(blocks)
