@@ -2025,7 +2025,8 @@ def _is_report_title(text: str) -> bool:
     if not cues:
         return False
     tail = re.sub(r"[（(【\[].*?[）)】\]]", "", t[cues[-1].end() :])
-    return not strip_punctuation(tail)
+    # (“…年度报告全文”: the report's whole text, as a page titles it)
+    return strip_punctuation(tail) in ("", "全文", "正文")
 
 
 def _longest_in_order(numbers: Sequence[int]) -> int:

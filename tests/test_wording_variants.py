@@ -408,6 +408,7 @@ def test_title_worded_otherwise(
         "关于平潭综合实验区2023年政府信息公开工作情况的报告",
         "平潭综合实验区2023年政府信息公开年报",
         "平潭综合实验区关于2023年度政府信息公开工作的报告",
+        "平潭综合实验区2023年度政府信息公开工作年度报告全文",
     ],
 )
 def test_attachment_page_with_a_title_worded_otherwise(engine: Engine, tmp_path: Path, title: str):
