@@ -442,15 +442,19 @@ def _agency_from_title(title: str) -> str | None:
     cue_at = cue.start() if cue else len(t)
     # (“政府信息公开工作年度报告（2024年）”: the year after the name names no agency)
     head = t[: min(m.start(), cue_at)] if m else t[:cue_at]
-    head = _ABOUT.sub("", head.strip(" ：:，,（(")).strip(" ：:，,（(")
+    before, about, after = head.partition("关于")
+    if about:
+        # “（机关）关于2023年…情况的报告”; a notice that publishes the report,
+        # “关于印发《淮安市洪泽区2024年…年度报告》的通知”: the name in the book title.
+        head = before.strip(" ：:，,（(《") or _NOTICE_VERB_AT_START.sub("", after)
+    head = head.strip(" ：:，,（(《")
     if not head and m and cue_at > m.end():
         # "2025年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
-        head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(")
+        head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(《")
     return head or None
 
 
-# “关于” before or after the agency in a title worded “（机关）关于2023年…情况的报告”.
-_ABOUT = re.compile(r"^关于|关于$")
+_NOTICE_VERB_AT_START = re.compile(r"^(?:印发|公布|发布|报送|转发)?[《“]?")
 
 
 # --- tables: shared helpers ------------------------------------------------------------
