@@ -516,3 +516,19 @@ def test_a_traditional_slip_in_a_simplified_report_is_not_rewritten(engine: Engi
     text = PINGTAN_2023.read_text("utf-8").replace("一、总体情况</strong>", "一、總體情況</strong>")
     result = engine.lint_path(write(tmp_path, "variant.html", text))
     assert result.report.section(1).heading == "一、總體情況"
+
+
+def test_report_editions_row_label_in_an_item_of_the_other_edition(engine: Engine, tmp_path: Path):
+    """A 2023 report whose item (一) keeps the 2019 columns (本年新制作数量 …) but prints
+    its rows as 2023 does (行政规范性文件): the row label is the report's edition's, not
+    “printed otherwise than the format's 规范性文件” (AD003)."""
+    text = PINGTAN_2023.read_text("utf-8")
+    for old, new in (
+        (">本年制发件数<", ">本年新制作数量<"),
+        (">本年废止件数<", ">本年新公开数量<"),
+        (">现行有效件数<", ">对外公开总数量<"),
+    ):
+        text = replace(old, new)(text)
+    found = set(kinds(engine.lint_path(write(tmp_path, "variant.html", text))))
+    assert ("AD003", "item1/normative_documents", "warning") not in found
+    assert not [k for k in found - set(kinds(engine.lint_path(PINGTAN_2023))) if k[2] == "error"]
