@@ -93,6 +93,13 @@ def _problem(cell: Cell, column_id: str) -> tuple[str, str] | None:
         return implausible_count()
     if cell.state == "text":
         if form := unread_form(cell.text):
+            if form == "wan" and column_id in MONEY_COLUMNS:
+                # “5949.09万” under 本年收费金额（单位：万元）: 万 is the header's unit.
+                return (
+                    "带有“万”字，未按数字读取（表头已注明单位，单元格只填数字）",
+                    "carries 万 and was not read as a number (the header states the unit: "
+                    "write the figure alone)",
+                )
             return UNREAD_FORMS[form]
         return (
             "不是数字（请只填阿拉伯数字，说明文字写在正文中）",
