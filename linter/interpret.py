@@ -2011,6 +2011,7 @@ def _title_only(title: TextBlock, attachments: str | None, page: bool) -> Diagno
     )
 
 
+_REPORT_NAME = "政府信息公开工作年度报告"
 # What a notice about the reports does before their year (“关于做好2023年度…”): a report's
 # own title worded “关于2023年…情况的报告” has none of it.
 _NOTICE_VERB = re.compile("做好|报送|印发|发布|公布|转发|开展|加强|推进|通报|评估|抽查")
@@ -2021,8 +2022,13 @@ def _is_report_title(text: str) -> bool:
     year, and ending with the report wording (not ``关于…年度报告编制工作的通知``)."""
     # A list entry carries its date after the title (“…年度报告2023-02-20”).
     t = _TRAILING_DATE.sub("", compact(text))
-    if len(t) > 80 or not (year := _YEAR.search(t)):
+    if len(t) > 80:
         return False
+    if not (year := _YEAR.search(t)):
+        # “平潭综合实验区政府信息公开工作年度报告”, the year left out: the statutory name
+        # ends it, after an agency's name (not “关于做好…” nor a sentence).
+        head = t[: -len(_REPORT_NAME)] if t.endswith(_REPORT_NAME) else None
+        return bool(head) and len(head) <= 30 and not re.search("[。；，,：:关于]", head)
     if "关于" in t[: year.start()] and _NOTICE_VERB.search(t[: year.start()]):
         return False  # “关于做好2023年度…年度报告编制工作的通知”
     cues = list(_TITLE_CUE.finditer(t))

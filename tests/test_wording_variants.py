@@ -418,6 +418,7 @@ def test_title_worded_otherwise(
         "平潭综合实验区2023年政府信息公开年报",
         "平潭综合实验区关于2023年度政府信息公开工作的报告",
         "平潭综合实验区2023年度政府信息公开工作年度报告全文",
+        "平潭综合实验区政府信息公开工作年度报告",
     ],
 )
 def test_attachment_page_with_a_title_worded_otherwise(engine: Engine, tmp_path: Path, title: str):
