@@ -1642,6 +1642,16 @@ def recognise_article20(
                 how = _label_match(hc.text, col.label) or "variant"
                 columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
             order.append(col.id if col else None)
+        unplaced = [c for c in spec.columns if c.id not in order]
+        if order.count(None) == 1 and len(unplaced) == 1 and len(order) == len(spec.columns):
+            # One header label that is none of the item's, where one of its columns is
+            # not printed (“处理决定数量” over （八）'s amount, pasted from （五））: that
+            # column, its label printed otherwise (AD003), not a table left unread.
+            at = order.index(None)
+            order[at] = unplaced[0].id
+            columns[unplaced[0].id] = Column(
+                unplaced[0].id, header[at].text, header[at].anchor, "altered"
+            )
         if not header:
             order = [c.id for c in spec.columns]
         rows: dict[str, Row] = {}

@@ -534,3 +534,26 @@ def test_report_editions_row_label_in_an_item_of_the_other_edition(engine: Engin
     found = set(kinds(engine.lint_path(write(tmp_path, "variant.html", text))))
     assert ("AD003", "item1/normative_documents", "warning") not in found
     assert not [k for k in found - set(kinds(engine.lint_path(PINGTAN_2023))) if k[2] == "error"]
+
+
+@pytest.mark.parametrize(
+    ("original", "old", "new", "column"),
+    [
+        (PINGTAN_2023, ">现行有效件数<", ">有效件数合计<", "item1/in_force"),
+        (PINGTAN_2023, ">本年收费金额（单位：万元）<", ">处理决定数量<", "item8/amount"),
+        (HONGZE_2024, "本年收费金额（单位：万元）", "处理决定数量", "item8/amount"),
+    ],
+    ids=["in-force-otherwise", "fee-header-pasted", "fee-header-pasted-layout"],
+)
+def test_one_item_column_labelled_otherwise(
+    engine: Engine, tmp_path: Path, original: Path, old: str, new: str, column: str
+):
+    """One header label of a section-二 item that is none of its columns, where exactly
+    one of its columns is not printed: that column under another label (AD003, a
+    warning), not a missing column (AD002 error) nor an unread table."""
+    variant = write(tmp_path, f"v{original.suffix}", replace(old, new)(original.read_text("utf-8")))
+    found = set(kinds(engine.lint_path(variant)))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert found - original_kinds == {("AD003", column, "warning")}
+    # (平潭 2023's TX004 compares its narrative's 393 with the 现行有效 column, still read)
+    assert original_kinds - found == set()
