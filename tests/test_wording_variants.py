@@ -557,3 +557,31 @@ def test_one_item_column_labelled_otherwise(
     assert found - original_kinds == {("AD003", column, "warning")}
     # (平潭 2023's TX004 compares its narrative's 393 with the 现行有效 column, still read)
     assert original_kinds - found == set()
+
+
+def test_item_kept_in_the_2019_form_lacks_no_2019_only_row(engine: Engine, tmp_path: Path):
+    """A 2023 report whose item (五) keeps the 2019 columns (上一年项目数量, 本年增/减,
+    处理决定数量) over its one 2021 row 行政许可: the 2019-only row 其他对外管理服务事项
+    is not one the report lacks (AD002 said it was, an error)."""
+    text = PINGTAN_2023.read_text("utf-8")
+    header = re.search(
+        r'<td colspan="3"([^>]*)><p style="text-indent: 0em;">本年处理决定数量<', text
+    )
+    assert header
+    style = header.group(1)
+
+    def cells(*texts: str) -> str:
+        return "".join(f'<td{style}><p style="text-indent: 0em;">{t}</p></td>' for t in texts)
+
+    text = text.replace(
+        header.group(0)[: -len("<")] + "</p></td>",
+        cells(*"上一年项目数量 本年增/减 处理决定数量".split()),
+        1,
+    )
+    value = re.search(r'<td colspan="3"[^>]*><p style="text-indent: 0em;">2629</p></td>', text)
+    assert value
+    text = text.replace(value.group(0), cells("10", "0", "2629"), 1)
+    result = engine.lint_path(write(tmp_path, "variant.html", text))
+    assert result.report.article20.items["item5"].rows["licensing"].cells["decisions"].value == 2629
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert not [k for k in added if k[2] == "error"]

@@ -12,6 +12,7 @@ from rules.article20.common import (
     ITEM_EN,
     ROW_EN,
     column_location,
+    item_specs,
     item_title_zh,
     present_items,
     printed_but_unreadable,
@@ -22,7 +23,7 @@ from rules.article20.common import (
 
 
 class MissingRowOrColumn(Rule):
-    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查；某一项的表格印出了、却一个单元格也读不出（表头与数值无法对应，多见于转换后错位的文本）时，只给一条警告请核对原件，不说缺行缺列。
+    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查；某一项的表格印出了、却一个单元格也读不出（表头与数值无法对应，多见于转换后错位的文本）时，只给一条警告请核对原件，不说缺行缺列。某一项按另一版格式印制（如 2021 年度以后的报告沿用 2019 年格式的第（五）项）时，只有那一版才有的行或列（其他对外管理服务事项、上一年项目数量等）不按缺少报告。
 
     为何重要：少一行或一列，该项数据就没有报告，也无法与上一年比对。
 
@@ -32,7 +33,7 @@ class MissingRowOrColumn(Rule):
 
     依据：年度报告格式第二部分表格的行列（FORMATS.md §2.3、§3.3）。
 
-    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked. When an item's table is printed but not one of its cells can be read (header and figures cannot be matched, as in text misaligned by a conversion), one warning asks to check the original; no row or column is called missing.
+    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked. When an item's table is printed but not one of its cells can be read (header and figures cannot be matched, as in text misaligned by a conversion), one warning asks to check the original; no row or column is called missing. When an item is printed in the other edition's form (a 2021-or-later report keeping its 2019 item (5)), a row or column only that edition has (other services, items last year …) is not reported missing.
 
     Why it matters: a missing row or column leaves that figure unreported and impossible to compare with last year.
 
@@ -57,6 +58,7 @@ class MissingRowOrColumn(Rule):
             return
         # Rows printed with cells that could not be aligned: XT002 reports them, not missing.
         unaligned = unaligned_labels(report)
+        required = {s.id: s for s in item_specs(report)}
         for spec, table in present_items(report):
             where = table.anchor
             if not _anything_read(table):
@@ -76,8 +78,16 @@ class MissingRowOrColumn(Rule):
                     level="warning",
                 )
                 continue
+            # An item printed in the other edition's form (a 2021 report keeping its 2019
+            # item (五)): a row or column only that edition has is not one the report
+            # lacks (its own edition does not ask for it).
+            own = required.get(spec.id, spec)
+            own_rows = {r.id for r in own.rows}
+            own_columns = {c.id for c in own.columns}
             for row in spec.rows:
                 if row.id in table.rows or printed_but_unreadable(row, unaligned):
+                    continue
+                if row.id not in own_rows:
                     continue
                 yield self.finding(
                     report,
@@ -91,7 +101,7 @@ class MissingRowOrColumn(Rule):
                 printed = column.id in table.columns or any(
                     column.id in r.cells for r in table.rows.values()
                 )
-                if printed:
+                if printed or column.id not in own_columns:
                     continue
                 yield self.finding(
                     report,
