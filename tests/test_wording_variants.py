@@ -585,3 +585,31 @@ def test_item_kept_in_the_2019_form_lacks_no_2019_only_row(engine: Engine, tmp_p
     assert result.report.article20.items["item5"].rows["licensing"].cells["decisions"].value == 2629
     added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
     assert not [k for k in added if k[2] == "error"]
+
+
+def test_section_kept_mostly_in_the_2019_form(engine: Engine, tmp_path: Path):
+    """A 2023 report whose items (五) and (六) both keep the 2019 columns, so that its
+    section 二 reads as the 2019 form: ST003 says the tables follow the wrong edition
+    (true); the 2019-only item (九) and row 其他对外管理服务事项 are not claimed missing
+    from a 2023 report (AD001, AD002 errors before)."""
+    text = PINGTAN_2023.read_text("utf-8")
+    header = re.search(
+        r'<td colspan="3"([^>]*)><p style="text-indent: 0em;">本年处理决定数量</p></td>', text
+    )
+    assert header
+
+    def cells(*texts: str) -> str:
+        return "".join(
+            f'<td{header.group(1)}><p style="text-indent: 0em;">{t}</p></td>' for t in texts
+        )
+
+    text = text.replace(header.group(0), cells("上一年项目数量", "本年增/减", "处理决定数量"))
+    for figure in ("2629", "1330", "54"):
+        value = re.search(
+            f'<td colspan="3"[^>]*><p style="text-indent: 0em;">{figure}</p></td>', text
+        )
+        assert value
+        text = text.replace(value.group(0), cells("10", "0", figure), 1)
+    result = engine.lint_path(write(tmp_path, "variant.html", text))
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert {k for k in added if k[2] == "error"} == {("ST003", "section2", "error")}

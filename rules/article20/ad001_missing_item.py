@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import editions
 from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
@@ -17,7 +18,7 @@ from rules.article20.common import (
 
 
 class MissingItem(Rule):
-    """检查内容：第二部分应有条例第二十条第（一）（五）（六）（八）项各自的表格（2019 年试行格式还有第（九）项），缺少某一项时报告。
+    """检查内容：第二部分应有条例第二十条第（一）（五）（六）（八）项各自的表格（2019 年试行格式还有第（九）项），缺少某一项时报告。表格沿用另一版格式（ST003 说明）时，只有那一版才有的项（如 2021 年度以后报告中的第（九）项）不按缺少报告。
 
     为何重要：这几项是条例第二十条要求主动公开、统一格式要求统计的内容；缺少一项，该项主动公开情况就没有报告。
 
@@ -27,7 +28,7 @@ class MissingItem(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第二十条；年度报告格式第二部分的表格（2019 年试行格式五项，2021 年格式四项）。
 
-    What it checks: section 2 has the table of each of items (1), (5), (6) and (8) of article 20 (plus item (9) in the 2019 trial edition); a missing item is reported.
+    What it checks: section 2 has the table of each of items (1), (5), (6) and (8) of article 20 (plus item (9) in the 2019 trial edition); a missing item is reported. When the tables follow the other edition than the report's year (ST003 says so), an item only that edition has (item (9) in a 2021-or-later report) is not reported missing.
 
     Why it matters: these items must be disclosed proactively under article 20 and counted by the unified format; a missing item leaves that part of proactive disclosure unreported.
 
@@ -53,9 +54,15 @@ class MissingItem(Rule):
         section = report.section(2)
         if section is None or not report.article20.present or tables_unreadable(report):
             return
+        # Tables that follow the other edition than the report's year (ST003 says so):
+        # an item only that edition has (2019's (九) in a 2023 report) is not one the
+        # report lacks.
+        by_year = editions.get(report.edition.value)
         for spec in item_specs(report):
             table = report.article20.items.get(spec.id)
             if table is not None and table.present:
+                continue
+            if by_year is not None and by_year.item(spec.id) is None:
                 continue
             yield self.finding(
                 report,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter import editions
 from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
@@ -58,7 +59,10 @@ class MissingRowOrColumn(Rule):
             return
         # Rows printed with cells that could not be aligned: XT002 reports them, not missing.
         unaligned = unaligned_labels(report)
-        required = {s.id: s for s in item_specs(report)}
+        # What the report's own edition asks (its year's; the tables' when the year is
+        # not known): rows and columns of the other edition's items are not asked of it.
+        by_year = editions.get(report.edition.value)
+        required = {s.id: s for s in (by_year.article20_items if by_year else item_specs(report))}
         for spec, table in present_items(report):
             where = table.anchor
             if not _anything_read(table):
@@ -80,7 +84,7 @@ class MissingRowOrColumn(Rule):
                 continue
             # An item printed in the other edition's form (a 2021 report keeping its 2019
             # item (五)): a row or column only that edition has is not one the report
-            # lacks (its own edition does not ask for it).
+            # lacks (ST003 says which edition the tables should follow).
             own = required.get(spec.id, spec)
             own_rows = {r.id for r in own.rows}
             own_columns = {c.id for c in own.columns}
