@@ -1543,6 +1543,7 @@ def recognise_article20(
                 and _article20_header(cells, [spec for _, spec in item_specs(current)])
             ):
                 item["columns"] = [c for c in cells[1:] if c.text]
+                item["late_header"] = bool(item["rows"])
                 continue
             matched = False
             for _ed, spec in item_specs(current):
@@ -1643,7 +1644,14 @@ def recognise_article20(
                 columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
             order.append(col.id if col else None)
         unplaced = [c for c in spec.columns if c.id not in order]
-        if order.count(None) == 1 and len(unplaced) == 1 and len(order) == len(spec.columns):
+        if (
+            order.count(None) == 1
+            and len(unplaced) == 1
+            and len(order) == len(spec.columns)
+            # (not a header printed below the item's rows: the next item's, its title
+            # lost in a conversion, “本年收费金额” under (六)'s rows)
+            and not item.get("late_header")
+        ):
             # One header label that is none of the item's, where one of its columns is
             # not printed (“处理决定数量” over （八）'s amount, pasted from （五））: that
             # column, its label printed otherwise (AD003), not a table left unread.

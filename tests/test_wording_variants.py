@@ -613,3 +613,11 @@ def test_section_kept_mostly_in_the_2019_form(engine: Engine, tmp_path: Path):
     result = engine.lint_path(write(tmp_path, "variant.html", text))
     added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
     assert {k for k in added if k[2] == "error"} == {("ST003", "section2", "error")}
+
+
+def test_header_below_an_items_rows_is_not_its_column(engine: Engine):
+    """PyMuPDF's markdown of the printed 平潭 2022 page loses the title of item (八), so
+    its header “本年收费金额（单位：万元）” comes below item (六)'s rows: it is not (六)'s
+    one column labelled otherwise (AD003 would quote the fee's label as the decisions')."""
+    found = kinds(engine.lint_path(TEXT / "2022_zone-pingtan_gov.printed.pymupdf4llm.md"))
+    assert ("AD003", "item6/decisions", "warning") not in found
