@@ -19,7 +19,10 @@ page with ``/Rotate`` reads in its visual order):
   touch form a table; a table's lattice comes from their positions, and two neighbouring
   lattice cells are one (merged) cell when no line separates them. A cell's text is the
   characters whose centres lie in it, lines joined without a space (a label broken as
-  ``不予`` / ``公开`` reads ``不予公开``), with a space only between two Latin words.
+  ``不予`` / ``公开`` reads ``不予公开``), with a space only between two Latin words; a
+  figure across a column line goes with the figure it stands against, and characters
+  overlapping by half a character are in the page's content order (each set a point
+  or two off its place: their positions cannot tell which comes first).
 - Tables printed without ruling lines (an OCR'd scan, whose lines are pixels; a table
   drawn without borders): where figures stand apart in the lines outside ruled tables,
   those lines are laid out as fixed-width text and read by the text reader's
@@ -146,11 +149,12 @@ _PAGE_NUMBER = re.compile(
 
 
 class _Char:
-    """One character and its box in reading coordinates (y down), with its centre."""
+    """One character and its box in reading coordinates (y down), with its centre and
+    its place in the order the page's content gives its text (``n``)."""
 
-    __slots__ = ("ch", "x0", "y0", "x1", "y1", "cx", "cy")
+    __slots__ = ("ch", "x0", "y0", "x1", "y1", "cx", "cy", "n")
 
-    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float) -> None:
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, n: int = 0) -> None:
         self.ch = ch
         self.x0 = x0
         self.y0 = y0
@@ -158,6 +162,7 @@ class _Char:
         self.y1 = y1
         self.cx = (x0 + x1) / 2
         self.cy = (y0 + y1) / 2
+        self.n = n
 
 
 @dataclass(slots=True)
@@ -196,6 +201,7 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
     out = []
     for group in lines:
         group.sort(key=lambda c: c.x0)
+        _content_order(group)
         line = _Line(
             group,
             min(c.x0 for c in group),
@@ -206,6 +212,22 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
         line.text = _line_text(group)
         out.append(line)
     return out
+
+
+def _content_order(line: list[_Char]) -> None:
+    """Two characters side by side that overlap by half a character or more (each set a
+    point or two off its place, as an OCR text layer or some producers set them: “53”
+    with its “5” moved over its “3”) are in the order the page's content gives them:
+    their positions cannot tell which comes first."""
+    for _ in range(len(line)):
+        swapped = False
+        for k in range(len(line) - 1):
+            a, b = line[k], line[k + 1]
+            if b.n < a.n and b.x0 < a.x0 + 0.5 * (a.x1 - a.x0) and a.ch != " " != b.ch:
+                line[k], line[k + 1] = b, a
+                swapped = True
+        if not swapped:
+            return
 
 
 def _line_text(chars: list[_Char]) -> str:
@@ -762,6 +784,7 @@ class _Scanner:
                     min(p0[1], p1[1]),
                     max(p0[0], p1[0]),
                     max(p0[1], p1[1]),
+                    i,
                 )
             )
         return out
@@ -860,10 +883,38 @@ def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
     buckets: list[list[_Char]] = [[] for _ in rects]
     xs, ys, n_c = part.xs, part.ys, len(part.xs) - 1
     last_r, last_c = len(ys) - 2, n_c - 1
+    where: dict[int, int] = {}
+    by_row: dict[int, list[_Char]] = {}
+    astride: list[tuple[_Char, int, int]] = []
     for c in chars:
         col = min(max(bisect_left(xs, c.cx) - 1, 0), last_c)
         row = min(max(bisect_left(ys, c.cy) - 1, 0), last_r)
-        buckets[part.cell_of[row * n_c + col]].append(c)
+        cell = part.cell_of[row * n_c + col]
+        buckets[cell].append(c)
+        where[id(c)] = cell
+        by_row.setdefault(row, []).append(c)
+        if c.ch.isdigit() and (c.x0 < xs[col] < c.x1 or c.x0 < xs[col + 1] < c.x1):
+            astride.append((c, row, cell))
+    for c, row, cell in astride:
+        # A figure across a column line (set a point or two off its place): it goes with
+        # the figure it stands against, when that one is in the next cell and nothing of
+        # its own cell's stands as close (a label's last character does not draw it).
+        def gap(d: _Char, c: _Char = c) -> float:
+            return max(d.x0 - c.x1, c.x0 - d.x1)
+
+        line = [d for d in by_row[row] if d is not c and abs(d.cy - c.cy) < 0.5 * (c.y1 - c.y0)]
+        near = min(line, key=gap, default=None)
+        if (
+            near is None
+            or not near.ch.isdigit()
+            or gap(near) > 0.5 * (c.x1 - c.x0)
+            or where[id(near)] == cell
+        ):
+            continue
+        if not any(where[id(d)] == cell and gap(d) <= gap(near) for d in line):
+            buckets[cell].remove(c)
+            buckets[where[id(near)]].append(c)
+            where[id(c)] = where[id(near)]
     for rect, inside in zip(rects, buckets, strict=True):
         lines = _group_lines(inside)
         rect.lines = [line.text for line in lines]
