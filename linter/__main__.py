@@ -1,6 +1,6 @@
 """``python -m linter``: the same command line as ``gongkai-lint``."""
 
-from linter.cli import main
+from linter.cli import entry
 
 if __name__ == "__main__":  # pragma: no cover - run as a module
-    main(prog_name="gongkai-lint")
+    entry(prog_name="gongkai-lint")

@@ -742,5 +742,35 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def entry(**kwargs: object) -> None:
+    """The console script and ``python -m linter.cli``: :func:`main`, then a fast exit.
+
+    Tearing the interpreter down (freeing every module's objects one by one) was 20–30 ms
+    of a one-report run, a tenth of it, and nothing needs it: the ``atexit`` handlers
+    (the stdin staging folder, multiprocessing's) still run and the standard streams are
+    flushed; every output file is closed before :func:`main` returns. mypy leaves the
+    same way. In-process callers (tests, embedding applications) call :func:`main`."""
+    import atexit
+    import os
+
+    try:
+        main(**kwargs)
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # as Python does with sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # a closed pipe or stream
+            code = code or 120  # Python's own code when the final flush fails
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

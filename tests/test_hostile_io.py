@@ -364,3 +364,34 @@ def test_an_unlistable_folder_is_a_warning(tmp_path: Path, monkeypatch) -> None:
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert any("cannot list the folder" in n["message"]["text"] for n in notes)
+
+
+def test_the_fast_exit_keeps_outputs_exit_codes_and_clean_up(tmp_path: Path) -> None:
+    """The command leaves with os._exit (no interpreter teardown): what it wrote is all
+    there, its exit codes are the command's, and the atexit clean-up still ran."""
+    shutil.copy(SAMPLE_2019, tmp_path / "a.txt")
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    wrote = _cli(
+        ["check", "a.txt", "--isolated", "--output-format", "sarif", "-o", "o.sarif"],
+        tmp_path,
+        env=env,
+    )
+    assert wrote.returncode == 1, wrote.stderr
+    log = json.loads((tmp_path / "o.sarif").read_text(encoding="utf-8"))
+    assert log["runs"][0]["results"]
+    listed = _cli(["check", "a.txt", "--isolated", "--output-format", "json"], tmp_path, env=env)
+    assert listed.returncode == 1
+    assert json.loads(listed.stdout)  # the whole document reached the pipe
+    clean = _cli(["check", "a.txt", "--isolated", "--select", "XT001"], tmp_path, env=env)
+    assert clean.returncode == 0, clean.stdout
+    usage = _cli(["check", "--no-such-option"], tmp_path, env=env)
+    assert usage.returncode == 2 and b"no-such-option" in usage.stderr
+    for extra, code in (([], 1), (["no-such-file.txt"], 2)):  # 2: ended by a usage error
+        staged = _cli(
+            ["check", "-", *extra, "--isolated", "--stdin-filename", "b.txt"],
+            tmp_path,
+            env=env,
+            input=SAMPLE_2019.read_bytes(),
+        )
+        assert staged.returncode == code, staged.stderr
+        assert not list(tmp_path.glob("gongkai-lint-stdin-*"))  # removed (atexit on a usage error)
