@@ -235,10 +235,12 @@ def test_a_signal_stops_the_batch_cleanly(big_batch: Path, signum: int) -> None:
     tmp_path = big_batch.parent
     process = _start_batch(tmp_path)
     workers = _children(process.pid)
+    status = Path(f"/proc/{process.pid}/status").read_text()
+    signals = [line for line in status.splitlines() if line.startswith(("SigBlk", "SigIgn"))]
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=30)
     assert not _gone_within(workers, 2)
-    assert process.returncode == 2
+    assert process.returncode == 2, (signals, stderr.decode(errors="replace")[-3000:])
     name = "SIGTERM" if signum == signal.SIGTERM else ""
     expected = "gongkai-lint: error: interrupted" + (f" by {name}" if name else "")
     assert stderr.decode().strip() == expected + "; no output was written (out.sarif is unchanged)"
