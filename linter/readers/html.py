@@ -31,7 +31,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -441,26 +441,20 @@ MAX_ATTRIBUTES_PER_TAG = 1_000
 MAX_TAGS = 1_000_000
 # A start tag longer than this is looked at more closely (counting its attributes).
 _LONG_TAG_BYTES = 16385  # "<", a letter and 16,384 more: what _LONG_TAG looks for
-_SPLIT_CHECK_BYTES = 4 << 20
 _LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{16384,}")
 _QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
 _ATTRIBUTE = re.compile(rb"\s[^\s\"'=<>/]")
+# Any stretch of _LONG_TAG_BYTES bytes (≥ 2 × this − 1) covers an aligned window this long.
+_GUARD_WINDOW = 8192
 
 
 def _guard_shapes(payload: bytes) -> None:
     """Refuse, before the parser sees them, the shapes it is slow on: a tag with
     thousands of attributes, millions of tags (all scans run in C, linear time)."""
-    # A tag that long lies between two ">" at least that far apart: most pages have none,
-    # and splitting at ">" (in C) tells so faster than the pattern does — on a page of
-    # ordinary size (the pieces of a huge one would take more memory than the pattern).
-    # Such a stretch holds a whole window of _GUARD_WINDOW bytes (aligned at a multiple of
-    # it) without ">": a page where every window has one (a few finds in C) has none.
-    if len(payload) > _SPLIT_CHECK_BYTES or (
-        len(payload) > _LONG_TAG_BYTES
-        and _has_bare_window(payload)
-        and max(map(len, payload.split(b">"))) > _LONG_TAG_BYTES
-    ):
-        _guard_attributes(payload)
+    # A tag that long holds no ">": it lies in a stretch at least that long between two
+    # ">". Most pages have none; the pattern looks only inside those there are.
+    for start, end in _long_stretches(payload):
+        _guard_attributes(payload, start, end)
     # (each tag takes a "<": a payload shorter than the limit cannot exceed it)
     tags = payload.count(b"<") if len(payload) > MAX_TAGS else 0
     if tags > MAX_TAGS:
@@ -473,21 +467,27 @@ def _guard_shapes(payload: bytes) -> None:
         )
 
 
-# Any run of _LONG_TAG_BYTES bytes (≥ 2 × this − 1) covers one aligned window of this size.
-_GUARD_WINDOW = 8192
+def _long_stretches(payload: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch of more than _LONG_TAG_BYTES bytes without ">", in
+    order. Each covers a whole aligned window of _GUARD_WINDOW bytes without ">": every
+    window is looked at with one find in C, and only around one without ">" (a long
+    paragraph of text, a crafted tag) is the stretch measured."""
+    find, size, window = payload.find, len(payload), _GUARD_WINDOW
+    start = 0
+    while start < size:
+        if find(b">", start, start + window) >= 0:
+            start += window
+            continue
+        after = find(b">", start + window)
+        after = size if after < 0 else after
+        before = payload.rfind(b">", 0, start) + 1
+        if after - before > _LONG_TAG_BYTES:
+            yield before, after
+        start = (after // window + 1) * window  # past the window holding that ">"
 
 
-def _has_bare_window(payload: bytes) -> bool:
-    """Whether some aligned window of _GUARD_WINDOW bytes holds no ">"."""
-    find = payload.find
-    return any(
-        find(b">", start, start + _GUARD_WINDOW) < 0
-        for start in range(0, len(payload), _GUARD_WINDOW)
-    )
-
-
-def _guard_attributes(payload: bytes) -> None:
-    for match in _LONG_TAG.finditer(payload):
+def _guard_attributes(payload: bytes, start: int, end: int) -> None:
+    for match in _LONG_TAG.finditer(payload, start, end):
         count = len(_ATTRIBUTE.findall(_QUOTED.sub(b" ", match.group())))
         if count > MAX_ATTRIBUTES_PER_TAG:
             line = payload.count(b"\n", 0, match.start()) + 1
