@@ -760,3 +760,25 @@ def test_a_tag_with_thousands_of_attributes_is_refused_in_a_small_page_and_a_hug
     _guard_shapes(long_text)  # 90 KB between two ">" but no tag in it: nothing to refuse
     doc = HtmlReader().read("long.html", long_text, Limits())
     assert doc.blocks and len(doc.blocks[0].text) == 30_000
+
+
+def test_pdftohtml_pages_one_document_after_another_read_as_one(engine) -> None:
+    """洪泽区 2023 as poppler's ``pdftohtml -s -i`` writes it: each PDF page an HTML
+    document of its own, one after another in the file (``</html>`` then ``<!DOCTYPE
+    html><html>…<body>``), each line of text an absolutely positioned ``<p>``. The
+    parser read only the first document: sections 二 to 六 'missing' (ST001, five errors).
+    Every page is read; the tables, printed as positioned lines, are said not recognised
+    (XT002), and anchors point into the file as it is."""
+    path = HTML / "2023_district-hongze_gov.pdftohtml.html"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<!DOCTYPE html>") == 5
+    result = engine.lint_path(path)
+    assert not [f for f in result.findings if f.level == "error"]
+    xt002 = sorted(f.sub_id for f in result.findings if f.code == "XT002")
+    assert xt002 == ["section2", "section3", "section4"]
+    report = engine.parse(path)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    doc = HtmlReader().read(str(path), path.read_bytes(), Limits())
+    last = next(b for b in reversed(doc.blocks) if isinstance(b, Paragraph))
+    line = text.split("\n")[last.anchor.line - 1]
+    assert last.text.replace(" ", "")[:6] in html.unescape(line).replace("\xa0", "")

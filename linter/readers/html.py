@@ -230,6 +230,10 @@ class HtmlReader(HtmlForm, Reader):
             unified = unify_radicals(text)
             if unified is not text:
                 text, payload = unified, unified.encode("utf-8")
+        if _NEXT_DOCUMENT_BYTES.search(payload):
+            joined = _join_documents(text)
+            if joined is not text:
+                text, payload = joined, joined.encode("utf-8")
         if _ENTITY_DECLARATION.search(text, 0, 65536):
             # Web pages never declare entities; a document that does is an XML entity
             # attack (billion laughs, external entities) or not a page at all.
@@ -318,6 +322,29 @@ def fragment_blocks(fragment: str) -> list[Block]:
 
 
 # --------------------------------------------------------------------------- sniffing
+
+
+# One HTML document after another in one file (poppler's ``pdftohtml -s``: each page of
+# the PDF a document of its own, ``</html>`` then ``<!DOCTYPE html><html>…<body>``).
+_NEXT_DOCUMENT_BYTES = re.compile(rb"</html>\s*(?:<!DOCTYPE[^>]*>\s*)?<html\b", re.IGNORECASE)
+_NEXT_DOCUMENT = re.compile(r"</body>\s*</html>\s*(?:<!DOCTYPE[^>]*>\s*)?<html\b", re.IGNORECASE)
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def _join_documents(text: str) -> str:
+    """Documents one after another in one file as one body: the parser reads only the
+    first (the pages after it were lost, and with them every section but the first).
+    The markup between two bodies becomes spaces (its line breaks kept), so every
+    anchor into the file stays where it was. One pass over the text."""
+    out: list[str] = []
+    at = 0
+    while (end := _NEXT_DOCUMENT.search(text, at)) is not None:
+        body = _BODY_TAG.search(text, end.end())
+        if body is None:
+            break
+        out += [text[at : end.start()], re.sub(r"[^\n]", " ", text[end.start() : body.end()])]
+        at = body.end()
+    return "".join([*out, text[at:]]) if out else text
 
 
 def _ascii_head(head: bytes) -> bytes:
