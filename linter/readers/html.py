@@ -1024,8 +1024,9 @@ class _BlockWalker:
 
     def _content(self, element: Element, owner: Element) -> None:
         """Text and children of ``element``; text between blocks belongs to ``owner``."""
-        if element.text:
-            self.pieces.append(element.text)
+        # (each read of .text or .tail decodes it from the tree anew: read once)
+        if text := element.text:
+            self.pieces.append(text)
         for child in element:
             tag = child.tag
             if tag == "br":
@@ -1042,8 +1043,8 @@ class _BlockWalker:
                 self._image(child)
             elif isinstance(tag, str):
                 self._content(child, owner)
-            if child.tail:
-                self.pieces.append(child.tail)
+            if tail := child.tail:
+                self.pieces.append(tail)
 
     def _image(self, img: Element) -> None:
         """Note a picture: it comes before the next block (or is part of the pending one)."""
@@ -1250,8 +1251,8 @@ def _cell_text(cell: Element, tostring: Callable[..., str]) -> str:
 
 
 def _collect_cell(element: Element, pieces: list[str]) -> None:
-    if element.text:
-        pieces.append(element.text)
+    if text := element.text:
+        pieces.append(text)
     for child in element:
         tag = child.tag
         if tag == "br":
@@ -1262,8 +1263,8 @@ def _collect_cell(element: Element, pieces: list[str]) -> None:
             pieces.append(CELL_BREAK)
         elif isinstance(tag, str):
             _collect_cell(child, pieces)
-        if child.tail:
-            pieces.append(child.tail)
+        if tail := child.tail:
+            pieces.append(tail)
 
 
 def _clean_lines(text: str) -> str:
