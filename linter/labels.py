@@ -250,6 +250,8 @@ ARTICLE20_HEADER_FIRST = "信息内容"
 # Cell texts that stand for "nothing entered" (placeholders), compared after normalising.
 PLACEHOLDERS = frozenset(
     {"-", "--", "—", "——", "–", "/", "\\", "无", "空", "null", "n/a", "na", "×", "x"}
+    # “no change”, as a 本年增/减 cell is written in words: nothing to add or take away
+    | {"无变化", "没有变化", "无增减", "持平", "不变"}
 )
 
 # Units printed after numbers; kept in the cell's ``unit``.

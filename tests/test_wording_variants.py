@@ -621,3 +621,16 @@ def test_header_below_an_items_rows_is_not_its_column(engine: Engine):
     one column labelled otherwise (AD003 would quote the fee's label as the decisions')."""
     found = kinds(engine.lint_path(TEXT / "2022_zone-pingtan_gov.printed.pymupdf4llm.md"))
     assert ("AD003", "item6/decisions", "warning") not in found
+
+
+@pytest.mark.parametrize("printed", ["无变化", "持平"])
+def test_change_written_no_change(engine: Engine, tmp_path: Path, printed: str):
+    """本年增/减 “无变化” (no change) in the 2019 sample: a cell with no figure entered
+    (AD004, a warning: write 0), not 'not a number' (AD005, an error)."""
+    variant = write(
+        tmp_path,
+        "report.txt",
+        replace("\t\u3000-3\n", f"\t\u3000{printed}\n")(SAMPLE_2019.read_text("utf-8")),
+    )
+    added = set(kinds(engine.lint_path(variant))) - set(kinds(engine.lint_path(SAMPLE_2019)))
+    assert added == {("AD004", "item5", "warning")}
