@@ -57,11 +57,14 @@ FUZZY_THRESHOLD = 0.72
 # “一、总体情况” and its printed variants: “一.”, “一 ”, “第一部分 ”, and “1.” in a report
 # whose top level is numbered in Arabic (its sub-headings being “（一）”).
 _HEADING = re.compile(
-    r"^\s*(?:第\s*(?P<part>[一二三四五六七])\s*部分\s*[、.．,，:：]?"
+    r"^\s*(?:第\s*(?P<part>[一二三四五六七])\s*(?:部分|章)\s*[、.．,，:：]?"
     r"|(?P<num>[一二三四五六七])\s*(?:[、.．,，]|(?=\s))"
+    r"|(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦ])\s*(?:[、.．,，]|(?=\s))"
+    r"|[（(【\[]\s*(?P<paren>[一二三四五六七])\s*[）)】\]]\s*[、.．]?"
     r"|(?P<arabic>[1-7])\s*(?:[、.．]|(?=\s)))\s*(?P<rest>.*)$",
     re.S,
 )
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦ"
 _HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
 _LOOSE_END = "：:。.；;，,"
 
@@ -78,6 +81,9 @@ class _Heading:
     # Worded more loosely than the format (“六、其他事项”): a heading only where the
     # format's wording of that section is not found (see _find_headings).
     loose: bool = False
+    # Numbered “（一）” (a report numbering its six parts so, its sub-headings “1.”): a
+    # heading only in a report that numbers more parts so than with “一、” or “1.”.
+    paren: bool = False
 
 
 def match_heading(text: str) -> _Heading | None:
@@ -88,6 +94,7 @@ def match_heading(text: str) -> _Heading | None:
         rest = compact(m.group("rest"))
         head = rest[:40]
         arabic = m.group("arabic") is not None
+        paren = m.group("paren") is not None
         for spec in L.SECTIONS:
             if any(
                 head.startswith(c) or (c in head[:30] and spec.number in (4, 5)) for c in spec.cues
@@ -101,8 +108,13 @@ def match_heading(text: str) -> _Heading | None:
                     heading = t[: m.start("rest")] + m.group("rest")[:20]
                 else:
                     heading = t
-                return _Heading(spec.number, heading.strip(), arabic=arabic)
-        numeral = m.group("part") or m.group("num")
+                return _Heading(spec.number, heading.strip(), arabic=arabic, paren=paren)
+        if paren:
+            return None  # a “（一）” heading in the format's wording only
+        if m.group("roman"):
+            numeral = L.SECTION_NUMERALS[_ROMAN.index(m.group("roman"))]
+        else:
+            numeral = m.group("part") or m.group("num")
         number = int(m.group("arabic")) if arabic else L.SECTION_NUMERALS.find(numeral) + 1
         bare = rest.rstrip(_LOOSE_END)
         if bare in L.SECTION_LOOSE_CUES.get(number, ()) or _near_heading(bare, number):
@@ -168,10 +180,17 @@ def _find_headings(
             h = match_heading(block.text)
             if h:
                 found.append((idx, h))
-    chinese = {h.number for _, h in found if not h.arabic and not h.loose}
-    arabic = {h.number for _, h in found if h.arabic and not h.loose}
-    use_arabic = len(arabic) > len(chinese)
-    found = [(idx, h) for idx, h in found if h.arabic == use_arabic]
+
+    def system(h: _Heading) -> str:
+        return "arabic" if h.arabic else "paren" if h.paren else "chinese"
+
+    named: dict[str, set[int]] = {"chinese": set(), "arabic": set(), "paren": set()}
+    for _, h in found:
+        if not h.loose:
+            named[system(h)].add(h.number)
+    # The system that names most sections; “一、” before “1.” before “（一）” when as many.
+    used = max(named, key=lambda k: len(named[k]))
+    found = [(idx, h) for idx, h in found if system(h) == used]
     first: dict[int, int] = {}
     for idx, h in found:
         if not h.loose:
@@ -209,7 +228,7 @@ def _lift_table_headings(blocks: list[Paragraph | DocTable]) -> None:
         if len(filled) != 1:
             continue
         h = match_heading(filled[0].text)
-        if h is None or h.loose or h.arabic:
+        if h is None or h.loose or h.arabic or h.paren:
             continue
         blocks[idx : idx + 1] = [
             Paragraph(filled[0].text.strip(), filled[0].anchor),

@@ -65,6 +65,10 @@ HEADING_FORMS = [
     "第{n}部分：{h}",
     "{a}.{h}",
     "{a}、{h}",
+    # Six parts numbered as sub-headings usually are (their sub-headings then “1.”).
+    "（{n}）{h}",
+    "【{n}】{h}",
+    "第{n}章 {h}",
 ]
 
 
