@@ -31,15 +31,17 @@ HEADINGS = {
     "六": "其他需要报告的事项",
 }
 ARABIC = dict(zip("一二三四五六", "123456", strict=True))
+ROMAN = dict(zip("一二三四五六", "ⅠⅡⅢⅣⅤⅥ", strict=True))
 
 
 def every_heading(form: str) -> Callable[[str], str]:
-    """Every section heading ``一、总体情况`` rewritten as ``form`` ({n}: 一, {a}: 1, {h}: 总体情况)."""
+    """Every section heading ``一、总体情况`` rewritten as ``form`` ({n}: 一, {a}: 1, {r}: Ⅰ,
+    {h}: 总体情况)."""
 
     def edit(text: str) -> str:
         for n, h in HEADINGS.items():
             assert f"{n}、{h}" in text
-            text = text.replace(f"{n}、{h}", form.format(n=n, a=ARABIC[n], h=h), 1)
+            text = text.replace(f"{n}、{h}", form.format(n=n, a=ARABIC[n], r=ROMAN[n], h=h), 1)
         return text
 
     return edit
@@ -69,6 +71,7 @@ HEADING_FORMS = [
     "（{n}）{h}",
     "【{n}】{h}",
     "第{n}章 {h}",
+    "{r}、{h}",
 ]
 
 
