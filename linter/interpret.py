@@ -117,7 +117,11 @@ def match_heading(text: str) -> _Heading | None:
             numeral = m.group("part") or m.group("num")
         number = int(m.group("arabic")) if arabic else L.SECTION_NUMERALS.find(numeral) + 1
         bare = rest.rstrip(_LOOSE_END)
-        if bare in L.SECTION_LOOSE_CUES.get(number, ()) or _near_heading(bare, number):
+        if (
+            bare in L.SECTION_LOOSE_CUES.get(number, ())
+            or _near_heading(bare, number)
+            or _keeps_key_words(bare, number)
+        ):
             return _Heading(number, t, arabic=arabic, loose=True)
         return None
     if len(t) <= 30:
@@ -142,6 +146,19 @@ def _near_heading(printed: str, number: int) -> bool:
         return False
     expected = key(L.SECTIONS[number - 1].heading)
     return len(expected) >= 4 and similarity(key(printed), expected) >= _NEAR_HEADING
+
+
+def _keeps_key_words(printed: str, number: int) -> bool:
+    """A heading line numbered for section ``number``, short as a heading is and ending
+    as one does (情况, 事项 …), with its section's key word (labels.SECTION_KEY_WORDS):
+    “二、政府信息主动公开情况”."""
+    tail = _HEADING_TAIL.match(printed)
+    return (
+        4 <= len(printed) <= 20
+        and tail is not None
+        and tail.end() == len(printed)
+        and any(w in printed for w in L.SECTION_KEY_WORDS.get(number, ()))
+    )
 
 
 def _inline_heading(number: int) -> re.Pattern[str]:

@@ -79,6 +79,18 @@ SECTION_LOOSE_CUES: dict[int, tuple[str, ...]] = {
     6: ("其他事项", "其他需要说明的事项", "其他需报告的事项", "其他需要报告事项", "其他情况"),
 }
 
+# The words a heading numbered for its section, in its place, keeps however else it is
+# worded (“二、政府信息主动公开情况”, “三、政府信息公开申请办理情况”): such a line is the
+# section's heading where the format's wording is not found (see interpret._find_headings).
+SECTION_KEY_WORDS: dict[int, tuple[str, ...]] = {
+    1: ("总体", "概况", "概述"),
+    2: ("主动公开",),
+    3: ("依申请", "公开申请"),
+    4: ("复议", "诉讼"),
+    5: ("问题", "不足"),
+    6: ("其他", "其它"),
+}
+
 # Wordings of a whole heading seen in real reports (FORMATS.md §2.2, §3.2) that are not
 # misspellings of the format's heading, though one character away from it.
 SECTION_HEADING_VARIANTS: dict[int, tuple[str, ...]] = {

@@ -92,6 +92,9 @@ def test_headings_numbered_otherwise(engine: Engine, tmp_path: Path, original: P
         # FORMATS.md §3.2: seen in real reports, not a misspelling (WD001).
         ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"),
         ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议及行政诉讼情况"),
+        # The words turned about, the section's key words kept.
+        ("二、主动公开政府信息情况", "二、政府信息主动公开情况"),
+        ("三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况"),
     ],
 )
 def test_headings_worded_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
