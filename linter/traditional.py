@@ -61,8 +61,8 @@ def simplified(text: str) -> str:
 def mostly_traditional(texts: Iterable[str]) -> bool:
     """Whether ``texts`` (a document's paragraphs and cells) are written in traditional
     characters (see :data:`MIN_TRADITIONAL`)."""
-    traditional = chinese = 0
-    for text in texts:
-        traditional += len(_TRADITIONAL_CHAR.findall(text))
-        chinese += len(_CJK.findall(text))
-    return traditional >= MIN_TRADITIONAL and traditional >= MIN_SHARE * chinese
+    texts = list(texts)
+    traditional = sum(len(_TRADITIONAL_CHAR.findall(t)) for t in texts)
+    if traditional < MIN_TRADITIONAL:
+        return False  # (a simplified report: its Chinese characters need no counting)
+    return traditional >= MIN_SHARE * sum(len(_CJK.findall(t)) for t in texts)
