@@ -644,3 +644,31 @@ def test_change_written_no_change(engine: Engine, tmp_path: Path, printed: str):
     )
     added = set(kinds(engine.lint_path(variant))) - set(kinds(engine.lint_path(SAMPLE_2019)))
     assert added == {("AD004", "item5", "warning")}
+
+
+def test_one_item_kept_in_the_2019_form_is_said(engine: Engine, tmp_path: Path):
+    """A 2023 report whose item (八) keeps the 2019 table (上一年项目数量 / 本年增/减, no
+    fee amount): ST003 warns about that item (it said nothing: the section as a whole
+    follows the 2021 edition)."""
+    text = PINGTAN_2023.read_text("utf-8")
+    header = re.search(
+        r'<td colspan="3"([^>]*)><p style="text-indent: 0em;">本年收费金额（单位：万元）</p></td>',
+        text,
+    )
+    value = re.search(
+        r'<td colspan="3"[^>]*><p style="text-indent: 0em;">5949.088667</p></td>', text
+    )
+    assert header and value
+
+    def cells(*texts: str) -> str:
+        return "".join(
+            f'<td{header.group(1)}><p style="text-indent: 0em;">{t}</p></td>' for t in texts
+        )
+
+    text = text.replace(header.group(0), cells("上一年项目数量", "本年增/减"))
+    text = text.replace(value.group(0), cells("3", "0"))
+    result = engine.lint_path(write(tmp_path, "variant.html", text))
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert added == {("ST003", "section2/item8", "warning")}
+    (finding,) = [f for f in result.findings if f.sub_id == "section2/item8"]
+    assert "本年收费金额（单位：万元）" in finding.message_zh

@@ -16,7 +16,7 @@ _DECIDED_BY_EN = {"year": "the report year", "config": "the configuration"}
 
 
 class EditionMismatch(Rule):
-    """检查内容：第二部分的表格（第二部分缺失时看第三部分的表格）所用格式版本与报告年度应适用的版本不一致：2021 年度及以后的报告用了 2019 年试行格式的表格（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项政府集中采购等），或 2019、2020 年度报告用了 2021 年格式的表格。第二部分表格为 2021 年格式、只有第三部分“（六）其他处理”一行未分 3 个子项的，不属于本规则（由 AP002 报告缺少的子项）。报告年度无法确定时，按表格判断格式版本，并以提示说明。
+    """检查内容：第二部分的表格（第二部分缺失时看第三部分的表格）所用格式版本与报告年度应适用的版本不一致：2021 年度及以后的报告用了 2019 年试行格式的表格（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项政府集中采购等），或 2019、2020 年度报告用了 2021 年格式的表格。第二部分表格为 2021 年格式、只有第三部分“（六）其他处理”一行未分 3 个子项的，不属于本规则（由 AP002 报告缺少的子项）。报告年度无法确定时，按表格判断格式版本，并以提示说明。第二部分整体符合应适用的版本、但其中某一项沿用另一版的栏目（如 2021 年度以后报告的第（八）项仍为“上一年项目数量 / 本年增/减”）时，对该项报告警告。
 
     为何重要：2021 年格式取代了试行格式，两者第二部分的栏目含义不同（如“现行有效件数”与“对外公开总数量”），用错版本的数据无法与其他机关、其他年度比较，也说明报告套用了过期的模板。
 
@@ -26,7 +26,7 @@ class EditionMismatch(Rule):
 
     依据：国办公开办函〔2021〕30号印发修订后的《中华人民共和国政府信息公开工作年度报告格式》，自 2021 年度报告起执行；2019、2020 年度报告按国办公开办函〔2019〕60号《格式（试行）》编制。两版表格的栏目见多份模板和真实报告。
 
-    What it checks: the section 二 tables (section 三's when section 二 is missing) follow another edition of the format than the report year requires: a report on 2021 or later with the 2019 trial tables (本年新制作数量, 上一年项目数量, 本年增/减, item (9) 政府集中采购 …), or a report on 2019–2020 with the 2021 tables. A single collapsed （六）其他处理 row in section 三 with 2021 tables in section 二 is not this rule's business (AP002 reports the missing sub-rows). When the report year is unknown, the edition is inferred from the tables and a note says so.
+    What it checks: the section 二 tables (section 三's when section 二 is missing) follow another edition of the format than the report year requires: a report on 2021 or later with the 2019 trial tables (本年新制作数量, 上一年项目数量, 本年增/减, item (9) 政府集中采购 …), or a report on 2019–2020 with the 2021 tables. A single collapsed （六）其他处理 row in section 三 with 2021 tables in section 二 is not this rule's business (AP002 reports the missing sub-rows). When the report year is unknown, the edition is inferred from the tables and a note says so. When section 二 as a whole follows the right edition but one item keeps the other edition's columns (item (8) of a report on 2021 or later still printing 上一年项目数量 / 本年增/减), that item gets a warning.
 
     Why it matters: the 2021 format replaced the trial format and its section 二 columns mean different things (现行有效件数 is not 对外公开总数量); figures in the wrong edition cannot be compared with other agencies or years, and show an outdated template was used.
 
@@ -63,7 +63,11 @@ class EditionMismatch(Rule):
         else:
             return
         if found == required.value and required.decided_by != "tables":
-            return  # the usual case: nothing to show, so no evidence gathered
+            # The usual case; but one item may keep the other edition's table (a 2023
+            # report whose item (八) is still 2019's 上一年项目数量 / 本年增/减).
+            if section == 2:
+                yield from self._items_of_another_edition(report, required.value)
+            return
         if section == 2:
             evidence, anchor = _article20_evidence(report, found)
         else:
@@ -107,6 +111,57 @@ class EditionMismatch(Rule):
             f"tables in that edition: {_expects(required.value, 'en')}.",
             sub_id=f"section{section}",
         )
+
+    def _items_of_another_edition(self, report: Report, required: str) -> Iterator[Finding]:
+        """A warning for each section-二 item whose printed columns are those of another
+        edition than the one the section and the year follow (ST003 at warning level:
+        the section as a whole is right)."""
+        year = report.year.value
+        for item_id, item in report.article20.items.items():
+            if not item.present or item.edition is None or item.edition == required:
+                continue
+            evidence = _item_evidence(item, item.edition)
+            if not evidence:
+                continue
+            numeral = _item_numeral(item_id)
+            wanted = _columns_of(required, item_id)
+            wanted_zh = f"该项应为：{wanted}" if wanted else "该格式没有这一项"
+            wanted_en = f"the item's columns are {wanted}" if wanted else "it has no such item"
+            year_zh = f"（{year} 年度）" if year else ""
+            year_en = f" ({year})" if year else ""
+            yield self.finding(
+                report,
+                Location(
+                    item.anchor or _section_anchor(report, 2),
+                    logical=f"section/2/{item_id}",
+                    label_zh=f"第二部分 第二十条第（{numeral}）项",
+                    label_en=f"section 2, article 20 item ({item_id.removeprefix('item')})",
+                ),
+                f"第二部分“第二十条第（{numeral}）项”的表格沿用 {_long(item.edition, 'zh')}的栏目"
+                f"（{'、'.join(evidence)}），但按报告年度{year_zh}应采用 {_long(required, 'zh')}，"
+                f"{wanted_zh}。请按该格式填报这一项。",
+                f"section 2, article 20 item ({item_id.removeprefix('item')}) keeps the columns of "
+                f"{_long(item.edition, 'en')} ({', '.join(evidence)}), but by the report "
+                f"year{year_en} it must follow {_long(required, 'en')}: {wanted_en}. Fill the "
+                "item in that edition.",
+                sub_id=f"section2/{item_id}",
+                level="warning",
+            )
+
+
+def _item_numeral(item_id: str) -> str:
+    for edition in editions.all_editions():
+        spec = edition.item(item_id)
+        if spec is not None:
+            return spec.number
+    return item_id
+
+
+def _item_evidence(item, edition: str) -> list[str]:
+    """The column labels an item prints that only ``edition`` has."""
+    spec = editions.get(edition)
+    fingerprints = {key(label) for label in spec.fingerprints} if spec else set()
+    return [c.label.strip() for c in item.columns.values() if key(c.label) in fingerprints]
 
 
 def _article20_evidence(report: Report, edition: str) -> tuple[list[str], Anchor]:
@@ -155,6 +210,12 @@ def _applications_evidence(report: Report, edition: str) -> tuple[list[str], Anc
     anchors = [rows[r].anchor for r in ids]
     anchor = _first(anchors) or report.applications.anchor or _section_anchor(report, 3)
     return labels, anchor
+
+
+def _columns_of(edition_id: str, item_id: str) -> str | None:
+    spec = editions.get(edition_id)
+    item = spec.item(item_id) if spec else None
+    return "、".join(c.label for c in item.columns) if item else None
 
 
 def _long(edition_id: str, lang: str) -> str:
