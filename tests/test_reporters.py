@@ -616,6 +616,37 @@ def test_xlsx_of_a_folder_matches_sarif(engine: Engine, folder: Path, tmp_path: 
     assert unchecked[0][3].startswith("no publication date")
 
 
+def test_xlsx_findings_past_a_sheets_rows_go_on_in_the_next(
+    engine: Engine, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel's sheet holds 1,048,576 rows and the writer does not refuse more (Excel then
+    drops them on opening): the findings go on in a continuation sheet, each with its
+    header and filter, none lost. (Four rows a sheet here: the mechanism, not the size.)"""
+    from openpyxl import load_workbook
+
+    results, later = lint(engine, folder)
+    monkeypatch.setattr(XlsxReporter, "ROWS_PER_SHEET", 4)
+    out_path = tmp_path / "out.xlsx"
+    render(XlsxReporter, results, later, options(engine, lang="en", output_path=out_path))
+    book = load_workbook(out_path)
+    parts = [n for n in book.sheetnames if n.startswith("findings")]
+    total = sum(len(r.findings) for r in results) + len(later)
+    assert parts == ["findings"] + [f"findings ({i})" for i in range(2, len(parts) + 1)]
+    assert len(parts) == -(-total // 3) > 1  # three findings under each header
+    rows = []
+    for name in parts:
+        header, *found = list(book[name].iter_rows(values_only=True))
+        assert list(header) == FINDING_HEADER_EN
+        assert 1 <= len(found) <= 3
+        assert (
+            book[name].auto_filter.ref
+            == f"A1:{book[name].cell(1, len(header)).column_letter}{len(found) + 1}"
+        )
+        rows += found
+    assert len(rows) == total
+    assert book.sheetnames[len(parts) + 1 :] == ["rules", "agencies", "not checked"]
+
+
 def test_xlsx_keeps_text_xml_cannot_carry_readable(engine: Engine, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

@@ -237,11 +237,13 @@ class XlsxReporter(_Tables):
 
     Every sheet has a frozen, bold header and an autofilter; counts are shaded by
     conditional formatting; a finding's file links to its report's row and its code to
-    the rule's page.
+    the rule's page. Findings past a sheet's 1,048,576 rows go on in “问题 (2)”, ….
     """
 
     # Writes its own file at options.output_path; the text stream it is given stays empty.
     binary: ClassVar[bool] = True
+    # Rows in a worksheet, the header's included: Excel's limit (the file format's too).
+    ROWS_PER_SHEET: ClassVar[int] = 1_048_576
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -273,16 +275,19 @@ class XlsxReporter(_Tables):
         self.workbook = Workbook(write_only=True)
         self.reports = self._sheet("reports", self.report_columns)
         self.findings = self._sheet("findings", FINDING_COLUMNS)
+        self.findings_sheets = 1
+        self.findings_rows = 1  # rows in the findings sheet being written, its header's too
 
     def sheet_name(self, key: str) -> str:
         zh, en = SHEETS[key]
         return en if self.en else zh
 
-    def _sheet(self, key: str, columns: dict[str, tuple[str, str, int]]):
+    def _sheet(self, key: str, columns: dict[str, tuple[str, str, int]], part: int = 1):
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
 
-        sheet = self.workbook.create_sheet(self.sheet_name(key))
+        title = self.sheet_name(key) + (f" ({part})" if part > 1 else "")
+        sheet = self.workbook.create_sheet(title)
         # Widths and the frozen header must be set before the first row is written.
         for i, (_, _, width) in enumerate(columns.values(), start=1):
             sheet.column_dimensions[get_column_letter(i)].width = width
@@ -334,6 +339,8 @@ class XlsxReporter(_Tables):
     def write_findings(self, findings: list[Finding]) -> None:
         reports = self.sheet_name("reports")
         for f in findings:
+            if self.findings_rows == self.ROWS_PER_SHEET:
+                self._continue_findings()
             row = self._row(self.findings, self.finding_row(f))
             number = self.report_row_number.get(f.path)
             if number is not None:
@@ -341,6 +348,17 @@ class XlsxReporter(_Tables):
             row[1] = self._link(self.findings, f.code, url=self.rule_url(f.code))
             self.findings.append(row)
             self.finding_count += 1
+            self.findings_rows += 1
+
+    def _continue_findings(self) -> None:
+        """The findings sheet is full: the rest go on in “问题 (2)”, “问题 (3)”…, each
+        with the header. A row past Excel's last is not refused by the writer: Excel
+        “repairs” such a file by dropping the rows, and a national batch has millions of
+        findings."""
+        self._finish_sheet(self.findings, len(FINDING_COLUMNS), self.findings_rows)
+        self.findings_sheets += 1
+        self.findings = self._sheet("findings", FINDING_COLUMNS, part=self.findings_sheets)
+        self.findings_rows = 1
 
     def finish(self) -> None:
         counts = list(self.tally.reports.values())
@@ -356,7 +374,7 @@ class XlsxReporter(_Tables):
             len(counts) + 1,
             shade=(first_count, first_count + len(LEVELS)),
         )
-        self._finish_sheet(self.findings, len(FINDING_COLUMNS), self.finding_count + 1)
+        self._finish_sheet(self.findings, len(FINDING_COLUMNS), self.findings_rows)
 
         # 规则: reports affected per rule, most reports first.
         rules = self._sheet("rules", RULE_COLUMNS)
