@@ -231,6 +231,35 @@ def test_github_levels_and_files_without_a_line(engine: Engine, folder: Path) ->
     )
 
 
+def test_github_job_summary_counts_what_the_annotations_cannot_show(
+    engine: Engine, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """GitHub shows 10 annotations of each level per step: a batch's totals are written to
+    the job summary (and the overflow to stderr) so nobody counts the annotations."""
+    results, later = lint(engine, folder)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    render(GithubReporter, results, later, options(engine))  # 8 errors, 5 warnings, 1 notice
+    assert capsys.readouterr().err == ""  # every finding shown
+    first = summary.read_text(encoding="utf-8")
+    assert "检查 6 个文件：8 错误 · 5 警告 · 1 提示" in first
+    assert "未显示为注释" not in first
+    lines = render(GithubReporter, results * 2, later, options(engine, lang="en")).splitlines()
+    kinds = Counter(line.split(" ", 1)[0] for line in lines)
+    assert kinds == {"::error": 16, "::warning": 8, "::notice": 2}  # all still in the log
+    assert "6 findings are in this log only" in capsys.readouterr().err  # 16-10 errors
+    text = summary.read_text(encoding="utf-8")[len(first) :]  # appended, as steps do
+    assert "12 files checked: 16 errors · 8 warnings · 2 notices" in text
+    assert "> 6 findings are not shown as annotations" in text
+    rows = [r.split("|") for r in text.splitlines() if r.startswith("| ") and "rule" not in r]
+    assert sum(int(r[3]) for r in rows) == len(lines)
+    xt001 = next(r for r in rows if r[1].strip().startswith("XT001"))
+    assert xt001[1:5] == [" XT001 unreadable-document ", " error ", " 2 ", " 1 "]  # one file
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    render(GithubReporter, results, later, options(engine))
+    assert summary.read_text(encoding="utf-8") == first + text  # no summary outside Actions
+
+
 def test_github_escapes_messages_and_properties() -> None:
     assert escape_data("a:b, 100%\r\nnext") == "a:b, 100%25%0D%0Anext"
     assert escape_property("a:b, 100%\nc") == "a%3Ab%2C 100%25%0Ac"

@@ -9,9 +9,19 @@ line and column; DOCX positions point into the extracted text, not into the file
 GitHub shows, so those are file-level annotations with the cell (``table2:row5:col3``)
 in the message, as are findings with no position (an unreadable file). Escaping follows
 GitHub's toolkit: ``%``, CR and LF in the message; also ``:`` and ``,`` in properties.
+
+GitHub shows 10 annotations of each level per step (50 per job); the rest are only in
+the log. So that a batch's count is never read off the annotations, the run also writes
+a job summary (Markdown, to the file ``$GITHUB_STEP_SUMMARY`` names, as an action does):
+the files and findings by level, each rule's count and reports, and how many findings
+are in the log only; the same note goes to standard error.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
 
 from linter.engine import FileResult
 from linter.finding import Finding
@@ -53,8 +63,25 @@ def command(finding: Finding, lang: str) -> str:
     return f"::{COMMANDS.get(finding.level, 'error')} {joined}::{escape_data(message)}"
 
 
+# Annotations GitHub shows per level in one step (actions/toolkit, problem-matchers.md).
+SHOWN_PER_LEVEL = 10
+LEVEL_WORDS = {
+    "error": ("错误", "errors"),
+    "warning": ("警告", "warnings"),
+    "note": ("提示", "notices"),
+}
+
+
 class GithubReporter(Reporter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.files = 0
+        self.levels: Counter[str] = Counter()
+        self.by_rule: Counter[str] = Counter()
+        self.reports_by_rule: dict[str, set[str]] = {}
+
     def file(self, result: FileResult) -> None:
+        self.files += 1
         self._write(result.findings)
 
     def batch(self, findings, suppressed=None) -> None:
@@ -63,3 +90,68 @@ class GithubReporter(Reporter):
     def _write(self, findings: list[Finding]) -> None:
         for f in findings:
             self.out.write(command(f, self.options.lang) + "\n")
+            self.levels[f.level] += 1
+            self.by_rule[f.code] += 1
+            self.reports_by_rule.setdefault(f.code, set()).add(f.path)
+
+    def finish(self) -> None:
+        hidden = sum(max(0, n - SHOWN_PER_LEVEL) for n in self.levels.values())
+        en = self.options.lang == "en"
+        if hidden:
+            print(
+                f"gongkai-lint: {hidden} findings are in this log only: GitHub shows "
+                f"{SHOWN_PER_LEVEL} annotations of each level per step (upload the SARIF "
+                "output to see every finding in code scanning)"
+                if en
+                else f"gongkai-lint: 另有 {hidden} 个问题只在日志中：GitHub 每个步骤每种级别只显示 "
+                f"{SHOWN_PER_LEVEL} 条注释（上传 SARIF 输出可在代码扫描中查看全部问题）",
+                file=sys.stderr,
+            )
+        target = os.environ.get("GITHUB_STEP_SUMMARY")
+        if target:
+            try:
+                with open(target, "a", encoding="utf-8") as fh:
+                    fh.write(self.summary(hidden, en))
+            except OSError as exc:
+                print(
+                    f"gongkai-lint: cannot write the job summary {target}: {exc.strerror}",
+                    file=sys.stderr,
+                )
+
+    def summary(self, hidden: int, en: bool) -> str:
+        """The job summary: Markdown, a few kilobytes whatever the batch (GitHub takes up
+        to 1 MiB per step)."""
+        names = {r.code: r for r in self.options.rules}
+        counts = " · ".join(
+            f"{self.levels[lv]} {LEVEL_WORDS[lv][1 if en else 0]}" for lv in LEVEL_WORDS
+        )
+        lines = [
+            "### gongkai-lint",
+            "",
+            (f"{self.files} files checked: " if en else f"检查 {self.files} 个文件：") + counts,
+            "",
+        ]
+        if hidden:
+            lines += [
+                f"> {hidden} findings are not shown as annotations (GitHub shows "
+                f"{SHOWN_PER_LEVEL} of each level per step): every finding is in the step's log "
+                "and in the SARIF output."
+                if en
+                else f"> 另有 {hidden} 个问题未显示为注释（GitHub 每个步骤每种级别只显示 "
+                f"{SHOWN_PER_LEVEL} 条）：全部问题见该步骤的日志和 SARIF 输出。",
+                "",
+            ]
+        if self.by_rule:
+            lines += [
+                "| rule | level | findings | reports |"
+                if en
+                else "| 规则 | 级别 | 问题数 | 涉及报告 |",
+                "|---|---|---:|---:|",
+            ]
+            for code, n in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+                rule = names.get(code)
+                name = f"{code} {rule.name}" if rule is not None else code
+                level = rule.level if rule is not None else ""
+                lines.append(f"| {name} | {level} | {n} | {len(self.reports_by_rule[code])} |")
+            lines.append("")
+        return "\n".join(lines) + "\n"
