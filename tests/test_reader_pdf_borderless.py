@@ -335,8 +335,16 @@ def _jittered(monkeypatch, amplitude: float, seed: int) -> None:
         (HONGZE_2024_PDF, 2.0, 1),
         (FIXTURES / "2023_zone-pingtan_gov.lo.pdf", 0.5, 1),
         (FIXTURES / "2023_zone-pingtan_gov.lo.pdf", 2.0, 1),
+        (FIXTURES / "2022_zone-pingtan_gov.lo.pdf", 3.0, 4),
+        (FIXTURES / "2022_zone-pingtan_gov.lo.pdf", 3.0, 5),
     ],
-    ids=["hongze2024", "pingtan2023-title", "pingtan2023-headings"],
+    ids=[
+        "hongze2024",
+        "pingtan2023-title",
+        "pingtan2023-headings",
+        "pingtan2022-3pt-label",
+        "pingtan2022-3pt-title",
+    ],
 )
 def test_characters_each_a_point_or_two_off_give_no_error_the_original_does_not(
     engine, tmp_path, monkeypatch, src, amplitude, seed
@@ -348,7 +356,11 @@ def test_characters_each_a_point_or_two_off_give_no_error_the_original_does_not(
     'item missing'), and 平潭 2023's three headings of (一), a cell's padding apart, read
     as one heading over three columns of figures (AD002 for two of them). Now a gap is a
     cell's only when wider than the characters stray, and a heading over two columns of
-    figures leaves the table unread (XT002): no error the ruled original does not give."""
+    figures leaves the table unread (XT002): no error the ruled original does not give.
+    At 3 points a word's characters stood a space apart (“第二 十条第（六）项”, “行政 处罚”:
+    the item's title not known, its rows read into a label, AD001/AD002 errors): a gap
+    between two characters of text narrower than a cell's and within their stray is no
+    space (never between figures: two figures a space apart are two values)."""
     if src.name.endswith(".lo.pdf"):
         form = tmp_path / "form.pdf"
         form.write_bytes(unruled(src.read_bytes()))

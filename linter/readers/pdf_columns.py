@@ -240,7 +240,16 @@ def _set_out(
             gap = (c.x0 - prev.x1) / unit
             last = len(out) - 1
             spaced = any(prev.x1 <= x <= c.x0 for x in spaces)
-            if gap < _ADJACENT and k not in apart:
+            if k not in apart and (
+                gap < _ADJACENT
+                or (
+                    # Characters of a word strayed apart (``jitter``): still one word.
+                    # Never figures: two figures a space apart are two values.
+                    gap < min(_ADJACENT + 2 * jitter / unit, _SPACED)
+                    and not prev.ch.isdigit()
+                    and not c.ch.isdigit()
+                )
+            ):
                 col = last + 1
             elif gap < (_SPACED_BY_CHAR if spaced else _SPACED) and k not in apart:
                 col = last + 2
