@@ -630,7 +630,13 @@ def parse(file: Path, output: Path | None, validate: bool) -> None:
     from linter.schema import validate_report_json
 
     engine = Engine(plugins=_load_plugins())
-    report = engine.parse(file)
+    try:
+        report = engine.parse(file)
+    except Exception as exc:  # an interpreter bug: one clear line, as check makes it XT001
+        _fail(
+            f"{file}: the tool failed while reading or interpreting the file: "
+            f"{type(exc).__name__}: {exc}. This is a bug in the tool, please report it."
+        )
     data = report.to_json()
     if validate:
         errors = validate_report_json(data)

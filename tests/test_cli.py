@@ -157,6 +157,25 @@ def test_parse_prints_a_valid_ir(tmp_path: Path) -> None:
     assert len(data["applications"]["rows"]) == 23
 
 
+def test_parse_says_in_one_line_when_the_tool_fails(tmp_path: Path, monkeypatch) -> None:
+    """An interpreter bug on some file is one clear line and exit 2 for parse (check makes
+    it that file's XT001), never a traceback."""
+    import linter.engine
+
+    def broken(doc, data):
+        raise KeyError("row")
+
+    monkeypatch.setattr(linter.engine, "interpret", broken)
+    shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
+    result = run(["parse", "sample.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "gongkai-lint: error: sample.txt: the tool failed while reading or interpreting the "
+        "file: KeyError: 'row'. This is a bug in the tool, please report it."
+    )
+    assert "Traceback" not in result.output
+
+
 def test_check_lints_an_ir_json_file(tmp_path: Path) -> None:
     shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
     run(["parse", "sample.txt", "-o", "sample.ir.json"], tmp_path)
