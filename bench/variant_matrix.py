@@ -36,7 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-PAGES = sorted(p for p in (FIXTURES / "html").glob("20*.html"))
+# The pages as published: a fixture that is itself a converter's output
+# (“….pdftohtml.html”: poppler's page of a PDF) is no original to measure others by.
+PAGES = sorted(p for p in (FIXTURES / "html").glob("20*.html") if p.name.count(".") == 1)
 PDFS = sorted(p for p in (FIXTURES / "pdf").glob("20*_gov.pdf"))
 
 
