@@ -48,7 +48,15 @@ from linter.document import (
     Table,
     TableCell,
 )
-from linter.readers import Decoded, Limits, Reader, canonical_codec, decode_text, is_binary
+from linter.readers import (
+    Decoded,
+    Limits,
+    Reader,
+    canonical_codec,
+    decode_text,
+    html_positioned,
+    is_binary,
+)
 from linter.readers.declared import HTML_SUFFIXES, MHTML_SUFFIXES, HtmlForm, is_mhtml
 from linter.textnorm import unify_radicals
 
@@ -230,6 +238,8 @@ class HtmlReader(HtmlForm, Reader):
             unified = unify_radicals(text)
             if unified is not text:
                 text, payload = unified, unified.encode("utf-8")
+        positioned = html_positioned.MARKER in text
+        sizes = html_positioned.font_sizes(text) if positioned else {}
         if _NEXT_DOCUMENT_BYTES.search(payload):
             joined = _join_documents(text)
             if joined is not text:
@@ -258,6 +268,8 @@ class HtmlReader(HtmlForm, Reader):
             source = (
                 _SourceIndex(text) if archive is None else _ArchivedSource(text, archive, encoding)
             )
+            if positioned:
+                html_positioned.place_tables(container, sizes)
             source.prepare(container)
             attachments = _attachments(container) or (
                 _attachments(body) if container is not body else ""

@@ -1,0 +1,116 @@
+"""Pages as poppler's ``pdftohtml`` writes them: tables read from where their lines stand.
+
+``pdftohtml -s -i`` sets each line of a PDF page's text in an absolutely positioned
+``<p>`` (``top``/``left`` in pixels, the font size in its class), inside one ``<div
+id="pageN-div">`` a page: a table's cells are ``<p>`` elements standing in rows and
+columns, with nothing of the table's markup. The characters are set out from those
+positions (each CJK character one font size wide, a digit or Latin letter half one) and
+read by the PDF reader's reading of tables without ruling lines
+(:mod:`linter.readers.pdf_columns`), with all its cautions: a reading whose columns cannot
+be trusted is dropped, and the sections say their tables were not recognised (XT002). A
+table read is put in the page as a ``<table>`` in place of its lines, each cell anchored
+to the line of the file its text is on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+_PAGE_DIV = re.compile(r"page\d+-div$")
+_POSITION = re.compile(r"top:\s*(-?\d+(?:\.\d+)?)px;\s*left:\s*(-?\d+(?:\.\d+)?)px")
+_FONT = re.compile(
+    r"\.(ft\w+)\s*\{\s*font-size:\s*(\d+(?:\.\d+)?)px;(?:\s*line-height:\s*(\d+)px;)?"
+)
+# A page of pdftohtml's: its marker, looked for before anything is parsed.
+MARKER = 'id="page1-div"'
+
+
+def font_sizes(text: str) -> dict[str, tuple[float, float]]:
+    """Each class's font size and line height (pixels), from the pages' style sheets."""
+    return {
+        m.group(1): (float(m.group(2)), float(m.group(3) or 0) or 1.25 * float(m.group(2)))
+        for m in _FONT.finditer(text)
+    }
+
+
+def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
+    """Read the tables of pdftohtml's positioned pages under ``body`` and put each in
+    place of its lines; the number of tables read."""
+    from lxml import etree
+
+    from linter.readers import pdf, pdf_columns
+
+    owner: dict[int, Element] = {}
+    chars_of: dict[Element, list] = {}
+    pages = []
+    order: dict[Element, int] = {}
+    for number, div in enumerate(
+        (d for d in body.iter("div") if _PAGE_DIV.match(d.get("id") or "")), start=1
+    ):
+        chars: list[pdf._Char] = []
+        for p in div.iter("p"):
+            order[p] = len(order)
+            where = _POSITION.search(p.get("style") or "")
+            if where is None:
+                continue
+            size, pitch = sizes.get(p.get("class") or "", (16.0, 20.0))
+            top, left = float(where.group(1)), float(where.group(2))
+            pieces = [p.text or ""] + [br.tail or "" for br in p.iter("br")]
+            for k, piece in enumerate(pieces):
+                x, y = left, top + k * pitch
+                for ch in piece:
+                    wide = ord(ch) >= 0x2E80
+                    width = size if wide else 0.5 * size
+                    c = pdf._Char(" " if ch in " \xa0\u3000" else ch, x, y, x + width, y + size)
+                    owner[id(c)] = p
+                    chars_of.setdefault(p, []).append(c)
+                    chars.append(c)
+                    x += width
+        lines = [
+            line
+            for line in pdf._group_lines(chars)
+            if line.text and not pdf._PAGE_NUMBER.match(line.text)
+        ]
+        pages.append((number, lines))
+    found = pdf_columns.read(pages)
+    for table in found:
+        inside = {id(c) for line in table.lines for c in line.chars}  # type: ignore[attr-defined]
+        elements = {owner[i] for i in inside}
+        whole = [p for p in elements if all(id(c) in inside for c in chars_of[p] if c.ch != " ")]
+        if not whole:
+            continue
+        first = min(whole, key=order.__getitem__)
+        markup = etree.Element("table")
+        for row in table.table.rows:
+            tr = etree.SubElement(markup, "tr")
+            for cell in row:
+                td = etree.SubElement(tr, "td")
+                td.text = cell.text
+                line = _line_of(table, cell, owner)
+                if line:
+                    td.sourceline = line
+        markup.sourceline = first.sourceline
+        first.addprevious(markup)
+        for p in whole:
+            parent = p.getparent()
+            if parent is not None:
+                tail = p.tail
+                parent.remove(p)
+                if tail and tail.strip():
+                    markup.tail = (markup.tail or "") + tail
+    return len(found)
+
+
+def _line_of(table, cell, owner) -> int | None:
+    """The line of the file holding the ``<p>`` of the cell's first character."""
+    a = cell.anchor
+    if a.line is None:
+        return None
+    where = table._cols[a.line - 1]
+    c = where.get((a.column or 1) - 1)
+    p = owner.get(id(c)) if c is not None else None
+    return p.sourceline if p is not None else None
