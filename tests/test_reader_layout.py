@@ -342,3 +342,24 @@ def test_a_label_cut_by_a_page_break_goes_on_after_the_page_number(engine):
     whole = FIXTURES / "text" / LAYOUT["2023_district-hongze_gov"]
     assert "-3-\n\f计其他情形）" in broken.read_text(encoding="utf-8").replace(" ", "")
     assert kinds(engine.lint_path(broken)) == kinds(engine.lint_path(whole))
+
+
+def test_docx2txt_text_one_item_between_blank_lines_reads_as_the_word_file(engine, tmp_path):
+    """淮安 2024 in the official template with 行政复议's 总计 left at 0, as ``docx2txt``
+    (0.9) writes it: every paragraph and table cell on a line of its own with a blank line
+    after it (an empty cell a blank line more, “结果” / “纠正” in a cell two lines). Before:
+    XT002 for sections 二-四 and the RL101 missed. Read one item a line, it gives the Word
+    file's findings, the RL101 pointing at the line of the file that prints the 0."""
+    from docx_fixtures import HUAIAN_2024_VALUES, huaian_2024_docx
+
+    path = FIXTURES / "text" / "2024_city-huaian_template.review-total-0.docx2txt.txt"
+    values = dict(HUAIAN_2024_VALUES)
+    values[("四", "行政复议", "总计")] = 0
+    word = tmp_path / "huaian.docx"
+    word.write_bytes(huaian_2024_docx(values=values))
+    result = engine.lint_path(path)
+    assert kinds(result) == kinds(engine.lint_path(word))
+    (rl101,) = [f for f in result.findings if f.code == "RL101"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[rl101.location.anchor.line - 1] == "0"
+    assert lines[rl101.location.anchor.line - 2] == ""  # a blank line before it

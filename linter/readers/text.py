@@ -93,8 +93,66 @@ class TextReader(Reader):
             doc.media_type = "text/markdown"
         if decoded.fallback:
             doc.diagnostics.append(_encoding_diagnostic(decoded.encoding, decoded.replaced))
-        _parse_lines(unify_radicals(decoded.text).split("\n"), doc)
+        text = unify_radicals(decoded.text)
+        spaced = _double_spaced(text)
+        if spaced is None:
+            _parse_lines(text.split("\n"), doc)
+        else:
+            _parse_lines(spaced[0], doc)
+            _respaced(doc, spaced[1])
         return doc
+
+
+# A text whose lines stand each alone between blank lines, as docx2txt writes a Word file:
+# each paragraph, and each table cell's, then a blank line (an empty cell: a blank line
+# more; a line break inside a cell, “结果” / “纠正”, a line of its own). Read one item a
+# line, as LibreOffice's text export sets a table, anchors moved back to the file's
+# lines. Only a text this long (a report, not a note), without a TAB (Tika's cells), and
+# with few items of more than one line.
+_SPACED_ITEMS = 40
+_SPACED_BROKEN = 0.05
+
+
+def _double_spaced(text: str) -> tuple[list[str], list[int]] | None:
+    """The items of a text written one to a line with a blank line after each, and the
+    file's line (1-based) each begins on; None for any other text."""
+    if "\n\n" not in text or "\t" in text:
+        return None
+    items = text.removesuffix("\n").split("\n\n")
+    broken = sum("\n" in item for item in items)
+    if len(items) < _SPACED_ITEMS or broken > _SPACED_BROKEN * len(items):
+        return None
+    if any(item.startswith("\n") or item.endswith("\n") for item in items):
+        return None  # three line ends in a row: the blank lines do not pair
+    starts, line = [], 1
+    for item in items:
+        starts.append(line)
+        line += item.count("\n") + 2
+    return [item.replace("\n", "") for item in items], starts
+
+
+def _respaced(doc: Document, starts: list[int]) -> None:
+    """Anchors into the items of :func:`_double_spaced` as lines of the file."""
+    from dataclasses import replace
+
+    def at(line: int | None) -> int | None:
+        return starts[line - 1] if line is not None and 0 < line <= len(starts) else line
+
+    def moved(a: Anchor) -> Anchor:
+        return a if a.line is None else replace(a, line=at(a.line), end_line=at(a.end_line))
+
+    blocks: list = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            rows = tuple(
+                tuple(TableCell(c.text, moved(c.anchor), c.hmerge, c.vmerge) for c in row)
+                for row in block.rows
+            )
+            blocks.append(Table(rows, moved(block.anchor), block.grid))
+        else:
+            blocks.append(Paragraph(block.text, moved(block.anchor)))
+    doc.blocks = blocks
+    doc.diagnostics = [replace(d, anchor=moved(d.anchor)) for d in doc.diagnostics]
 
 
 def _encoding_diagnostic(encoding: str, replaced: int) -> Diagnostic:
