@@ -97,7 +97,10 @@ def match_heading(text: str) -> _Heading | None:
         paren = m.group("paren") is not None
         for spec in L.SECTIONS:
             if any(
-                head.startswith(c) or (c in head[:30] and spec.number in (4, 5)) for c in spec.cues
+                head.startswith(c)
+                # (“（一）2024 年工作中存在问题的改进情况” is a sub-heading of 五)
+                or (c in head[:30] and spec.number in (4, 5) and not paren)
+                for c in spec.cues
             ):
                 if spec.number == 4 and not ("复议" in head[:30] or "诉讼" in head[:30]):
                     continue
@@ -110,7 +113,12 @@ def match_heading(text: str) -> _Heading | None:
                     heading = t
                 return _Heading(spec.number, heading.strip(), arabic=arabic, paren=paren)
         if paren:
-            return None  # a “（一）” heading in the format's wording only
+            # a “（一）” heading in the format's wording, or with a slip in it only
+            bare = rest.rstrip(_LOOSE_END)
+            number = L.SECTION_NUMERALS.find(m.group("paren")) + 1
+            if _near_heading(bare, number):
+                return _Heading(number, t, loose=True, paren=True)
+            return None
         if m.group("roman"):
             numeral = L.SECTION_NUMERALS[_ROMAN.index(m.group("roman"))]
         else:
@@ -189,7 +197,8 @@ def _find_headings(
     sections is the report's (“1.主动公开政府信息情况” under “一、总体情况” is a
     sub-heading). A loosely worded heading (“六、其他事项”) counts only for a section the
     format's wording does not name, and only in that section's place: after the headings
-    of the sections before it and before those of the sections after it.
+    of the sections before it and before those of the sections after it; so does a
+    heading numbered in another system than the report's.
     """
     found: list[tuple[int, _Heading]] = []
     for idx, block in enumerate(blocks):
@@ -207,16 +216,23 @@ def _find_headings(
             named[system(h)].add(h.number)
     # The system that names most sections; “一、” before “1.” before “（一）” when as many.
     used = max(named, key=lambda k: len(named[k]))
-    found = [(idx, h) for idx, h in found if system(h) == used]
+    # A heading numbered in another system, in the format's wording, counts as a loose
+    # one does: for a section the report's system does not name, in that section's
+    # place (“（四）政府信息公开行政复议、行政诉讼情况” among “一、”…“六、”).
+    found = [
+        (idx, h)
+        for idx, h in found
+        if system(h) == used or (not h.loose and h.number not in named[used])
+    ]
     first: dict[int, int] = {}
     for idx, h in found:
-        if not h.loose:
+        if not h.loose and system(h) == used:
             first.setdefault(h.number, idx)
     headings: list[tuple[int, _Heading]] = []
     repeated: list[TextBlock] = []
     seen: set[int] = set()
     for idx, h in found:
-        if h.loose and (
+        if (h.loose or system(h) != used) and (
             h.number in first
             or h.number in seen
             or any(n < h.number and i > idx for n, i in first.items())
@@ -295,7 +311,9 @@ def _cut_at_heading(
     (after text or digits), or the last cell of a table (after its last number,
     ``| 22 |五、存在的主要问题…`` or a Tika cell ``0五、…``). None when it holds none."""
     if isinstance(block, Paragraph):
-        m = _INLINE[number].search(block.text, 1)
+        # (in simplified characters: a heading printed “四、政府信息公開行政復議…”;
+        # one character for one, so the offsets are the text's)
+        m = _INLINE[number].search(traditional.simplified(block.text), 1)
         if m is None or not block.text[: m.start()].strip():
             return None
         return (
@@ -305,7 +323,7 @@ def _cut_at_heading(
     if not block.rows or not block.rows[-1]:
         return None
     last = block.rows[-1][-1]
-    m = _INLINE[number].search(last.text)
+    m = _INLINE[number].search(traditional.simplified(last.text))
     if m is None:
         return None
     kept = TableCell(last.text[: m.start()].rstrip(), last.anchor, last.hmerge, last.vmerge)

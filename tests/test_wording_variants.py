@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from linter.engine import Engine
-from tests.conftest import FIXTURES, SAMPLE_2019, TEXT, kinds, write
+from tests.conftest import FIXTURES, SAMPLE_2019, SHANGHAI_2025_MD, TEXT, kinds, write
 
 PINGTAN_2023 = FIXTURES / "html" / "2023_zone-pingtan_gov.html"
 HONGZE_2024 = TEXT / "pi_2024_district-hongze_gov.txt"
@@ -672,3 +672,53 @@ def test_one_item_kept_in_the_2019_form_is_said(engine: Engine, tmp_path: Path):
     assert added == {("ST003", "section2/item8", "warning")}
     (finding,) = [f for f in result.findings if f.sub_id == "section2/item8"]
     assert "本年收费金额（单位：万元）" in finding.message_zh
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("四、政府信息公开行政复议、行政诉讼情况", "（四）政府信息公开行政复议、行政诉讼情况"),
+        ("二、主动公开政府信息情况", "2.主动公开政府信息情况"),
+        ("六、其他需要报告的事项", "（六）其他需要报告的事项"),
+    ],
+    ids=["paren-four", "arabic-two", "paren-six"],
+)
+def test_one_heading_numbered_in_another_system(engine: Engine, tmp_path: Path, old: str, new: str):
+    """One heading numbered otherwise than the other five (“（四）…” among “一、”…“六、”),
+    in the format's wording and its place: the section's heading (ST001 'missing', an
+    error, before)."""
+    variant = write(
+        tmp_path,
+        "variant.html",
+        replace(old + "</strong>", new + "</strong>")(PINGTAN_2023.read_text("utf-8")),
+    )
+    assert kinds(engine.lint_path(variant)) == kinds(engine.lint_path(PINGTAN_2023))
+
+
+def test_paren_sub_heading_naming_problems_stays_a_sub_heading(engine: Engine, tmp_path: Path):
+    """上海 2025 (markdown) with its parts numbered “（一）”…: the sub-heading “（一）2024 年
+    工作中存在问题的改进情况” under the lost heading 五 is not taken for 五's heading in
+    the “（一）” system (PI002 'no measures', an error, before)."""
+    text = SHANGHAI_2025_MD.read_text("utf-8")
+    for n, h in HEADINGS.items():
+        text = text.replace(f"{n}、{h}", f"（{n}）{h}", 1)
+    result = engine.lint_path(write(tmp_path, "variant.md", text))
+    added = set(kinds(result)) - set(kinds(engine.lint_path(SHANGHAI_2025_MD)))
+    assert not [k for k in added if k[2] == "error"]
+
+
+def test_traditional_headings_glued_in_a_flattened_page(engine: Engine, tmp_path: Path):
+    """平潭 2022 as an archiver's flattened text (the body on one line) with its section
+    headings in traditional characters: the headings glued inside the line are found as
+    the simplified ones are (ST001 'missing' errors before)."""
+    from linter.traditional import SIMPLIFIED, TRADITIONAL
+
+    original = TEXT / "2022_zone-pingtan_gov.txt"
+    text = original.read_text("utf-8")
+    to_traditional = str.maketrans(SIMPLIFIED, TRADITIONAL)
+    for n, h in HEADINGS.items():
+        text = text.replace(f"{n}、{h}", f"{n}、{h.translate(to_traditional)}")
+    assert "一、總體情況" in text
+    variant = write(tmp_path, "variant.txt", text)
+    found = set(kinds(engine.lint_path(variant)))
+    assert not [k for k in found - set(kinds(engine.lint_path(original))) if k[2] == "error"]
