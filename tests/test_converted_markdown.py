@@ -145,6 +145,28 @@ def test_kangxi_radicals_read_as_the_ideographs_they_look_like(
     assert kinds(engine.lint_path(pasted)) == kinds(engine.lint_path(PAGE_2023))
 
 
+def test_a_radical_written_as_a_character_reference_is_read_too(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The text and HTML readers unify radicals in the source before reading it, so the
+    engine's pass over every cell is skipped for them (``radicals_read``); a radical the
+    page writes as a character reference appears only in the parsed text: the pass runs."""
+    from linter.readers.html import HtmlReader
+    from linter.readers.text import TextReader
+
+    page = (FIXTURES / "html" / "2023_zone-pingtan_gov.html").read_text(encoding="utf-8")
+    limits = engine.limits
+    plain = HtmlReader().read("p.html", page.encode("utf-8"), limits)
+    assert plain.radicals_read
+    assert TextReader().read("t.md", "⼀、总体情况\n".encode(), limits).radicals_read
+    referenced = tmp_path / "referenced.html"
+    referenced.write_text(page.replace("一、总体情况", "&#x2F00;、总体情况"), encoding="utf-8")
+    doc = HtmlReader().read("r.html", referenced.read_bytes(), limits)
+    assert not doc.radicals_read
+    assert any("\u2f00、总体情况" in getattr(b, "text", "") for b in doc.blocks)
+    assert kinds(engine.lint_path(referenced)) == kinds(engine.lint_path(PAGE_2023))
+
+
 def test_inline_markup_in_a_markdown_cell_is_not_its_text(engine: Engine) -> None:
     # "|度办<br>理结<br>果<br>（二）部分公开…|<sup>19</sup>|1|0|0|0|0|20|": an AP006 error
     # ("<sup>19</sup>" is not a number) before

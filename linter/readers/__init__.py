@@ -76,6 +76,8 @@ def unify_radicals_in(doc: Document) -> Document:
     character; the rest is done here."""
     from linter.textnorm import RADICAL, unify_radicals
 
+    if doc.radicals_read:
+        return doc
     texts = [doc.extracted_text or "", *doc.metadata.values()]
     for block in doc.blocks:
         if isinstance(block, Table):

@@ -195,6 +195,8 @@ _ENTITY_DECLARATION = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNOREC
 # The lead bytes of U+2F00..U+2FFF in UTF-8 (the Kangxi radicals are U+2F00..U+2FD5): a page
 # without them holds no radical.
 RADICAL_BYTES_RE = re.compile(rb"\xe2[\xbc-\xbf]")
+# A character reference that may be one (U+2F00–U+2FDF: &#x2F00; … &#12255;).
+RADICAL_REFERENCE_BYTES_RE = re.compile(rb"&#(?:[xX]0*2[fF][0-9a-fA-F]{2}|0*12[0-2][0-9]{2})")
 
 
 class HtmlReader(HtmlForm, Reader):
@@ -300,6 +302,9 @@ class HtmlReader(HtmlForm, Reader):
             metadata=metadata,
             diagnostics=diagnostics,
             images=walker.images,
+            # Radicals in the source were unified before parsing; one written as a
+            # character reference (“&#x2F00;”) only appears in the parsed text.
+            radicals_read=not RADICAL_REFERENCE_BYTES_RE.search(payload),
         )
 
 

@@ -88,7 +88,10 @@ class TextReader(Reader):
                 cause="wrong-extension",
             )
         decoded = decode_text(data)
-        doc = Document(path=path, media_type=self.media_type, encoding=decoded.encoding)
+        # Every line is read from the text with its radicals unified (below).
+        doc = Document(
+            path=path, media_type=self.media_type, encoding=decoded.encoding, radicals_read=True
+        )
         if path.lower().endswith((".md", ".markdown")):
             doc.media_type = "text/markdown"
         if decoded.fallback:
