@@ -722,3 +722,15 @@ def test_traditional_headings_glued_in_a_flattened_page(engine: Engine, tmp_path
     variant = write(tmp_path, "variant.txt", text)
     found = set(kinds(engine.lint_path(variant)))
     assert not [k for k in found - set(kinds(engine.lint_path(original))) if k[2] == "error"]
+
+
+@pytest.mark.parametrize(
+    "agency", ["南京海关", "淮安市公安局交通警察支队", "洪泽区岔河镇", "淮安市气象台"]
+)
+def test_agency_line_above_the_title_of_other_agencies(engine: Engine, tmp_path: Path, agency: str):
+    """洪泽 2024's two-line title with another agency's name on the first line: a customs
+    office, a police detachment, a town, a weather station name the report's agency (lost
+    before: the cross-year pairing and ST008 need it)."""
+    edit = replace("淮安市洪泽区人民政府\n", f"{agency}\n")
+    result = engine.lint_path(write(tmp_path, "variant.txt", edit(HONGZE_2024.read_text("utf-8"))))
+    assert result.report.agency.value == agency
