@@ -8,10 +8,10 @@ its simplified form, one character for one.
 
 The table covers the traditional forms of the simplified characters the project's labels,
 cues and spec use and the real reports in tests/fixtures print (495 pairs), generated
-once with hanziconv 0.3.2's character map (a development tool, not a dependency); a
-traditional character that is also a simplified one in use (後 is not, 著 would be) is
-left out, and so are 乾, 著, 藉, 瞭, which simplified text also prints (显著, 凭藉), so no
-simplified text changes.
+once with hanziconv 0.3.2's character map (Apache-2.0, © 2014 Bernard Yue; a development
+tool, not a dependency); a traditional character that is also a simplified one in use
+(後 is not, 著 would be) is left out, and so are 乾, 著, 藉, 瞭, which simplified text
+also prints (显著, 凭藉), so no simplified text changes.
 """
 
 from __future__ import annotations
