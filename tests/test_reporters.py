@@ -244,7 +244,9 @@ def test_github_job_summary_counts_what_the_annotations_cannot_show(
     first = summary.read_text(encoding="utf-8")
     assert "检查 6 个文件：8 错误 · 5 警告 · 1 提示" in first
     assert "未显示为注释" not in first
-    lines = render(GithubReporter, results * 2, later, options(engine, lang="en")).splitlines()
+    copy = shutil.copytree(folder, tmp_path / "copy")  # the same reports again, as other files
+    again, _ = lint(engine, copy)
+    lines = render(GithubReporter, results + again, later, options(engine, lang="en")).splitlines()
     kinds = Counter(line.split(" ", 1)[0] for line in lines)
     assert kinds == {"::error": 16, "::warning": 8, "::notice": 2}  # all still in the log
     assert "6 findings are in this log only" in capsys.readouterr().err  # 16-10 errors
@@ -254,7 +256,8 @@ def test_github_job_summary_counts_what_the_annotations_cannot_show(
     rows = [r.split("|") for r in text.splitlines() if r.startswith("| ") and "rule" not in r]
     assert sum(int(r[3]) for r in rows) == len(lines)
     xt001 = next(r for r in rows if r[1].strip().startswith("XT001"))
-    assert xt001[1:5] == [" XT001 unreadable-document ", " error ", " 2 ", " 1 "]  # one file
+    # two findings, in two files (the empty one of each folder)
+    assert xt001[1:5] == [" XT001 unreadable-document ", " error ", " 2 ", " 2 "]
     monkeypatch.delenv("GITHUB_STEP_SUMMARY")
     render(GithubReporter, results, later, options(engine))
     assert summary.read_text(encoding="utf-8") == first + text  # no summary outside Actions

@@ -26,6 +26,7 @@ from collections import Counter
 from linter.engine import FileResult
 from linter.finding import Finding
 from linter.reporters import Reporter, where
+from linter.reporters.statistics import Statistics
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -75,24 +76,22 @@ LEVEL_WORDS = {
 class GithubReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.files = 0
         self.levels: Counter[str] = Counter()
-        self.by_rule: Counter[str] = Counter()
-        self.reports_by_rule: dict[str, set[str]] = {}
+        # per rule: findings and reports affected, as --statistics counts them
+        self.statistics = Statistics()
 
     def file(self, result: FileResult) -> None:
-        self.files += 1
+        self.statistics.add(result.findings, report=True)
         self._write(result.findings)
 
     def batch(self, findings, suppressed=None) -> None:
+        self.statistics.add(findings)
         self._write(findings)
 
     def _write(self, findings: list[Finding]) -> None:
         for f in findings:
             self.out.write(command(f, self.options.lang) + "\n")
             self.levels[f.level] += 1
-            self.by_rule[f.code] += 1
-            self.reports_by_rule.setdefault(f.code, set()).add(f.path)
 
     def finish(self) -> None:
         hidden = sum(max(0, n - SHOWN_PER_LEVEL) for n in self.levels.values())
@@ -121,16 +120,12 @@ class GithubReporter(Reporter):
     def summary(self, hidden: int, en: bool) -> str:
         """The job summary: Markdown, a few kilobytes whatever the batch (GitHub takes up
         to 1 MiB per step)."""
-        names = {r.code: r for r in self.options.rules}
         counts = " · ".join(
             f"{self.levels[lv]} {LEVEL_WORDS[lv][1 if en else 0]}" for lv in LEVEL_WORDS
         )
-        lines = [
-            "### gongkai-lint",
-            "",
-            (f"{self.files} files checked: " if en else f"检查 {self.files} 个文件：") + counts,
-            "",
-        ]
+        files = self.statistics.reports
+        checked = f"{files} files checked: " if en else f"检查 {files} 个文件："
+        lines = ["### gongkai-lint", "", checked + counts, ""]
         if hidden:
             lines += [
                 f"> {hidden} findings are not shown as annotations (GitHub shows "
@@ -141,17 +136,15 @@ class GithubReporter(Reporter):
                 f"{SHOWN_PER_LEVEL} 条）：全部问题见该步骤的日志和 SARIF 输出。",
                 "",
             ]
-        if self.by_rule:
+        rows = self.statistics.rows()
+        if rows:
             lines += [
                 "| rule | level | findings | reports |"
                 if en
                 else "| 规则 | 级别 | 问题数 | 涉及报告 |",
                 "|---|---|---:|---:|",
             ]
-            for code, n in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-                rule = names.get(code)
-                name = f"{code} {rule.name}" if rule is not None else code
-                level = rule.level if rule is not None else ""
-                lines.append(f"| {name} | {level} | {n} | {len(self.reports_by_rule[code])} |")
+            for code, name, level, n, affected in rows:
+                lines.append(f"| {code} {name} | {level} | {n} | {affected} |")
             lines.append("")
         return "\n".join(lines) + "\n"

@@ -270,7 +270,6 @@ class XlsxReporter(_Tables):
         self.statistics = Statistics()
         # Report path -> its row in the reports sheet (reports are written in this order).
         self.report_row_number: dict[str, int] = {}
-        self.finding_count = 0
         # Write-only: each sheet streams its rows to a temporary file until ``save``.
         self.workbook = Workbook(write_only=True)
         self.reports = self._sheet("reports", self.report_columns)
@@ -347,7 +346,6 @@ class XlsxReporter(_Tables):
                 row[0] = self._link(self.findings, f.path, location=f"'{reports}'!A{number}")
             row[1] = self._link(self.findings, f.code, url=self.rule_url(f.code))
             self.findings.append(row)
-            self.finding_count += 1
             self.findings_rows += 1
 
     def _continue_findings(self) -> None:
