@@ -212,6 +212,14 @@ def big_batch(tmp_path: Path) -> Path:
     return folder
 
 
+def _sigint_as_from_a_terminal() -> None:
+    """A shell starts a background job with SIGINT ignored, and Python, like any program,
+    keeps an ignore it inherits (no KeyboardInterrupt handler is installed). Run from such a
+    job, the suite's batch would never see the test's SIGINT and run to its end: the check
+    gets SIGINT as a terminal's Ctrl-C gives it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_batch(tmp_path: Path) -> subprocess.Popen:
     (tmp_path / "out.sarif").write_text("previous\n", encoding="utf-8")
     process = subprocess.Popen(
@@ -220,6 +228,7 @@ def _start_batch(tmp_path: Path) -> subprocess.Popen:
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_sigint_as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     while len(_children(process.pid)) < 2:  # both workers started: the batch is running
