@@ -92,13 +92,28 @@ def _shingles(text: str) -> tuple[int, bytes]:
     return count, array("I", sorted(hashes)[:SKETCH_SIZE]).tobytes()
 
 
+def _compressed_places(joined: bytes) -> bytes:
+    """The compressed places: most reports of a batch read the same cells of the same
+    edition's tables (7 KB of names), so each set of places is compressed once per process
+    (0.07 ms a report) and the same bytes are given again."""
+    done = _PLACES.get(joined)
+    if done is None:
+        if len(_PLACES) >= 64:
+            _PLACES.clear()
+        done = _PLACES[joined] = zlib.compress(joined)
+    return done
+
+
+_PLACES: dict[bytes, bytes] = {}
+
+
 def digest(report: Report) -> bytes:
     """The report's form digest (see the module's docstring): the number of figures,
     their places and their values (each compressed: places repeat, and most values are
     small whole numbers), the narrative's sketch. About 1.5 KB."""
     figures = sorted(_figures(report).items())
     names, numbers = zip(*figures, strict=True) if figures else ((), ())
-    places = zlib.compress("\n".join(names).encode("utf-8"))
+    places = _compressed_places("\n".join(names).encode("utf-8"))
     values = zlib.compress(array("d", numbers).tobytes())
     count, sketch = _shingles("\n".join(s.text for s in report.sections))
     return pickle.dumps(

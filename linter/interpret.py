@@ -42,6 +42,7 @@ from linter.model import (
 )
 from linter.textnorm import (
     compact,
+    compact_joined,
     is_data_like,
     key,
     parse_cell,
@@ -523,15 +524,10 @@ def _logical(row: Sequence[TableCell]) -> list[TableCell]:
 
 
 def _cell(tc: TableCell) -> Cell:
-    parsed = parse_cell(tc.text)
-    return Cell(
-        text=tc.text,
-        value=parsed.value,
-        state=parsed.state,  # type: ignore[arg-type]
-        anchor=tc.anchor,
-        unit=parsed.unit,
-        note=parsed.note,
-    )
+    text = tc.text
+    parsed = parse_cell(text)
+    # (positional: one call per data cell of every table)
+    return Cell(text, parsed.value, parsed.state, tc.anchor, parsed.unit, parsed.note)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -1032,8 +1028,13 @@ def _applications_edition(rows: Iterable[str]) -> str | None:
     one is; among several candidates, the one missing the fewest of its own such rows.
     Undecided (None) when no candidate, or a tie.
     """
+    return _edition_of_rows(tuple(dict.fromkeys(rows)), E.REGISTRY.version)
+
+
+@lru_cache(maxsize=1024)  # (most reports read the same rows of one edition)
+def _edition_of_rows(rows: tuple[str, ...], version: int) -> str | None:
     all_ids = E.ids()
-    telling = {r: E.editions_of_row(r) for r in dict.fromkeys(rows)}
+    telling = {r: E.editions_of_row(r) for r in rows}
     telling = {r: eds for r, eds in telling.items() if set(eds) != set(all_ids)}
     candidates = []
     for edition in E.all_editions():
@@ -1507,6 +1508,43 @@ def _review_by_labels(
 _ITEM_TITLE = re.compile(r"第?二十条第?\(?([一二三四五六七八九十]+)\)?项")
 
 
+@lru_cache(maxsize=64)
+def _item_specs(number: str, version: int) -> tuple[tuple[str, L.ItemSpec], ...]:
+    """Each edition's spec of section-二 item ``number`` (by registry version: asked for
+    every row of every item table)."""
+    return tuple(
+        (ed.id, spec)
+        for ed in E.all_editions()
+        for spec in ed.article20_items
+        if spec.number == number
+    )
+
+
+@lru_cache(maxsize=4096)
+def _item_row(
+    number: str, label_key: str, version: int
+) -> tuple[L.RowSpec, tuple[str, ...], tuple[str, ...]] | None:
+    """The row of item ``number`` whose label's key is ``label_key`` (from the first
+    edition that prints it), the editions whose item prints that label, and those whose
+    fingerprints hold it; None when no edition's item has the row. (Cached: every report
+    prints the same few labels.)"""
+    specs = _item_specs(number, version)
+    for _ed, spec in specs:
+        row_spec = next((r for r in spec.rows if key(r.label) == label_key), None)
+        if row_spec is None:
+            continue
+        printing = tuple(
+            other
+            for other, other_spec in specs
+            if any(key(r.label) == key(row_spec.label) for r in other_spec.rows)
+        )
+        fingerprinted = tuple(
+            other.id for other in E.all_editions() if row_spec.label in other.fingerprints
+        )
+        return row_spec, printing, fingerprinted
+    return None
+
+
 def recognise_article20(
     blocks: list[Paragraph | DocTable], diagnostics: list[Diagnostic] | None = None
 ) -> Article20:
@@ -1516,13 +1554,10 @@ def recognise_article20(
     hits = dict.fromkeys(E.ids(), 0)
     anchor: Anchor | None = None
 
-    def item_specs(number: str) -> list[tuple[str, L.ItemSpec]]:
-        return [
-            (ed.id, spec)
-            for ed in E.all_editions()
-            for spec in ed.article20_items
-            if spec.number == number
-        ]
+    version = E.REGISTRY.version
+
+    def item_specs(number: str) -> tuple[tuple[str, L.ItemSpec], ...]:
+        return _item_specs(number, version)
 
     # An item known from its rows, not from a title (a table per item, its caption
     # in other words or none): the next table without a title is told by its rows too.
@@ -1603,22 +1638,18 @@ def recognise_article20(
                 item["late_header"] = bool(item["rows"])
                 continue
             matched = False
-            for _ed, spec in item_specs(current):
-                row_spec = next((r for r in spec.rows if key(r.label) == key(cells[0].text)), None)
-                if row_spec is None:
-                    continue
+            found = _item_row(current, key(cells[0].text), version)
+            if found is not None:
                 # which editions print this row label here: for an item without its
                 # header row, the columns are those of the edition its rows are from
-                for other, other_spec in item_specs(current):
-                    if any(key(r.label) == key(row_spec.label) for r in other_spec.rows):
-                        item["row_hits"][other] = item["row_hits"].get(other, 0) + 1
+                row_spec, printing, fingerprinted = found
+                for other in printing:
+                    item["row_hits"][other] = item["row_hits"].get(other, 0) + 1
                 matched = True
                 # A label only some editions print counts for each of them.
-                for other in E.all_editions():
-                    if row_spec.label in other.fingerprints:
-                        hits[other.id] += 1
+                for other in fingerprinted:
+                    hits[other] += 1
                 item["rows"].setdefault(row_spec.id, (cells[0], cells[1:]))
-                break
             if not matched and cells[0].text and not is_data_like(cells[0].text):
                 # A row label with a typo ("行政处份"): the closest row of this item.
                 scored = sorted(
@@ -1847,7 +1878,9 @@ def _looks_like_review(table: DocTable) -> bool:
 
 
 def _looks_like_article20(table: DocTable) -> bool:
-    return any(_ITEM_TITLE.search(compact(tc.text)) for r in table.rows for tc in r if tc.text)
+    """A cell names an item of 第二十条 (the cells searched as one text: no match
+    crosses from one cell to the next)."""
+    return _ITEM_TITLE.search(compact_joined(tc.text for r in table.rows for tc in r)) is not None
 
 
 def _texts(doc: Document) -> Iterator[str]:
@@ -1950,7 +1983,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     app_tables = [
         (t, owner[i] == 3)
         for i, t in tables
-        if (owner[i] == 3 and _looks_like_applications(t) >= 1) or _looks_like_applications(t) >= 5
+        if (hits := _looks_like_applications(t)) >= 5 or (owner[i] == 3 and hits >= 1)
     ]
     applications = recognise_applications(app_tables, diagnostics)
     review_at = [i for i, t in tables if owner[i] == 4 or _looks_like_review(t)]
