@@ -82,11 +82,27 @@ def none_entered(terms: Sequence[Term]) -> bool:
 
 
 def total(terms: Sequence[Term]) -> int | Decimal:
-    return sum((value(t.cell) for t in terms), 0)
+    # (a loop, not sum() over a generator: the identity rules add up every row of every
+    # table, and most terms are plain counts)
+    out: int | Decimal = 0
+    for t in terms:
+        cell = t.cell
+        v = cell.value if cell is not None and cell.state == "number" else None
+        if type(v) is int and -PLAUSIBLE_LIMIT < v < PLAUSIBLE_LIMIT:
+            out += v
+        else:
+            out += value(cell)
+    return out
 
 
 def any_blank(terms: Sequence[Term]) -> bool:
-    return any(t.cell.is_empty for t in terms)
+    for t in terms:
+        if t.cell.state in _EMPTY:
+            return True
+    return False
+
+
+_EMPTY = ("blank", "placeholder")  # Cell.is_empty
 
 
 def show(term: Term, lang: str) -> str:
@@ -100,6 +116,8 @@ def show(term: Term, lang: str) -> str:
 
 
 def fmt(v: int | float | Decimal | None) -> str:
+    if type(v) is int:
+        return str(v)  # the usual count (asked for every term of every identity)
     if v is None:
         return "?"
     if isinstance(v, float) and v.is_integer():

@@ -141,6 +141,7 @@ class Section:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+@fast_init  # one per figure of every narrative
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A figure the narrative states (:mod:`linter.statements` reads them).

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import methodcaller
 
 from linter.document import MARKUP_MEDIA_TYPES, Anchor, fast_init
 from linter.model import Report
@@ -49,6 +50,8 @@ _TEXT_ENDS = "。,;!?:"
 _SENTENCE_ENDS = "。;!?" + PARAGRAPH_BREAK + HEADING_END
 _CLAUSE_END_RE = re.compile(f"[{re.escape(_ENDS)}]")
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_ENDS)}]")
+# Where each match starts, without a Python frame per match (thousands per narrative).
+_START = methodcaller("start")
 
 
 @fast_init
@@ -195,11 +198,11 @@ class Narrative:
 
     @cached_property
     def _clause_ends(self) -> list[int]:
-        return [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+        return list(map(_START, _CLAUSE_END_RE.finditer(self.text)))
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        return [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
+        return list(map(_START, _SENTENCE_END_RE.finditer(self.text)))
 
     @cached_property
     def _offsets(self) -> dict[int, Sequence[int]]:

@@ -24,7 +24,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from operator import methodcaller
 
 from linter.document import fast_init
 from linter.model import Report, Statement
@@ -521,9 +522,14 @@ def narrative_of(report: Report) -> Narrative:
     return of_report(report)
 
 
+_START = methodcaller("start")
+# A figure's value by its text: the same few (“1”, “0”, “两”) stand in every report.
+_parse_figure = lru_cache(maxsize=4096)(parse_number)
+
+
 def _statements(narrative: Narrative) -> Iterator[Statement]:
     text = narrative.text
-    term_starts = [t.start() for t in _ANY_TERM.finditer(text)]
+    term_starts = list(map(_START, _ANY_TERM.finditer(text)))
     term_ends = [t + 2 for t in term_starts]
     ends = (*narrative.starts[1:], len(text))
     headings = [
@@ -540,7 +546,7 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         if h >= 0 and m.start < headings[h][1]:
             continue  # a heading is not narrative
         figure = m.text
-        value = parse_number(figure)
+        value = _parse_figure(figure)
         if value is None:
             continue
         unit = m.unit
@@ -566,7 +572,7 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         found = set(_QUALIFIER_RE.findall(head))
         if "其中" in sentence_head:
             found.add("其中")
-        qualifiers = tuple(q for q in _QUALIFIERS if q in found)
+        qualifiers = tuple(q for q in _QUALIFIERS if q in found) if found else ()
         after = text[figure_end : figure_end + 2]
         approx_after = _APPROX_AFTER_RE.match(after)
         approximate = bool(m.more or approx_after or head.endswith(_APPROX_BEFORE))
@@ -579,17 +585,17 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         year = years[y] if y >= 0 and year_starts[y] >= start - len(sentence_head) else None
         anchor, where = narrative.anchor(start, end)
         yield Statement(
-            text=text[max(clause_start, start - _HEAD_WINDOW) : min(clause_end, figure_end + 40)],
-            figure=figure,
-            value=value,
-            unit=unit,
-            concepts=concepts,
-            qualifiers=qualifiers,
-            approximate=approximate,
-            comparison=comparison,
-            year=year,
-            where=where,
-            anchor=anchor,
+            text[max(clause_start, start - _HEAD_WINDOW) : min(clause_end, figure_end + 40)],
+            figure,
+            value,
+            unit,
+            concepts,
+            qualifiers,
+            approximate,
+            comparison,
+            year,
+            where,
+            anchor,
         )
 
 
