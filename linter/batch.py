@@ -82,6 +82,9 @@ def slim(result: FileResult) -> FileResult:
         article20=Article20(present=False),
         applications=ABSENT,
         review_litigation=ABSENT,
+        # the narrative's figures: only a reporter that keeps whole reports (the HTML
+        # audit) shows them; they were a third of a slim result's pickling
+        statements=None,
     )
     return FileResult(
         result.path, report, result.findings, facts=result.facts, skipped=result.skipped
@@ -93,14 +96,13 @@ def rendered(result: FileResult, renderer: Any) -> FileResult:
     each finding's code, level and message besides, so the related locations and the
     extracted text stay behind — they were most of what crossed between processes."""
     fragment = renderer.fragment(result)
-    light = [replace(f, related=()) if f.related else f for f in result.findings]
     report = result.report
     if report.extracted_text is not None:
         report = replace(report, extracted_text=None)
     return FileResult(
         result.path,
         report,
-        light,
+        result.findings,  # pickled light: see FileResult.__getstate__
         result.suppressed,
         facts=result.facts,
         skipped=result.skipped,

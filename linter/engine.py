@@ -16,7 +16,7 @@ from linter import editions, forms
 from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.factstore import PackedFacts, as_source
-from linter.finding import Finding, Location
+from linter.finding import Finding, Location, flat_light, from_flat
 from linter.interpret import interpret
 from linter.manifest import Entry, Manifest
 from linter.model import Decided, Report, Source
@@ -104,6 +104,25 @@ class FileResult:
     # linter.batch.EngineSpec.renderer); the findings then travel without their
     # related locations and the report without its extracted text.
     rendered: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A result whose output was rendered (in a worker) crosses to the parent light:
+        # its findings as flat tuples without their related locations (the parent reads
+        # only their codes, levels and messages besides), which pickle in one C pass.
+        state = dict(self.__dict__)
+        if self.rendered is not None:
+            state["findings"] = (_FLAT, flat_light(self.findings))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        findings = state.get("findings")
+        if isinstance(findings, tuple) and findings[:1] == (_FLAT,):
+            state["findings"] = from_flat(findings[1])
+        self.__dict__.update(state)
+
+
+# Marks a pickled FileResult's findings as flat_light tuples.
+_FLAT = "flat-findings/1"
 
 
 @dataclass

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Literal
 
-from linter.document import Anchor, fast_init, pickle_by_fields
+from linter.document import ANCHOR_FIELDS, Anchor, fast_init, pickle_by_fields
 
 Level = Literal["error", "warning", "note"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "note")
@@ -77,3 +78,49 @@ class Finding:
 
 pickle_by_fields(Location)
 pickle_by_fields(Finding)
+
+# --- findings crossing from a worker (see linter.engine.FileResult) -----------------------
+
+# A finding as one flat tuple of plain values (its location's and anchor's fields
+# inlined, without related locations): a list of them pickles in one C pass, where
+# Finding, Location and Anchor objects each cost a Python call to pickle and another
+# to build back, for the twenty-odd findings of a report.
+_OWN = tuple(f.name for f in fields(Finding) if f.name not in ("location", "related"))
+_own_values = attrgetter(*_OWN)
+_location_values = attrgetter("logical", "label_zh", "label_en", "path")
+_anchor_values = attrgetter(*ANCHOR_FIELDS)
+_N_OWN, _N_ANCHOR = len(_OWN), len(ANCHOR_FIELDS)
+
+
+def flat_light(findings: list[Finding]) -> list[tuple]:
+    """The findings as flat tuples, related locations left out (:func:`from_flat`)."""
+    return [
+        (*_own_values(f), *_location_values(f.location), *_anchor_values(f.location.anchor))
+        for f in findings
+    ]
+
+
+def _finding_builder():
+    """``build(own, location)``: a Finding from its own fields' values (in ``_OWN``
+    order, already converted as ``__post_init__`` leaves them) without running
+    ``__init__`` and ``__post_init__`` again: each slot is set through its descriptor."""
+    setters = {name: Finding.__dict__[name].__set__ for name in (*_OWN, "location", "related")}
+    namespace: dict[str, object] = {"_new": object.__new__, "_Finding": Finding}
+    lines = ["def build(own, location):", "    f = _new(_Finding)"]
+    for i, name in enumerate(_OWN):
+        namespace[f"_set_{name}"] = setters[name]
+        lines.append(f"    _set_{name}(f, own[{i}])")
+    namespace["_set_location"] = setters["location"]
+    namespace["_set_related"] = setters["related"]
+    lines += ["    _set_location(f, location)", "    _set_related(f, ())", "    return f"]
+    exec("\n".join(lines) + "\n", namespace)  # as fast_init builds __init__
+    return namespace["build"]
+
+
+_build = _finding_builder()
+
+
+def from_flat(rows: list[tuple]) -> list[Finding]:
+    """Findings back from :func:`flat_light`'s tuples."""
+    a = _N_OWN + 4
+    return [_build(row, Location(Anchor(*row[a : a + _N_ANCHOR]), *row[_N_OWN:a])) for row in rows]

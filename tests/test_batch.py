@@ -255,3 +255,32 @@ def test_a_batch_runs_without_the_cli(plugins, tmp_path) -> None:
     assert reporter.paths == [engine.display_path(p) for p in PINGTAN]
     assert run.failing == reporter.errors
     assert run.stats.reports == len(PINGTAN)
+
+
+def test_a_rendered_result_crosses_the_pool_light_and_whole(plugins) -> None:
+    """What a worker sends once its SARIF is rendered: findings without their related
+    locations (flat tuples on the way), every other field as it was — anchors placed
+    from the page, values, properties — and no narrative figures in the slim report."""
+    import pickle
+    from dataclasses import replace
+
+    from linter.batch import rendered, slim
+    from linter.reporters import ReportOptions
+    from linter.reporters.sarif import SarifReporter
+    from tests.conftest import FIXTURES
+
+    engine = Engine(plugins)
+    result = engine.lint_path(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html")
+    assert result.report.statements and all(f.related for f in result.findings)
+    worker = SarifReporter.worker_renderer(ReportOptions(rules=engine.rules, root=Path.cwd()))
+    light = rendered(slim(result), worker)
+    back = pickle.loads(pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.findings == [replace(f, related=()) for f in result.findings]
+    assert [f.location.anchor.line for f in back.findings] == [
+        f.location.anchor.line for f in result.findings
+    ]
+    assert back.report.statements is None
+    assert back.rendered == light.rendered
+    # Without a rendered fragment the findings cross whole (a reporter in the parent).
+    whole = pickle.loads(pickle.dumps(slim(result), protocol=pickle.HIGHEST_PROTOCOL))
+    assert whole.findings == result.findings

@@ -68,9 +68,13 @@ def artifact_uri(path: str) -> str:
     return path_uri(Path(path).as_posix())
 
 
+# One encoder for the run: json.dumps with options builds a new one for every call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def compact_json(item: Any) -> str:
     """JSON without the spaces after ``,`` and ``:`` (a tenth of a log)."""
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(item)
 
 
 def _region(anchor: Anchor) -> dict[str, int]:
@@ -624,12 +628,12 @@ class _Collector:
         self.reset()
 
     def reset(self) -> None:
-        self.items: list[str] = []
+        self.items: list[dict[str, Any]] = []
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:
-        self.items.append(compact_json(item))
+        self.items.append(item)  # encoded with the file's others, in one call
         self.count += 1
 
     def text(self) -> str:
-        return ",".join(self.items)
+        return compact_json(self.items)[1:-1] if self.items else ""
