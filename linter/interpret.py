@@ -16,14 +16,24 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from linter import editions as E
 from linter import labels as L
 from linter import statements, traditional
-from linter.document import MARKUP_MEDIA_TYPES, Anchor, Diagnostic, Document, Paragraph, TableCell
+from linter.document import (
+    MARKUP_MEDIA_TYPES,
+    Anchor,
+    Diagnostic,
+    Document,
+    LazyAnchor,
+    Paragraph,
+    TableCell,
+)
 from linter.document import Table as DocTable
 from linter.model import (
     ABSENT,
@@ -42,7 +52,6 @@ from linter.model import (
 )
 from linter.textnorm import (
     compact,
-    compact_joined,
     is_data_like,
     key,
     parse_cell,
@@ -96,12 +105,12 @@ def match_heading(text: str) -> _Heading | None:
         head = rest[:40]
         arabic = m.group("arabic") is not None
         paren = m.group("paren") is not None
+        head30 = head[:30]
         for spec in L.SECTIONS:
-            if any(
-                head.startswith(c)
+            cues = spec.cues
+            if head.startswith(cues) or (
                 # (“（一）2024 年工作中存在问题的改进情况” is a sub-heading of 五)
-                or (c in head[:30] and spec.number in (4, 5) and not paren)
-                for c in spec.cues
+                spec.number in (4, 5) and not paren and any(c in head30 for c in cues)
             ):
                 if spec.number == 4 and not ("复议" in head[:30] or "诉讼" in head[:30]):
                     continue
@@ -978,10 +987,20 @@ def _applicant_row_labels(table: DocTable) -> set[str]:
     """The applicant columns (自然人 … 总计) printed as the label of a row of values."""
     found: set[str] = set()
     for printed in table.rows:
-        labels = [tc.text for tc in _logical(printed) if tc.text and not is_data_like(tc.text)]
-        values = sum(1 for tc in printed if parse_cell(tc.text).state == "number")
-        col = _app_column(labels[-1]) if labels else None
-        if col is not None and values >= 3:
+        # the row's last label (text that is not a value), read from the end
+        label = next(
+            (
+                tc.text
+                for tc in reversed(printed)
+                if not tc.hmerge and tc.text and not is_data_like(tc.text)
+            ),
+            None,
+        )
+        col = _app_column(label) if label is not None else None
+        if (
+            col is not None
+            and sum(1 for tc in printed if parse_cell(tc.text).state == "number") >= 3
+        ):
             found.add(col.id)
     return found
 
@@ -1878,19 +1897,23 @@ def _looks_like_review(table: DocTable) -> bool:
 
 
 def _looks_like_article20(table: DocTable) -> bool:
-    """A cell names an item of 第二十条 (the cells searched as one text: no match
-    crosses from one cell to the next)."""
-    return _ITEM_TITLE.search(compact_joined(tc.text for r in table.rows for tc in r)) is not None
+    # Each cell's compact form: cached, as cells repeat from report to report (one pass
+    # over a table's cells joined costs six times as much, NFKC over the whole text).
+    return any(_ITEM_TITLE.search(compact(tc.text)) for r in table.rows for tc in r if tc.text)
 
 
-def _texts(doc: Document) -> Iterator[str]:
+def _texts(doc: Document) -> list[str]:
+    """Every paragraph's and cell's text (the cells' gathered in C: hundreds a table)."""
+    out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            yield block.text
+            out.append(block.text)
         else:
-            for row in block.rows:
-                for cell in row:
-                    yield cell.text
+            out.extend(map(_TEXT, chain.from_iterable(block.rows)))
+    return out
+
+
+_TEXT = attrgetter("text")
 
 
 def _simplified(doc: Document) -> Document:
@@ -2221,7 +2244,18 @@ def _not_a_report(
 
 
 def _shift(anchor: Anchor, offset: int) -> Anchor:
-    if anchor.column is None or offset <= 0:
+    """``anchor`` moved ``offset`` characters along its line. A reader's lazy anchor is
+    shifted lazily too: placing it scans the source (2 ms in a large page), which only a
+    finding at this place needs."""
+    if offset <= 0:
+        return anchor
+    if isinstance(anchor, LazyAnchor) and object.__getattribute__(anchor, "_locate") is not None:
+        return _shifted_later((anchor, offset))
+    return _shift_now(anchor, offset)
+
+
+def _shift_now(anchor: Anchor, offset: int) -> Anchor:
+    if anchor.column is None:
         return anchor
     return Anchor(
         line=anchor.line,
@@ -2231,6 +2265,9 @@ def _shift(anchor: Anchor, offset: int) -> Anchor:
         cell=anchor.cell,
         paragraph=anchor.paragraph,
     )
+
+
+_shifted_later = LazyAnchor.maker(lambda pair: _shift_now(*pair))
 
 
 def _decide_year(

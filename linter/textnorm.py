@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -48,14 +47,6 @@ def compact(text: str) -> str:
     """Whitespace (incl. line breaks inside labels), quotes removed; widths unified;
     traditional characters as simplified (“總體情況” is “总体情况”)."""
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
-
-
-def compact_joined(texts: Iterable[str]) -> str:
-    """The texts, each as :func:`compact` makes it, joined by NUL (which none of them
-    keeps, which no pattern of ours matches and which normalises on its own): one pass
-    over a table's cells where a search of each cell cost more in the calls than in the
-    search. Not cached (each table's cells are read once)."""
-    return _SPACE.sub("", nfkc("\x00".join(texts))).translate(_QUOTES)
 
 
 def strip_punctuation(text: str) -> str:

@@ -85,3 +85,25 @@ def test_html_cells_are_placed_only_when_read_and_then_exactly():
     one = cells[2].anchor
     assert (one.line, one.column, one.end_line, one.end_column) == (4, 5, 4, 15)
     assert cells[0].anchor._locate is not None  # still not placed
+
+
+def test_a_flattened_heading_lines_text_keeps_its_anchor_lazy():
+    # A section's first paragraph printed on its heading's line (a page that runs them
+    # together): the interpreter shifts the line's anchor to the text after the heading,
+    # and that place is worked out only when read (placing it scans the page).
+    from linter.interpret import interpret
+
+    body = "2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"
+    page = (
+        "<html><body><p>某某市交通运输局2023年政府信息公开工作年度报告</p>\n"
+        f"<p>一、总体情况 {body}</p>\n</body></html>"
+    ).encode()
+    report = interpret(HtmlReader().read("p.html", page, Limits()), page)
+    first = report.sections[0]
+    assert first.heading == "一、总体情况"
+    paragraph = first.paragraphs[0]
+    assert paragraph.text == body
+    assert isinstance(paragraph.anchor, LazyAnchor)
+    assert paragraph.anchor._locate is not None  # not placed by interpreting
+    offset = f"一、总体情况 {body}".find(body)
+    assert (paragraph.anchor.line, paragraph.anchor.column) == (2, first.anchor.column + offset)

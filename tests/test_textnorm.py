@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.textnorm import compact, compact_joined, key, parse_cell, split_numbering
+from linter.textnorm import key, parse_cell, split_numbering
 
 
 @pytest.mark.parametrize(
@@ -68,17 +68,3 @@ def test_key_ignores_width_spacing_quotes_and_punctuation() -> None:
     assert key("危及“三安全一稳定”") == key('危及"三安全一稳定"') == key("危及三安全 一稳定")
     assert key("商业\n企业") == key("商业企业")
     assert key("本年收费金额（单位：万元）") == key("本年收费金额(单位:万元)")
-
-
-def test_compact_joined_is_each_cell_compacted():
-    # Cells as printed in real reports: a line break inside a label, full-width brackets
-    # and digits, quotes, a no-break space, traditional characters, an empty cell.
-    cells = [
-        "第二十条第\n（五）项",
-        "“政府信息公开行政復議”",
-        "本年收费金额\u00a0（单位：万元）",
-        "",
-        "１２ 件",
-        "總體情況",
-    ]
-    assert compact_joined(cells) == "\x00".join(compact(c) for c in cells)
