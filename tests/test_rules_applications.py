@@ -241,6 +241,26 @@ def test_rows_listed_unreadable_by_xt002_are_not_missing(engine: Engine, tmp_pat
     assert not only(result, "AP002")
 
 
+def test_a_row_missing_from_a_partly_read_table_is_a_warning(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # （七）总计 dropped whole, as a converter drops a row it cannot place: on a table read
+    # in full, that is a missing row (error) ...
+    dropped = without_lines(sample_text(), 325, 334)
+    (missing,) = only(lint(engine, tmp_path, dropped), "AP002")
+    assert (missing.sub_id, missing.level) == ("outcome_total", "error")
+    # ... but when the interpreter itself read the table only in part (a cell of （三）2 lost
+    # too: XT002, partial, which lists that row), the row may have been lost with the ones
+    # the conversion broke: a warning that says why, not a claim that it is missing.
+    text = without_lines(dropped, LINE_PROHIBITED + 1, LINE_PROHIBITED + 1)
+    result = lint(engine, tmp_path, text)
+    assert [f.sub_id for f in only(result, "XT002")] == ["section3"]
+    (found,) = only(result, "AP002")
+    assert (found.sub_id, found.level) == ("outcome_total", "warning")
+    assert "该表只能部分识别（见 XT002）" in found.message_zh
+    assert "only partly read (see XT002)" in found.message_en
+
+
 def test_rows_beyond_the_five_named_in_xt002_are_still_unreadable(
     engine: Engine, tmp_path: Path
 ) -> None:

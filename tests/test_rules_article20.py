@@ -193,6 +193,24 @@ def test_a_row_that_cannot_be_aligned_is_not_missing(engine: Engine, tmp_path: P
     assert xt002.code == "XT002" and "“行政强制”行的单元格数与表头不符" in xt002.message_zh
 
 
+def test_a_row_missing_from_a_partly_read_section_is_a_warning(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """规章 dropped whole from item (一), as a converter drops a row: an error on tables read
+    in full, a warning saying why when section 二 was read only in part (行政强制 with a cell
+    too many: XT002, partial) — the row may have been lost with the ones the conversion broke."""
+    dropped = without(ad_text(), range(17, 22))
+    (missing,) = ad_findings(engine, write(tmp_path, "d.txt", dropped))
+    assert (missing.code, missing.sub_id, missing.level) == ("AD002", "item1/rules", "error")
+    text = insert_after(dropped, L21_COERCION_CELL - 5, "\t7")
+    findings = engine.lint_path(write(tmp_path, "p.txt", text)).findings
+    assert [f.sub_id for f in findings if f.code == "XT002"] == ["section2"]
+    (found,) = [f for f in findings if f.code.startswith("AD")]
+    assert (found.sub_id, found.level) == ("item1/rules", "warning")
+    assert "第二部分表格只能部分识别（见 XT002）" in found.message_zh
+    assert "only partly read (see XT002)" in found.message_en
+
+
 # 平潭综合实验区 2023's page as a browser prints it (Chromium "print to PDF"), then
 # ``pdftotext -layout``: header cells one space apart, a page break inside item (一). Before
 # the text reader split such headers, items (一), (五), (六) and (八) gave six AD002 errors.

@@ -11,6 +11,7 @@ from linter.model import Report, Row, TextBlock
 from linter.rule import Rule, RuleContext
 from rules.applications.common import (
     label_score,
+    partly_read,
     unread_rows,
 )
 
@@ -18,7 +19,7 @@ _FRAGMENT_MATCH = 0.99
 
 
 class MissingRow(Rule):
-    """检查内容：第三部分表格应有本报告所适用格式的每一行：一、本年新收，二、上年结转，（一）予以公开，（二）部分公开，（三）不予公开 8 个子项，（四）无法提供 3 个子项，（五）不予处理 5 个子项，（六）其他处理（2019 年试行格式为一行，2021 年格式为 3 个子项），（七）总计，四、结转下年度继续办理。每缺一行报告一次，指向该行本应所在位置的前一行。2021 年及以后的报告把（六）其他处理只印为一行（2019 年试行格式的写法）时，报告缺少的三个子项，并说明这是旧格式的写法。表格只能部分识别时（XT002 列出的行），这些行是“无法读取”而不是“缺少”，不报告；行标签印在第三部分却读不出对应数字时（表格在转换中被拆散），或表中另有标签无法与格式对应的数字行（该行可能就在其中）时，以警告提示核对原件，而不断言缺行。文本和 markdown 表格中跨两行印出的行标签（后半截在下一行、没有数字，或前半截在上一行）先拼接再识别。
+    """检查内容：第三部分表格应有本报告所适用格式的每一行：一、本年新收，二、上年结转，（一）予以公开，（二）部分公开，（三）不予公开 8 个子项，（四）无法提供 3 个子项，（五）不予处理 5 个子项，（六）其他处理（2019 年试行格式为一行，2021 年格式为 3 个子项），（七）总计，四、结转下年度继续办理。每缺一行报告一次，指向该行本应所在位置的前一行。2021 年及以后的报告把（六）其他处理只印为一行（2019 年试行格式的写法）时，报告缺少的三个子项，并说明这是旧格式的写法。表格只能部分识别时（XT002 列出的行），这些行是“无法读取”而不是“缺少”，不报告；行标签印在第三部分却读不出对应数字时（表格在转换中被拆散），或表中另有标签无法与格式对应的数字行（该行可能就在其中）时，或解释器自己说该表只能部分识别（XT002）、该行可能随被拆散的行一起在转换中丢失时，以警告提示核对原件并说明原因，而不断言缺行。文本和 markdown 表格中跨两行印出的行标签（后半截在下一行、没有数字，或前半截在上一行）先拼接再识别。
 
     为何重要：删减表格行会使该类办理结果无处填报，公众无法了解，各行之和也无法与（七）总计核对；地方实施通知（如重庆市人民政府办公厅的通知）要求严格按照统一格式模板编制、严禁擅自删减报告事项。
 
@@ -28,7 +29,7 @@ class MissingRow(Rule):
 
     依据：年度报告格式第三部分的行结构（2019 年试行格式 23 个数据行、2021 年格式 25 个数据行，FORMATS.md §2.4、§3.4、§3.6）。
 
-    What it checks: the section-3 table has every row of the format edition the report follows: I. new, II. carried over, (1) disclosed, (2) partly disclosed, the 8 sub-items of (3) withheld, the 3 of (4) unavailable, the 5 of (5) not processed, (6) other handling (one row in the 2019 trial format, 3 sub-items in the 2021 format), (7) total and IV. carried forward. One finding per missing row, pointing at the row before the place where it belongs. A 2021-or-later report that prints (6) other handling as one row (the 2019 layout) gets one finding for each of the three missing sub-items, saying it is the old layout. Rows an XT002 lists as unreadable are not reported as missing; a row whose label is printed in section 3 but has no figures that could be matched to it (a table broken up by conversion) gets a warning to check the original, not a claim that it is missing, and so does any missing row when the table holds rows of figures whose labels match no row of the format (the row may be one of them). In text and markdown tables, a label printed over two rows (its second half on the next row with no figures, or its first half on the row before) is joined before it is matched.
+    What it checks: the section-3 table has every row of the format edition the report follows: I. new, II. carried over, (1) disclosed, (2) partly disclosed, the 8 sub-items of (3) withheld, the 3 of (4) unavailable, the 5 of (5) not processed, (6) other handling (one row in the 2019 trial format, 3 sub-items in the 2021 format), (7) total and IV. carried forward. One finding per missing row, pointing at the row before the place where it belongs. A 2021-or-later report that prints (6) other handling as one row (the 2019 layout) gets one finding for each of the three missing sub-items, saying it is the old layout. Rows an XT002 lists as unreadable are not reported as missing; a row whose label is printed in section 3 but has no figures that could be matched to it (a table broken up by conversion) gets a warning to check the original, not a claim that it is missing, and so does any missing row when the table holds rows of figures whose labels match no row of the format (the row may be one of them), or when the interpreter itself read the table only in part (XT002: the row may have been lost with the rows the conversion broke); the warning says why. In text and markdown tables, a label printed over two rows (its second half on the next row with no figures, or its first half on the row before) is joined before it is matched.
 
     Why it matters: a row removed from the table leaves its handling outcome with nowhere to be reported, and the outcomes can no longer be checked against (7) total; local implementing notices (e.g. Chongqing's) forbid cutting items from the unified template.
 
@@ -65,6 +66,7 @@ class MissingRow(Rule):
             if g in table.rows and not any(s.group == g and s.id in table.rows for s in specs)
         }
         unreadable, truncated = _listed_unreadable(report)
+        partial = partly_read(report, 3)
         section = report.section(3)
         paragraphs = section.paragraphs if section else ()
         previous: Row | None = None
@@ -90,6 +92,8 @@ class MissingRow(Rule):
                 yield self._maybe_unreadable(report, spec, previous, table.anchor)
             elif table.extra_rows:
                 yield self._unmatched_rows(report, spec, previous, table)
+            elif partial:
+                yield self._partly_read(report, spec, previous, table.anchor)
             else:
                 yield self._missing(report, spec, previous, table.anchor, edition)
 
@@ -191,6 +195,26 @@ class MissingRow(Rule):
             f"section 3: the row '{ENGLISH[spec.id]}' ({label}) was not found. The table is only "
             "partly readable (see XT002: some rows do not have the header's number of cells) and "
             "this row may be one of them; check it in the original, and add it if it is missing.",
+            sub_id=spec.id,
+            level="warning",
+            kind="unreadable",
+        )
+
+    def _partly_read(self, report, spec: RowSpec, previous: Row | None, table_anchor):
+        """The interpreter read the table only in part (XT002 lists the rows it could not
+        read, and this is not one of them): a converter may have dropped the row with the
+        ones it broke, so its absence is not a confident claim."""
+        label = row_label_zh(spec.id)
+        return self.finding(
+            report,
+            _location(previous.anchor if previous else table_anchor, spec.id),
+            f"第三部分表格中未找到“{label}”行。该表只能部分识别（见 XT002），表格可能在转换"
+            "（如 PDF 转文字）时被拆散，该行可能随之丢失；无法确认原件是否缺少该行，"
+            "请对照原件核对，如确实缺少该行，请按格式补上。",
+            f"section 3: the row '{ENGLISH[spec.id]}' ({label}) was not found. The table was "
+            "only partly read (see XT002): it was probably broken up by a conversion (PDF to "
+            "text) and this row may have been lost with it. Whether the original lacks it "
+            "cannot be told: check it in the original, and add it if it is missing.",
             sub_id=spec.id,
             level="warning",
             kind="unreadable",

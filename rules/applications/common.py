@@ -80,13 +80,19 @@ def unread_rows(report: Report, section: int) -> tuple[tuple[UnreadRow, ...], bo
         unread = tuple(u for t in report.article20.items.values() for u in t.unread)
     else:
         unread = report.applications.unread
-    partial = any(
+    return unread, partly_read(report, section) and not unread
+
+
+def partly_read(report: Report, section: int) -> bool:
+    """Whether the interpreter said (a partial XT002) that the section's table was read
+    only in part: a row or column not found in it may be one a converter dropped or broke,
+    so its absence is not a confident claim."""
+    return any(
         d.code == "XT002"
         and dict(d.args).get("section") == str(section)
         and dict(d.args).get("partial")
         for d in report.diagnostics
     )
-    return unread, partial and not unread
 
 
 def label_score(printed: str, canonical: str, numbering: str) -> float:

@@ -8,6 +8,7 @@ from linter import editions
 from linter.finding import Finding
 from linter.model import Report
 from linter.rule import Rule, RuleContext
+from rules.applications.common import partly_read
 from rules.article20.common import (
     COLUMN_EN,
     ITEM_EN,
@@ -24,7 +25,7 @@ from rules.article20.common import (
 
 
 class MissingRowOrColumn(Rule):
-    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格整体无法识别（XT002）时不检查；某一项的表格印出了、却一个单元格也读不出（表头与数值无法对应，多见于转换后错位的文本）时，只给一条警告请核对原件，不说缺行缺列。某一项按另一版格式印制（如 2021 年度以后的报告沿用 2019 年格式的第（五）项）时，只有那一版才有的行或列（其他对外管理服务事项、上一年项目数量等）不按缺少报告。
+    """检查内容：第二部分每一项表格应有本格式的全部行（规章、行政规范性文件/规范性文件、行政许可、[其他对外管理服务事项]、行政处罚、行政强制、行政事业性收费、[政府集中采购]）和全部列；缺少某一行或某一列时报告。某行印出了但单元格数与表头不符、无法读出时，由 XT002 报告，本规则不再报告缺行；第二部分表格只能部分识别（XT002）时，其他未找到的行或列可能随被拆散的行一起在转换中丢失，只给警告请核对原件并说明原因；第二部分表格整体无法识别（XT002）时不检查；某一项的表格印出了、却一个单元格也读不出（表头与数值无法对应，多见于转换后错位的文本）时，只给一条警告请核对原件，不说缺行缺列。某一项按另一版格式印制（如 2021 年度以后的报告沿用 2019 年格式的第（五）项）时，只有那一版才有的行或列（其他对外管理服务事项、上一年项目数量等）不按缺少报告。
 
     为何重要：少一行或一列，该项数据就没有报告，也无法与上一年比对。
 
@@ -34,7 +35,7 @@ class MissingRowOrColumn(Rule):
 
     依据：年度报告格式第二部分表格的行列（FORMATS.md §2.3、§3.3）。
 
-    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2's tables cannot be read at all (XT002), nothing is checked. When an item's table is printed but not one of its cells can be read (header and figures cannot be matched, as in text misaligned by a conversion), one warning asks to check the original; no row or column is called missing. When an item is printed in the other edition's form (a 2021-or-later report keeping its 2019 item (5)), a row or column only that edition has (other services, items last year …) is not reported missing.
+    What it checks: each item table of section 2 has every row of its edition (rules, normative documents, licensing, [other services], penalties, coercion, fees, [procurement]) and every column; a missing row or column is reported. A row that is printed but whose cells do not match the header is reported by XT002, not as missing; when section 2 was read only in part (XT002), any other row or column not found may have been lost with the rows the conversion broke, and gets a warning to check the original that says why; when section 2's tables cannot be read at all (XT002), nothing is checked. When an item's table is printed but not one of its cells can be read (header and figures cannot be matched, as in text misaligned by a conversion), one warning asks to check the original; no row or column is called missing. When an item is printed in the other edition's form (a 2021-or-later report keeping its 2019 item (5)), a row or column only that edition has (other services, items last year …) is not reported missing.
 
     Why it matters: a missing row or column leaves that figure unreported and impossible to compare with last year.
 
@@ -59,6 +60,9 @@ class MissingRowOrColumn(Rule):
             return
         # Rows printed with cells that could not be aligned: XT002 reports them, not missing.
         unaligned = unaligned_labels(report)
+        # Section 二 read only in part (a partial XT002): a row or column not found may have
+        # been lost with the rows the conversion broke, not left out of the report.
+        partial = partly_read(report, 2)
         # What the report's own edition asks (its year's; the tables' when the year is
         # not known): rows and columns of the other edition's items are not asked of it.
         by_year = editions.get(report.edition.value)
@@ -93,6 +97,11 @@ class MissingRowOrColumn(Rule):
                     continue
                 if row.id not in own_rows:
                     continue
+                if partial:
+                    yield self._partly_read(
+                        report, row_location(where, spec, row.id), spec, row, True
+                    )
+                    continue
                 yield self.finding(
                     report,
                     row_location(where, spec, row.id),
@@ -107,6 +116,10 @@ class MissingRowOrColumn(Rule):
                 )
                 if printed or column.id not in own_columns:
                     continue
+                if partial:
+                    location = column_location(where, spec, column.id)
+                    yield self._partly_read(report, location, spec, column, False)
+                    continue
                 yield self.finding(
                     report,
                     column_location(where, spec, column.id),
@@ -115,6 +128,27 @@ class MissingRowOrColumn(Rule):
                     f"({column.label}); add it in the unified format.",
                     sub_id=f"{spec.id}/{column.id}",
                 )
+
+    def _partly_read(self, report, location, spec, part, is_row: bool) -> Finding:
+        """A row or column not found in a section 二 that was read only in part."""
+        what_zh = "行" if is_row else "列"
+        name_en = f"row for {ROW_EN[part.id]}" if is_row else f"column '{COLUMN_EN[part.id]}'"
+        return self.finding(
+            report,
+            location,
+            f"第二部分“{item_title_zh(spec)}”中未找到“{part.label}”{what_zh}。第二部分表格只能部分"
+            "识别（见 XT002），表格可能在转换（如 PDF 转文字）时被拆散，该"
+            f"{what_zh}可能随之丢失；无法确认原件是否缺少该{what_zh}，请对照原件核对，"
+            "如确实缺少，请按统一格式补充。",
+            f"section 2, article 20 {ITEM_EN[spec.id]}: no {name_en} ({part.label}) was found. "
+            "The section-2 tables were only partly read (see XT002): they were probably broken "
+            f"up by a conversion (PDF to text) and the {'row' if is_row else 'column'} may have "
+            "been lost with them. Whether the original lacks it cannot be told: check it in "
+            "the original, and add it if it is missing.",
+            sub_id=f"{spec.id}/{part.id}",
+            level="warning",
+            kind="unreadable",
+        )
 
 
 def _anything_read(table) -> bool:
