@@ -177,3 +177,19 @@ def test_inline_markup_in_a_markdown_cell_is_not_its_text(engine: Engine) -> Non
     cell = result.report.applications.cell("partially_granted", "natural_person")
     assert cell is not None and cell.value == 19
     assert "AP006" not in {f.code for f in result.findings}
+
+
+def test_a_row_label_under_the_group_columns_pieces_is_read_from_its_numbered_line(
+    engine: Engine,
+) -> None:
+    # PyMuPDF prints the merged group column's pieces into the first cell above the row's
+    # label ("三、<br>本年<br>（一）予以公开", "开<br>2.其他法律行政法规禁<br>止公开"): the
+    # label is read from its last numbered line, not called altered (four AP004 before)
+    converted = TEXT / "2023_zone-pingtan_gov.lo.pymupdf4llm.md"
+    assert "|三、<br>本年<br>（一）予以公开|22|" in converted.read_text(encoding="utf-8")
+    result = engine.lint_path(converted)
+    rows = result.report.applications.rows
+    assert rows["granted"].label == "（一）予以公开"
+    assert rows["granted"].cells["total"].value == 22
+    altered = [f.sub_id for f in result.findings if f.code == "AP004"]
+    assert altered == ["withheld.three_securities"]  # printed cut short: "3.危及“三安全一稳"

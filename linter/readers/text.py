@@ -601,6 +601,25 @@ def _is_bare_pipe_start(lines: list[str], i: int) -> bool:
     )
 
 
+_GROUP_PIECE = 10  # characters: at most a line of a group label (三、本年度办理结果)
+
+
+def _without_group_pieces(text: str) -> str:
+    """The label of a row of figures whose cell also holds, above it, the lines of the
+    group label printed down the merged column beside it (PyMuPDF's markdown: “三、<br>
+    本年<br>（一）予以公开”, “开<br>2.其他法律行政法规禁<br>止公开”): the label from its
+    last numbered line on (a label has no numbered line inside it). Only when the lines
+    above are short, as a group label's pieces are."""
+    lines = text.split("\n")
+    for k in range(len(lines) - 1, 0, -1):
+        if _NUMBERING_START.match(lines[k].strip(_WHITESPACE)):
+            above = [t.strip(_WHITESPACE) for t in lines[:k]]
+            if all(len(t) <= _GROUP_PIECE for t in above):
+                return "\n".join(lines[k:])
+            return text
+    return text
+
+
 def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False) -> int:
     """Read consecutive ``|``-lines; a separator line gives the width of its fragment.
     ``bare``: a table without the outer pipes, whose rows run to a blank line (a row
@@ -635,6 +654,13 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False
             clean, column = _clean(text, offset + 1)
             anchor = Anchor(i + 1, column, i + 1, max(end, column))
             cells.append(TableCell(clean, anchor))
+        if any("\n" in c.text for c in cells[:2]) and any(
+            parse_cell(c.text).state == "number" for c in cells[1:]
+        ):
+            cells[:2] = [
+                TableCell(_without_group_pieces(c.text), c.anchor) if "\n" in c.text else c
+                for c in cells[:2]
+            ]
         raw_rows.append((i, cells))
         i += 1
     rows: list[tuple[TableCell, ...]] = []
