@@ -65,15 +65,21 @@ FUZZY_THRESHOLD = 0.72
 # --- sections ----------------------------------------------------------------------------
 
 # “一、总体情况” and its printed variants: “一.”, “一 ”, “第一部分 ”, and “1.” in a report
-# whose top level is numbered in Arabic (its sub-headings being “（一）”).
+# whose top level is numbered in Arabic (its sub-headings being “（一）”); “（一）”, “(1)”
+# and “1)” in a report that numbers its six parts so.
 _HEADING = re.compile(
     r"^\s*(?:第\s*(?P<part>[一二三四五六七])\s*(?:部分|章)\s*[、.．,，:：]?"
     r"|(?P<num>[一二三四五六七])\s*(?:[、.．,，]|(?=\s))"
     r"|(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦ])\s*(?:[、.．,，]|(?=\s))"
     r"|[（(【\[]\s*(?P<paren>[一二三四五六七])\s*[）)】\]]\s*[、.．]?"
+    r"|[（(]\s*(?P<paren_arabic>[1-7])\s*[）)]\s*[、.．]?"
+    r"|(?P<closed_arabic>[1-7])\s*[）)]\s*[、.．]?"
     r"|(?P<arabic>[1-7])\s*(?:[、.．]|(?=\s)))\s*(?P<rest>.*)$",
     re.S,
 )
+# The numbering systems of the six parts' headings, each of which a report may use for
+# them (another level of its headings using another): by the group of _HEADING.
+_SYSTEMS = ("arabic", "paren", "paren_arabic", "closed_arabic")
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦ"
 _HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
 _LOOSE_END = "：:。.；;，,"
@@ -86,14 +92,14 @@ class _Heading:
     # False: the heading was lost (a conversion dropped it) and the section was recognised
     # from its content and place; ``text`` is then the format's heading.
     printed: bool = True
-    # Numbered “1.” rather than “一、”.
-    arabic: bool = False
     # Worded more loosely than the format (“六、其他事项”): a heading only where the
     # format's wording of that section is not found (see _find_headings).
     loose: bool = False
-    # Numbered “（一）” (a report numbering its six parts so, its sub-headings “1.”): a
-    # heading only in a report that numbers more parts so than with “一、” or “1.”.
-    paren: bool = False
+    # How it is numbered: “chinese” (“一、”, “第一部分”), “arabic” (“1.”), “paren”
+    # (“（一）”: a report numbering its six parts so, its sub-headings “1.”),
+    # “paren_arabic” (“(1)”) or “closed_arabic” (“1)”). A heading numbered otherwise than
+    # “一、” counts only in a report that numbers more parts so (see _find_headings).
+    system: str = "chinese"
 
 
 def match_heading(text: str) -> _Heading | None:
@@ -103,8 +109,9 @@ def match_heading(text: str) -> _Heading | None:
     if m:
         rest = compact(m.group("rest"))
         head = rest[:40]
-        arabic = m.group("arabic") is not None
-        paren = m.group("paren") is not None
+        system = next((g for g in _SYSTEMS if m.group(g) is not None), "chinese")
+        # numbered as sub-items are (“（一）”, “(1)”, “1)”): only in the format's wording
+        paren = system not in ("chinese", "arabic")
         head30 = head[:30]
         for spec in L.SECTIONS:
             cues = spec.cues
@@ -121,26 +128,29 @@ def match_heading(text: str) -> _Heading | None:
                     heading = t[: m.start("rest")] + m.group("rest")[:20]
                 else:
                     heading = t
-                return _Heading(spec.number, heading.strip(), arabic=arabic, paren=paren)
-        if paren:
-            # a “（一）” heading in the format's wording, or with a slip in it only
-            bare = rest.rstrip(_LOOSE_END)
-            number = L.SECTION_NUMERALS.find(m.group("paren")) + 1
-            if _near_heading(bare, number):
-                return _Heading(number, t, loose=True, paren=True)
-            return None
+                return _Heading(spec.number, heading.strip(), system=system)
         if m.group("roman"):
             numeral = L.SECTION_NUMERALS[_ROMAN.index(m.group("roman"))]
         else:
-            numeral = m.group("part") or m.group("num")
-        number = int(m.group("arabic")) if arabic else L.SECTION_NUMERALS.find(numeral) + 1
+            numeral = m.group("part") or m.group("num") or m.group("paren")
+        number = (
+            int(m.group(system))
+            if system not in ("chinese", "paren")
+            else L.SECTION_NUMERALS.find(numeral) + 1
+        )
         bare = rest.rstrip(_LOOSE_END)
+        if paren:
+            # a heading numbered as sub-items are, in the format's wording or with a slip
+            # in it only
+            if _near_heading(bare, number):
+                return _Heading(number, t, loose=True, system=system)
+            return None
         if (
             bare in L.SECTION_LOOSE_CUES.get(number, ())
             or _near_heading(bare, number)
             or _keeps_key_words(bare, number)
         ):
-            return _Heading(number, t, arabic=arabic, loose=True)
+            return _Heading(number, t, loose=True, system=system)
         return None
     if len(t) <= 30:
         k = compact(t)
@@ -217,14 +227,12 @@ def _find_headings(
             if h:
                 found.append((idx, h))
 
-    def system(h: _Heading) -> str:
-        return "arabic" if h.arabic else "paren" if h.paren else "chinese"
-
-    named: dict[str, set[int]] = {"chinese": set(), "arabic": set(), "paren": set()}
+    named: dict[str, set[int]] = {k: set() for k in ("chinese", *_SYSTEMS)}
     for _, h in found:
         if not h.loose:
-            named[system(h)].add(h.number)
-    # The system that names most sections; “一、” before “1.” before “（一）” when as many.
+            named[h.system].add(h.number)
+    # The system that names most sections; “一、” before “1.” before “（一）” before “(1)”
+    # before “1)” when as many.
     used = max(named, key=lambda k: len(named[k]))
     # A heading numbered in another system, in the format's wording, counts as a loose
     # one does: for a section the report's system does not name, in that section's
@@ -232,17 +240,17 @@ def _find_headings(
     found = [
         (idx, h)
         for idx, h in found
-        if system(h) == used or (not h.loose and h.number not in named[used])
+        if h.system == used or (not h.loose and h.number not in named[used])
     ]
     first: dict[int, int] = {}
     for idx, h in found:
-        if not h.loose and system(h) == used:
+        if not h.loose and h.system == used:
             first.setdefault(h.number, idx)
     headings: list[tuple[int, _Heading]] = []
     repeated: list[TextBlock] = []
     seen: set[int] = set()
     for idx, h in found:
-        if (h.loose or system(h) != used) and (
+        if (h.loose or h.system != used) and (
             h.number in first
             or h.number in seen
             or any(n < h.number and i > idx for n, i in first.items())
@@ -271,7 +279,7 @@ def _lift_table_headings(blocks: list[Paragraph | DocTable]) -> None:
         if len(filled) != 1:
             continue
         h = match_heading(filled[0].text)
-        if h is None or h.loose or h.arabic or h.paren:
+        if h is None or h.loose or h.system != "chinese":
             continue
         blocks[idx : idx + 1] = [
             Paragraph(filled[0].text.strip(), filled[0].anchor),

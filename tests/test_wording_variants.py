@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from linter.engine import Engine
-from tests.conftest import FIXTURES, SAMPLE_2019, SHANGHAI_2025_MD, TEXT, kinds, write
+from tests.conftest import FIXTURES, PINGTAN, SAMPLE_2019, SHANGHAI_2025_MD, TEXT, kinds, write
 
 PINGTAN_2023 = FIXTURES / "html" / "2023_zone-pingtan_gov.html"
 HONGZE_2024 = TEXT / "pi_2024_district-hongze_gov.txt"
@@ -72,6 +72,10 @@ HEADING_FORMS = [
     "【{n}】{h}",
     "第{n}章 {h}",
     "{r}、{h}",
+    "({a}){h}",
+    "（{a}）{h}",
+    "{a}){h}",
+    "{a}）{h}",
 ]
 
 
@@ -79,6 +83,25 @@ HEADING_FORMS = [
 @pytest.mark.parametrize("original", [PINGTAN_2023, HONGZE_2024, SAMPLE_2019], ids=lambda p: p.stem)
 def test_headings_numbered_otherwise(engine: Engine, tmp_path: Path, original: Path, form: str):
     same_findings(engine, tmp_path, original, every_heading(form))
+
+
+@pytest.mark.parametrize("form", ["（{n}）", "({n})"])
+@pytest.mark.parametrize("original", PINGTAN, ids=lambda p: p.stem)
+def test_flattened_headings_numbered_otherwise(
+    engine: Engine, tmp_path: Path, original: Path, form: str
+):
+    """平潭's archived pages, flattened into one line, with the six parts numbered “（一）”:
+    the line is cut at those headings as at “一、” ones (six ST001 errors before)."""
+    starts = ["一、总体情况", "二、主动公开", "三、收到和处理", "四、政府信息公开行政"]
+    starts += ["五、存在的主要问题", "六、其他需要报告"]
+
+    def edit(text: str) -> str:
+        for start in starts:
+            assert start in text
+            text = text.replace(start, form.format(n=start[0]) + start[2:], 1)
+        return text
+
+    same_findings(engine, tmp_path, original, edit)
 
 
 @pytest.mark.parametrize(

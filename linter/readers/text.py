@@ -44,6 +44,16 @@ _INLINE_HEADING = re.compile(
     )
     + ")"
 )
+# The same numbered “（一）” (a report numbering its six parts so): used for a flattened
+# line when it names more sections than the “一、” form does.
+_INLINE_PAREN_HEADING = re.compile(
+    "(?:"
+    + "|".join(
+        f"[（(]{_NUMERALS[s.number - 1]}[）)](?:{'|'.join(map(re.escape, s.cues))})"
+        for s in SECTIONS
+    )
+    + ")"
+)
 _FLATTENED_MIN_CHARS = 400
 # Inline HTML that markdown converters leave in table cells.
 _INLINE_TAG = re.compile(
@@ -310,15 +320,13 @@ def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
         if inner:
             text, column = inner, inner_column
     if len(text) >= _FLATTENED_MIN_CHARS:
-        # A flattened page: cut at the section headings printed inside the line.
-        # At most a few cuts per heading (a contents list, the body): a line repeating
-        # one heading thousands of times is text, not thousands of sections.
-        seen: dict[str, int] = {}
-        cuts = []
-        for m in _INLINE_HEADING.finditer(text):
-            seen[m.group()[0]] = seen.get(m.group()[0], 0) + 1
-            if m.start() > 0 and seen[m.group()[0]] <= _INLINE_CUTS_PER_HEADING:
-                cuts.append(m.start())
+        # A flattened page: cut at the section headings printed inside the line, numbered
+        # “一、” or, when that names fewer sections, “（一）”.
+        cuts, named = _inline_cuts(text, _INLINE_HEADING)
+        if named < len(SECTIONS):
+            paren_cuts, paren_named = _inline_cuts(text, _INLINE_PAREN_HEADING)
+            if paren_named > named:
+                cuts = paren_cuts
         bounds = [0, *cuts, len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = text[a:b].strip(_WHITESPACE)
@@ -327,6 +335,20 @@ def _add_paragraphs(line: str, line_no: int, doc: Document) -> None:
                 doc.blocks.append(Paragraph(piece, _span(line_no, column + a + lead, piece)))
         return
     doc.blocks.append(Paragraph(text, _span(line_no, column, text)))
+
+
+def _inline_cuts(text: str, pattern: re.Pattern[str]) -> tuple[list[int], int]:
+    """Where a flattened line is cut at the headings ``pattern`` finds inside it, and how
+    many sections they name. At most a few cuts per heading (a contents list, the body):
+    a line repeating one heading thousands of times is text, not thousands of sections."""
+    seen: dict[str, int] = {}
+    cuts = []
+    for m in pattern.finditer(text):
+        numeral = m.group().lstrip("（(")[0]
+        seen[numeral] = seen.get(numeral, 0) + 1
+        if m.start() > 0 and seen[numeral] <= _INLINE_CUTS_PER_HEADING:
+            cuts.append(m.start())
+    return cuts, len(seen)
 
 
 def _span(line: int, column: int, text: str) -> Anchor:

@@ -22,7 +22,7 @@ _ENGLISH = {
 
 class MissingSection(Rule):
     """检查内容：报告应包含统一格式的六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
-    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。接受格式说明中列出的措辞变体，也接受被转换工具粘连在上一行末尾的标题。第五部分的标题在转换中丢失、但其内容明显在位（第四部分表格之后、第六部分之前，以“存在的问题”“改进情况”等措辞开头）时，不报告缺少该部分，只以提示说明标题没有印出。
+    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。接受格式说明中列出的措辞变体和各种编号写法（“一、”“一.”“第一部分”“1.”“（一）”“(1)”“1)”，以报告中标出部分最多的一种为准），也接受被转换工具粘连在上一行末尾或压成一行的标题。第五部分的标题在转换中丢失、但其内容明显在位（第四部分表格之后、第六部分之前，以“存在的问题”“改进情况”等措辞开头）时，不报告缺少该部分，只以提示说明标题没有印出。
 
     为何重要：条例第五十条规定了年度报告必须包括的内容，格式要求“不能遗漏”；缺少某一部分即缺少法定内容。
 
@@ -32,7 +32,7 @@ class MissingSection(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号：“年度报告内容，要严格按照……第五十条的规定确定，不能遗漏”。
 
-    What it checks: the report has the six parts of the unified format: 1 overview; 2 proactive disclosure; 3 applications received and handled; 4 administrative review and litigation; 5 main problems and improvement; 6 other matters. The wording variants listed in the format notes are accepted, and so is a heading a converter glued to the end of the line before it. When a conversion lost the heading of section 5 but its content is plainly there (after section 4's table, before section 6, opening with the problems/improvements wording), the section is not missing: a note says the heading is not printed as such.
+    What it checks: the report has the six parts of the unified format: 1 overview; 2 proactive disclosure; 3 applications received and handled; 4 administrative review and litigation; 5 main problems and improvement; 6 other matters. The wording variants listed in the format notes are accepted, and so is any numbering of the headings ("一、", "一.", "第一部分", "1.", "（一）", "(1)", "1)"; the one that numbers most parts is the report's), and a heading a converter glued to the end of the line before it or flattened into one line. When a conversion lost the heading of section 5 but its content is plainly there (after section 4's table, before section 6, opening with the problems/improvements wording), the section is not missing: a note says the heading is not printed as such.
 
     Why it matters: article 50 lists what the report must contain, and the format says nothing may be left out; a missing part is missing statutory content.
 

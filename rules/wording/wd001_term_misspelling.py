@@ -75,7 +75,13 @@ class TermMisspelling(Rule):
             )
 
 
-_NUMBERING = re.compile(r"^[一二三四五六][、.]")
+# A section heading's numbering in any of the forms the interpreter reads (NFKC):
+# “四、”, “四.”, “第四部分 ”, “(四)”, “4.”, “(4)”, “4)”.
+_NUMBERING = re.compile(
+    r"^\s*(?:第\s*[一二三四五六七]\s*(?:部分|章)\s*[、.,:：]?"
+    r"|[(\[【]\s*[一二三四五六七1-7]\s*[)\]】]\s*[、.]?"
+    r"|[一二三四五六七1-7]\s*[、.)]?)\s*"
+)
 
 
 @cache
