@@ -53,6 +53,26 @@ MIN_TRADITIONAL = 30
 MIN_SHARE = 0.05
 
 
+_FORMS: dict[str, str] = {}
+for _t, _s in zip(TRADITIONAL, SIMPLIFIED, strict=True):
+    _FORMS[_s] = _FORMS.get(_s, _s) + _t
+
+
+def pattern(word: str) -> str:
+    """A regular expression for ``word`` (simplified) printed in simplified or traditional
+    characters, one for one: “信息内容” → “信息[内內]容”. For a reader that matches a
+    literal label before the interpreter reads a 繁體 document as simplified."""
+    return "".join(f"[{_FORMS[c]}]" if c in _FORMS else re.escape(c) for c in word)
+
+
+def forms(word: str) -> frozenset[str]:
+    """``word`` (simplified) as it may be printed: each character simplified or traditional."""
+    out = [""]
+    for c in word:
+        out = [w + f for w in out for f in _FORMS.get(c, c)]
+    return frozenset(out)
+
+
 def simplified(text: str) -> str:
     """``text`` with each traditional character of the table as its simplified form."""
     return text.translate(_TO_SIMPLIFIED)

@@ -519,12 +519,23 @@ def test_heading_in_traditional_characters(engine: Engine, tmp_path: Path, old: 
     assert not [k for k in found - set(kinds(engine.lint_path(PINGTAN_2023))) if k[2] == "error"]
 
 
-@pytest.mark.parametrize("original", [PINGTAN_2023, HONGZE_2024], ids=lambda p: p.stem)
+# ``pdftotext -layout`` of 平潭 2023's PDF and of 平潭财政金融局 2025's printed page.
+LAYOUT_PINGTAN = [
+    TEXT / "2023_zone-pingtan_gov.pdftotext-layout.txt",
+    TEXT / "2025_zonedept-pingtan-czj.printed-layout.txt",
+]
+
+
+@pytest.mark.parametrize(
+    "original", [PINGTAN_2023, HONGZE_2024, *LAYOUT_PINGTAN], ids=lambda p: p.stem
+)
 def test_report_in_traditional_characters(engine: Engine, tmp_path: Path, original: Path):
     """A whole report in traditional characters (a page saved from a site's 繁體 view):
     its title, sections, tables and narrative read as in the original, the findings the
     same (洪泽 2024's section 五 was PI002 'no improvement measures', an error, and its
-    title not found)."""
+    title not found; in ``pdftotext -layout`` text the reader matched “信息内容”,
+    “第二十条第（五）项” and the headings that end a table as simplified strings: items
+    (五), (六), (八) of section 二 were lost, with an AD002 error for 行政处罚)."""
     from linter.traditional import SIMPLIFIED, TRADITIONAL
 
     text = original.read_text("utf-8").translate(str.maketrans(SIMPLIFIED, TRADITIONAL))

@@ -25,23 +25,32 @@ from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, 
 from linter.labels import SECTIONS
 from linter.readers import Limits, Reader, decode_text, is_binary
 from linter.textnorm import is_data_like, parse_cell, unify_radicals
+from linter.traditional import forms, pattern, simplified
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_META_LINE = re.compile(
-    r"^(标题|发布时间|发布日期|成文日期|文号|发布机构|栏目|原文链接|索引号)\s*[:：]\s*(.*)$"
+_META_KEYS = (
+    "标题",
+    "发布时间",
+    "发布日期",
+    "成文日期",
+    "文号",
+    "发布机构",
+    "栏目",
+    "原文链接",
+    "索引号",
 )
+_META_LINE = re.compile(f"^({'|'.join(map(pattern, _META_KEYS))})\\s*[:：]\\s*(.*)$")
 _BODY_MARK = re.compile(r"^=+\s*正文\s*=+$")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 _LONE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMERALS = "一二三四五六"
-# An inline heading inside a flattened line: the numeral, 、 and the start of a heading.
+# An inline heading inside a flattened line: the numeral, 、 and the start of a heading
+# (in simplified or traditional characters).
 _INLINE_HEADING = re.compile(
     "(?:"
-    + "|".join(
-        f"{_NUMERALS[s.number - 1]}、(?:{'|'.join(map(re.escape, s.cues))})" for s in SECTIONS
-    )
+    + "|".join(f"{_NUMERALS[s.number - 1]}、(?:{'|'.join(map(pattern, s.cues))})" for s in SECTIONS)
     + ")"
 )
 # The same numbered “（一）” (a report numbering its six parts so): used for a flattened
@@ -49,8 +58,7 @@ _INLINE_HEADING = re.compile(
 _INLINE_PAREN_HEADING = re.compile(
     "(?:"
     + "|".join(
-        f"[（(]{_NUMERALS[s.number - 1]}[）)](?:{'|'.join(map(re.escape, s.cues))})"
-        for s in SECTIONS
+        f"[（(]{_NUMERALS[s.number - 1]}[）)](?:{'|'.join(map(pattern, s.cues))})" for s in SECTIONS
     )
     + ")"
 )
@@ -269,7 +277,7 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
                 m = _META_LINE.match(head.strip())
                 if not m or not m.group(2).strip():
                     continue
-                key, value = m.group(1), m.group(2).strip()
+                key, value = simplified(m.group(1)), m.group(2).strip()
                 if key == "标题":
                     doc.metadata["title"] = value
                 elif key in ("发布时间", "发布日期"):
@@ -707,7 +715,10 @@ def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False
 
 # A line ending in values: a label (or nothing), 2+ spaces, then numbers separated by spaces.
 _NUMBERING_START = re.compile(r"^[（(]?\s*[一二三四五六七八九十\d０-９]{1,3}\s*[）)、.．]")
-_ARTICLE20_BREAK = re.compile(r"第二十条|^信息内容")
+_ARTICLE20_BREAK = re.compile(f"{pattern('第二十条')}|^{pattern('信息内容')}")
+# The first label of a section-二 header, as printed in simplified or traditional characters.
+_CONTENT = forms("信息内容")
+_CONTENT_START = re.compile(pattern("信息内容"))
 _LAYOUT_MAX_GAP = 8  # lines between two value rows of one table
 _LAYOUT_MAX_TEXT = 40  # a longer text line between value rows is narrative, not a label
 _LAYOUT_LONE_GAP = 8  # a single value must stand this far from its label
@@ -841,7 +852,7 @@ def _is_layout_start(line: str) -> bool:
 def _is_layout_header(lines: list[str], i: int) -> bool:
     """A section-二 header line (``信息内容   本年制发件数 …``) right above aligned values."""
     text = lines[i].strip(_WHITESPACE + "\f")
-    if not text.startswith("信息内容") or not re.search(r"\S {2,}\S", text):
+    if not _CONTENT_START.match(text) or not re.search(r"\S {2,}\S", text):
         return False
     for j in range(i + 1, min(i + 5, len(lines))):
         if lines[j].strip(_WHITESPACE):
@@ -866,7 +877,7 @@ def _layout_region(lines: list[str], i: int) -> int:
         start = start_row is not None
         loose = _item_row(raw, above) if after_header and not start else None
         if text and not _PAGE_NUMBER.match(text) and not start:
-            if text.startswith("信息内容"):
+            if _CONTENT_START.match(text):
                 after_header = True
                 above = None
                 j += 1
@@ -1051,7 +1062,7 @@ def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = F
                 # An item title or a header of section 二: a row of its own, labels end.
                 counter += 1
                 segment += 1
-                if text.startswith("信息内容"):
+                if _CONTENT_START.match(text):
                     cells = _header_cells(raw)
                     after_header = True
                 out.append((counter, tuple(TableCell(t, _span(j + 1, x + 1, t)) for t, x in cells)))
@@ -1264,7 +1275,9 @@ def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
 
 _CELL_LABEL_MAX = 40  # a longer line is a paragraph, not a cell
 _CELL_MAX_GAP = 8  # lines between two rows of one table
-_ITEM_LINE = re.compile(r"^第二十条第[（(]?[一二三四五六七八九十]+[）)]?项$")
+_ITEM_LINE = re.compile(
+    f"^{pattern('第二十条第')}[（(]?[一二三四五六七八九十]+[）)]?{pattern('项')}$"
+)
 
 
 def _cell_text(line: str) -> str:
@@ -1325,7 +1338,7 @@ def _cell_lines_region(lines: list[str], i: int) -> int | None:
     text = _cell_text(lines[i])
     if _values_after(lines, i) >= 2 and _number_line(lines[i + 1]):
         last = i + _values_after(lines, i)
-    elif _ITEM_LINE.match(text) or text == "信息内容":
+    elif _ITEM_LINE.match(text) or text in _CONTENT:
         last = None
         for k in range(i + 1, min(i + 8, n)):
             if not _cell_label(lines[k]):
@@ -1384,7 +1397,7 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
             return False  # values without a label (after an empty cell): columns unknown
         if _ITEM_LINE.match(_cell_text(lines[k])):
             parts.append([])
-        if _cell_text(lines[k]) == "信息内容":
+        if _cell_text(lines[k]) in _CONTENT:
             if run:
                 return False  # values under the header's first cell: not this table's order
             if parts[-1]:
@@ -1410,17 +1423,17 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
         # The table's last row: no-break-space paragraphs after the table are not its cells
         # when the row is longer than its part's others (or its header) without them.
         part = parts[-1]
-        others = [len(r) for r in part[:-1] if len(r) > 1 and r[0].text != "信息内容"]
-        header = next((len(r) for r in part if r[0].text == "信息内容"), None)
+        others = [len(r) for r in part[:-1] if len(r) > 1 and r[0].text not in _CONTENT]
+        header = next((len(r) for r in part if r[0].text in _CONTENT), None)
         width = header or (max(set(others), key=others.count) if others else None)
         last = rows[-1]
         if width and len(last) > width and not any(c.text for c in last[width:]):
             rows[-1] = part[-1] = last[:width]
     for part in parts:
-        widths = {len(row) for row in part if len(row) > 1 and row[0].text != "信息内容"}
+        widths = {len(row) for row in part if len(row) > 1 and row[0].text not in _CONTENT}
         if len(widths) > 1:
             return False
-        headers = [row for row in part if row[0].text == "信息内容"]
+        headers = [row for row in part if row[0].text in _CONTENT]
         if headers and (len(headers) > 1 or {len(headers[0])} != widths):
             return False
     if not rows:
