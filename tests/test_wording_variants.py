@@ -623,8 +623,10 @@ def test_item_kept_in_the_2019_form_lacks_no_2019_only_row(engine: Engine, tmp_p
 def test_section_kept_mostly_in_the_2019_form(engine: Engine, tmp_path: Path):
     """A 2023 report whose items (五) and (六) both keep the 2019 columns, so that its
     section 二 reads as the 2019 form: ST003 says the tables follow the wrong edition
-    (true); the 2019-only item (九) and row 其他对外管理服务事项 are not claimed missing
-    from a 2023 report (AD001, AD002 errors before)."""
+    (true) of those two items, and that items (一) and (八) follow the 2021 one (it said
+    "the section 二 tables follow the 2019 format"); the 2019-only item (九) and row
+    其他对外管理服务事项 are not claimed missing from a 2023 report (AD001, AD002 errors
+    before)."""
     text = PINGTAN_2023.read_text("utf-8")
     header = re.search(
         r'<td colspan="3"([^>]*)><p style="text-indent: 0em;">本年处理决定数量</p></td>', text
@@ -646,6 +648,10 @@ def test_section_kept_mostly_in_the_2019_form(engine: Engine, tmp_path: Path):
     result = engine.lint_path(write(tmp_path, "variant.html", text))
     added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
     assert {k for k in added if k[2] == "error"} == {("ST003", "section2", "error")}
+    (st003,) = [f for f in result.findings if f.code == "ST003"]
+    assert st003.message_zh.startswith("第二部分第二十条第（五）（六）项的表格采用 2019 年试行格式")
+    assert "第（一）（八）项采用 2021 年格式" in st003.message_zh
+    assert "those of items (1)(8) the 2021 format" in st003.message_en
 
 
 def test_header_below_an_items_rows_is_not_its_column(engine: Engine):
