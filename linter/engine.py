@@ -424,9 +424,10 @@ class Engine:
         its rule's code (a batch run spills them to its fact store and reads them back
         in order, so none is held here). ``(code, None)`` says that rule failed: drop
         what it made so far; its internal error follows."""
+        context = replace(self.context, enabled=frozenset(r.code for r in self.rules))
         for rule in self.batch_rules:
             try:
-                for f in rule.check_batch(as_source(facts.get(rule.code, [])), self.context):
+                for f in rule.check_batch(as_source(facts.get(rule.code, [])), context):
                     ignores = self.config.ignored_for(f.path, self.root)
                     if ignores and Selection._specificity(ignores, rule) >= 0:
                         continue

@@ -69,6 +69,9 @@ class RuleContext:
         default_factory=lambda: {"department": "01-31", "government": "03-31"}
     )
     options: dict[str, Any] = field(default_factory=dict)
+    # The codes of the rules that run with this one, for a batch rule that says what
+    # another rule would say when that one does not run (None: not known, all of them).
+    enabled: frozenset[str] | None = None
 
 
 class Rule:

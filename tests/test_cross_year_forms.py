@@ -134,6 +134,35 @@ def test_forms_whose_figures_differ_are_not_merged(tmp_path: Path) -> None:
     )
 
 
+def test_an_ambiguous_pairing_is_said_when_only_cy003_runs(tmp_path: Path) -> None:
+    """The batch above with ``--select CY003``: CY001, which says it for reports whose
+    section-三 table was read, does not run, so CY003 says it (it was silent)."""
+    edited = replace_line(PINGTAN_2023_TEXT.read_text(encoding="utf-8"), LICENSING_LINE, "2630")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copyfile(PINGTAN_2022_PAGE, folder / PINGTAN_2022_PAGE.name)
+    shutil.copyfile(PINGTAN_2023_PAGE, folder / PINGTAN_2023_PAGE.name)
+    (folder / "2023_zone-pingtan_gov.lo.txt").write_text(edited, encoding="utf-8")
+    run(
+        ["check", "reports", "--select", "CY003", "--isolated", "--output-format", "json"]
+        + ["-o", "out.json"],
+        tmp_path,
+    )
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
+    assert kinds(items) == [
+        ("2023_zone-pingtan_gov.html", "CY003", "ambiguous-pairing"),
+        ("2023_zone-pingtan_gov.lo.txt", "CY003", "ambiguous-pairing"),
+    ]
+    # With CY001 running too, CY001 says it, once.
+    run(
+        ["check", "reports", "--select", "CY001,CY003", "--isolated", "--output-format", "json"]
+        + ["-o", "out.json"],
+        tmp_path,
+    )
+    items = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
+    assert [code for _, code, _ in kinds(items)] == ["CY001", "CY001"]
+
+
 def test_forms_of_a_report_kept_in_the_audit_store_are_one_report(tmp_path: Path) -> None:
     """2022 (page and PDF) in one run with --store, 2023 in the next: paired with the
     stored 2022 report."""

@@ -30,7 +30,7 @@ QUOTE_CHARS = 90
 
 
 class CopiedText(BatchRule):
-    """检查内容：第五部分“存在的主要问题及改进情况”照搬同一机关上一年度报告的第五部分：本年第五部分八成以上的文字逐句（按分句）与上年相同，或其中有一段连续 50 字以上与上年逐字相同（例如照抄上年的改进措施）；或整篇报告九成以上与上年相同（按分句集合的相似度估计）。消息引用最长的照搬段落。阈值可在配置中调整（options: cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold）。无法确定哪一份上年报告属于本机关（多份报告同名）时，不作比对，以提示说明原因（第三部分表格已读取的报告由 CY001 说明）。
+    """检查内容：第五部分“存在的主要问题及改进情况”照搬同一机关上一年度报告的第五部分：本年第五部分八成以上的文字逐句（按分句）与上年相同，或其中有一段连续 50 字以上与上年逐字相同（例如照抄上年的改进措施）；或整篇报告九成以上与上年相同（按分句集合的相似度估计）。消息引用最长的照搬段落。阈值可在配置中调整（options: cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold）。无法确定哪一份上年报告属于本机关（多份报告同名）时，不作比对，以提示说明原因（第三部分表格已读取的报告由 CY001 说明；CY001 未启用时由本规则说明）。
 
     为何重要：年度报告应反映当年的问题和改进；逐年照抄说明问题没有真正查找、改进没有落实。格式要求对“内容雷同、敷衍塞责”等问题追究责任，评估机构也把与上年重复率作为扣分项。
 
@@ -40,7 +40,7 @@ class CopiedText(BatchRule):
 
     依据：国办公开办函〔2021〕30号：“出现……发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成不良后果的……严肃追究”；相似度阈值为本工具的经验值。
 
-    What it checks: section 5 (problems and improvement) copies the same agency's section 5 of the year before: over 80% of this year's text repeats last year's clauses verbatim, or a run of 50 or more characters is copied word for word (e.g. last year's improvement measures); or the whole narrative is over 90% the same as last year's (similarity of their clause sets, estimated). The message quotes the longest copied passage. The thresholds are configurable (options cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold). When it cannot tell which report of the year before is the agency's (several share its name), it says so in a note instead of comparing (CY001 says it for reports whose section-3 table was read).
+    What it checks: section 5 (problems and improvement) copies the same agency's section 5 of the year before: over 80% of this year's text repeats last year's clauses verbatim, or a run of 50 or more characters is copied word for word (e.g. last year's improvement measures); or the whole narrative is over 90% the same as last year's (similarity of their clause sets, estimated). The message quotes the longest copied passage. The thresholds are configurable (options cy003-section5-threshold, cy003-min-passage, cy003-narrative-threshold). When it cannot tell which report of the year before is the agency's (several share its name), it says so in a note instead of comparing (CY001 says it for reports whose section-3 table was read, when CY001 runs).
 
     Why it matters: the report should show this year's problems and improvements; copying year after year shows the problems were not looked for and the measures not carried out. The format holds officials accountable for reports that are "雷同、敷衍塞责" (copied, perfunctory), and evaluators deduct points for repetition.
 
@@ -81,8 +81,12 @@ class CopiedText(BatchRule):
         limit_all = float(context.options.get("cy003-narrative-threshold", NARRATIVE_THRESHOLD))
         ambiguous: list = []
         yield from self._compare(pairs(reports, ambiguous), limit5, min_passage, limit_all)
+        # CY001 says it for the reports whose section-三 table was read, when it runs.
+        carry_over = context.enabled is None or "CY001" in context.enabled
         for this, others in ambiguous:
-            if this.facts is not None and not this.facts.get("applications", True):
+            if not carry_over or (
+                this.facts is not None and not this.facts.get("applications", True)
+            ):
                 yield ambiguity_note(self, this, others)
 
     def _compare(self, paired, limit5: float, min_passage: int, limit_all: float):
