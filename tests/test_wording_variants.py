@@ -763,3 +763,35 @@ def test_agency_line_above_the_title_of_other_agencies(engine: Engine, tmp_path:
     edit = replace("淮安市洪泽区人民政府\n", f"{agency}\n")
     result = engine.lint_path(write(tmp_path, "variant.txt", edit(HONGZE_2024.read_text("utf-8"))))
     assert result.report.agency.value == agency
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "term", "kind"),
+    [
+        # one traditional character in a simplified report: matched, and said
+        ("一、总体情况</strong>", "一、總体情况</strong>", "总体情况", "traditional"),
+        ("办结依申请公开81件", "办结依申請公开81件", "依申请公开", "traditional"),
+        # 其它 for 其他, in a heading also in traditional characters: the slip is said
+        # as in the simplified heading (it was lost)
+        (
+            "六、其他需要报告的事项</strong>",
+            "六、其它需要報告的事項</strong>",
+            "其他需要报告的事项",
+            None,
+        ),
+    ],
+    ids=["heading", "body", "other-matters"],
+)
+def test_traditional_characters_in_a_simplified_report_are_said(
+    engine: Engine, tmp_path: Path, old: str, new: str, term: str, kind: str | None
+):
+    """A simplified report (平潭 2023) with a traditional character or two: the heading or
+    term is read (no ST001), and WD001 says what is written (it was silent)."""
+    variant = write(tmp_path, "variant.html", replace(old, new)(PINGTAN_2023.read_text("utf-8")))
+    result = engine.lint_path(variant)
+    added = set(kinds(result)) - set(kinds(engine.lint_path(PINGTAN_2023)))
+    assert added == {("WD001", term, "warning")}
+    (finding,) = [f for f in result.findings if f.code == "WD001"]
+    assert finding.properties.get("kind") == kind
+    if kind:
+        assert "混用了繁体字" in finding.message_zh and "traditional" in finding.message_en

@@ -11,13 +11,16 @@ from linter.finding import Finding
 from linter.labels import SECTION_HEADING_VARIANTS
 from linter.model import Report
 from linter.rule import Rule, RuleContext
+from linter.traditional import TRADITIONAL, simplified
 from rules.wording.common import Text, text_of
-from rules.wording.lexicon import HEADINGS
+from rules.wording.lexicon import HEADINGS, TERMS
 from rules.wording.matching import NearMiss, inner_edit, near_misses
+
+_TRADITIONAL_CHAR = re.compile(f"[{TRADITIONAL}]")
 
 
 class TermMisspelling(Rule):
-    """检查内容：报告的文字（开头、各部分标题和正文，不含表格）把条例或年报格式的用语写错了一个字——错一个字、多一个字或少一个字：如“不于公开”“不子公开”应为“不予公开”，“信息处里费”应为“信息处理费”，“政府信息公开行政法复议”应为“政府信息公开行政复议”。用语表来自统一格式自身的标题和表格项目（linter/labels.py）及条例用语（依申请公开、主动公开、行政规范性文件、信息处理费、政府信息公开、行政执法案卷……），见 rules/wording/lexicon.py。为避免误报：只比对四个字以上的用语；错处必须在用语中间（首尾两字改动往往是另一个正确说法，如“予以公布”“申请公开”）；四字用语只认常见的同音、形近错字（予→于、子）和中间多出的一个字；“不予以公开”“重新申请”“行政法规”“公开栏”等正确说法列在不报告的清单中；插入“的、度、和”等虚词不算错（“行政诉讼的情况”“上年度结转”）。表格标签的错字由 AD003/AP004 检查。
+    """检查内容：报告的文字（开头、各部分标题和正文，不含表格）把条例或年报格式的用语写错了一个字——错一个字、多一个字或少一个字：如“不于公开”“不子公开”应为“不予公开”，“信息处里费”应为“信息处理费”，“政府信息公开行政法复议”应为“政府信息公开行政复议”。用语表来自统一格式自身的标题和表格项目（linter/labels.py）及条例用语（依申请公开、主动公开、行政规范性文件、信息处理费、政府信息公开、行政执法案卷……），见 rules/wording/lexicon.py。为避免误报：只比对四个字以上的用语；错处必须在用语中间（首尾两字改动往往是另一个正确说法，如“予以公布”“申请公开”）；四字用语只认常见的同音、形近错字（予→于、子）和中间多出的一个字；“不予以公开”“重新申请”“行政法规”“公开栏”等正确说法列在不报告的清单中；插入“的、度、和”等虚词不算错（“行政诉讼的情况”“上年度结转”）。简化字报告中个别用语或标题混用了繁体字（“一、總体情况”“依申請公开”）时，同样以警告指出，并给出规范写法（整篇为繁体字的报告按简化字读取，不报告）；混用繁体字的标题另有错字（“六、其它需要報告的事項”）时，按简化字比对，仍报告错字。表格标签的错字由 AD003/AP004 检查。
 
     为何重要：年度报告是法定公开文件，条例和统一格式的用语写错，既损害报告的严肃性，也可能让读者误解办理结果；各地年报检查把“错别字”列为常见问题。
 
@@ -27,7 +30,7 @@ class TermMisspelling(Rule):
 
     依据：《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）使用的法定用语；用语应与之一致是编辑质量的要求（D 级：由用语表推断，故为警告）。
 
-    What it checks: the report's text (opening paragraphs, section headings and body text, not tables) misspells a term of the statute or of the report format by one character — one substituted, inserted or dropped: "不于公开" or "不子公开" for "不予公开", "信息处里费" for "信息处理费", "政府信息公开行政法复议" for "政府信息公开行政复议". The lexicon is the format's own headings and table labels (linter/labels.py) and the statute's terms (依申请公开, 主动公开, 行政规范性文件, 信息处理费, 政府信息公开, 行政执法案卷, …), in rules/wording/lexicon.py. To stay precise: only terms of four characters or more; the edit must be inside the term (changing its first or last character usually makes another correct phrase, such as "予以公布" or "申请公开"); four-character terms only with a commonly confused character (予 → 于, 子) or one extra character inside; correct phrases such as "不予以公开", "重新申请", "行政法规", "公开栏" are listed and never reported; an inserted function word (的, 度, 和) is not a misspelling ("行政诉讼的情况", "上年度结转"). Misspelt table labels are AD003/AP004.
+    What it checks: the report's text (opening paragraphs, section headings and body text, not tables) misspells a term of the statute or of the report format by one character — one substituted, inserted or dropped: "不于公开" or "不子公开" for "不予公开", "信息处里费" for "信息处理费", "政府信息公开行政法复议" for "政府信息公开行政复议". The lexicon is the format's own headings and table labels (linter/labels.py) and the statute's terms (依申请公开, 主动公开, 行政规范性文件, 信息处理费, 政府信息公开, 行政执法案卷, …), in rules/wording/lexicon.py. To stay precise: only terms of four characters or more; the edit must be inside the term (changing its first or last character usually makes another correct phrase, such as "予以公布" or "申请公开"); four-character terms only with a commonly confused character (予 → 于, 子) or one extra character inside; correct phrases such as "不予以公开", "重新申请", "行政法规", "公开栏" are listed and never reported; an inserted function word (的, 度, 和) is not a misspelling ("行政诉讼的情况", "上年度结转"). A term or heading of a simplified report written with a traditional character or two ("一、總体情况", "依申請公开") is pointed out the same way, with the standard form (a report written wholly in traditional characters is read as simplified and not reported); a heading mixing traditional characters that also has a slip ("六、其它需要報告的事項") is compared as simplified and its slip still reported. Misspelt table labels are AD003/AP004.
 
     Why it matters: the annual report is a statutory public document; misspelt statutory terms undermine it and can mislead readers about how requests were handled; provincial reviews list misprints among the common defects.
 
@@ -52,9 +55,16 @@ class TermMisspelling(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         text = text_of(report)
         seen: set[int] = set()
-        headings = list(_heading_misses(text))
+        # A report in traditional characters was read as simplified (linter.traditional):
+        # one left here is a slip in a simplified report (“一、總体情况”).
+        mixed = _TRADITIONAL_CHAR.search(text.narrative.text) is not None
+        headings = list(_heading_misses(text, mixed))
         misses = sorted(near_misses(text.narrative.text), key=lambda m: (m.edit, m.start - m.end))
         done_blocks = {text.block(m.start) for m in headings}
+        if mixed:
+            slips = [m for m in _traditional_slips(text) if text.block(m.start) not in done_blocks]
+            done = {i for m in slips for i in range(m.start, m.end)}
+            misses = slips + [m for m in misses if m.edit not in done]
         misses = headings + [m for m in misses if text.block(m.start) not in done_blocks]
         for miss in misses:
             # The longest term at a place wins (政府信息公开行政复议 over 行政复议).
@@ -62,6 +72,21 @@ class TermMisspelling(Rule):
                 continue
             seen.add(miss.edit)
             where = text.location(miss.start, miss.end)
+            if simplified(miss.text) == miss.term:
+                written = "”“".join(dict.fromkeys(_TRADITIONAL_CHAR.findall(miss.text)))
+                yield self.finding(
+                    report,
+                    where,
+                    f"{where.label_zh}中的“{miss.text}”混用了繁体字“{written}”，本报告其余部分为"
+                    f"简化字；请更正为“{miss.term}”。",
+                    f"“{miss.text}” in {where.label_en} mixes the traditional character(s) "
+                    f"“{written}” into a report otherwise in simplified ones; write “{miss.term}”.",
+                    sub_id=miss.term,
+                    text=miss.text,
+                    term=miss.term,
+                    kind="traditional",
+                )
+                continue
             yield self.finding(
                 report,
                 where,
@@ -99,9 +124,11 @@ def _heading_variants(number: int) -> frozenset[str]:
     )
 
 
-def _heading_misses(text: Text) -> Iterator[NearMiss]:
+def _heading_misses(text: Text, mixed: bool = False) -> Iterator[NearMiss]:
     """A section heading one edit away from the format's heading, compared whole:
-    “政府信息公开行政法复议、行政诉讼情况” for “政府信息公开行政复议、行政诉讼情况”."""
+    “政府信息公开行政法复议、行政诉讼情况” for “政府信息公开行政复议、行政诉讼情况”.
+    ``mixed``: the text holds traditional characters, compared as their simplified ones
+    (“六、其它需要報告的事項” is “其它” for “其他”; “一、總体情况” only a traditional slip)."""
     narrative = text.narrative
     for index, source in enumerate(narrative.sources):
         kind, _, number = source.where.partition("/")
@@ -119,8 +146,35 @@ def _heading_misses(text: Text) -> Iterator[NearMiss]:
             start += numbering.end()
             printed = printed[numbering.end() :]
         expected = _expected_heading(int(number))
-        if printed.rstrip("：:") in _heading_variants(int(number)):
+        simple = simplified(printed) if mixed else printed
+        if simple.rstrip("：:") in _heading_variants(int(number)):
             continue
-        at = inner_edit(printed, expected) if printed != expected else None
+        if simple != printed and simple.rstrip("：:") == expected:
+            at = _TRADITIONAL_CHAR.search(printed)
+            edit = start + (at.start() if at else 0)
+            term = HEADINGS[int(number)]
+            yield NearMiss(
+                start, start + len(simple.rstrip("：:")), printed.rstrip("：:"), term, edit
+            )
+            continue
+        at = inner_edit(simple, expected) if simple != expected else None
         if at is not None:
             yield NearMiss(start, start + len(printed), printed, HEADINGS[int(number)], start + at)
+
+
+def _traditional_slips(text: Text) -> Iterator[NearMiss]:
+    """Terms of the lexicon written with traditional characters in a simplified report
+    (“政府信息公開”): read as simplified they are the term."""
+    printed = text.narrative.text
+    simple = simplified(printed)
+    taken: set[int] = set()
+    for term in sorted(TERMS, key=len, reverse=True):
+        i = simple.find(term)
+        while i >= 0:
+            end = i + len(term)
+            if printed[i:end] != term and i not in taken:
+                at = _TRADITIONAL_CHAR.search(printed, i, end)
+                if at is not None:
+                    taken.update(range(i, end))
+                    yield NearMiss(i, end, printed[i:end], term, at.start())
+            i = simple.find(term, end)
