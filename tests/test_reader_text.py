@@ -62,6 +62,48 @@ def test_markdown_pipe_table_fragments() -> None:
     assert not any(isinstance(b, Paragraph) and b.text.startswith("—") for b in doc.blocks)
 
 
+def test_rows_whose_cells_each_end_in_a_pipe() -> None:
+    """Some web-page text extractors print a table a row a line, each cell followed by a
+    pipe and none before the first (seen in real reports' stored pages); a place that a
+    merged cell above covers is an empty cell, so the row starts with a pipe. The rows
+    without a leading pipe were read as paragraphs, the others as a markdown table whose
+    first pipe opened the row: section 三's first rows were “missing” (AP002 errors)."""
+    text = (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项 |\n"
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "规章 | 0 | 0 | 0 |\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 80 | 1 | 0 | 0 | 0 | 0 | 81 |\n"
+        "三、本年度办理结果 | （一）予以公开 | 22 | | 0 | 0 | 0 | 0 | 22 |\n"
+        "| | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "本部分数据均为件数 | 另见附表\n"
+    )
+    doc = read(Path("pipes.txt"), text.encode())
+    two, three = tables(doc)
+    assert [[c.text for c in r] for r in two.rows] == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+    ]
+    new, granted, banned = ([c.text for c in r] for r in three.rows)
+    assert new == ["一、本年新收政府信息公开申请数量", "80", "1", "0", "0", "0", "0", "81"]
+    assert granted[3] == ""  # a blank cell stays a cell
+    assert banned[:3] == ["", "", "2.其他法律行政法规禁止公开"] and len(banned) == 10
+    cell = three.rows[2][2]
+    line = text.split("\n")[cell.anchor.line - 1]
+    assert line[cell.anchor.column - 1 :].startswith("2.其他法律")
+    # A line ending in no pipe ends the table; a narrative line with a pipe is a paragraph.
+    assert isinstance(doc.blocks[-1], Paragraph) and doc.blocks[-1].text.startswith("本部分")
+
+
+def test_one_line_ending_in_a_pipe_is_not_a_table() -> None:
+    doc = read(
+        Path("one.txt"), "一、总体情况\n全年公开信息 | 详见附件 |\n本年度共收到申请3件。\n".encode()
+    )
+    assert not tables(doc)
+
+
 @pytest.mark.parametrize("path", PINGTAN, ids=lambda p: p.name)
 def test_flattened_page_is_cut_at_headings_and_has_no_table(path: Path) -> None:
     doc = read(path)

@@ -256,6 +256,9 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
         if _is_bare_pipe_start(lines, i):
             i = _read_pipe_table(lines, i, doc, bare=True)
             continue
+        if _is_terminated_pipe_start(lines, i):
+            i = _read_pipe_table(lines, i, doc, terminated=True)
+            continue
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
             continue
@@ -650,24 +653,58 @@ def _without_group_pieces(text: str) -> str:
     return text
 
 
-def _read_pipe_table(lines: list[str], i: int, doc: Document, bare: bool = False) -> int:
+def _ends_in_pipe(line: str) -> bool:
+    text = line.rstrip(_WHITESPACE)
+    return text.endswith("|") and not text.endswith("\\|")
+
+
+def _is_terminated_pipe_start(lines: list[str], i: int) -> bool:
+    """A table whose every cell is followed by a pipe, a row a line, with no pipe before
+    the first cell (``规章 | 0 | 0 | 0 |``), as some web-page text extractors write tables:
+    a place that a cell of the row above covers (a rowspan) is an empty cell there, so such
+    a row starts with ``| ``. It starts with a row that is not one of those, and at least two
+    rows in a row end in a pipe, one of them with two cells or more. (A narrative line
+    seldom ends in a pipe, and two in a row never.)"""
+    if i + 1 >= len(lines):
+        return False
+    first, second = lines[i], lines[i + 1]
+    return (
+        not first.lstrip(" ").startswith("|")
+        and bool(first.strip(_WHITESPACE).rstrip("|").strip(_WHITESPACE))
+        and _ends_in_pipe(first)
+        and _ends_in_pipe(second)
+        and max(first.count("|"), second.count("|")) >= 2
+    )
+
+
+def _read_pipe_table(
+    lines: list[str], i: int, doc: Document, bare: bool = False, terminated: bool = False
+) -> int:
     """Read consecutive ``|``-lines; a separator line gives the width of its fragment.
     ``bare``: a table without the outer pipes, whose rows run to a blank line (a row
-    without a pipe is a one-cell row, as GitHub's markdown reads it)."""
+    without a pipe is a one-cell row, as GitHub's markdown reads it). ``terminated``: a
+    table whose cells each end in a pipe (see :func:`_is_terminated_pipe_start`), whose rows
+    run while lines end in a pipe; a pipe at the start of such a row follows an empty cell."""
     raw_rows: list[tuple[int, list[TableCell]]] = []
     widths: list[tuple[int, int]] = []  # (index of the next row, width)
     start = i
     n = len(lines)
     # a bare table whose first line ends in a pipe writes closing pipes (GitHub style)
     ends_in_pipe = lines[i].rstrip(_WHITESPACE).endswith("|")
-    while i < n and (lines[i].strip(_WHITESPACE) if bare else lines[i].lstrip(" ").startswith("|")):
+    while i < n and (
+        _ends_in_pipe(lines[i])
+        if terminated
+        else lines[i].strip(_WHITESPACE)
+        if bare
+        else lines[i].lstrip(" ").startswith("|")
+    ):
         raw = lines[i].rstrip("\r")
         if _MD_SEPARATOR.match(raw):
             widths.append((len(raw_rows), raw.strip().strip("|").count("|") + 1))
             i += 1
             continue
         cells = []
-        if raw.lstrip(" ").startswith("|"):
+        if raw.lstrip(" ").startswith("|") and not terminated:
             pieces = _split_pipe_row(raw)
         else:  # a row without its outer pipes
             pieces = [(text, offset - 1) for text, offset in _split_pipe_row("|" + raw)]
