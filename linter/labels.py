@@ -83,7 +83,7 @@ SECTION_LOOSE_CUES: dict[int, tuple[str, ...]] = {
 # worded (“二、政府信息主动公开情况”, “三、政府信息公开申请办理情况”): such a line is the
 # section's heading where the format's wording is not found (see interpret._find_headings).
 SECTION_KEY_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("总体", "概况", "概述"),
+    1: ("总体", "概况", "概述", "基本情况"),
     2: ("主动公开",),
     3: ("依申请", "公开申请"),
     4: ("复议", "诉讼"),
