@@ -706,6 +706,7 @@ def _app_matcher() -> _RowMatcher:
 
 
 _APP_COLUMN_KEYS = {key(c.label): c for c in L.APPLICATION_COLUMNS}
+_APP_COLUMN_COUNT = len({c.id for c in L.APPLICATION_COLUMNS})
 
 
 @lru_cache(maxsize=1024)
@@ -913,7 +914,8 @@ def recognise_applications(
             header_rows = list(carried)
         leaves: dict[tuple[int, int], list[str | None]] = {}  # by header rows seen, width
         for printed in table.rows:
-            for tc in printed:
+            # (once every column's header is found, no cell can add one)
+            for tc in printed if len(build.columns) < _APP_COLUMN_COUNT else ():
                 col = _app_column(tc.text)
                 if col and not tc.hmerge and not tc.vmerge and col.id not in build.columns:
                     build.columns[col.id] = Column(col.id, tc.text, tc.anchor)

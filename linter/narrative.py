@@ -180,6 +180,13 @@ class Narrative:
                 length += 1
         return cls("".join(chars), tuple(starts), sources, exact, synthetic)
 
+    def block_of(self, pos: int) -> int:
+        """The index of the block normalised position ``pos`` comes from (as
+        :meth:`origin` gives it, without working out the offset in the block)."""
+        if pos in self.synthetic:
+            return self.synthetic[pos][0]
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
     def origin(self, pos: int) -> tuple[int, int]:
         """(block index, offset in its text) of normalised position ``pos``."""
         if pos in self.synthetic:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from operator import methodcaller
 
-from linter.document import fast_init
+from linter.document import LazyAnchor, fast_init
 from linter.model import Report, Statement
 from linter.narrative import CLAUSE_END, Narrative, of_report
 from linter.numerals import parse_number
@@ -523,6 +523,7 @@ def narrative_of(report: Report) -> Narrative:
 
 
 _START = methodcaller("start")
+_anchor_later = LazyAnchor.maker(lambda place: place[0].anchor(place[1], place[2])[0])
 # A figure's value by its text: the same few (“1”, “0”, “两”) stand in every report.
 _parse_figure = lru_cache(maxsize=4096)(parse_number)
 
@@ -583,7 +584,9 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         comparison = _COMPARISON_RE.search(head) is not None
         y = bisect_left(year_starts, start) - 1
         year = years[y] if y >= 0 and year_starts[y] >= start - len(sentence_head) else None
-        anchor, where = narrative.anchor(start, end)
+        # Placed when read (a finding about the statement, the IR): most never are.
+        anchor = _anchor_later((narrative, start, end))
+        where = narrative.sources[narrative.block_of(start)].where
         yield Statement(
             text[max(clause_start, start - _HEAD_WINDOW) : min(clause_end, figure_end + 40)],
             figure,

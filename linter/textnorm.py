@@ -188,6 +188,7 @@ def parse_cell(text: str) -> ParsedCell:
     return ParsedCell("number", value, m.group("unit"), note)
 
 
+@lru_cache(maxsize=4096)  # (asked of every cell of every table, often more than once)
 def is_data_like(text: str) -> bool:
     """True for a cell that holds (or should hold) a value: a number, blank or placeholder."""
     return parse_cell(text).state != "text"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,24 @@ def test_head_pattern_starts_with_every_concept_word() -> None:
     ):
         found = _HEAD.search(head, max(0, len(head) - 40))
         assert (found is None) == (concept is None), head
+
+
+def test_statement_anchors_are_placed_only_when_read() -> None:
+    # Most figures of a narrative never reach a finding: where each stands in the source
+    # is worked out when something reads it (a TX004 finding, the IR), and then points at
+    # the figure as printed.
+    from linter.document import LazyAnchor
+    from linter.interpret import interpret
+    from linter.readers import Limits
+    from linter.readers.text import TextReader
+
+    path = Path(__file__).parent / "fixtures" / "text" / "2019_city-bureau-gongxin_tika.txt"
+    data = path.read_bytes()
+    report = interpret(TextReader().read(str(path), data, Limits()), data)
+    found = report.statements
+    assert len(found) >= 4
+    assert all(type(s.anchor) is LazyAnchor and s.anchor._locate is not None for s in found)
+    lines = data.decode("utf-8").split("\n")
+    for s in found:
+        printed = lines[s.anchor.line - 1][s.anchor.column - 1 :]
+        assert printed.startswith(s.figure[0]), (s.figure, printed[:20])
