@@ -70,9 +70,14 @@ def value(cell: Cell | None) -> int | Decimal:
 def reported(cell: Cell | None) -> int | Decimal:
     """The value of a printed total. A total left blank was not entered: the identity
     cannot be checked (the blank-cell rules report the cell), so this raises."""
-    if cell is None or cell.state != "number" or not plausible(cell.value):
+    if cell is None or cell.state != "number":
         raise Undecidable
-    return exact(cell.value)
+    v = cell.value
+    if type(v) is int and -PLAUSIBLE_LIMIT < v < PLAUSIBLE_LIMIT:
+        return v  # the usual count
+    if not plausible(v):
+        raise Undecidable
+    return exact(v)
 
 
 def none_entered(terms: Sequence[Term]) -> bool:

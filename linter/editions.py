@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from linter import labels as L
 from linter.labels import ColumnSpec, ItemSpec, RowSpec
@@ -155,7 +155,14 @@ def ids() -> tuple[str, ...]:
 
 
 def get(edition_id: str | None) -> Edition | None:
-    return next((e for e in REGISTRY.editions if e.id == edition_id), None)
+    return _by_id(REGISTRY.version).get(edition_id)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8)
+def _by_id(version: int) -> dict[str, Edition]:
+    """The registered editions by id (by the registry's version: asked by rules for
+    every report)."""
+    return {e.id: e for e in REGISTRY.editions}
 
 
 def for_year(year: int) -> Edition:
@@ -178,6 +185,11 @@ def having(concepts: Iterable[str]) -> tuple[str, ...]:
 
 def has(edition_id: str | None, concepts: Iterable[str]) -> bool:
     """Whether the edition ``edition_id`` (a known one) has every one of ``concepts``."""
+    return _has(edition_id, tuple(concepts), REGISTRY.version)
+
+
+@lru_cache(maxsize=1024)  # (rules ask the same few questions of every report)
+def _has(edition_id: str | None, concepts: tuple[str, ...], version: int) -> bool:
     edition = get(edition_id)
     return edition is not None and edition.has_all(concepts)
 

@@ -1714,8 +1714,8 @@ def recognise_article20(
     lead = dict.fromkeys(E.ids(), 0)
     for number, item in items.items():
         printed = {key(c.text) for c in item["columns"]} or set(item.get("text_header", ()))
-        for ed, spec in item_specs(number):
-            lead[ed] += sum(1 for c in spec.columns if key(c.label) in printed)
+        for ed, count in _columns_printed(number, frozenset(printed), version):
+            lead[ed] += count
     for number, item in items.items():
         header = item["columns"]
         header_keys = [key(c.text) for c in header] or item.get("text_header", [])
@@ -1725,20 +1725,10 @@ def recognise_article20(
         best: tuple[int, int, str, L.ItemSpec] | None = None
         scores: dict[str, int] = {}
         row_hits = item["row_hits"]
-        for ed, spec in item_specs(number):
-            score = scores[ed] = sum(1 for c in spec.columns if key(c.label) in header_keys)
-            # Then the header labels printed otherwise (“本年收费金额（万元）”).
-            near = sum(1 for c in spec.columns if any(_near_column(c, k) for k in header_keys))
-            # First how well the header's shape fits the edition's columns: a 2021 item
-            # (五) headed with the 2019 label “处理决定数量” is the 2021 item, its one
-            # column labelled otherwise, not the 2019 item with two columns missing.
-            rank = (
-                _header_fit(spec, header_keys),
-                score,
-                near,
-                row_hits.get(ed, 0),
-                lead[ed],
-            )
+        fits = _header_scores(number, tuple(header_keys), version)
+        for (ed, spec), (fit, score, near) in zip(item_specs(number), fits, strict=True):
+            scores[ed] = score
+            rank = (fit, score, near, row_hits.get(ed, 0), lead[ed])
             if best is None or rank > best[:5]:
                 best = (*rank, ed, spec)
         if best is None:
@@ -1856,6 +1846,36 @@ def _article20_header(cells: Sequence[TableCell], specs: Sequence[L.ItemSpec]) -
         for spec in specs
         for col in spec.columns
     )
+
+
+@lru_cache(maxsize=1024)
+def _columns_printed(
+    number: str, printed: frozenset[str], version: int
+) -> tuple[tuple[str, int], ...]:
+    """For each edition's item ``number``: how many of its column labels are among the
+    ``printed`` keys. (Cached: most reports print the same headers.)"""
+    return tuple(
+        (ed, sum(1 for c in spec.columns if key(c.label) in printed))
+        for ed, spec in _item_specs(number, version)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _header_scores(
+    number: str, header_keys: tuple[str, ...], version: int
+) -> tuple[tuple[int, int, int], ...]:
+    """For each edition's item ``number`` (in :func:`_item_specs`'s order), how a printed
+    header fits it: first how well the header's shape fits the edition's columns (a 2021
+    item (五) headed with the 2019 label “处理决定数量” is the 2021 item, its one column
+    labelled otherwise, not the 2019 item with two columns missing), then how many of
+    its labels are printed as they are, then how many otherwise (“本年收费金额（万元）”).
+    (Cached: most reports print the same headers.)"""
+    out = []
+    for _ed, spec in _item_specs(number, version):
+        score = sum(1 for c in spec.columns if key(c.label) in header_keys)
+        near = sum(1 for c in spec.columns if any(_near_column(c, k) for k in header_keys))
+        out.append((_header_fit(spec, header_keys), score, near))
+    return tuple(out)
 
 
 def _header_fit(spec: L.ItemSpec, header_keys: Sequence[str]) -> int:

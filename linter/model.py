@@ -116,6 +116,7 @@ class Article20:
     items: dict[str, Table] = field(default_factory=dict)
 
 
+@fast_init  # one per paragraph of every report
 @dataclass(frozen=True, slots=True)
 class TextBlock:
     text: str
