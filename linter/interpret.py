@@ -450,7 +450,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             text = text[: m.end()].strip()
         if pos > 0:
             previous = paragraphs[pos - 1].text.strip()
-            short = len(previous) <= 40 and not re.search("[。；，,]", previous)
+            short = len(previous) <= 40 and not _CLAUSE_MARK.search(previous)
             if not _YEAR.search(compact(text)) and short and _YEAR.search(compact(previous)):
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
                 continue
@@ -475,7 +475,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             # (the source and time a page prints after its title, when an extraction
             # sets them on the title's line, are not part of it)
             if len(text := _PAGE_META_TAIL.split(block.text.strip(), 1)[0].strip()) <= 60
-            and not re.search("[。；，,]", text)
+            and not _CLAUSE_MARK.search(text)
             and (m := _TITLE_CUE.search(text))
             and _YEAR.search(compact(text[: m.start()]))
         ]
@@ -483,7 +483,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     if title := metadata.get("title"):
         # A page's or archive's own title is reliable once its site suffix is cut off;
         # point at the place where the body prints it, if it does.
-        cleaned = re.split(r"[_|｜]| - ", title)[0].strip()
+        cleaned = _SITE_SUFFIX.split(title)[0].strip()
         if _TITLE_CUE.search(cleaned) and _YEAR.search(compact(cleaned)):
             for block in paragraphs[:8]:
                 at = block.text.find(cleaned)
@@ -529,6 +529,11 @@ def _agency_from_title(title: str) -> str | None:
     return head or None
 
 
+# (compiled once: the title and agency are looked for in every report)
+_CLAUSE_MARK = re.compile("[。；，,]")
+_SITE_SUFFIX = re.compile(r"[_|｜]| - ")
+_NOT_A_NAME = re.compile("[。；，,：:关于]")
+_IN_BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
 _NOTICE_VERB_AT_START = re.compile(r"^(?:印发|公布|发布|报送|转发)?[《“]?")
 
 
@@ -2189,13 +2194,13 @@ def _is_report_title(text: str) -> bool:
         # “平潭综合实验区政府信息公开工作年度报告”, the year left out: the statutory name
         # ends it, after an agency's name (not “关于做好…” nor a sentence).
         head = t[: -len(_REPORT_NAME)] if t.endswith(_REPORT_NAME) else None
-        return bool(head) and len(head) <= 30 and not re.search("[。；，,：:关于]", head)
+        return bool(head) and len(head) <= 30 and not _NOT_A_NAME.search(head)
     if "关于" in t[: year.start()] and _NOTICE_VERB.search(t[: year.start()]):
         return False  # “关于做好2023年度…年度报告编制工作的通知”
     cues = list(_TITLE_CUE.finditer(t))
     if not cues:
         return False
-    tail = re.sub(r"[（(【\[].*?[）)】\]]", "", t[cues[-1].end() :])
+    tail = _IN_BRACKETS.sub("", t[cues[-1].end() :])
     # (“…年度报告全文”: the report's whole text, as a page titles it)
     return strip_punctuation(tail) in ("", "全文", "正文")
 

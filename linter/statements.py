@@ -379,6 +379,7 @@ _QUALIFIERS = (
     "近",
 )
 _JOIN = "(?:和|及|与|、|以及)"
+_JOIN_RE = re.compile(_JOIN)
 _QUALIFIER_RE = re.compile("|".join(sorted(_QUALIFIERS, key=len, reverse=True)))
 _APPROX_AFTER_RE = re.compile("|".join(_APPROX_AFTER))
 _COMPARISON_RE = re.compile("|".join(_COMPARISON))
@@ -633,7 +634,7 @@ def _concepts(head: str, tail: str, sentence_head: str, unit: str) -> tuple[str,
 def _joined(terms: str) -> list[Concept]:
     """The concepts of “予以公开及部分公开” before the last one."""
     out: list[Concept] = []
-    for part in re.split(_JOIN, terms):
+    for part in _JOIN_RE.split(terms):
         for regex, concept in _PLAIN_TERMS:
             if part and regex.fullmatch(part):
                 out.append(concept)
