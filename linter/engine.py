@@ -25,9 +25,9 @@ from linter.readers import Limits, Reader, unify_radicals_in
 from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
 # Diagnostics after which a readable report's content is not checked: not a report
-# (XT004), or pages inside it with no text (XT005: a rule would report as missing what is
-# only an image).
-_NOT_CHECKED = ("XT004", "XT005")
+# (XT004), pages inside it with no text (XT005: a rule would report as missing what is
+# only an image), or a report on a year before the national formats (XT006).
+_NOT_CHECKED = ("XT004", "XT005", "XT006")
 
 # Intermediate-form JSON (from an OCR or PDF pipeline) is read by the engine itself.
 IR_SUFFIXES = (".json",)
@@ -338,8 +338,9 @@ class Engine:
 
     def _why_not_checked(self, report: Report) -> list[Rule]:
         """The XT rules saying why a report's content was not checked (unreadable, not a
-        report): they run whatever select/ignore say, so no file passes unseen."""
-        codes = {d.code for d in report.diagnostics} & {"XT001", "XT004"}
+        report, a year before the formats): they run whatever select/ignore say, so no file
+        passes unseen."""
+        codes = {d.code for d in report.diagnostics} & {"XT001", "XT004", "XT006"}
         return [self.plugins.rules[c] for c in sorted(codes) if c in self.plugins.rules]
 
     def _with_level(self, finding: Finding) -> Finding:

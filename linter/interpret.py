@@ -2113,6 +2113,10 @@ def interpret(doc: Document, data: bytes) -> Report:
         # One finding for the file and nothing else: what the other diagnostics would say
         # (a table not recognised in a "section") is about a report it is not.
         diagnostics = [not_a_report]
+    elif (before := _before_the_formats(year, table_edition, title)) is not None:
+        # A report on 2018 or before: no national format to check it against (the same
+        # reason to say nothing else).
+        diagnostics = [before]
 
     report = Report(
         source=Source(
@@ -2140,6 +2144,39 @@ def interpret(doc: Document, data: bytes) -> Report:
 
 
 _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")
+
+
+def _before_the_formats(
+    year: Decided, table_edition: str | None, title: TextBlock | None
+) -> Diagnostic | None:
+    """XT006 for a report on a year before the first national format (2019): reports on
+    2018 and before followed the 2008 条例 and local formats, out of this tool's scope
+    (FORMATS.md, the version switch). Only when its title or its 统计期限 gives the year, and
+    none of its tables follows a national format (a 2019-format table under a title saying
+    2018 is a slip in the year, for ST005, not an old report)."""
+    first = min(e.first_year for e in E.REGISTRY.editions)
+    if (
+        year.value is None
+        or year.value >= first
+        or year.decided_by not in ("title", "statistics_period")
+        or table_edition
+    ):
+        return None
+    where = "标题" if year.decided_by == "title" else "统计期限"
+    where_en = "title" if year.decided_by == "title" else "statistics period"
+    return Diagnostic(
+        "XT006",
+        f"该报告是 {year.value} 年度的年度报告（据{where}）。{first - 1} 年度及以前的报告按 2008 年施行的"
+        f"《中华人民共和国政府信息公开条例》编写，当时没有全国统一的报告格式；本工具按 {first} 年度起适用的"
+        "统一格式（国办公开办函〔2019〕60号、〔2021〕30号）检查，未检查本报告。如年度识别有误，请核对"
+        f"{where}中的年度。",
+        f"the report is on {year.value} (from its {where_en}). Reports on {first - 1} and before "
+        "followed the 2008 Regulations, with no national format; this tool checks the formats "
+        f"in force from {first} (国办公开办函〔2019〕60号, 〔2021〕30号), and did not check this "
+        f"report. If the year was misread, check the year in its {where_en}.",
+        title.anchor if title is not None else Anchor(),
+        args=(("year", str(year.value)),),
+    )
 
 
 # Characters of text besides the title below which a titled file holds no report (a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.engine import Engine
+from linter.engine import Engine, Selection
 from tests.conftest import (
     PINGTAN,
     SAMPLE_2019,
@@ -153,6 +153,37 @@ def test_gb18030_copy_gives_xt003_and_the_same_findings(engine: Engine, tmp_path
     assert sorted(codes(result)) == sorted([*codes(utf8), "XT003"])
     xt003 = next(f for f in result.findings if f.code == "XT003")
     assert xt003.level == "note" and "GB18030" in xt003.message_zh
+
+
+def test_a_report_on_a_year_before_the_formats_gives_xt006_only(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """平潭's 2019 report (an archiver's flattened text: no table can be read) as its 2017
+    report would be titled: reports on 2018 and before followed the 2008 条例, with no
+    national format, and were checked against the 2019 one (ST001/XT002 …). Now one
+    warning says the file was not checked and why, whatever --select says."""
+    text = PINGTAN[0].read_text("utf-8").replace("2019年", "2017年")
+    old = lint(engine, tmp_path, text, "2017.txt")
+    assert [(f.code, f.level) for f in old.findings] == [("XT006", "warning")]
+    xt006 = old.findings[0]
+    assert "2017 年度" in xt006.message_zh and "未检查本报告" in xt006.message_zh
+    assert "2017" in xt006.message_en and "did not check" in xt006.message_en
+    assert xt006.location.anchor == old.report.title.anchor  # (the archiver's 标题: line)
+    assert "XT006" not in codes(engine.lint_path(PINGTAN[0]))
+    selected = Engine(plugins=engine.plugins, root=tmp_path, selection=Selection(("AP",)))
+    assert codes(selected.lint_path(tmp_path / "2017.txt")) == ["XT006"]
+
+
+def test_a_slip_in_the_year_of_a_report_in_the_format_is_not_xt006(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The 2019 sample titled 2018: its tables follow the 2019 format, so the year is a
+    slip (ST005's business), not a report from before the formats."""
+    text = sample_text().replace(
+        "2019年度政府信息公开工作年度报告", "2018年度政府信息公开工作年度报告", 1
+    )
+    found = codes(lint(engine, tmp_path, text, "slip.txt"))
+    assert "XT006" not in found and "ST001" not in found
 
 
 def test_not_a_report_gives_xt004_only(engine: Engine, tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ class JsonReporter(Reporter):
             "form": report.source.media_type,
             "reader": report.source.reader,
             "readable": report.readable,
-            "checked": report.readable and not any(d.code == "XT004" for d in report.diagnostics),
+            "checked": report.readable
+            and not any(d.code in ("XT004", "XT006") for d in report.diagnostics),
             "agency": report.agency.value,
             "year": report.year.value,
             "edition": report.edition.value,

@@ -109,8 +109,8 @@ def skip_notifications(
     out = []
     skipped = list(result.skipped)
     for f in result.findings:
-        if f.code == "XT004":
-            # Not a report: no rule but XT004 looked at it.
+        if f.code in ("XT004", "XT006"):
+            # Not a report, or one before the formats: no rule but this one looked at it.
             skipped.append((f.code, f.message_zh, f.message_en))
     for code, reason_zh, reason_en in skipped:
         text = (

@@ -37,6 +37,7 @@ NOT_CHECKED: dict[str, tuple[str, str]] = {
     "XT001": ("无法读取", "unreadable"),
     "XT004": ("不是年度报告", "not a report"),
     "XT005": ("没有文字层（图片版）", "no text layer (image only)"),
+    "XT006": ("2019 年度以前的报告（无统一格式）", "a report before 2019 (no national format)"),
 }
 
 # Rule families in the order of the report format; families of plugins follow, sorted.

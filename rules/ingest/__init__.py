@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from linter.hookspecs import hookimpl
 from rules.ingest.diagnostic_rule import (
+    BeforeTheFormats,
     EncodingFallback,
     NotAnAnnualReport,
     NoTextLayer,
@@ -25,6 +26,7 @@ def gongkai_lint_rules() -> list[type]:
         EncodingFallback,
         NotAnAnnualReport,
         NoTextLayer,
+        BeforeTheFormats,
     ]
 
 

@@ -1,4 +1,4 @@
-"""The four XT rules: each reports the reader's or interpreter's diagnostics of its code."""
+"""The XT rules: each reports the reader's or interpreter's diagnostics of its code."""
 
 from __future__ import annotations
 
@@ -203,4 +203,39 @@ class NoTextLayer(_DiagnosticRule):
     basis_en = (
         "Regulations on Government Information Disclosure, art. 49; reading advice: "
         "text in images needs OCR first"
+    )
+
+
+class BeforeTheFormats(_DiagnosticRule):
+    """检查内容：报告的年度（取自标题或统计期限）是否早于全国统一格式开始适用的年度（2019 年度）。2018 年度及以前的年度报告按 2008 年施行的条例编写，当时没有全国统一的报告格式（各地自定，常有“收费及减免情况”“咨询情况”等部分），不在本工具的检查范围内；这样的文件只报告这一条，不按统一格式逐条检查。报告的表格已是 2019 年或 2021 年格式时（标题中的年度写错），不按本规则处理，由 ST005 等规则检查。
+
+    为何重要：批量检查网站“政府信息公开年报”栏目时，文件夹里往往有 2008 年以来各年度的报告；按 2019 年以后的格式检查旧报告，会得到“缺少第六部分”等一串并不成立的错误，淹没真正的问题。本规则明确告诉检查人员该文件未检查及其原因，而不是给出空结果。
+
+    不合规示例：标题为“某乡2017年度政府信息公开工作年度报告”、由“概述”“依申请公开、不予公开及咨询政府信息情况”“收费及减免情况”等部分组成的报告。
+
+    合规示例：2019 年度及以后、按国办公开办函〔2019〕60号或〔2021〕30号格式编写的报告。
+
+    依据：国办公开办函〔2019〕60号（年度报告格式（试行），适用于 2019、2020 年度报告）、〔2021〕30号（2021 年度起）；此前的年度报告适用 2008 年条例第三十二条，没有统一格式（FORMATS.md，版本划分）。
+
+    What it checks: whether the report's year (from its title or its statistics period) is before the first year of the national formats (2019). Reports on 2018 and before followed the 2008 Regulations, when there was no national format (each place had its own, often with parts on fees and waivers, or on enquiries): they are outside this tool's scope, and such a file gets this one finding instead of being checked rule by rule. A report whose tables already follow the 2019 or 2021 format (a slip in the year of its title) is not one: ST005 and the other rules check it.
+
+    Why it matters: a site's column of annual reports, checked as a batch, often holds every year since 2008; checked against the formats of 2019 and later, an old report gets a string of untrue errors ("section 6 missing" …) that bury the real ones. This rule tells the inspector plainly that the file was not checked, and why, instead of an empty result.
+
+    Non-compliant example: a report titled "某乡2017年度政府信息公开工作年度报告", in parts such as 概述, 依申请公开、不予公开及咨询政府信息情况 and 收费及减免情况.
+
+    Compliant example: a report on 2019 or later in the format of 国办公开办函〔2019〕60号 or 〔2021〕30号.
+
+    Basis: 国办公开办函〔2019〕60号 (the trial format, for reports on 2019 and 2020) and 〔2021〕30号 (from 2021); earlier reports followed art. 32 of the 2008 Regulations, with no national format (FORMATS.md, the version switch).
+    """
+
+    code = "XT006"
+    name = "report-before-the-formats"
+    level = "warning"
+    grade = "B"
+    summary_zh = "2019 年度以前的报告，没有统一格式，未检查"
+    summary_en = "A report on a year before 2019: no national format, not checked"
+    basis_zh = "国办公开办函〔2019〕60号、〔2021〕30号的适用年度；此前适用 2008 年条例，无统一格式"
+    basis_en = (
+        "The years 国办公开办函〔2019〕60号 and 〔2021〕30号 apply to; before them the 2008 "
+        "Regulations, with no national format"
     )
