@@ -195,6 +195,32 @@ def test_pi002_only_the_sample_lacks_measures(engine: Engine, path: Path) -> Non
     assert [place(f) for f in pi] == ([(LINE_SECTION5, 1)] if path == SAMPLE_2019 else [])
 
 
+@pytest.mark.parametrize(
+    "plan",
+    [
+        # a 2020 区审计局 report's section 五 (seen in a real stored page), wrapped as pdftotext
+        # wraps it: “将根据…要求，进一步提高认识”
+        "2020 年，我局将根据我区部署的政务公开工作具体要求，进\n一步提高认识，加\n大工作力度。",
+        "明年，我局将紧扣群众需求和上级要求开展工作。",
+    ],
+    ids=["next-year-with-its-year", "next-year-in-words"],
+)
+def test_pi002_a_plan_for_next_year_is_a_measure(engine: Engine, tmp_path: Path, plan: str) -> None:
+    """“{next year}年，我局将根据……，进一步……”: a measure though 将 is not followed by the
+    action at once; the sample (a 2019 report whose 五 lists two problems and nothing
+    else) then passes."""
+    lines = sample_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("六、"))
+    text = "\n".join(lines[:at] + plan.split("\n") + lines[at:])
+    assert not only(lint(engine, tmp_path, text).findings, "PI002")
+    assert only(engine.lint_path(SAMPLE_2019).findings, "PI002")
+
+
+def test_a_problem_about_next_year_is_not_a_measure() -> None:
+    assert measure_evidence("信息公开工作仍有不足，明年的工作任务较重。", 2019) is None
+    assert measure_evidence("2020年工作中存在的问题：公开不及时。", 2019) is None
+
+
 # --- PI003 no-problems-stated -------------------------------------------------------------
 
 

@@ -82,6 +82,19 @@ _ACTION_START = re.compile(
     r"(?:加强|强化|完善|推进|推动|提升|规范|健全|落实|深化|拓宽|拓展|丰富|做好|抓好|加大|优化|创新|坚持|严格|建立|畅通|加快|提高)"
 )
 
+# 将 with how or by what first, then the action after a comma: “我局将根据我区部署的具体要求，
+# 进一步提高认识”, “将按照上级要求，加大工作力度”.
+_FORWARD_AFTER = re.compile(
+    r"(?:将|拟|计划|要)(?:继续|进一步|认真|严格)?"
+    r"(?:根据|按照|依照|依据|结合|围绕|对照|紧扣|立足|针对|对标)[^。；;！!？?]{0,40}?[，,]"
+    r"(?:进一步|继续|持续|不断|切实|全面|着力|积极|认真)?"
+    r"(?:加强|强化|完善|推进|推动|提升|提高|规范|健全|落实|深化|拓宽|拓展|丰富|做好|抓好|加大|优化|创新|坚持|严格|建立|开展|查找|畅通|加快)"
+)
+
+# “明年，我局将……”, “2021 年，我局将……” in a 2020 report: what is planned for the next
+# year. (The year itself only with the report's year.)
+_NEXT_YEAR = r"明年|来年|新的一年|新一年"
+
 # “不存在问题”, “未发现明显问题”, “没有突出问题”: the section denies having problems.
 _DENIAL = re.compile(
     r"(?:不存在|未发现|没有发现|未出现|没有出现|并无|没有|无)(?:任何|明显|突出|重大|较大|什么)?的?"
@@ -140,8 +153,9 @@ def has_problem(text: str) -> bool:
     return any(cue in body for cue in PROBLEM_CUES)
 
 
-def measure_evidence(text: str) -> str | None:
-    """The first cue showing that measures are stated, or None."""
+def measure_evidence(text: str, year: int | None = None) -> str | None:
+    """The first cue showing that measures are stated, or None. With ``year`` (the
+    report year), “{year+1}年，……将” is a plan for the next year too."""
     body = normalise(text)
     for cue in MEASURE_HEADINGS:
         if cue in body:
@@ -149,6 +163,11 @@ def measure_evidence(text: str) -> str | None:
     if m := _FORWARD.search(body):
         return m.group(0)
     if m := _ACTION_START.search(body):
+        return m.group(0)
+    if m := _FORWARD_AFTER.search(body):
+        return m.group(0)
+    nxt = _NEXT_YEAR if year is None else rf"{_NEXT_YEAR}|(?<!\d){year + 1}年度?"
+    if m := re.search(rf"(?:{nxt})[，,]?[^。；;]{{0,12}}?(?:将|拟|计划)", body):
         return m.group(0)
     return None
 

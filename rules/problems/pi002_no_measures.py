@@ -49,7 +49,7 @@ class NoImprovementMeasures(Rule):
         body = section.text
         if not body.strip() or not has_problem(body):
             return
-        if measure_evidence(body) is not None:
+        if measure_evidence(body, report.year.value) is not None:
             return
         yield self.finding(
             report,

@@ -76,7 +76,7 @@ class NoProblemsStated(Rule):
                     related=[heading],
                 )
                 return
-        if measure_evidence(body) is None:
+        if measure_evidence(body, report.year.value) is None:
             return  # neither problems nor measures recognised: not sure what it says
         yield self.finding(
             report,
