@@ -194,30 +194,38 @@ class SarifReporter(Reporter):
         self.identities: MutableMapping[str, tuple[str, str]] = {} if fragments else SpillDict()
         self.outside_root: list[str] = []
         # display path -> its artifactLocation (without the index).
-        self._locations: dict[str, dict[str, Any]] = {}
+        self._locations: dict[str, tuple[dict[str, Any], str]] = {}
         # run.logicalLocations: each distinct one's JSON -> its index (in a worker, the
         # file's own table, mapped into the run's by the parent).
         self._logical_index: dict[str, int] = {}
         self._logical_items: list[str] = []
+        # (logical, label, table, row, cell) -> that logical location's JSON.
+        self._logical_json: dict[tuple, str] = {}
 
     def _artifact_location(self, path: str) -> dict[str, Any]:
         """``uri`` relative to the project root with ``uriBaseId``; a ``file:`` URI for
         a file outside the root (said once on standard error)."""
         # Every result and related location names its file: work the URI out once.
+        return dict(self._located(path)[0])
+
+    def _located(self, path: str) -> tuple[dict[str, Any], str]:
         known = self._locations.get(path)
         if known is None:
             if len(self._locations) > 4096:  # results come file by file: memory stays flat
                 self._locations.clear()
             known = self._locations[path] = self._locate(path)
-        return dict(known)
+        return known
 
-    def _locate(self, path: str) -> dict[str, Any]:
+    def _locate(self, path: str) -> tuple[dict[str, Any], str]:
+        """The artifactLocation and the path relative to the root (absolute, POSIX,
+        when outside it: what the path identity is made of)."""
         relative = self.project.relative(path)
         if relative is not None:
-            return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}
+            return {"uri": artifact_uri(relative), "uriBaseId": SRCROOT}, relative
         if path not in self.outside_root:
             self.outside_root.append(path)
-        return {"uri": self.project.absolute(path).as_uri()}
+        absolute = self.project.absolute(path)
+        return {"uri": absolute.as_uri()}, absolute.as_posix()
 
     # --- building blocks ---------------------------------------------------------
 
@@ -269,17 +277,26 @@ class SarifReporter(Reporter):
         if not location.logical:
             return []
         lang = self.options.lang
-        item: dict[str, Any] = {"fullyQualifiedName": location.logical, "kind": "element"}
         label = location.label_en if lang == "en" else location.label_zh
-        if label:
-            item["name"] = label
         a = location.anchor
-        if a.table is not None:
-            item["properties"] = {
-                k: v for k, v in a.to_json().items() if k in ("table", "row", "cell")
-            }
-        index = self._logical_ref(compact_json(item))
-        return [item if index is None else {"index": index}]
+        # The same few hundred places recur in every report: each one's JSON is made
+        # once (kept across the files a worker renders), not once per finding.
+        key = (location.logical, label, a.table, a.row, a.cell)
+        text = self._logical_json.get(key)
+        if text is None:
+            item: dict[str, Any] = {"fullyQualifiedName": location.logical, "kind": "element"}
+            if label:
+                item["name"] = label
+            if a.table is not None:
+                item["properties"] = {
+                    k: v for k, v in a.to_json().items() if k in ("table", "row", "cell")
+                }
+            text = compact_json(item)
+            if len(self._logical_json) >= MAX_LOGICAL:
+                self._logical_json.clear()
+            self._logical_json[key] = text
+        index = self._logical_ref(text)
+        return [json.loads(text) if index is None else {"index": index}]
 
     def _logical_ref(self, text: str) -> int | None:
         """The index in run.logicalLocations of the logical location ``text`` (added if
@@ -378,9 +395,7 @@ class SarifReporter(Reporter):
             artifact["properties"] = props
         self._artifacts.add(artifact)
         self.index_of[result.path] = index
-        relative = self.project.relative(result.path)
-        if relative is None:
-            relative = self.project.absolute(result.path).as_posix()
+        relative = self._located(result.path)[1]
         identities = (report_identity(report, relative), path_identity(relative))
         self.identities[result.path] = identities
         self._add_results(result.findings, result.suppressed, identities)
