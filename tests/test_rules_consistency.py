@@ -94,6 +94,40 @@ def test_shanghai_2025_narrative_agrees_with_table(tx_engine: Engine) -> None:
     assert case_counts(text) == [] and case_none(text) == [] and application_none(text) == []
 
 
+def test_a_narrative_is_read_for_counts_once_each_caller_gets_its_own_list(
+    tx_engine: Engine,
+) -> None:
+    # TX001 and TX002 read the application counts of one narrative, TX002 and TX003 its
+    # case counts: the statements are found once (the same objects come back), and a
+    # caller that changes its list changes no other caller's.
+    result = tx_engine.lint_path(SHANGHAI_2025_MD)
+    text = common.narrative(result.report, common.CASE_SECTIONS)
+    first, again = application_counts(text), application_counts(text)
+    assert first == again and first and first is not again
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    first.clear()
+    assert application_counts(text) == again
+    # another narrative (another report's, or other sections) is read for itself
+    other = common.narrative(result.report, common.APPLICATION_SECTIONS)
+    assert other is not text
+    assert [s.value for s in application_counts(other)] == [s.value for s in again]
+
+
+def test_the_tables_figures_are_read_once_per_report(tx_engine: Engine) -> None:
+    # TX001 and TX002 compare the narrative with the applications received, TX002 and
+    # TX003 with the cases, TX004 and TX005 with the same concepts: each figure is read
+    # from the tables once per report, and another report's is its own.
+    report = tx_engine.lint_path(SHANGHAI_2025_MD).report
+    received = applications_received(report)
+    assert received is not None and received.expected == 1295
+    assert applications_received(report) is received
+    assert review_cases(report) is review_cases(report) is not None
+    assert litigation_cases(report) is litigation_cases(report)
+    other = tx_engine.lint_path(SAMPLE_2019).report
+    assert applications_received(other) is not received
+    assert applications_received(other) == applications_received(other)
+
+
 def test_pingtan_narratives_are_read_but_without_tables_nothing_is_said(
     tx_engine: Engine,
 ) -> None:

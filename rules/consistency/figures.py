@@ -9,8 +9,9 @@ a figure in, the statements to report out; the rules only turn them into finding
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.finding import Location
 from linter.labels import (
@@ -54,8 +55,29 @@ class Figure:
 # --- from the IR ----------------------------------------------------------------------------
 
 
+class _Memo:
+    """The figures of the report being checked: TX001 and TX002 read the applications
+    received, TX002 and TX003 the cases, TX004 and TX005 the same concepts' figures. Only
+    the last report is kept (the figures are frozen: every rule may share them)."""
+
+    report: Report | None = None
+    made: dict[tuple, object] = {}
+
+
+def _once(report: Report, key: tuple, make: Callable[[], Any]) -> Any:
+    if _Memo.report is not report:
+        _Memo.report, _Memo.made = report, {}
+    if key not in _Memo.made:
+        _Memo.made[key] = make()
+    return _Memo.made[key]
+
+
 def applications_received(report: Report) -> Figure | None:
     """一[总计] and 一+二[总计] of section 三; None when 一[总计] is not a printed number."""
+    return _once(report, ("applications_received",), lambda: _applications_received(report))
+
+
+def _applications_received(report: Report) -> Figure | None:
     table = report.applications
     if not table.present:
         return None
@@ -101,11 +123,13 @@ def applications_received(report: Report) -> Figure | None:
 
 
 def review_cases(report: Report) -> Figure | None:
-    return _cases(report.review_litigation, ("review",))
+    groups = ("review",)
+    return _once(report, groups, lambda: _cases(report.review_litigation, groups))
 
 
 def litigation_cases(report: Report) -> Figure | None:
-    return _cases(report.review_litigation, ("litigation_direct", "litigation_after_review"))
+    groups = ("litigation_direct", "litigation_after_review")
+    return _once(report, groups, lambda: _cases(report.review_litigation, groups))
 
 
 def unpaid_fee_applications(report: Report) -> Figure | None:
@@ -332,6 +356,11 @@ def _sum_cells(
 def concept_figure(report: Report, concept_ids: Sequence[str]) -> ConceptFigure | None:
     """The table's figure for ``concept_ids`` together (their sum), or None when the tables
     do not decidably give it (not recognised, a cell not a number, another edition)."""
+    key = ("concepts", *concept_ids)
+    return _once(report, key, lambda: _concept_figure(report, concept_ids))
+
+
+def _concept_figure(report: Report, concept_ids: Sequence[str]) -> ConceptFigure | None:
     edition = report.edition.value
     total: Number = 0
     locations: list[Location] = []

@@ -9,8 +9,9 @@ came from, so a statement is reported at its paragraph's line and the column of 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import wraps
 from typing import Literal
 
 from linter.narrative import Narrative, Source
@@ -49,6 +50,25 @@ class NoneStatement:
     quote: str
 
 
+def _per_narrative(find: Callable[[Narrative], list]) -> Callable[[Narrative], list]:
+    """``find`` run once per narrative: TX001 and TX002 read the same application counts,
+    TX002 and TX003 the same case counts, of the same (memoised) narratives. Each caller
+    gets its own copy of the list."""
+    memo: dict[int, tuple[Narrative, list]] = {}
+
+    @wraps(find)
+    def once(narrative: Narrative) -> list:
+        hit = memo.get(id(narrative))
+        if hit is None or hit[0] is not narrative:
+            if len(memo) >= 8:  # a report's few narratives: memory stays flat
+                memo.clear()
+            # the narrative is kept with its result: its id is not reused meanwhile
+            hit = memo[id(narrative)] = (narrative, find(narrative))
+        return list(hit[1])
+
+    return once
+
+
 def _number(text: str) -> int | None:
     value = parse_number(text)
     return value if isinstance(value, int) else None
@@ -61,6 +81,7 @@ def _has_any(text: str, words: Sequence[str]) -> bool:
 # --- applications ---------------------------------------------------------------------------
 
 
+@_per_narrative
 def application_counts(narrative: Narrative) -> list[Statement]:
     """Every “received N applications” statement, strong or weak, in text order."""
     text = narrative.text
@@ -96,6 +117,7 @@ def _information_application(gap: str, app: str, app_after_gap: bool) -> bool:
     return rest == ""
 
 
+@_per_narrative
 def application_none(narrative: Narrative) -> list[NoneStatement]:
     """“未收到政府信息公开申请” and the like."""
     out = []
@@ -111,6 +133,7 @@ def application_none(narrative: Narrative) -> list[NoneStatement]:
 # --- review and litigation ------------------------------------------------------------------
 
 
+@_per_narrative
 def case_counts(narrative: Narrative) -> list[Statement]:
     """Every “行政复议 N 件” / “行政诉讼 N 件” statement, in text order."""
     text = narrative.text
@@ -163,6 +186,7 @@ def case_counts(narrative: Narrative) -> list[Statement]:
     return sorted(out, key=lambda s: s.start)
 
 
+@_per_narrative
 def case_none(narrative: Narrative) -> list[NoneStatement]:
     """“未发生因政府信息公开被申请行政复议、提起行政诉讼的情况”, “行政复议、行政诉讼均为0”."""
     out = []
