@@ -542,6 +542,19 @@ def test_shanghai_2019_blank_totals_give_ap007_per_row(engine: Engine) -> None:
     assert not [f for f in result.findings if f.code in ("AP101", "AP102", "AP103")]
 
 
+def test_blank_totals_are_worked_out_once_per_table(engine: Engine) -> None:
+    # AP005, AP007, AP101 and AP102 all ask which totals are blank in rows with entries:
+    # the same answer, found once for the table; each caller may change its own copy.
+    from rules.applications.common import blank_totals
+
+    table = engine.parse(SHANGHAI_2019_HTML).applications
+    first, again = blank_totals(table), blank_totals(table)
+    assert first == again and len(first) == 11 and first is not again
+    assert all(first[k] is again[k] for k in first)
+    first.clear()
+    assert blank_totals(table) == again
+
+
 def test_blank_total_is_not_also_an_identity_error(engine: Engine, tmp_path: Path) -> None:
     text = replace_line(sample_text(), LINE_NEW_RECEIVED + 1, "\t5")  # 一 / 自然人 5
     text = replace_line(text, LINE_NEW_RECEIVED + 7, "\t")  # 一 / 总计 blank

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter import arith, editions
 from linter.finding import Finding
 from linter.labels import APPLICATION_COLUMNS
-from linter.model import Report
+from linter.model import Report, Table
 from linter.rule import Rule, RuleContext
 from rules.applications.common import blank_totals, column_names, location, term
 
@@ -55,13 +55,16 @@ class OutcomeTotal(Rule):
         row_ids = edition.outcome_row_ids()
         # A total left blank in a row with entries is AP007's finding, not a wrong sum.
         unfilled = blank_totals(table)
+        # each column's cells, from rows looked up once (not once per column)
+        total_cells = _cells(table, "outcome_total")
+        outcome_cells = [_cells(table, rid) for rid in row_ids]
         for column in APPLICATION_COLUMNS:
             c = column.id
             if c == "total" and any(r in unfilled for r in (*row_ids, "outcome_total")):
                 continue
             try:  # most columns add up: decided on the cells, before any term is made
-                if arith.reported(table.cell("outcome_total", c)) == sum(
-                    arith.value(table.cell(rid, c)) for rid in row_ids
+                if arith.reported(total_cells.get(c)) == sum(
+                    arith.value(cells.get(c)) for cells in outcome_cells
                 ):
                     continue
             except arith.Undecidable:
@@ -75,8 +78,9 @@ class OutcomeTotal(Rule):
                 continue
             if expected == reported or arith.none_entered(parts):
                 continue
-            note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
-            note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""
+            blank = arith.any_blank([total, *parts])
+            note_zh = arith.BLANK_NOTE_ZH if blank else ""
+            note_en = arith.BLANK_NOTE_EN if blank else ""
             nonzero = [
                 (p, rid) for p, rid in zip(parts, row_ids, strict=True) if arith.value(p.cell)
             ]
@@ -96,3 +100,9 @@ class OutcomeTotal(Rule):
                 expected=expected,
                 reported=reported,
             )
+
+
+def _cells(table: Table, row_id: str) -> dict:
+    """A row's cells by column id ({} when the row is not in the table)."""
+    row = table.rows.get(row_id)
+    return row.cells if row is not None else {}

@@ -69,8 +69,9 @@ class ApplicantTotal(Rule):
                 continue
             if expected == reported or arith.none_entered(parts):
                 continue
-            note_zh = arith.BLANK_NOTE_ZH if arith.any_blank([total, *parts]) else ""
-            note_en = arith.BLANK_NOTE_EN if arith.any_blank([total, *parts]) else ""
+            blank = arith.any_blank([total, *parts])
+            note_zh = arith.BLANK_NOTE_ZH if blank else ""
+            note_en = arith.BLANK_NOTE_EN if blank else ""
             shown_zh = " + ".join(_show(p.cell, "zh") for p in parts)
             shown_en = " + ".join(_show(p.cell, "en") for p in parts)
             yield self.finding(

@@ -28,15 +28,25 @@ from linter.textnorm import (
 
 
 def term(table: Table, row_id: str, column_id: str) -> Term:
-    cell = table.cell(row_id, column_id)
+    row = table.rows.get(row_id)
+    cell = row.cells.get(column_id) if row is not None else None
     if cell is None:
         raise arith.Undecidable
-    return Term(cell, row_label_zh(row_id), ENGLISH[row_id])
+    # the identity rules make one for every cell they add up: the labels are looked up
+    # once per row, and the tuple is made without NamedTuple's Python-level __new__
+    return _new_term(Term, (cell, *_row_names(row_id, registry_version())))
+
+
+_new_term = tuple.__new__
+
+
+@cache
+def _row_names(row_id: str, version: int) -> tuple[str, str]:
+    return row_label_zh(row_id), ENGLISH[row_id]
 
 
 def location(cell: Cell, row_id: str, column_id: str) -> Location:
-    logical, zh, en = _place(row_id, column_id, registry_version())
-    return Location(cell.anchor, logical=logical, label_zh=zh, label_en=en)
+    return Location(cell.anchor, *_place(row_id, column_id, registry_version()))
 
 
 @cache
@@ -171,6 +181,9 @@ def number_problem(cell: Cell) -> tuple[str, str] | None:
         return "不是数字", "is not a number"
     if cell.state != "number" or cell.value is None:
         return None
+    value = cell.value
+    if type(value) is int and 0 <= value < arith.PLAUSIBLE_LIMIT and not cell.unit:
+        return None  # the usual count: none of the problems below
     if not arith.plausible(cell.value):
         return implausible_count()
     if isinstance(cell.value, float) and not cell.value.is_integer():
@@ -197,6 +210,19 @@ def blank_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:
     """Rows whose 总计 is blank (or a placeholder) while the row has entries: row id →
     (the total cell, the sum of the entries). AP007 reports them; AP005 and the identity
     rules leave these cells alone."""
+    # AP005, AP007, AP101 and AP102 ask it of the same table in turn: worked out once
+    # (the last table's is kept; each caller gets its own dict)
+    if _LastBlank.table is not table:
+        _LastBlank.table, _LastBlank.found = table, _blank_totals(table)
+    return dict(_LastBlank.found)
+
+
+class _LastBlank:
+    table: Table | None = None
+    found: dict[str, tuple[Cell, float | int]] = {}
+
+
+def _blank_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:
     out: dict[str, tuple[Cell, float | int]] = {}
     if not table.present:
         return out

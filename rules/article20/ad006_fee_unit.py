@@ -69,6 +69,8 @@ class FeeUnit(Rule):
                     sub_id="unit-in-cell",
                 )
                 continue
+            if cell.value is None or cell.value < 100:
+                continue  # the narrative's amount must equal it and be 100 元 or more
             narrative = _narrative_yuan(report)
             if narrative is None:
                 continue
