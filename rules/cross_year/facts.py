@@ -14,9 +14,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
-from linter.document import Anchor
+from linter.document import ANCHOR_FIELDS, Anchor
 from linter.factstore import FactSource, Identity, as_source
 from linter.forms import Form, compare, figures_read
 from linter.model import Cell, Report
@@ -29,15 +30,19 @@ _CLAUSE_END = re.compile(r"[。；;！!？?\n，,：:、]")
 MIN_CLAUSE = 6  # characters: shorter pieces ("一是", "同时") say nothing about copying
 
 
+_anchor_values = attrgetter(*ANCHOR_FIELDS)
+
+
 def pack_anchor(anchor: Anchor | None) -> tuple | None:
     """An anchor as a plain tuple (trailing blanks dropped): kept by the thousand in the
     fact store, where a tuple pickles in a fraction of a dataclass's time and space."""
     if anchor is None:
         return None
-    values = [getattr(anchor, name) for name in Anchor.__slots__]
-    while values and values[-1] is None:
-        values.pop()
-    return tuple(values)
+    values = _anchor_values(anchor)
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return values[:end]
 
 
 def unpack_anchor(packed: tuple | None) -> Anchor | None:
