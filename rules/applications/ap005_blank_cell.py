@@ -12,7 +12,7 @@ from rules.applications.common import (
     blank_totals,
     cell_shown,
     column_names,
-    location,
+    locations,
     placeholders_note,
 )
 
@@ -96,7 +96,7 @@ class BlankCell(Rule):
             f"{placeholders_note([c for _, _, c in empty], 'en')}. A blank or a placeholder "
             "is not 0: a reader cannot tell 'none' from 'not filled in'. Enter the actual "
             "counts, and 0 where nothing happened, as inspectors expect.",
-            related=[location(cell, row_id, c) for row_id, c, cell in empty],
+            related=locations((cell, row_id, c) for row_id, c, cell in empty),
             cells=len(empty),
             rows=len(by_row),
         )

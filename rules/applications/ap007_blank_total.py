@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICANT_COLUMN_IDS, ENGLISH, column_label_zh, row_label_zh
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import blank_totals, cell_shown, location
+from rules.applications.common import blank_totals, cell_shown, location, locations
 
 
 class BlankTotal(Rule):
@@ -72,6 +72,6 @@ class BlankTotal(Rule):
                 f"was never filled in. Enter the row's total (from its columns, "
                 f"{arith.fmt(entries)}) and check the columns.",
                 sub_id=row_id,
-                related=[location(x, row_id, c) for c, x in parts],
+                related=locations((x, row_id, c) for c, x in parts),
                 expected=entries,
             )

@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICATION_COLUMNS
 from linter.model import Report, Table
 from linter.rule import Rule, RuleContext
-from rules.applications.common import blank_totals, column_names, location, term
+from rules.applications.common import blank_totals, column_names, location, locations, term
 
 
 class OutcomeTotal(Rule):
@@ -96,7 +96,7 @@ class OutcomeTotal(Rule):
                 f"(non-zero: {listed_en}), but (7) total prints {arith.fmt(reported)}{note_en}; "
                 "check the outcomes and the total.",
                 sub_id=c,
-                related=[location(p.cell, rid, c) for p, rid in zip(parts, row_ids, strict=True)],
+                related=locations((p.cell, rid, c) for p, rid in zip(parts, row_ids, strict=True)),
                 expected=expected,
                 reported=reported,
             )

@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICANT_COLUMN_IDS, ENGLISH, row_label_zh
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import location, term
+from rules.applications.common import location, locations, term
 
 
 class ApplicantTotal(Rule):
@@ -83,10 +83,9 @@ class ApplicantTotal(Rule):
                 f"{arith.fmt(expected)}, but the total column prints {arith.fmt(reported)}{note_en}; "
                 "check the row.",
                 sub_id=row_id,
-                related=[
-                    location(p.cell, row_id, c)
-                    for p, c in zip(parts, APPLICANT_COLUMN_IDS, strict=True)
-                ],
+                related=locations(
+                    (p.cell, row_id, c) for p, c in zip(parts, APPLICANT_COLUMN_IDS, strict=True)
+                ),
                 expected=expected,
                 reported=reported,
             )

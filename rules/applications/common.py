@@ -3,7 +3,7 @@ locations, messages, and what the interpreter said about a table it could not re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from linter import arith
@@ -47,6 +47,13 @@ def _row_names(row_id: str, version: int) -> tuple[str, str]:
 
 def location(cell: Cell, row_id: str, column_id: str) -> Location:
     return Location(cell.anchor, *_place(row_id, column_id, registry_version()))
+
+
+def locations(cells: Iterable[tuple[Cell, str, str]]) -> list[Location]:
+    """:func:`location` of each ``(cell, row id, column id)``: a finding's related cells
+    (a column of thirty outcome rows), with the registry looked up once for them all."""
+    version = registry_version()
+    return [Location(cell.anchor, *_place(row, column, version)) for cell, row, column in cells]
 
 
 @cache
