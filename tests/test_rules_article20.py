@@ -394,6 +394,21 @@ def test_fee_in_yuan_in_the_narrative(engine: Engine, tmp_path: Path) -> None:
     assert finding.sub_id == "yuan-in-table" and "9.61716" in finding.message_zh
 
 
+def test_the_items_present_are_worked_out_once_per_report(engine: Engine) -> None:
+    # Every AD rule walks the items present: the same (spec, table) pairs for one report,
+    # found once; each caller may change its own list, and another report has its own.
+    from rules.article20.common import present_items
+
+    report = engine.parse(SHANGHAI_2025_MD)
+    first, again = present_items(report), present_items(report)
+    assert first == again and len(first) == 4 and first is not again
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    first.clear()
+    assert present_items(report) == again
+    other = engine.parse(SAMPLE_2019)
+    assert present_items(other) != again
+
+
 # --- AD007 ----------------------------------------------------------------------------------
 
 

@@ -148,6 +148,22 @@ def printed_but_unreadable(row: RowSpec, unaligned: list[str]) -> bool:
 def present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
     """Each item present, with the spec of the edition its own table follows: one item
     may carry the other edition's columns (item 1 of 2019 in a 2021 report)."""
+    # Every AD rule asks it of the report in turn: worked out once per report (and
+    # registry version); each caller gets its own list.
+    version = editions.REGISTRY.version
+    if _LastItems.report is not report or _LastItems.version != version:
+        _LastItems.report, _LastItems.version = report, version
+        _LastItems.items = _present_items(report)
+    return list(_LastItems.items)
+
+
+class _LastItems:
+    report: Report | None = None
+    version = -1
+    items: list[tuple[ItemSpec, Table]] = []
+
+
+def _present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
     out = []
     for spec in item_specs(report):
         table = report.article20.items.get(spec.id)
