@@ -308,6 +308,31 @@ def to_pipe_rows(root: html.HtmlElement) -> str:
     return "\n".join(out) + "\n"
 
 
+def to_cell_lines(root: html.HtmlElement) -> str:
+    """The article as the same kind of extractor prints tables whose cells hold paragraphs
+    (seen in real reports' stored pages): one paragraph a line; a table a cell a line, each
+    printed cell followed by `` |`` (an empty one a ``|`` of its own), nothing between rows
+    but each row padded to the table's width with pipes on its last line; places merged
+    cells cover are not printed."""
+    out: list[str] = []
+    for element in _article(root):
+        if isinstance(element, str):
+            out.append(element)
+            continue
+        grid, texts = expand(element)
+        width = len(grid[0])
+        for r, row in enumerate(grid):
+            printed = [
+                texts.get(n, "") if n is not None else ""
+                for c, n in enumerate(row)
+                if n is None or not ((c and row[c - 1] == n) or (r and grid[r - 1][c] == n))
+            ]
+            out.extend(f"{cell} |" if cell else "|" for cell in printed)
+            if len(printed) < width:
+                out.append("|" * (width - len(printed)))
+    return "\n".join(out) + "\n"
+
+
 def _word_table(grid: Grid, texts: dict[int, str], para: Callable[[str], str]) -> str:
     """A ``w:tbl`` with the merged cells as Word writes them (``w:gridSpan``, ``w:vMerge``)."""
     height, width = len(grid), len(grid[0])
@@ -362,6 +387,8 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
         return to_tika(root).encode()
     if form == "txt-pipes":
         return to_pipe_rows(root).encode()
+    if form == "txt-cells":
+        return to_cell_lines(root).encode()
     return html.tostring(root, encoding="utf-8", method="html")
 
 

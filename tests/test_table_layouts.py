@@ -35,16 +35,46 @@ def _lint(engine: Engine, tmp_path: Path, root, form: str, name: str):
     ],
     ids=lambda p: p.stem,
 )
+@pytest.mark.parametrize("form", ["txt-pipes", "txt-cells"])
 def test_real_pages_as_rows_of_piped_cells_read_as_the_pages(
-    engine: Engine, tmp_path: Path, page: Path
+    engine: Engine, tmp_path: Path, page: Path, form: str
 ) -> None:
     """A real page as some web-page extractors print it (tests.table_layouts.to_pipe_rows):
     each row's cells ending in pipes, none before the first. Its rows were paragraphs:
-    section 二 was not read (XT002) and section 三's first rows were "missing" (AP002 ×4)."""
+    section 二 was not read (XT002) and section 三's first rows were "missing" (AP002 ×4).
+    Printed a cell a line (``txt-cells``, tests.table_layouts.to_cell_lines), each row padded
+    to the table's width, no table was read (XT002 ×4)."""
     root = T.parse(page)
-    assert kinds(_lint(engine, tmp_path, root, "txt-pipes", "page")) == kinds(
-        engine.lint_path(page)
-    )
+    assert kinds(_lint(engine, tmp_path, root, form, "page")) == kinds(engine.lint_path(page))
+
+
+@pytest.mark.parametrize(
+    "layout",
+    sorted(f"review:{k}" for k in T.REVIEW_LAYOUTS)
+    + sorted(f"a20:{k}" for k in T.ARTICLE20_LAYOUTS),
+)
+@pytest.mark.parametrize("page", [PINGTAN_2023, SHANGHAI_2019], ids=["pingtan2023", "shanghai2019"])
+def test_layouts_printed_a_cell_a_line_make_up_no_error(
+    engine: Engine, tmp_path: Path, page: Path, layout: str
+) -> None:
+    """Printed a cell a line (``txt-cells``) a table is set out again only from its rows'
+    padding; the layouts above then read in part (findings are missed: the RL101 defect of
+    a split review table), never into an error the page in template form lacks. (Four
+    untitled 第二十条 tables, one of them full so unpadded, made its item "missing": AD001
+    is a warning when the item's rows are printed.)"""
+    group, name = layout.split(":")
+    if group == "review":  # (_laid_out injects the review defects itself)
+        original = set(_original(engine, tmp_path, page, "txt-cells"))
+        found = set(_laid_out(engine, tmp_path, page, "txt-cells", T.REVIEW_LAYOUTS[name]))
+    else:
+
+        def laid_out(root) -> None:
+            T.inject_article20_defect(root)
+            T.ARTICLE20_LAYOUTS[name](root)
+
+        original = set(_laid_out(engine, tmp_path, page, "txt-cells", T.inject_article20_defect))
+        found = set(_laid_out(engine, tmp_path, page, "txt-cells", laid_out))
+    assert not [k for k in found - original if k[2] == "error"]
 
 
 def _ap(found: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:

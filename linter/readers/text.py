@@ -673,8 +673,45 @@ def _is_terminated_pipe_start(lines: list[str], i: int) -> bool:
         and bool(first.strip(_WHITESPACE).rstrip("|").strip(_WHITESPACE))
         and _ends_in_pipe(first)
         and _ends_in_pipe(second)
-        and max(first.count("|"), second.count("|")) >= 2
+        # (a table printed a cell a line has its row's padding a few lines on)
+        and any(line.count("|") >= 2 and _ends_in_pipe(line) for line in lines[i : i + 4])
     )
+
+
+def _rows_of_cell_lines(
+    raw_rows: list[tuple[int, list[TableCell]]],
+) -> list[list[TableCell]] | None:
+    """A table that an extractor printed a cell a line, each cell followed by a pipe, with
+    no mark between rows but each row padded to the table's width with empty cells (pipes
+    on the row's last line): ``第二十条第（一）项 |``, ``|||``, ``信息内容 |``, ``本年制发件数 |`` …
+    (seen in real reports' stored pages, for cells holding a paragraph). The width is the
+    first row's: its cells up to the first line with an empty cell (its padding). The rows
+    are the cells taken that many at a time; None when the lines are not such a table (most
+    lines hold several cells, the cells do not come out in whole rows, a line of padding
+    would end inside a row, or a row would start with an empty cell)."""
+    if len(raw_rows) < 4:
+        return None
+    if sum(len(cells) == 1 for _, cells in raw_rows) * 2 < len(raw_rows):
+        return None  # most lines hold several cells: a row a line
+    stream = [c for _, cells in raw_rows for c in cells]
+    width = 0
+    for _, cells in raw_rows:
+        width += len(cells)
+        if any(not c.text for c in cells):
+            break
+    else:
+        return None
+    if width < 2 or len(stream) % width:
+        return None
+    # Every line of padding (two cells or more, the last empty) ends a row: tables of other
+    # widths run together (no line between them) do not come out in whole rows.
+    count = 0
+    for _, cells in raw_rows:
+        count += len(cells)
+        if len(cells) >= 2 and not cells[-1].text and count % width:
+            return None
+    rows = [stream[k : k + width] for k in range(0, len(stream), width)]
+    return None if any(not row[0].text for row in rows) else rows
 
 
 def _read_pipe_table(
@@ -730,6 +767,8 @@ def _read_pipe_table(
             ]
         raw_rows.append((i, cells))
         i += 1
+    if terminated and (chunked := _rows_of_cell_lines(raw_rows)) is not None:
+        raw_rows = [(k, row) for k, row in enumerate(chunked)]
     rows: list[tuple[TableCell, ...]] = []
     seen = 0  # separators at or before the row (``widths`` is in row order)
     for index, (_, cells) in enumerate(raw_rows):

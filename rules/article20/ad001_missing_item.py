@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter import editions
-from linter.finding import Finding
-from linter.model import Report
+from linter.finding import Finding, Location
+from linter.model import Report, TextBlock
 from linter.rule import Rule, RuleContext
+from linter.textnorm import key
 from rules.article20.common import (
     ITEM_EN,
     item_location,
@@ -18,7 +19,7 @@ from rules.article20.common import (
 
 
 class MissingItem(Rule):
-    """检查内容：第二部分应有条例第二十条第（一）（五）（六）（八）项各自的表格（2019 年试行格式还有第（九）项），缺少某一项时报告。表格沿用另一版格式（ST003 说明）时，只有那一版才有的项（如 2021 年度以后报告中的第（九）项）不按缺少报告。
+    """检查内容：第二部分应有条例第二十条第（一）（五）（六）（八）项各自的表格（2019 年试行格式还有第（九）项），缺少某一项时报告。表格沿用另一版格式（ST003 说明）时，只有那一版才有的项（如 2021 年度以后报告中的第（九）项）不按缺少报告。某项的表格未能读出、但其行标签（如“规章”“行政许可”）单独成行地印在第二部分时（转换后一格一行的表格），该项不是缺少而是未能读出，只给警告请核对原件。
 
     为何重要：这几项是条例第二十条要求主动公开、统一格式要求统计的内容；缺少一项，该项主动公开情况就没有报告。
 
@@ -28,7 +29,7 @@ class MissingItem(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第二十条；年度报告格式第二部分的表格（2019 年试行格式五项，2021 年格式四项）。
 
-    What it checks: section 2 has the table of each of items (1), (5), (6) and (8) of article 20 (plus item (9) in the 2019 trial edition); a missing item is reported. When the tables follow the other edition than the report's year (ST003 says so), an item only that edition has (item (9) in a 2021-or-later report) is not reported missing.
+    What it checks: section 2 has the table of each of items (1), (5), (6) and (8) of article 20 (plus item (9) in the 2019 trial edition); a missing item is reported. When the tables follow the other edition than the report's year (ST003 says so), an item only that edition has (item (9) in a 2021-or-later report) is not reported missing. When an item's table could not be read but its row labels (规章, 行政许可 …) stand on lines of their own in section 2 (a table converted a cell a line), the item is not missing but unread: a warning to check the original.
 
     Why it matters: these items must be disclosed proactively under article 20 and counted by the unified format; a missing item leaves that part of proactive disclosure unreported.
 
@@ -64,6 +65,9 @@ class MissingItem(Rule):
                 continue
             if by_year is not None and by_year.item(spec.id) is None:
                 continue
+            if printed := _printed_rows(section, spec):
+                yield self._not_read(report, section, spec, printed)
+                continue
             yield self.finding(
                 report,
                 item_location(report.article20.anchor or section.anchor, spec),
@@ -72,3 +76,36 @@ class MissingItem(Rule):
                 "format (write 0 where nothing happened).",
                 sub_id=spec.id,
             )
+
+    def _not_read(self, report: Report, section, spec, printed: TextBlock) -> Finding:
+        """The item's rows are printed in section 二 as lines of their own (a table the
+        reader could not set out as one: a converter's cell lines), so its table is not
+        missing, only unread: a warning to check the original."""
+        label = key(printed.text.strip().rstrip("|"))
+        return self.finding(
+            report,
+            Location(printed.anchor, logical=f"二/{item_title_zh(spec)}"),
+            f"第二部分印有“{label}”等“{item_title_zh(spec)}”的行，但未能读出该项的表格"
+            "（可能是转换时表格错位）；无法确认是否缺少该项，请核对原件。",
+            f"section 2 prints '{label}' and other rows of article 20 {ITEM_EN[spec.id]}, but "
+            "its table could not be read (probably misaligned by a conversion): whether the "
+            "item is missing cannot be told; check the original.",
+            sub_id=spec.id,
+            level="warning",
+            kind="unreadable",
+        )
+
+
+# A line no longer than this (after its cell pipe) can be a row label standing alone.
+_ROW_LINE = 12
+
+
+def _printed_rows(section, spec) -> TextBlock | None:
+    """The first paragraph of section 二 that is one of the item's row labels alone (with
+    at most a cell's pipe): an unread table's row, not narrative."""
+    labels = {key(r.label) for r in spec.rows}
+    for p in section.paragraphs:
+        text = key(p.text.strip().rstrip("|"))
+        if len(text) <= _ROW_LINE and any(text == lab or text.endswith(lab) for lab in labels):
+            return p
+    return None
