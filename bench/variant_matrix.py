@@ -13,14 +13,17 @@ inspectors use, where they are installed:
 - poppler (``pdftotext``, ``pdftohtml``): the printed page and the real PDFs as text with
   and without ``-layout``, and as positioned HTML.
 
-Each variant is linted and compared with its original by (rule, sub-id, level): ``same``,
+Each text variant is also made in traditional characters (a site's 繁體 view). Each
+variant is linted and compared with its original by (rule, sub-id, level): ``same``,
 or the findings it has more (``extra``; those at error level are counted apart, since a
 wrong error costs most) and fewer (``missing``). A tool that is absent skips its variants
 with a line saying so. Outputs: a table on stdout and the exit status 1 when any variant
 has an error-level finding its original does not have.
 
 Measured at the end of the fourth session (2026-12-05): 42 variants, 23 same, 0 extra
-errors (at the session's start: 12 same, 8 extra errors). The rest are forms that lose
+errors (at the session's start: 12 same, 8 extra errors). 2026-12-06, with the text
+variants in traditional characters: 51 variants, 24 same, 0 extra errors; each 繁體 text
+gives what its simplified text gives. The rest are forms that lose
 the tables (plain ``pdftotext``, ``pdftohtml``): XT002 says so, at warning level.
 """
 
@@ -110,6 +113,17 @@ def variants(work: Path) -> tuple[list[tuple[Path, str, Path]], list[str]]:
             target = work / f"{pdf.stem}.p2h"
             if run([pdftohtml, "-s", "-i", "-noframes", "-q", str(pdf), str(target)], work):
                 out.append((pdf, "pdftohtml", target.with_suffix(".p2h.html")))
+    # Each text variant as a site's 繁體 view or a converting mirror gives it: the same
+    # text in traditional characters (linter.traditional's pairs, one for one).
+    from linter.traditional import SIMPLIFIED, TRADITIONAL
+
+    to_traditional = str.maketrans(SIMPLIFIED, TRADITIONAL)
+    for original, how, variant in list(out):
+        if variant.suffix == ".txt" and variant.exists():
+            target = variant.with_name(f"{variant.stem}.traditional.txt")
+            text = variant.read_text(encoding="utf-8", errors="replace")
+            target.write_text(text.translate(to_traditional), encoding="utf-8")
+            out.append((original, f"{how}, 繁體", target))
     for tool, name in (
         (soffice, "LibreOffice"),
         (chromium, "Chromium"),
@@ -159,7 +173,7 @@ def main() -> int:
         wrong_errors += errors
         state = "same" if not extra and not missing else "diff"
         print(
-            f"{original.stem[:30]:30} {how:32} {state}  extra {sum(extra.values()):2} "
+            f"{original.stem[:30]:30} {how:38} {state}  extra {sum(extra.values()):2} "
             f"(errors {errors})  missing {sum(missing.values()):2}"
             + (f"  +{sorted(extra)}" if errors else "")
         )
