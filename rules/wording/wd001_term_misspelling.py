@@ -72,31 +72,30 @@ class TermMisspelling(Rule):
                 continue
             seen.add(miss.edit)
             where = text.location(miss.start, miss.end)
-            if simplified(miss.text) == miss.term:
+            if simplified(miss.text) == miss.term:  # a traditional slip, not a misspelling
                 written = "”“".join(dict.fromkeys(_TRADITIONAL_CHAR.findall(miss.text)))
-                yield self.finding(
-                    report,
-                    where,
-                    f"{where.label_zh}中的“{miss.text}”混用了繁体字“{written}”，本报告其余部分为"
-                    f"简化字；请更正为“{miss.term}”。",
-                    f"“{miss.text}” in {where.label_en} mixes the traditional character(s) "
-                    f"“{written}” into a report otherwise in simplified ones; write “{miss.term}”.",
-                    sub_id=miss.term,
-                    text=miss.text,
-                    term=miss.term,
-                    kind="traditional",
+                zh = f"混用了繁体字“{written}”，本报告其余部分为简化字；请更正为“{miss.term}”。"
+                en = (
+                    f"mixes the traditional character(s) “{written}” into a report otherwise "
+                    f"in simplified ones; write “{miss.term}”."
                 )
-                continue
+                kind = {"kind": "traditional"}
+            else:
+                zh = f"疑为“{miss.term}”之误（错、多或少了一个字）；请核对后更正为“{miss.term}”。"
+                en = (
+                    f"looks like a misspelling of “{miss.term}” (one character wrong, extra or "
+                    f"missing); check it and write “{miss.term}”."
+                )
+                kind = {}
             yield self.finding(
                 report,
                 where,
-                f"{where.label_zh}中的“{miss.text}”疑为“{miss.term}”之误（错、多或少了一个字）；"
-                f"请核对后更正为“{miss.term}”。",
-                f"“{miss.text}” in {where.label_en} looks like a misspelling of “{miss.term}” "
-                f"(one character wrong, extra or missing); check it and write “{miss.term}”.",
+                f"{where.label_zh}中的“{miss.text}”{zh}",
+                f"“{miss.text}” in {where.label_en} {en}",
                 sub_id=miss.term,
                 text=miss.text,
                 term=miss.term,
+                **kind,
             )
 
 
