@@ -1926,15 +1926,22 @@ def _looks_like_applications(table: DocTable) -> int:
     return hits
 
 
-def _looks_like_review(table: DocTable) -> bool:
-    texts = {key(tc.text) for r in table.rows for tc in r if tc.text}
-    return key("行政复议") in texts and (key("复议后起诉") in texts or key("行政诉讼") in texts)
+def _cell_texts(table: DocTable) -> set[str]:
+    """The different texts a table's cells print (the zeros and blanks of a data table
+    many times over, read once)."""
+    return {tc.text for r in table.rows for tc in r if tc.text}
 
 
-def _looks_like_article20(table: DocTable) -> bool:
-    # Each cell's compact form: cached, as cells repeat from report to report (one pass
+def _looks_like_review(table: DocTable, texts: set[str] | None = None) -> bool:
+    keys = {key(t) for t in (_cell_texts(table) if texts is None else texts)}
+    return key("行政复议") in keys and (key("复议后起诉") in keys or key("行政诉讼") in keys)
+
+
+def _looks_like_article20(table: DocTable, texts: set[str] | None = None) -> bool:
+    # Each text's compact form: cached, as cells repeat from report to report (one pass
     # over a table's cells joined costs six times as much, NFKC over the whole text).
-    return any(_ITEM_TITLE.search(compact(tc.text)) for r in table.rows for tc in r if tc.text)
+    texts = _cell_texts(table) if texts is None else texts
+    return any(_ITEM_TITLE.search(compact(t)) for t in texts)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -2044,7 +2051,15 @@ def interpret(doc: Document, data: bytes) -> Report:
         if (hits := _looks_like_applications(t)) >= 5 or (owner[i] == 3 and hits >= 1)
     ]
     applications = recognise_applications(app_tables, diagnostics)
-    review_at = [i for i, t in tables if owner[i] == 4 or _looks_like_review(t)]
+    # Each table's texts, gathered once for the section-四 and section-二 cues.
+    cell_texts: dict[int, set[str]] = {}
+
+    def texts_of(i: int) -> set[str]:
+        if i not in cell_texts:
+            cell_texts[i] = _cell_texts(blocks[i])  # type: ignore[arg-type]
+        return cell_texts[i]
+
+    review_at = [i for i, t in tables if owner[i] == 4 or _looks_like_review(t, texts_of(i))]
     review_tables = [(blocks[i], owner[i] == 4) for i in review_at]
     captions = {
         n: above.text
@@ -2056,7 +2071,7 @@ def interpret(doc: Document, data: bytes) -> Report:
     a20_blocks = [
         b
         for i, b in enumerate(blocks)
-        if owner[i] == 2 or (isinstance(b, DocTable) and _looks_like_article20(b))
+        if owner[i] == 2 or (isinstance(b, DocTable) and _looks_like_article20(b, texts_of(i)))
     ]
     article20 = recognise_article20(a20_blocks, diagnostics)
 

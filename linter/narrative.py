@@ -87,17 +87,31 @@ _KEPT = _KeptTable()
 
 
 def _normalised(text: str) -> str:
-    """A block's normalised text (NFKC, whitespace dropped). Kept: the TX rules and the
-    statement extractor build narratives of overlapping parts of one report."""
+    """A block's normalised text (NFKC, whitespace dropped)."""
+    return _block(text)[0]
+
+
+def _block(text: str) -> tuple[str, bool, bool]:
+    """A block's normalised text, whether it opens with numbering (a new paragraph
+    context), and whether it is a heading (numbered, short, no clause end). Kept: the TX
+    rules and the statement extractor build narratives of overlapping parts of one report
+    (four a report, most blocks in three of them)."""
     done = _BLOCKS.get(text)
     if done is None:
         if len(_BLOCKS) > 4096:
             _BLOCKS.clear()
-        done = _BLOCKS[text] = text.translate(_KEPT)
+        kept = text.translate(_KEPT)
+        numbered = bool(_NUMBERED.match(text))
+        heading = (
+            numbered
+            and len(text.strip()) <= _HEADING_MAX
+            and not any(c in _TEXT_ENDS for c in kept)
+        )
+        done = _BLOCKS[text] = (kept, numbered, heading)
     return done
 
 
-_BLOCKS: dict[str, str] = {}
+_BLOCKS: dict[str, tuple[str, bool, bool]] = {}
 
 
 class _SkippingDropped:
@@ -160,20 +174,14 @@ class Narrative:
         synthetic: dict[int, tuple[int, int]] = {}
         length = 0
         for index, source in enumerate(sources):
-            numbered = bool(_NUMBERED.match(source.text))
+            kept, numbered, heading = _block(source.text)
             if numbered:
                 synthetic[length] = (index, 0)
                 chars.append(PARAGRAPH_BREAK)
                 length += 1
-            kept = _normalised(source.text)
             starts.append(length)
             chars.append(kept)
             length += len(kept)
-            heading = (
-                numbered
-                and len(source.text.strip()) <= _HEADING_MAX
-                and not any(c in _TEXT_ENDS for c in kept)
-            )
             if heading:
                 synthetic[length] = (index, max(len(source.text) - 1, 0))
                 chars.append(HEADING_END)
