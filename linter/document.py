@@ -131,12 +131,13 @@ class LazyAnchor(Anchor):
     def maker(cls, locate: Callable[[Any], Anchor]) -> Callable[[Any], LazyAnchor]:
         """``make(key)``: a lazy anchor placed by ``locate(key)`` (a reader makes one per
         cell: this skips the class-method call and attribute lookups each time)."""
-        new, put = object.__new__, object.__setattr__
+        # (each slot set through its own descriptor: cheaper than object.__setattr__)
+        new, put_locate, put_key = object.__new__, _put_locate, _put_key
 
         def make(key: Any) -> LazyAnchor:
             anchor = new(cls)
-            put(anchor, "_locate", locate)
-            put(anchor, "_key", key)
+            put_locate(anchor, locate)
+            put_key(anchor, key)
             return anchor
 
         return make
@@ -163,6 +164,8 @@ class LazyAnchor(Anchor):
 
 
 _FIELD_SET = frozenset(ANCHOR_FIELDS)
+_put_locate = LazyAnchor.__dict__["_locate"].__set__
+_put_key = LazyAnchor.__dict__["_key"].__set__
 
 
 @fast_init

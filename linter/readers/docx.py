@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from linter.document import Anchor, Block, Document, Paragraph, ReadError, Table, TableCell
-from linter.readers import Limits, Reader
+from linter.readers import Limits, Reader, collector_paused
 from linter.readers.declared import DocxForm
 
 __all__ = ["DocxReader"]
@@ -214,6 +214,7 @@ class DocxReader(DocxForm, Reader):
             return 80
         return 0
 
+    @collector_paused
     def read(self, path: str, data: bytes, limits: Limits) -> Document:
         if len(data) > limits.max_file_bytes:
             raise ReadError(

@@ -53,6 +53,7 @@ from linter.readers import (
     Limits,
     Reader,
     canonical_codec,
+    collector_paused,
     decode_text,
     html_positioned,
     is_binary,
@@ -223,6 +224,7 @@ class HtmlReader(HtmlForm, Reader):
             score = min(100, score + 5) if score else (10 if not is_binary(head) else 0)
         return score
 
+    @collector_paused
     def read(self, path: str, data: bytes, limits: Limits) -> Document:
         """Read one HTML file; raises :class:`ReadError` when nothing can be read."""
         from lxml import etree
@@ -791,8 +793,6 @@ class _SourceIndex:
         # offsets of the first and past the last character of the scanned lines
         self.span = (0, len(text))
         self._scanned = True
-        # anchor(element): the element's anchor, worked out when something first reads it
-        self.anchor: Callable[[Element], Anchor] = LazyAnchor.maker(self.locate)
 
     @property
     def line_starts(self) -> list[int]:
@@ -1008,6 +1008,11 @@ class _BlockWalker:
 
     def __init__(self, source: _SourceIndex) -> None:
         self.source = source
+        # anchor(element): the element's anchor, worked out when something first reads it.
+        # (Held here, not by the source: the maker refers to the source, and a source that
+        # referred back to it would keep the page's whole tree alive until a full garbage
+        # collection.)
+        self.anchor: Callable[[Element], Anchor] = LazyAnchor.maker(source.locate)
         self.blocks: list[Block] = []
         self.pieces: list[str] = []
         # the element whose start tag the pending text is anchored to
@@ -1031,7 +1036,7 @@ class _BlockWalker:
             text = ZERO_WIDTH_RE.sub("", text)
         text = " ".join(text.split())
         if text and self.owner is not None:
-            self.blocks.append(Paragraph(text, self.source.anchor(self.owner)))
+            self.blocks.append(Paragraph(text, self.anchor(self.owner)))
 
     def _block(self, element: Element) -> None:
         self._flush()
@@ -1088,7 +1093,7 @@ class _BlockWalker:
     def _grid(self, table: Element, rows: list[list[Element]]) -> Table:
         from lxml.etree import tostring
 
-        anchor = self.source.anchor
+        anchor = self.anchor
         row_count = len(rows)
         spanned = False  # whether any cell spans (only then can a row hold holes)
         # a rowspan above may already have filled places in a row before it is read
@@ -1158,22 +1163,32 @@ def _table_rows(table: Element) -> tuple[list[list[Element]], list[Element]]:
     elements the parser left directly inside the table."""
     rows: list[list[Element]] = []
     strays: list[Element] = []
-    loose: list[Element] = []  # cells without a <tr>
+    loose = _take_rows(table, rows, strays, [])
+    if loose:
+        rows.append(loose)
+    # empty rows stay: a rowspan counts them
+    return rows if any(rows) else [], strays
 
-    def take(element: Element) -> None:
-        nonlocal loose
+
+def _take_rows(
+    parent: Element, rows: list[list[Element]], strays: list[Element], loose: list[Element]
+) -> list[Element]:
+    """Add the rows among ``parent``'s children to ``rows``; ``loose`` holds cells met
+    without a ``<tr>``, returned (still open) for the caller to carry on. (A function of
+    its own, not a closure calling itself: that would be a reference cycle, freed only
+    by the garbage collector, for every table.)"""
+    for element in parent:
         tag = element.tag
         if tag in ("td", "th"):
             loose.append(element)
-            return
+            continue
         if loose:
             rows.append(loose)
             loose = []
         if tag == "tr":
             rows.append([cell for cell in element if cell.tag in ("td", "th")])
         elif tag in ("thead", "tbody", "tfoot"):
-            for child in element:
-                take(child)
+            loose = _take_rows(element, rows, strays, loose)
             if loose:
                 rows.append(loose)
                 loose = []
@@ -1181,13 +1196,7 @@ def _table_rows(table: Element) -> tuple[list[list[Element]], list[Element]]:
             pass
         else:
             strays.append(element)
-
-    for child in table:
-        take(child)
-    if loose:
-        rows.append(loose)
-    # empty rows stay: a rowspan counts them
-    return rows if any(rows) else [], strays
+    return loose
 
 
 def _is_layout_table(table: Element, rows: list[list[Element]]) -> bool:

@@ -23,7 +23,7 @@ import re
 
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
-from linter.readers import Limits, Reader, decode_text, is_binary
+from linter.readers import Limits, Reader, collector_paused, decode_text, is_binary
 from linter.textnorm import is_data_like, parse_cell, unify_radicals
 from linter.traditional import forms, pattern, simplified
 
@@ -90,6 +90,7 @@ class TextReader(Reader):
             return 50
         return 20
 
+    @collector_paused
     def read(self, path: str, data: bytes, limits: Limits) -> Document:
         if not data.strip():
             raise ReadError(
