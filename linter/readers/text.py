@@ -847,7 +847,7 @@ def _label_cells(text: str) -> list[tuple[str, int]]:
     numbering (“（三） 4.保护第三方合法权益”: a group label beside its row's) that follows
     a numbered piece or a short one."""
     cells = []
-    for m in re.finditer(r"\S+(?: \S+)*", text):
+    for m in _SPACED_PIECE.finditer(text):
         piece, x = m.group(), m.start()
         cuts = (
             [0]
@@ -872,8 +872,8 @@ def _header_cells(text: str) -> list[tuple[str, int]]:
     """A section-二 header's cells: set apart by 2+ spaces, or by single spaces when every
     piece is a whole column label (“本年制发件数 本年废止件数 现行有效件数”)."""
     cells = []
-    for piece, x in ((m.group(), m.start()) for m in re.finditer(r"\S+(?: \S+)*", text)):
-        words = [(w.group(), w.start()) for w in re.finditer(r"\S+", piece)]
+    for piece, x in ((m.group(), m.start()) for m in _SPACED_PIECE.finditer(text)):
+        words = [(w.group(), w.start()) for w in _WORD.finditer(piece)]
         if len(words) > 1 and all(len(w) >= 4 for w, _ in words):
             cells += [(w, x + wx) for w, wx in words]
         else:
@@ -884,7 +884,7 @@ def _header_cells(text: str) -> list[tuple[str, int]]:
 def _loose_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]] | None:
     """Under a section-二 header: a label and its one value one space apart
     (“行政事业性收费 5949.088667”)."""
-    m = re.match(r"^(\s*)(\S(?:.*\S)?)\s+(\S+)\s*$", line.replace("\f", " "))
+    m = _LOOSE_ROW.match(line.replace("\f", " "))
     if not m or parse_cell(m.group(3)).state != "number" or is_data_like(m.group(2)):
         return None
     return [(m.group(2), len(m.group(1)))], [(m.group(3), m.start(3))]
@@ -929,7 +929,7 @@ def _is_layout_start(line: str) -> bool:
 def _is_layout_header(lines: list[str], i: int) -> bool:
     """A section-二 header line (``信息内容   本年制发件数 …``) right above aligned values."""
     text = lines[i].strip(_WHITESPACE + "\f")
-    if not _CONTENT_START.match(text) or not re.search(r"\S {2,}\S", text):
+    if not _CONTENT_START.match(text) or not _COLUMN_GAP.search(text):
         return False
     for j in range(i + 1, min(i + 5, len(lines))):
         if lines[j].strip(_WHITESPACE):
@@ -970,7 +970,7 @@ def _layout_region(lines: list[str], i: int) -> int:
         elif not text or _PAGE_NUMBER.match(text):
             pass
         elif (
-            _INLINE_HEADING.match(squeezed := re.sub(r"\s+", "", text))
+            _INLINE_HEADING.match(squeezed := "".join(text.split()))
             or len(squeezed) > _LAYOUT_MAX_TEXT
         ):
             break
@@ -985,7 +985,7 @@ def _layout_region(lines: list[str], i: int) -> int:
             and _layout_row(lines[end]) is None
             and not _NUMBERING_START.match(text)
             and not _PAGE_NUMBER.match(text)
-            and not _INLINE_HEADING.match(re.sub(r"\s+", "", text))
+            and not _INLINE_HEADING.match("".join(text.split()))
             and not _ARTICLE20_BREAK.search(text)
             and "  " not in text
         ):
@@ -1028,7 +1028,7 @@ def _lead_label(line: str) -> bool:
     """A line that can be the first line of a row's label: numbered, short, no values,
     no section heading."""
     text = line.replace("\f", " ").strip(_WHITESPACE)
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = "".join(text.split())
     return (
         bool(_NUMBERING_START.match(text))
         and len(squeezed) <= _LAYOUT_MAX_TEXT
@@ -1105,7 +1105,7 @@ def _read_layout_table(lines: list[str], i: int, doc: Document, nearer: bool = F
             words = t.split(" ")
             if (
                 len(words) == 2
-                and all(len(w) >= 2 and not re.search(r"[\d０-９]", w) for w in words)
+                and all(len(w) >= 2 and not _DIGIT.search(w) for w in words)
                 and (left := stream(x)) is not None
                 and (right := stream(x + len(words[0]) + 1)) is not None
                 and right is not left
@@ -1352,6 +1352,11 @@ def _place_by_columns(labels: list[_Label], lines: list[str]) -> None:
 
 _CELL_LABEL_MAX = 40  # a longer line is a paragraph, not a cell
 _CELL_MAX_GAP = 8  # lines between two rows of one table
+_SPACED_PIECE = re.compile(r"\S+(?: \S+)*")  # text up to a gap of 2+ spaces
+_WORD = re.compile(r"\S+")
+_LOOSE_ROW = re.compile(r"^(\s*)(\S(?:.*\S)?)\s+(\S+)\s*$")
+_COLUMN_GAP = re.compile(r"\S {2,}\S")
+_DIGIT = re.compile(r"[\d０-９]")
 _ITEM_LINE = re.compile(
     f"^{pattern('第二十条第')}[（(]?[一二三四五六七八九十]+[）)]?{pattern('项')}$"
 )
@@ -1381,13 +1386,15 @@ def _cell_label(line: str) -> bool:
     if line.startswith("\t") or line.lstrip(" ").startswith("|"):
         return False
     text = _cell_text(line)
+    if not text:
+        return False
+    squeezed = "".join(text.split())  # (what re.sub(r"\s+", "", text) gives, in one C call)
     return (
-        bool(text)
-        and len(re.sub(r"\s+", "", text)) <= _CELL_LABEL_MAX
+        len(squeezed) <= _CELL_LABEL_MAX
         and "  " not in text
         and not text.endswith(("。", "；", "：", ":"))
         and parse_cell(text).state == "text"
-        and not _INLINE_HEADING.match(re.sub(r"\s+", "", text))
+        and not _INLINE_HEADING.match(squeezed)
     )
 
 
