@@ -788,3 +788,29 @@ def test_pdftohtml_pages_read_as_the_pdf(engine) -> None:
     last = next(b for b in reversed(doc.blocks) if isinstance(b, Paragraph))
     line = text.split("\n")[last.anchor.line - 1]
     assert last.text.replace(" ", "")[:6] in html.unescape(line).replace("\xa0", "")
+
+
+def test_the_source_scans_prefix_tree_finds_what_a_flat_alternation_finds() -> None:
+    """The start-tag scan's names are written as a prefix tree for speed (``t(?:able|…)``);
+    it must find exactly the tags a flat alternation of the same names finds, whatever the
+    case and whatever follows a name (``<th>``/``<thead>``, ``<p>``/``<pre>``/``<param>``)."""
+    from linter.readers.html import ANCHORED_TAGS, RAW_TEXT_TAGS, _alternation
+
+    flat = (
+        r"<(?:(!--)|(" + "|".join(RAW_TEXT_TAGS) + r")(?=[\s/>])|("
+        + "|".join(ANCHORED_TAGS) + r")(?=[\s/>])[^>]*>)"
+    )  # fmt: skip
+    tree = (
+        r"<(?:(!--)|(" + _alternation(RAW_TEXT_TAGS) + r")(?=[\s/>])|("
+        + _alternation(ANCHORED_TAGS) + r")(?=[\s/>])[^>]*>)"
+    )  # fmt: skip
+    assert _alternation(["p", "pre"]) == "p(?:re)?"
+    names = [*ANCHORED_TAGS, *RAW_TEXT_TAGS, "param", "tab", "thx", "h7", "b", "span", "ddd"]
+    rng = random.Random(16)
+    pieces = ["<", "</", ">", " ", "/", "\n", "<!--", "-->", "x", "='a>'", *names]
+    samples = [f"<{name}{end}" for name in names for end in (">", " ", "/", "x", "")]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for flags in (0, re.IGNORECASE):
+        for sample in (*samples, *(s.upper() for s in samples)):
+            expected = [(m.span(), m.groups()) for m in re.finditer(flat, sample, flags)]
+            assert [(m.span(), m.groups()) for m in re.finditer(tree, sample, flags)] == expected

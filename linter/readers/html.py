@@ -144,12 +144,35 @@ HEADING_START_RE = re.compile(r"^[一二三四五六][、.．，,]")
 # which is cheaper than asking XPath for each key phrase.
 HEADING_XPATH = "descendant::text()[contains(., '、') or contains(., '．')]"
 
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A pattern matching exactly one of ``words``, written as a prefix tree
+    (``t(?:able|body|d|…)``): re tries the branches of an alternation one after another,
+    and at every ``<`` of a page a flat one of 48 names tried them all."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _alternation(rests) for first, rests in sorted(branches.items())]
+    if not parts:
+        return ""
+    tree = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{tree})?" if "" in words else tree
+
+
 # Start tags of anchored elements, and the openers of what the parser does not read as
 # markup (comments, raw-text elements), in lowercase: a case-insensitive alternation
 # scans several times slower, so it is used only for pages that write tags in uppercase.
+# (Each name must be followed by a space, "/" or ">", so at most one name can match at a
+# place: the prefix tree finds the same matches as a flat alternation of the names.)
+RAW_TEXT_TAGS = (
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+)  # fmt: skip
 _SOURCE_TAG_PATTERN = (
-    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])|("
-    + "|".join(ANCHORED_TAGS)
+    r"<(?:(!--)|("
+    + _alternation(RAW_TEXT_TAGS)
+    + r")(?=[\s/>])|("
+    + _alternation(ANCHORED_TAGS)
     + r")(?=[\s/>])[^>]*>)"
 )
 SOURCE_TAG_RE = re.compile(_SOURCE_TAG_PATTERN)
@@ -198,6 +221,8 @@ _ENTITY_DECLARATION = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNOREC
 RADICAL_BYTES_RE = re.compile(rb"\xe2[\xbc-\xbf]")
 # A character reference that may be one (U+2F00–U+2FDF: &#x2F00; … &#12255;).
 RADICAL_REFERENCE_BYTES_RE = re.compile(rb"&#(?:[xX]0*2[fF][0-9a-fA-F]{2}|0*12[0-2][0-9]{2})")
+# The mark of poppler's positioned pages (ASCII: looked for in the payload's bytes).
+_POSITIONED_MARKER = html_positioned.MARKER.encode("ascii")
 
 
 class HtmlReader(HtmlForm, Reader):
@@ -242,7 +267,7 @@ class HtmlReader(HtmlForm, Reader):
             unified = unify_radicals(text)
             if unified is not text:
                 text, payload = unified, unified.encode("utf-8")
-        positioned = html_positioned.MARKER in text
+        positioned = _POSITIONED_MARKER in payload  # (ASCII: found in the bytes, faster)
         sizes = html_positioned.font_sizes(text) if positioned else {}
         if _NEXT_DOCUMENT_BYTES.search(payload):
             joined = _join_documents(text)
@@ -849,24 +874,25 @@ class _SourceIndex:
         tags = self.tags
         skip_to = 0  # end of the comment or raw-text element being skipped
         for match in pattern.finditer(text, start, end):
-            name = match.group(3)
+            name = match[3]
+            at = match.start()
             if name is None:  # a comment or a raw-text element: skip its contents
-                if match.start() >= skip_to:
-                    if match.group(1):
+                if at >= skip_to:
+                    if match[1]:
                         close = text.find("-->", match.end())
                         skip_to = close + 3 if close >= 0 else end
                     else:
-                        close = _find_end_tag(text, match.group(2), match.end())
+                        close = _find_end_tag(text, match[2], match.end())
                         skip_to = close if close >= 0 else end
                 continue
-            if match.start() < skip_to:
+            if at < skip_to:
                 continue
             if any_case:
                 name = name.lower()
             found = tags.get(name)
             if found is None:
                 found = tags[name] = ([], [])
-            found[0].append(match.start())
+            found[0].append(at)
             found[1].append(match.end() - 1)
 
     def locate(self, element: Element) -> Anchor:
