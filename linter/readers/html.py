@@ -1414,15 +1414,24 @@ def _attached_path(url: str) -> str | None:
 
 
 def _visible_title(root: Element) -> str | None:
-    """An article heading shown on the page that names a report."""
+    """An article heading shown on the page that names a report: the first ``<h1>``–``<h3>``
+    that does, else the first element whose class or id holds ``title``."""
     body = _body_element(root)
-    candidates = list(body.iter("h1", "h2", "h3"))
-    candidates += body.xpath(".//*[contains(@class, 'title') or contains(@id, 'title')]")
-    for element in candidates:
-        text = " ".join("".join(element.itertext()).split())
-        if "报告" in text and 6 <= len(text) <= 120:
+    for element in body.iter("h1", "h2", "h3"):
+        if text := _title_text(element):
             return text
+    # (only when no heading names one: the XPath over the whole page costs more than the
+    # rest of the metadata; ``@class or @id`` is the cheap test, ``title`` looked for here)
+    for element in body.xpath("descendant::*[@class or @id]"):
+        if "title" in element.get("class", "") or "title" in element.get("id", ""):
+            if text := _title_text(element):
+                return text
     return None
+
+
+def _title_text(element: Element) -> str | None:
+    text = " ".join("".join(element.itertext()).split())
+    return text if "报告" in text and 6 <= len(text) <= 120 else None
 
 
 def _strip_site_name(title: str) -> str:
