@@ -602,6 +602,15 @@ def _split_pipe_row(line: str) -> list[tuple[str, int]]:
     """Split ``| a | b |`` into (cell text, 0-based offset of the cell) pairs."""
     cells: list[tuple[str, int]] = []
     body_start = line.index("|") + 1
+    if "\\" not in line:  # no escapes: every pipe ends a cell (split in C, not per character)
+        *pieces, tail = line[body_start:].split("|")
+        at = body_start
+        for piece in pieces:
+            cells.append((piece, at))
+            at += len(piece) + 1
+        if tail.strip():
+            cells.append((tail, at))
+        return cells
     pos = body_start
     buf_start = pos
     escaped = False
