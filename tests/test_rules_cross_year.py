@@ -324,3 +324,23 @@ def test_ambiguous_pairing_of_reports_whose_tables_were_not_read(tmp_path: Path)
         ("reports/2020.txt", "CY003", "ambiguous-pairing", "note")
     ]
     assert "reports/2019.txt、reports/2019b.txt" in items[0]["message"]
+
+
+def test_section_five_and_the_narrative_sketch_hash_each_clause_once() -> None:
+    # CY003 keeps section 五's clause hashes and a sketch of sections 一–六: the sections'
+    # texts are joined by line breaks, which end clauses, so hashing each section's
+    # clauses once gives both — the same facts as hashing the two texts apart.
+    from rules.cross_year.facts import narrative_facts, report_sections, sketch
+    from tests.conftest import FIXTURES, SAMPLE_2019, SHANGHAI_2025_MD
+
+    engine = Engine.from_config(load_plugins(), Config())
+    paths = [SAMPLE_2019, SHANGHAI_2025_MD, *PINGTAN, *sorted((FIXTURES / "html").glob("*.html"))]
+    for path in paths:
+        report = engine.parse(path)
+        five = report.section(5)
+        separately = (
+            sentence_hashes(five.text if five else ""),
+            sketch(report_sections(report, range(1, 7))),
+        )
+        assert narrative_facts(report, 5) == separately, path.name
+        assert separately[0].lengths or five is None or not five.text.strip()

@@ -12,11 +12,9 @@ from rules.cross_year.facts import (
     ambiguity_note,
     copied_share,
     longest_shared_passage,
+    narrative_facts,
     pack_anchor,
     pairs,
-    report_sections,
-    sentence_hashes,
-    sketch,
     sketch_similarity,
     unpack_anchor,
 )
@@ -64,12 +62,13 @@ class CopiedText(BatchRule):
     def collect(self, report: Report, context: RuleContext) -> dict | None:
         five = report.section(5)
         text = five.text if five else ""
+        section5, whole = narrative_facts(report, 5)
         return {
-            "section5": sentence_hashes(text),
+            "section5": section5,
             # Kept compressed (~0.6 KB) only to quote the shared passage at the end.
             "section5_text": zlib.compress(text.encode("utf-8")),
             "section5_anchor": pack_anchor(five.anchor) if five else None,
-            "narrative": sketch(report_sections(report, range(1, 7))),
+            "narrative": whole,
             # CY001 (which says when a report cannot be paired) sees only reports whose
             # section-三 table was read: for the others, this rule says it.
             "applications": report.applications.present,

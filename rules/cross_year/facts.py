@@ -94,14 +94,19 @@ def _digest(clause: str) -> bytes:
     return hashlib.blake2b(clause.encode("utf-8"), digest_size=8).digest()
 
 
+def _digests(text: str) -> list[tuple[bytes, int]]:
+    """Each clause of ``text`` as its hash and length, in order."""
+    blake2b = hashlib.blake2b
+    return [(blake2b(c.encode("utf-8"), digest_size=8).digest(), len(c)) for c in clauses(text)]
+
+
 def sentence_hashes(text: str) -> Sentences:
     """Each clause of ``text`` as an 8-byte hash with its length."""
-    hashes = bytearray()
-    lengths = array("I")
-    for clause in clauses(text):
-        hashes += _digest(clause)
-        lengths.append(len(clause))
-    return Sentences(bytes(hashes), lengths)
+    return _sentences(_digests(text))
+
+
+def _sentences(digests: list[tuple[bytes, int]]) -> Sentences:
+    return Sentences(b"".join(h for h, _ in digests), array("I", (n for _, n in digests)))
 
 
 SKETCH_SIZE = 64
@@ -111,8 +116,30 @@ def sketch(text: str) -> tuple[int, bytes]:
     """A bottom-k sketch of the text's clauses: the SKETCH_SIZE smallest clause hashes
     (8 bytes each) and the number of distinct clauses. 512 bytes per report, however long
     the report: enough to estimate how much of two narratives is the same."""
-    distinct = sorted({_digest(c) for c in clauses(text)})
+    return _sketch({h for h, _ in _digests(text)})
+
+
+def _sketch(hashes: set[bytes]) -> tuple[int, bytes]:
+    distinct = sorted(hashes)
     return len(distinct), b"".join(distinct[:SKETCH_SIZE])
+
+
+def narrative_facts(report: Report, number: int) -> tuple[Sentences, tuple[int, bytes]]:
+    """:func:`sentence_hashes` of section ``number`` and the :func:`sketch` of sections 1–6
+    (:func:`report_sections`), each clause hashed once: the sections' texts are joined
+    with line breaks, which end clauses, so the whole text's clauses are the sections'."""
+    wanted = report.section(number)
+    mine: list[tuple[bytes, int]] | None = None
+    every: set[bytes] = set()
+    for section in report.sections:
+        if 1 <= section.number <= 6:
+            digests = _digests(section.text)
+            every.update(h for h, _ in digests)
+            if section is wanted:
+                mine = digests
+    if mine is None:  # no such section, or one outside 1–6
+        mine = _digests(wanted.text) if wanted is not None else []
+    return _sentences(mine), _sketch(every)
 
 
 def sketch_similarity(a: tuple[int, bytes], b: tuple[int, bytes]) -> float:
