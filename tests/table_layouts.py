@@ -286,26 +286,46 @@ def to_tika(root: html.HtmlElement) -> str:
     return "\n".join(out) + "\n"
 
 
+def _article_text(
+    root: html.HtmlElement, table: Callable[[Grid, dict[int, str]], list[str]]
+) -> str:
+    """The article one paragraph a line, each table as ``table`` prints its grid."""
+    out: list[str] = []
+    for element in _article(root):
+        out.extend([element] if isinstance(element, str) else table(*expand(element)))
+    return "\n".join(out) + "\n"
+
+
+def _printed(grid: Grid, texts: dict[int, str], r: int, above: str | None) -> list[str]:
+    """Row ``r``'s cells as an extractor prints them: a place that a merged cell to its left
+    covers not at all, one that a merged cell above covers as ``above`` (None: not at all)."""
+    cells: list[str] = []
+    for c, n in enumerate(grid[r]):
+        if n is not None and c and grid[r][c - 1] == n:
+            continue
+        if n is not None and r and grid[r - 1][c] == n:
+            if above is not None:
+                cells.append(above)
+            continue
+        cells.append(texts.get(n, "") if n is not None else "")
+    return cells
+
+
 def to_pipe_rows(root: html.HtmlElement) -> str:
     """The article as some web-page text extractors print it (seen in real reports' stored
     pages): one paragraph a line; a table one row a line, each cell followed by `` | ``, a
     place that a merged cell of a row above covers an empty cell, one that a merged cell to
     its left covers nothing: ``| （二）部分公开 | 19 | … | 20 |``."""
-    out: list[str] = []
-    for element in _article(root):
-        if isinstance(element, str):
-            out.append(element)
-            continue
-        grid, texts = expand(element)
-        for r, row in enumerate(grid):
-            cells = []
-            for c, n in enumerate(row):
-                if c and row[c - 1] == n and n is not None:
-                    continue  # covered from the left
-                above = r and grid[r - 1][c] == n and n is not None
-                cells.append("" if above else texts.get(n, "") if n is not None else "")
-            out.append("".join(f"{cell} | " if cell else "| " for cell in cells).rstrip())
-    return "\n".join(out) + "\n"
+
+    def table(grid: Grid, texts: dict[int, str]) -> list[str]:
+        return [
+            "".join(
+                f"{cell} | " if cell else "| " for cell in _printed(grid, texts, r, "")
+            ).rstrip()
+            for r in range(len(grid))
+        ]
+
+    return _article_text(root, table)
 
 
 def to_cell_lines(root: html.HtmlElement) -> str:
@@ -314,23 +334,17 @@ def to_cell_lines(root: html.HtmlElement) -> str:
     printed cell followed by `` |`` (an empty one a ``|`` of its own), nothing between rows
     but each row padded to the table's width with pipes on its last line; places merged
     cells cover are not printed."""
-    out: list[str] = []
-    for element in _article(root):
-        if isinstance(element, str):
-            out.append(element)
-            continue
-        grid, texts = expand(element)
-        width = len(grid[0])
-        for r, row in enumerate(grid):
-            printed = [
-                texts.get(n, "") if n is not None else ""
-                for c, n in enumerate(row)
-                if n is None or not ((c and row[c - 1] == n) or (r and grid[r - 1][c] == n))
-            ]
-            out.extend(f"{cell} |" if cell else "|" for cell in printed)
-            if len(printed) < width:
-                out.append("|" * (width - len(printed)))
-    return "\n".join(out) + "\n"
+
+    def table(grid: Grid, texts: dict[int, str]) -> list[str]:
+        lines: list[str] = []
+        for r in range(len(grid)):
+            printed = _printed(grid, texts, r, None)
+            lines.extend(f"{cell} |" if cell else "|" for cell in printed)
+            if len(printed) < len(grid[0]):
+                lines.append("|" * (len(grid[0]) - len(printed)))
+        return lines
+
+    return _article_text(root, table)
 
 
 def _word_table(grid: Grid, texts: dict[int, str], para: Callable[[str], str]) -> str:
