@@ -1743,18 +1743,11 @@ def recognise_article20(
             for other, other_score in scores.items():
                 if other_score == score:
                     hits[other] += score
-        columns: dict[str, Column] = {}
-        order: list[str | None] = []
-        for hc in header:
-            col = next((c for c in spec.columns if key(c.label) == key(hc.text)), None)
-            if col is None:
-                col = next((c for c in spec.columns if _near_column(c, key(hc.text))), None)
-                if col is not None:
-                    columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
-            else:
-                how = _label_match(hc.text, col.label) or "variant"
-                columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
-            order.append(col.id if col else None)
+        columns, order = _place_columns(spec, header, cut=True)
+        if len(set(order) - {None}) < len(spec.columns):
+            # Labels cut short complete a header or are not taken (a header whose other
+            # lines stand in another row is read as it was: one line is not enough).
+            columns, order = _place_columns(spec, header, cut=False)
         unplaced = [c for c in spec.columns if c.id not in order]
         if (
             order.count(None) == 1
@@ -1899,6 +1892,49 @@ def _header_fit(spec: L.ItemSpec, header_keys: Sequence[str]) -> int:
         if not any(key(c.label) == k or _near_column(c, k) for c in spec.columns)
     )
     return found - (len(spec.columns) - found) - stray
+
+
+def _place_columns(
+    spec: L.ItemSpec, header: Sequence, cut: bool
+) -> tuple[dict[str, Column], list[str | None]]:
+    """The item's columns each printed header cell is (None: none of them), by label,
+    by a label printed otherwise, and with ``cut`` by a label cut short."""
+    columns: dict[str, Column] = {}
+    order: list[str | None] = []
+    for hc in header:
+        col = next((c for c in spec.columns if key(c.label) == key(hc.text)), None)
+        if col is None:
+            col = next((c for c in spec.columns if _near_column(c, key(hc.text))), None)
+            if col is None and cut:
+                col = _cut_column(spec, key(hc.text), order)
+            if col is not None:
+                columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
+        else:
+            how = _label_match(hc.text, col.label) or "variant"
+            columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
+        order.append(col.id if col else None)
+    return columns, order
+
+
+def _cut_column(
+    spec: L.ItemSpec, printed_key: str, placed: Sequence[str | None]
+) -> L.ColumnSpec | None:
+    """The first column not yet placed whose label starts with a header cell cut short:
+    an extractor that keeps only a cell's first line prints “本年新” for “本年新\n制作数量”
+    and “本年新\n公开数量” (seen in a real report's stored page), so the two read in order.
+    Three characters at least, and never the whole label."""
+    if len(printed_key) < 3:
+        return None
+    return next(
+        (
+            c
+            for c in spec.columns
+            if c.id not in placed
+            and key(c.label) != printed_key
+            and key(c.label).startswith(printed_key)
+        ),
+        None,
+    )
 
 
 def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:

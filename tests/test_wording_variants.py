@@ -217,6 +217,24 @@ def test_fee_column_label_printed_otherwise_is_a_label_warning(
     assert added == {("AD003", "item8/amount", "warning")}
 
 
+def test_header_cells_cut_to_their_first_line_are_read_in_order(engine: Engine, tmp_path: Path):
+    """上海 2019's “本年新<br/>制作数量” and “本年新<br/>公开数量” as an extractor that keeps a
+    cell's first line prints them (seen in a real report's stored page: “本年新 | 本年新 |
+    对外公开总数量”): two AD002 "column missing" errors with the figures there. The cut
+    labels take the item's columns that start with them, in order: AD003 warnings."""
+    page = FIXTURES / "html" / "2019_prov-shanghai-govoffice.html"
+    text = page.read_text("utf-8")
+    assert text.count("本年新<br />制作数量") == 1 and text.count("本年新<br />公开数量") == 1
+    cut = text.replace("本年新<br />制作数量", "本年新").replace("本年新<br />公开数量", "本年新")
+    original = set(kinds(engine.lint_path(page)))
+    found = set(kinds(engine.lint_path(write(tmp_path, "cut.html", cut))))
+    assert found - original == {
+        ("AD003", "item1/new_made", "warning"),
+        ("AD003", "item1/new_published", "warning"),
+    }
+    assert original - found == set()
+
+
 def test_bare_total_label_in_the_header_is_still_a_column(engine: Engine, tmp_path: Path):
     """The header's “总计”, a row without numbers, stays the total column: a table whose
     （七）总计 row is really missing is still AP002."""
