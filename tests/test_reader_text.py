@@ -97,6 +97,35 @@ def test_rows_whose_cells_each_end_in_a_pipe() -> None:
     assert isinstance(doc.blocks[-1], Paragraph) and doc.blocks[-1].text.startswith("本部分")
 
 
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("发布日期: 2021-01-29  来源:大五里镇 字体:  打印", "2021-01-29"),
+        ("来源:原创     发布时间:2023-01-31 13:24    浏览次数:次", "2023-01-31"),
+        ("發布日期：2022年3月1日", "2022-03-01"),
+        ("来源: 区人民政府办公室", None),
+    ],
+)
+def test_a_pages_date_above_the_report_is_its_publication_date(
+    head: str, published: str | None
+) -> None:
+    """Text saved from a web page keeps the date the page shows above the report (seen in
+    real reports' stored pages); the HTML reader takes the same label from the page, and
+    PB001 could not check such text ("no publication date")."""
+    sample = SAMPLE_2019.read_text("utf-8")
+    doc = read(Path("page.txt"), f"{head}\n{sample}".encode())
+    assert doc.metadata.get("published") == published
+
+
+def test_a_date_in_the_report_is_not_the_pages() -> None:
+    """Below section 一's heading, or on a line of narrative, a 发布日期 is the report's text."""
+    sample = SAMPLE_2019.read_text("utf-8")
+    after = sample.replace("一、总体情况", "一、总体情况\n发布日期: 2020-02-01", 1)
+    assert "published" not in read(Path("a.txt"), after.encode()).metadata
+    long = "本机关于2020年1月在网站发布指南，发布日期：2020-01-10，并同步在政务新媒体转载，" * 3
+    assert "published" not in read(Path("b.txt"), f"{long}\n{sample}".encode()).metadata
+
+
 def test_one_line_ending_in_a_pipe_is_not_a_table() -> None:
     doc = read(
         Path("one.txt"), "一、总体情况\n全年公开信息 | 详见附件 |\n本年度共收到申请3件。\n".encode()

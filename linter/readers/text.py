@@ -122,6 +122,8 @@ class TextReader(Reader):
         else:
             _parse_lines(spaced[0], doc)
             _respaced(doc, spaced[1])
+        if "published" not in doc.metadata and (date := _page_date(text)):
+            doc.metadata["published"] = date
         return doc
 
 
@@ -296,6 +298,34 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
                     doc.metadata["url"] = value
             return idx + 1
     return 0
+
+
+# A web page's text carries its date above the report, as the page shows it
+# (“发布日期: 2021-01-29  来源:大五里镇”, “来源:原创  发布时间:2023-01-31 13:24”).
+_PAGE_DATE = re.compile(
+    f"(?:{'|'.join(map(pattern, ('发布日期', '发布时间', '发文日期', '公开日期')))})\\s*[:：]\\s*(.*)"
+)
+_PAGE_DATE_LINES = 12  # lines (not blank) above the report in which the page's date stands
+_PAGE_DATE_LINE = 120  # characters: a longer line is text, not the page's date line
+
+
+def _page_date(text: str) -> str | None:
+    """The date a web page's text shows with its label (发布日期, 发布时间 …) on a short
+    line among its first lines, above section 一's heading: the page's publication date,
+    as the HTML reader takes it from a page's visible labels. None when there is none."""
+    seen = 0
+    for line in text.split("\n", 200)[:200]:
+        line = line.strip(_WHITESPACE)
+        if not line:
+            continue
+        seen += 1
+        if seen > _PAGE_DATE_LINES or line.startswith(("一、", "一.", "一．")):
+            return None
+        if len(line) <= _PAGE_DATE_LINE and (m := _PAGE_DATE.search(line)):
+            date = _iso_date(m.group(1))
+            if date and 1949 <= int(date[:4]) <= 2100:
+                return date
+    return None
 
 
 def _iso_date(text: str) -> str | None:
