@@ -24,10 +24,19 @@ from linter.plugins import Plugins
 from linter.readers import Limits, Reader, unify_radicals_in
 from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
 
-# Diagnostics after which a readable report's content is not checked: not a report
-# (XT004), pages inside it with no text (XT005: a rule would report as missing what is
-# only an image), or a report on a year before the national formats (XT006).
-_NOT_CHECKED = ("XT004", "XT005", "XT006")
+# Diagnostics after which a readable file was not checked as a report: not a report
+# (XT004), or a report on a year before the national formats (XT006).
+NOT_CHECKED_AS_REPORT = ("XT004", "XT006")
+# Diagnostics after which a readable report's content is not checked: those, and pages
+# inside it with no text (XT005: a rule would report as missing what is only an image).
+_NOT_CHECKED = (*NOT_CHECKED_AS_REPORT, "XT005")
+
+
+def checked_as_report(report: Report) -> bool:
+    """Whether the file was read and checked as a report (what JSON's ``checked`` and the
+    HTML audit's count of checked files say)."""
+    return report.readable and not any(d.code in NOT_CHECKED_AS_REPORT for d in report.diagnostics)
+
 
 # Intermediate-form JSON (from an OCR or PDF pipeline) is read by the engine itself.
 IR_SUFFIXES = (".json",)
@@ -340,7 +349,7 @@ class Engine:
         """The XT rules saying why a report's content was not checked (unreadable, not a
         report, a year before the formats): they run whatever select/ignore say, so no file
         passes unseen."""
-        codes = {d.code for d in report.diagnostics} & {"XT001", "XT004", "XT006"}
+        codes = {d.code for d in report.diagnostics} & {"XT001", *NOT_CHECKED_AS_REPORT}
         return [self.plugins.rules[c] for c in sorted(codes) if c in self.plugins.rules]
 
     def _with_level(self, finding: Finding) -> Finding:

@@ -18,7 +18,7 @@ from lxml import html
 
 from linter.reporters.html_audit import csp, safe_href
 from tests.audit_batch import HOSTILE_AGENCY, HOSTILE_FILE, JS_URL, known_batch
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, PINGTAN
 from tests.test_cli import run
 
 
@@ -231,6 +231,20 @@ def test_unreadable_files_are_counted_by_cause(tmp_path: Path) -> None:
     assert sorted(c[0] for c in causes) == ["XT001", "XT004", "XT005"]
     assert all(c[2] == "1" for c in causes)
     assert any(re.search("空", c[1]) for c in causes)
+
+
+def test_a_report_before_the_formats_is_counted_as_not_checked(tmp_path: Path) -> None:
+    """平潭's 2019 report titled as its 2017 one (XT006): not read and checked as a report,
+    as JSON's ``checked`` says; the overview counted it among the checked files."""
+    (tmp_path / "reports").mkdir()
+    text = PINGTAN[0].read_text("utf-8")
+    (tmp_path / "reports" / "2019.txt").write_text(text, "utf-8")
+    (tmp_path / "reports" / "2017.txt").write_text(text.replace("2019年", "2017年"), "utf-8")
+    run(["check", "reports", "--output-format", "html", "-o", "out"], tmp_path)
+    doc = page(tmp_path / "out" / "index.html")
+    assert doc.get_element_by_id("count-found").text == "2"
+    assert doc.get_element_by_id("count-checked").text == "1"
+    assert doc.get_element_by_id("count-XT006").text == "1"
 
 
 def test_the_statement_a_tx_rule_flags_is_marked_in_its_paragraph(tmp_path: Path) -> None:

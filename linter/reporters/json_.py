@@ -26,7 +26,7 @@ import json
 import tempfile
 
 from linter import __version__
-from linter.engine import FileResult
+from linter.engine import FileResult, checked_as_report
 from linter.finding import LEVELS
 from linter.output import ERRORS
 from linter.reporters import Reporter
@@ -47,8 +47,7 @@ class JsonReporter(Reporter):
             "form": report.source.media_type,
             "reader": report.source.reader,
             "readable": report.readable,
-            "checked": report.readable
-            and not any(d.code in ("XT004", "XT006") for d in report.diagnostics),
+            "checked": checked_as_report(report),
             "agency": report.agency.value,
             "year": report.year.value,
             "edition": report.edition.value,

@@ -29,7 +29,7 @@ from typing import Any
 from linter import __version__
 from linter.docs import DEFAULT_DOCS_URL, PROJECT_URL, render_page
 from linter.document import Anchor
-from linter.engine import FileResult
+from linter.engine import NOT_CHECKED_AS_REPORT, FileResult
 from linter.factstore import SpillDict
 from linter.finding import Finding, Location
 from linter.fingerprint import (
@@ -109,7 +109,7 @@ def skip_notifications(
     out = []
     skipped = list(result.skipped)
     for f in result.findings:
-        if f.code in ("XT004", "XT006"):
+        if f.code in NOT_CHECKED_AS_REPORT:
             # Not a report, or one before the formats: no rule but this one looked at it.
             skipped.append((f.code, f.message_zh, f.message_en))
     for code, reason_zh, reason_en in skipped:

@@ -42,7 +42,7 @@ from urllib.parse import quote, urlsplit
 
 import click
 
-from linter.engine import FileResult
+from linter.engine import FileResult, checked_as_report
 from linter.finding import LEVELS, Finding
 from linter.issuer import ISSUER_KIND_NAMES
 from linter.reporters import Reporter, cause_label, where
@@ -200,7 +200,6 @@ class HtmlAuditReporter(Reporter):
     def file(self, result: FileResult) -> None:
         counts = self.tally.file(result)
         number = len(self.rows) + 1
-        diagnostics = {d.code for d in result.report.diagnostics}
         row = Row(
             number=number,
             path=result.path,
@@ -209,7 +208,7 @@ class HtmlAuditReporter(Reporter):
             year=counts.year,
             kind=counts.issuer_kind,
             published=counts.published,
-            checked=bool(result.report.readable) and "XT004" not in diagnostics,
+            checked=bool(checked_as_report(result.report)),
         )
         for f in result.findings:
             row.add(f)
