@@ -1743,11 +1743,11 @@ def recognise_article20(
             for other, other_score in scores.items():
                 if other_score == score:
                     hits[other] += score
-        columns, order = _place_columns(spec, header, cut=True)
-        if len(set(order) - {None}) < len(spec.columns):
+        columns, order, cut = _place_columns(spec, header, cut=True)
+        if cut and len(set(order) - {None}) < len(spec.columns):
             # Labels cut short complete a header or are not taken (a header whose other
             # lines stand in another row is read as it was: one line is not enough).
-            columns, order = _place_columns(spec, header, cut=False)
+            columns, order, _ = _place_columns(spec, header, cut=False)
         unplaced = [c for c in spec.columns if c.id not in order]
         if (
             order.count(None) == 1
@@ -1896,24 +1896,28 @@ def _header_fit(spec: L.ItemSpec, header_keys: Sequence[str]) -> int:
 
 def _place_columns(
     spec: L.ItemSpec, header: Sequence, cut: bool
-) -> tuple[dict[str, Column], list[str | None]]:
+) -> tuple[dict[str, Column], list[str | None], bool]:
     """The item's columns each printed header cell is (None: none of them), by label,
-    by a label printed otherwise, and with ``cut`` by a label cut short."""
+    by a label printed otherwise, and with ``cut`` by a label cut short; and whether a
+    label cut short was taken."""
     columns: dict[str, Column] = {}
     order: list[str | None] = []
+    took_cut = False
     for hc in header:
-        col = next((c for c in spec.columns if key(c.label) == key(hc.text)), None)
+        printed = key(hc.text)
+        col = next((c for c in spec.columns if key(c.label) == printed), None)
         if col is None:
-            col = next((c for c in spec.columns if _near_column(c, key(hc.text))), None)
+            col = next((c for c in spec.columns if _near_column(c, printed)), None)
             if col is None and cut:
-                col = _cut_column(spec, key(hc.text), order)
+                col = _cut_column(spec, printed, order)
+                took_cut = col is not None or took_cut
             if col is not None:
                 columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
         else:
             how = _label_match(hc.text, col.label) or "variant"
             columns[col.id] = Column(col.id, hc.text, hc.anchor, how)
         order.append(col.id if col else None)
-    return columns, order
+    return columns, order, took_cut
 
 
 def _cut_column(

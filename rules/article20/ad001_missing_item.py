@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter import editions
-from linter.finding import Finding, Location
+from linter.finding import Finding
 from linter.model import Report, TextBlock
 from linter.rule import Rule, RuleContext
 from linter.textnorm import key
@@ -65,8 +65,8 @@ class MissingItem(Rule):
                 continue
             if by_year is not None and by_year.item(spec.id) is None:
                 continue
-            if printed := _printed_rows(section, spec):
-                yield self._not_read(report, section, spec, printed)
+            if printed := _printed_row(section, spec):
+                yield self._not_read(report, spec, *printed)
                 continue
             yield self.finding(
                 report,
@@ -77,14 +77,13 @@ class MissingItem(Rule):
                 sub_id=spec.id,
             )
 
-    def _not_read(self, report: Report, section, spec, printed: TextBlock) -> Finding:
+    def _not_read(self, report: Report, spec, printed: TextBlock, label: str) -> Finding:
         """The item's rows are printed in section 二 as lines of their own (a table the
         reader could not set out as one: a converter's cell lines), so its table is not
         missing, only unread: a warning to check the original."""
-        label = key(printed.text.strip().rstrip("|"))
         return self.finding(
             report,
-            Location(printed.anchor, logical=f"二/{item_title_zh(spec)}"),
+            item_location(printed.anchor, spec),
             f"第二部分印有“{label}”等“{item_title_zh(spec)}”的行，但未能读出该项的表格"
             "（可能是转换时表格错位）；无法确认是否缺少该项，请核对原件。",
             f"section 2 prints '{label}' and other rows of article 20 {ITEM_EN[spec.id]}, but "
@@ -100,12 +99,12 @@ class MissingItem(Rule):
 _ROW_LINE = 12
 
 
-def _printed_rows(section, spec) -> TextBlock | None:
+def _printed_row(section, spec) -> tuple[TextBlock, str] | None:
     """The first paragraph of section 二 that is one of the item's row labels alone (with
-    at most a cell's pipe): an unread table's row, not narrative."""
-    labels = {key(r.label) for r in spec.rows}
+    at most a cell's pipe): an unread table's row, not narrative; and its text."""
+    labels = tuple(key(r.label) for r in spec.rows)
     for p in section.paragraphs:
         text = key(p.text.strip().rstrip("|"))
-        if len(text) <= _ROW_LINE and any(text == lab or text.endswith(lab) for lab in labels):
-            return p
+        if len(text) <= _ROW_LINE and text.endswith(labels):
+            return p, text
     return None
