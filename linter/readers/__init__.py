@@ -142,6 +142,11 @@ class Decoded:
     replaced: int = 0
 
 
+# The labels under which a page shows its publication date (发布日期：2020-01-31), as the
+# HTML reader reads them on the page and the text reader in a page's saved text.
+PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "公开日期")
+
+
 def decode_text(data: bytes, declared: str | None = None) -> Decoded:
     """Decode bytes as UTF-8 (with or without BOM), a declared charset, or GB18030.
 

@@ -49,6 +49,7 @@ from linter.document import (
     TableCell,
 )
 from linter.readers import (
+    PUBLISHED_LABELS,
     Decoded,
     Limits,
     Reader,
@@ -199,7 +200,7 @@ _LABEL_GAP = r"(?:\s|&nbsp;|&#160;|\u3000|[:：]|<[^<>]{0,400}>){0,16}?"
 _DATE_VALUE_RE = re.compile(_LABEL_GAP + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 # Visible metadata labels: (key, labels, the pattern of the value right after a label).
 METADATA_LABELS = (
-    ("published", ("发布日期", "发布时间", "发文日期", "公开日期"), _DATE_VALUE_RE),
+    ("published", PUBLISHED_LABELS, _DATE_VALUE_RE),
     ("written", ("成文日期", "成文时间"), _DATE_VALUE_RE),
     (
         "agency",

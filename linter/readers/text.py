@@ -23,7 +23,14 @@ import re
 
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
-from linter.readers import Limits, Reader, collector_paused, decode_text, is_binary
+from linter.readers import (
+    PUBLISHED_LABELS,
+    Limits,
+    Reader,
+    collector_paused,
+    decode_text,
+    is_binary,
+)
 from linter.textnorm import is_data_like, parse_cell, unify_radicals
 from linter.traditional import forms, pattern, simplified
 
@@ -302,9 +309,7 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
 
 # A web page's text carries its date above the report, as the page shows it
 # (“发布日期: 2021-01-29  来源:大五里镇”, “来源:原创  发布时间:2023-01-31 13:24”).
-_PAGE_DATE = re.compile(
-    f"(?:{'|'.join(map(pattern, ('发布日期', '发布时间', '发文日期', '公开日期')))})\\s*[:：]\\s*(.*)"
-)
+_PAGE_DATE = re.compile(f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))})\\s*[:：]\\s*(.*)")
 _PAGE_DATE_LINES = 12  # lines (not blank) above the report in which the page's date stands
 _PAGE_DATE_LINE = 120  # characters: a longer line is text, not the page's date line
 
