@@ -1948,9 +1948,25 @@ def _near_column(column: L.ColumnSpec, printed_key: str) -> bool:
     return bool(printed_key) and _near_label(column.label, printed_key)
 
 
+# A year written into a column label (“本年(2023)制发件数”, “2023年度处理决定数量”), as
+# pages of real reports print them: in a label's key, the brackets are gone.
+_LABEL_YEAR = re.compile(r"(?:19|20)\d\d(?:年度|年)?")
+
+
 @lru_cache(maxsize=4096)
 def _near_label(label: str, printed_key: str) -> bool:
-    """(Cached: every report of a batch prints the same few headers.)"""
+    """(Cached: every report of a batch prints the same few headers.) A label with a
+    year written in is read without it, or with the year for the format's “本年”."""
+    if _near_printed(label, printed_key):
+        return True
+    if not _LABEL_YEAR.search(printed_key):
+        return False
+    return any(
+        _near_printed(label, _LABEL_YEAR.sub(repl, printed_key, count=1)) for repl in ("", "本年")
+    )
+
+
+def _near_printed(label: str, printed_key: str) -> bool:
     bare = key(_BRACKETED.sub("", label))
     return (len(bare) >= 4 and printed_key == bare) or similarity(key(label), printed_key) >= 0.8
 

@@ -815,3 +815,34 @@ def test_traditional_characters_in_a_simplified_report_are_said(
     assert finding.properties.get("kind") == kind
     if kind:
         assert "混用了繁体字" in finding.message_zh and "traditional" in finding.message_en
+
+
+@pytest.mark.parametrize(
+    ("original", "form"),
+    [
+        (PINGTAN_2023, "本年（2023）{rest}"),
+        (PINGTAN_2023, "2023年{rest}"),
+        (HONGZE_2024, "本年(2024){rest}"),
+    ],
+    ids=["year-in-brackets", "year-for-this-year", "year-in-brackets-layout"],
+)
+def test_section2_column_labels_with_the_report_year(
+    engine: Engine, tmp_path: Path, original: Path, form: str
+):
+    """Section 二's column labels with the report's year written in (“本年(2023)制发件数”,
+    “本年(2023)处理决定数量”, as a 2023 街道办事处 report's stored page prints them; or
+    “2023年制发件数”): each column is there under a label printed otherwise (AD003, a
+    warning), not missing (AD002 said 本年制发件数 and 本年废止件数 were, errors, while
+    the longer labels of items (五)(六)(八) were near enough)."""
+    text = original.read_text("utf-8")
+    for rest in ("制发件数", "废止件数", "处理决定数量", "收费金额"):
+        assert f"本年{rest}" in text
+        text = text.replace(f"本年{rest}", form.format(rest=rest))
+    result = engine.lint_path(write(tmp_path, f"v{original.suffix}", text))
+    found = set(kinds(result))
+    original_kinds = set(kinds(engine.lint_path(original)))
+    assert not [k for k in found - original_kinds if k[2] == "error"], found - original_kinds
+    assert {k[0] for k in found - original_kinds} <= {"AD003"}
+    assert ("AD003", "item1/issued", "warning") in found
+    items = result.report.article20.items
+    assert items["item1"].rows["normative_documents"].cells["issued"].value is not None
