@@ -23,6 +23,7 @@ from typing import Any
 
 from linter.config import Config
 from linter.engine import Engine, FileResult, unreadable_result
+from linter.finding import tallies
 from linter.manifest import Manifest
 from linter.model import ABSENT, Article20
 
@@ -43,6 +44,9 @@ class EngineSpec:
     # A reporter's worker side (``fragment(result)``, e.g. SARIF): each worker renders
     # its files' output, and the parent only splices the text in input order.
     renderer: Any = None
+    # With a renderer: send the findings whole (the audit store keeps them), not only
+    # what the parent counts of them (see :func:`rendered`).
+    whole_findings: bool = False
     # File -> the name it is shown by (a report read from standard input).
     aliases: tuple[tuple[str, str], ...] = ()
 
@@ -91,10 +95,12 @@ def slim(result: FileResult) -> FileResult:
     )
 
 
-def rendered(result: FileResult, renderer: Any) -> FileResult:
-    """The result with its output rendered here (in the worker): the parent needs only
-    each finding's code, level and message besides, so the related locations and the
-    extracted text stay behind — they were most of what crossed between processes."""
+def rendered(result: FileResult, renderer: Any, whole_findings: bool = False) -> FileResult:
+    """The result with its output rendered here (in the worker): besides the fragment,
+    the parent only counts the findings (summary, exit code, progress: their Tally), so
+    their messages, locations and the extracted text stay behind — they were most of
+    what crossed between processes. ``whole_findings``: the parent keeps each finding
+    (the audit store); they cross without their related locations."""
     fragment = renderer.fragment(result)
     report = result.report
     if report.extracted_text is not None:
@@ -102,7 +108,8 @@ def rendered(result: FileResult, renderer: Any) -> FileResult:
     return FileResult(
         result.path,
         report,
-        result.findings,  # pickled light: see FileResult.__getstate__
+        # pickled light: see FileResult.__getstate__
+        result.findings if whole_findings else tallies(result.findings),
         result.suppressed,
         facts=result.facts,
         skipped=result.skipped,
@@ -180,7 +187,7 @@ def _worker_main(conn, engine: Engine | None, spec: EngineSpec, parent: int) -> 
             result = slim(result)
         if spec.renderer is not None:
             try:
-                result = rendered(result, spec.renderer)
+                result = rendered(result, spec.renderer, spec.whole_findings)
             except Exception:  # rendered by the parent instead, as without a renderer
                 pass
         try:
@@ -525,6 +532,8 @@ def run_batch(
     from linter.reporters.statistics import Statistics
 
     run = BatchRun(stats=Statistics())
+    if spec.renderer is not None and getattr(fact_store, "persistent", False):
+        spec = replace(spec, whole_findings=True)  # the audit store keeps every finding
     results = lint_files(files, spec, jobs, engine=engine)
     try:
         stream = iter_with_progress(results, progress) if progress is not None else results

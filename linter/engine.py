@@ -16,7 +16,7 @@ from linter import editions, forms
 from linter.config import Config
 from linter.document import Anchor, Diagnostic, ReadError
 from linter.factstore import PackedFacts, as_source
-from linter.finding import Finding, Location, flat_light, from_flat
+from linter.finding import Finding, Location, Tally, flat_light, from_flat
 from linter.interpret import interpret
 from linter.manifest import Entry, Manifest
 from linter.model import Decided, Report, Source
@@ -110,28 +110,38 @@ class FileResult:
     # Rules that could not check this report: (code, reason zh, reason en).
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
     # The file's output already rendered by the worker (a reporter's fragment, see
-    # linter.batch.EngineSpec.renderer); the findings then travel without their
-    # related locations and the report without its extracted text.
+    # linter.batch.EngineSpec.renderer); the findings then travel as what the parent
+    # counts of them (linter.finding.Tally), or whole without their related locations,
+    # and the report without its extracted text.
     rendered: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
         # A result whose output was rendered (in a worker) crosses to the parent light:
-        # its findings as flat tuples without their related locations (the parent reads
-        # only their codes, levels and messages besides), which pickle in one C pass.
+        # its findings as plain tuples, which pickle in one C pass — the Tally of each
+        # (the parent only counts them), or, when the parent keeps whole findings (the
+        # audit store), each one flat without its related locations.
         state = dict(self.__dict__)
         if self.rendered is not None:
-            state["findings"] = (_FLAT, flat_light(self.findings))
+            findings = self.findings
+            if findings and type(findings[0]) is Tally:
+                state["findings"] = (_TALLIES, list(map(tuple, findings)))
+            else:
+                state["findings"] = (_FLAT, flat_light(findings))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         findings = state.get("findings")
         if isinstance(findings, tuple) and findings[:1] == (_FLAT,):
             state["findings"] = from_flat(findings[1])
+        elif isinstance(findings, tuple) and findings[:1] == (_TALLIES,):
+            state["findings"] = [_new_tuple(Tally, row) for row in findings[1]]
         self.__dict__.update(state)
 
 
-# Marks a pickled FileResult's findings as flat_light tuples.
+# Marks a pickled FileResult's findings as flat_light tuples, or as Tally tuples.
 _FLAT = "flat-findings/1"
+_TALLIES = "tallies/1"
+_new_tuple = tuple.__new__
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from linter.document import ANCHOR_FIELDS, Anchor, fast_init, pickle_by_fields
 
@@ -118,6 +118,25 @@ def _finding_builder():
 
 
 _build = _finding_builder()
+
+
+class Tally(NamedTuple):
+    """What the parent process counts of a finding whose output a worker already rendered
+    (linter.batch.rendered): the summary, the exit code and the progress line read only
+    these. Reading anything else of it (a message, a location) fails loudly: a caller that
+    needs whole findings asks the worker for them (``EngineSpec.whole_findings``)."""
+
+    code: str
+    name: str
+    level: str
+    path: str
+
+
+_tally_values = attrgetter("code", "name", "level", "path")
+
+
+def tallies(findings: list[Finding]) -> list[Tally]:
+    return [Tally(*_tally_values(f)) for f in findings]
 
 
 def from_flat(rows: list[tuple]) -> list[Finding]:

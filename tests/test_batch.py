@@ -258,13 +258,16 @@ def test_a_batch_runs_without_the_cli(plugins, tmp_path) -> None:
 
 
 def test_a_rendered_result_crosses_the_pool_light_and_whole(plugins) -> None:
-    """What a worker sends once its SARIF is rendered: findings without their related
-    locations (flat tuples on the way), every other field as it was — anchors placed
-    from the page, values, properties — and no narrative figures in the slim report."""
+    """What a worker sends once its SARIF is rendered: what the parent counts of each
+    finding (code, name, level, path) — or, for the audit store, the findings without
+    their related locations (flat tuples on the way), every other field as it was:
+    anchors placed from the page, values, properties — and no narrative figures in the
+    slim report."""
     import pickle
     from dataclasses import replace
 
     from linter.batch import rendered, slim
+    from linter.finding import Tally
     from linter.reporters import ReportOptions
     from linter.reporters.sarif import SarifReporter
     from tests.conftest import FIXTURES
@@ -273,7 +276,12 @@ def test_a_rendered_result_crosses_the_pool_light_and_whole(plugins) -> None:
     result = engine.lint_path(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html")
     assert result.report.statements and all(f.related for f in result.findings)
     worker = SarifReporter.worker_renderer(ReportOptions(rules=engine.rules, root=Path.cwd()))
-    light = rendered(slim(result), worker)
+    counted = rendered(slim(result), worker)
+    back = pickle.loads(pickle.dumps(counted, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.findings == [Tally(f.code, f.name, f.level, f.path) for f in result.findings]
+    assert all(type(f) is Tally for f in back.findings)
+    assert back.rendered == counted.rendered
+    light = rendered(slim(result), worker, whole_findings=True)
     back = pickle.loads(pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL))
     assert back.findings == [replace(f, related=()) for f in result.findings]
     assert [f.location.anchor.line for f in back.findings] == [

@@ -192,6 +192,22 @@ def test_the_audit_store_pairs_next_year_with_last_years_run(tmp_path: Path) -> 
     ).fetchall()
 
 
+def test_the_audit_store_keeps_whole_findings_when_workers_render_sarif(tmp_path: Path) -> None:
+    """With SARIF the workers render each report's output and send the parent only what
+    it counts of the findings; the audit store needs them whole (messages, places)."""
+    for year in (2023, 2024):
+        (tmp_path / f"{year}_hongze.docx").write_bytes(hongze_docx(year))
+    args = ["--output-format", "sarif", "-o", "o.sarif", "--isolated", "--jobs", "2"]
+    result = run(["check", ".", *args, "--store", "audit.sqlite"], tmp_path)
+    assert result.exit_code == 1, result.output
+    log = json.loads((tmp_path / "o.sarif").read_text(encoding="utf-8"))
+    shown = {(r["ruleId"], r["message"]["text"]) for r in log["runs"][0]["results"]}
+    db = sqlite3.connect(tmp_path / "audit.sqlite")
+    kept = db.execute("SELECT code, message_zh, line FROM findings").fetchall()
+    assert {(code, message) for code, message, _ in kept} == shown
+    assert any(line for _, _, line in kept)
+
+
 def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "audit.sqlite").write_text("not a database " * 100, encoding="utf-8")
