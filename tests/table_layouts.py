@@ -328,20 +328,24 @@ def to_pipe_rows(root: html.HtmlElement) -> str:
     return _article_text(root, table)
 
 
-def to_cell_lines(root: html.HtmlElement) -> str:
+def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
     """The article as the same kind of extractor prints tables whose cells hold paragraphs
     (seen in real reports' stored pages): one paragraph a line; a table a cell a line, each
     printed cell followed by `` |`` (an empty one a ``|`` of its own), nothing between rows
     but each row padded to the table's width with pipes on its last line; places merged
-    cells cover are not printed."""
+    cells cover are not printed. The table's last row is not padded (a 2020 县卫生健康局
+    page's stored text). ``row_ends``: every row but the last ends in a line of one pipe
+    more than its padding, a full row in ``|`` (a 2019 街道办事处 and a 2019 县卫生健康局
+    page's stored text: ``规章 |``, ``0 |`` …, ``||``)."""
 
     def table(grid: Grid, texts: dict[int, str]) -> list[str]:
         lines: list[str] = []
         for r in range(len(grid)):
             printed = _printed(grid, texts, r, None)
             lines.extend(f"{cell} |" if cell else "|" for cell in printed)
-            if len(printed) < len(grid[0]):
-                lines.append("|" * (len(grid[0]) - len(printed)))
+            pad = len(grid[0]) - len(printed) + row_ends
+            if pad and r + 1 < len(grid):
+                lines.append("|" * pad)
         return lines
 
     return _article_text(root, table)
@@ -403,6 +407,8 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
         return to_pipe_rows(root).encode()
     if form == "txt-cells":
         return to_cell_lines(root).encode()
+    if form == "txt-cells-ended":
+        return to_cell_lines(root, row_ends=True).encode()
     return html.tostring(root, encoding="utf-8", method="html")
 
 

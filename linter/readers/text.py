@@ -733,7 +733,10 @@ def _rows_of_cell_lines(
     first row's: its cells up to the first line with an empty cell (its padding). The rows
     are the cells taken that many at a time; None when the lines are not such a table (most
     lines hold several cells, the cells do not come out in whole rows, a line of padding
-    would end inside a row, or a row would start with an empty cell)."""
+    would end inside a row, or a row would start with an empty cell). An extractor that
+    ends every row with one pipe more than its padding (``规章 |`` … ``0 |``, ``||``, a
+    full row in ``|``) gives rows one empty cell wider; the table's last row may be printed
+    without its padding."""
     if len(raw_rows) < 4:
         return None
     if sum(len(cells) == 1 for _, cells in raw_rows) * 2 < len(raw_rows):
@@ -746,8 +749,15 @@ def _rows_of_cell_lines(
             break
     else:
         return None
-    if width < 2 or len(stream) % width:
+    if width < 2:
         return None
+    if short := len(stream) % width:
+        # The table's last row printed without its padding (the extractor stops at the
+        # table's last cell): its cells on lines of their own, the first not empty.
+        tail = stream[-short:]
+        if not tail[0].text or any(len(cells) != 1 for _, cells in raw_rows[-short:]):
+            return None
+        stream += [TableCell("", tail[-1].anchor)] * (width - short)
     # Every line of padding (two cells or more, the last empty) ends a row: tables of other
     # widths run together (no line between them) do not come out in whole rows.
     count = 0
