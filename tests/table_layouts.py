@@ -351,6 +351,28 @@ def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
     return _article_text(root, table)
 
 
+def to_spaced_items(root: html.HtmlElement) -> str:
+    """The article as a web-page text extractor prints it with a blank line after each block
+    (seen in real reports' stored pages, 2019 and 2020 街道 and 镇 reports): the page's
+    information lines (索引号, 标题, 发布机构) one under another above it, set apart from the
+    article by two blank lines; then each paragraph and each printed table cell on a line of
+    its own with a blank line after it, an empty cell an empty line (places merged cells
+    cover are not printed); two blank lines before section 二."""
+    title = next(e for e in _article(root) if isinstance(e, str))
+    out = ["索引号: 000000/2021-00001", f"标题: {title}", "发布机构: 管委会办公室", "", ""]
+    for element in _article(root):
+        if isinstance(element, str):
+            if element.startswith("二、"):
+                out.append("")
+            out += [element, ""]
+            continue
+        grid, texts = expand(element)
+        for r in range(len(grid)):
+            for cell in _printed(grid, texts, r, None):
+                out += [cell, ""]
+    return "\n".join(out)
+
+
 def _word_table(grid: Grid, texts: dict[int, str], para: Callable[[str], str]) -> str:
     """A ``w:tbl`` with the merged cells as Word writes them (``w:gridSpan``, ``w:vMerge``)."""
     height, width = len(grid), len(grid[0])
@@ -407,6 +429,8 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
         return to_pipe_rows(root).encode()
     if form == "txt-cells":
         return to_cell_lines(root).encode()
+    if form == "txt-spaced":
+        return to_spaced_items(root).encode()
     if form == "txt-cells-ended":
         return to_cell_lines(root, row_ends=True).encode()
     return html.tostring(root, encoding="utf-8", method="html")

@@ -153,13 +153,24 @@ def _double_spaced(text: str) -> tuple[list[str], list[int]] | None:
     broken = sum("\n" in item for item in items)
     if len(items) < _SPACED_ITEMS or broken > _SPACED_BROKEN * len(items):
         return None
-    if any(item.startswith("\n") or item.endswith("\n") for item in items):
-        return None  # three line ends in a row: the blank lines do not pair
-    starts, line = [], 1
+    # Three line ends in a row (a web page's text sets a heading or its header lines apart
+    # so) count among the items broken: the item is read from its first line of text. An
+    # item of three lines or more is a block the page prints a line each (索引号 / 发布机构
+    # … above the title), not a cell broken in two (“结果” / “纠正”): its lines are kept.
+    lines: list[str] = []
+    starts: list[int] = []
+    line = 1
     for item in items:
-        starts.append(line)
+        first = line + len(item) - len(item.lstrip("\n"))
+        pieces = item.strip("\n").split("\n")
+        if len(pieces) > 2:
+            lines.extend(pieces)
+            starts.extend(range(first, first + len(pieces)))
+        else:
+            lines.append("".join(pieces))
+            starts.append(first)
         line += item.count("\n") + 2
-    return [item.replace("\n", "") for item in items], starts
+    return lines, starts
 
 
 def _respaced(doc: Document, starts: list[int]) -> None:
