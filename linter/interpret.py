@@ -436,6 +436,12 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     candidates: list[TextBlock] = []
     for pos, block in enumerate(paragraphs[:8]):
         text = block.text.strip()
+        anchor = block.anchor
+        if label := _TITLE_LABEL.match(text):
+            # “标题: 中埠镇人民政府2020年…年度报告”: a page's information table printed
+            # above the article names the title; the label is not the agency's name.
+            text = text[label.end() :]
+            anchor = _shift(anchor, len(block.text) - len(block.text.lstrip()) + label.end())
         m = _TITLE_CUE.search(text)
         if not m and pos + 1 < len(paragraphs) and len(text) <= 40:
             # "…工作年度报" / "告": a centred title wrapped a character or two before its end
@@ -464,7 +470,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
                 # "淮安市洪泽区人民政府" / "2024 年政府信息公开工作年度报告" on two lines.
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
                 continue
-        candidates.append(TextBlock(text, block.anchor))
+        candidates.append(TextBlock(text, anchor))
     if not any(_YEAR.search(compact(c.text)) for c in candidates):
         # A page printed from a browser, or archived with its site, opens with the site's
         # menus: its title is a line of its own further down, the last such line before
@@ -497,6 +503,9 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     return candidates[0] if candidates else None
 
 
+# The label of the title in the information table a page prints above its article
+# (标题: / 名  称: / 标 题 |).
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*")
 # What a page prints after its title: "来源：…  时间：2024-03-08 15:34".
 _PAGE_META_TAIL = re.compile(
     r"\s+(?:信息来源|来源|发布时间|发布日期|时间|作者|浏览次数|点击数)[:：]"

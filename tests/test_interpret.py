@@ -133,6 +133,23 @@ def test_title_after_site_menus(engine: Engine, tmp_path: Path) -> None:
     assert engine.parse(path).title.text == title
 
 
+def test_title_named_by_the_page_information_table_label(engine: Engine, tmp_path: Path) -> None:
+    """A page's information lines printed above the article (索引号 / 标题: … / 发布机构,
+    as a 2020 镇人民政府 report's stored page prints them) name the title after a label:
+    the agency was “标题:淮安市人民政府” (ST008 and every message named it so)."""
+    whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
+    head = ["索引号: 014000000/2025-00012", "标题: 淮安市人民政府2024年政府信息公开工作年度报告"]
+    path = tmp_path / "labelled.txt"
+    path.write_text(
+        "\n".join([*head, "发布机构: 淮安市人民政府办公室", ""]) + whole.read_text("utf-8")
+    )
+    report = engine.parse(path)
+    assert report.title is not None
+    assert report.title.text == "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
+    assert (report.title.anchor.line, report.title.anchor.column) == (2, 5)
+
+
 def test_title_wrapped_before_its_last_character(engine: Engine) -> None:
     """淮安市's 2024 report filled into the 2021 template (tests/docx_fixtures.py), exported to
     PDF by LibreOffice and extracted with ``pdftotext -layout``: the centred title wraps with
