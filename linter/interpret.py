@@ -2198,7 +2198,8 @@ def interpret(doc: Document, data: bytes) -> Report:
         # reason to say nothing else).
         diagnostics = [before]
 
-    report = Report(
+    sections_read, preamble_read = tuple(sections), tuple(preamble)
+    return Report(
         source=Source(
             path=doc.path,
             media_type=doc.media_type,
@@ -2210,8 +2211,8 @@ def interpret(doc: Document, data: bytes) -> Report:
         agency=agency,
         year=year,
         edition=edition,
-        sections=tuple(sections),
-        preamble=tuple(preamble),
+        sections=sections_read,
+        preamble=preamble_read,
         repeated_headings=tuple(repeated),
         article20=article20,
         applications=applications,
@@ -2219,8 +2220,9 @@ def interpret(doc: Document, data: bytes) -> Report:
         metadata=dict(doc.metadata),
         diagnostics=tuple(diagnostics),
         extracted_text=doc.extracted_text,
+        # read when asked for (the IR, the HTML audit; TX004 reads those naming a concept)
+        statements=statements.Statements(sections_read, preamble_read, doc.media_type),
     )
-    return statements.attach(report)
 
 
 _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")

@@ -12,6 +12,7 @@ Tables are keyed by canonical ids (``linter.labels``): a row of section 三 is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -241,9 +242,10 @@ class Report:
     diagnostics: tuple[Diagnostic, ...] = ()
     # Text that DOCX anchors point into (embedded in SARIF); None for text/HTML.
     extracted_text: str | None = None
-    # Figures stated in the narrative (linter.statements); None: not extracted (an IR
+    # Figures stated in the narrative (linter.statements; the interpreter gives them as a
+    # linter.statements.Statements, read when asked for); None: not extracted (an IR
     # written by another tool without them — linter.statements.statements_of reads them then).
-    statements: tuple[Statement, ...] | None = None
+    statements: Sequence[Statement] | None = None
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

@@ -18,7 +18,7 @@ from functools import cached_property
 from operator import methodcaller
 
 from linter.document import MARKUP_MEDIA_TYPES, Anchor, fast_init
-from linter.model import Report
+from linter.model import Report, Section, TextBlock
 
 # Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
 # synthetic ones (text whitespace is removed, so they never come from the text): a newline
@@ -313,15 +313,19 @@ def of_report(report: Report) -> Narrative:
     """The whole text of ``report`` outside its tables, in document order: the preamble,
     and per section its heading (``where`` = ``heading/N``) and its paragraphs
     (``section/N``). Markdown table rows (a PDF converter's ``| … |`` lines) are left out."""
-    if (
-        _Last.key is not None
-        and _Last.key[0] is report.sections
-        and _Last.key[1] is report.preamble
-    ):
+    return of_parts(report.sections, report.preamble, report.source.media_type)
+
+
+def of_parts(
+    sections: Sequence[Section], preamble: Sequence[TextBlock], media_type: str
+) -> Narrative:
+    """:func:`of_report` of a report's sections and preamble (its media type says whether
+    anchors are exact)."""
+    if _Last.key is not None and _Last.key[0] is sections and _Last.key[1] is preamble:
         assert _Last.narrative is not None
         return _Last.narrative
-    sources = [Source(b.text, b.anchor, "preamble") for b in report.preamble]
-    for section in report.sections:
+    sources = [Source(b.text, b.anchor, "preamble") for b in preamble]
+    for section in sections:
         sources.append(Source(section.heading, section.anchor, f"heading/{section.number}"))
         sources += [
             Source(b.text, b.anchor, f"section/{section.number}")
@@ -329,6 +333,6 @@ def of_report(report: Report) -> Narrative:
             if b.text.count("|") < 2
             and not (section.number in _TABLE_SECTIONS and _TABLE_LINE.match(b.text))
         ]
-    narrative = Narrative.of(sources, exact=report.source.media_type not in MARKUP_MEDIA_TYPES)
-    _Last.key, _Last.narrative = (report.sections, report.preamble), narrative
+    narrative = Narrative.of(sources, exact=media_type not in MARKUP_MEDIA_TYPES)
+    _Last.key, _Last.narrative = (sections, preamble), narrative
     return narrative

@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from operator import methodcaller
 
 from linter.document import LazyAnchor, fast_init
-from linter.model import Report, Statement
-from linter.narrative import CLAUSE_END, Narrative, of_report
+from linter.model import Report, Section, Statement, TextBlock
+from linter.narrative import CLAUSE_END, Narrative, of_parts, of_report
 from linter.numerals import parse_number
 
 # --- the concepts, as data ---------------------------------------------------------------
@@ -503,11 +503,77 @@ def extract(report: Report) -> tuple[Statement, ...]:
     return tuple(_statements(narrative_of(report)))
 
 
-def statements_of(report: Report) -> tuple[Statement, ...]:
+def statements_of(report: Report) -> Sequence[Statement]:
     """The report's statements: those in the IR, or read now when the IR has none."""
     if report.statements is not None:
         return report.statements
     return extract(report)
+
+
+def named_statements(report: Report) -> tuple[Statement, ...]:
+    """The report's statements that name one of the format's concepts (those a rule
+    compares with the tables), in order. Read without the others when the report's
+    statements were not read yet (most figures of a narrative name none)."""
+    found = report.statements
+    if isinstance(found, Statements):
+        return found.named()
+    if found is not None:
+        return tuple(s for s in found if s.concepts)
+    return tuple(_statements(narrative_of(report), named_only=True))
+
+
+class Statements(Sequence[Statement]):
+    """A report's statements (``Report.statements`` as the interpreter gives it), read
+    from its narrative when first asked for: by the IR, by the HTML audit. A rule that
+    compares only the figures naming a concept asks for :meth:`named`, which reads only
+    those (a third of them) unless all were read already. Compares equal to the tuple of
+    the statements, and pickles as that tuple."""
+
+    __slots__ = ("_parts", "_all", "_named")
+
+    def __init__(
+        self, sections: Sequence[Section], preamble: Sequence[TextBlock], media_type: str
+    ) -> None:
+        self._parts = (sections, preamble, media_type)
+        self._all: tuple[Statement, ...] | None = None
+        self._named: tuple[Statement, ...] | None = None
+
+    @property
+    def all(self) -> tuple[Statement, ...]:
+        if self._all is None:
+            self._all = tuple(_statements(of_parts(*self._parts)))
+        return self._all
+
+    def named(self) -> tuple[Statement, ...]:
+        if self._named is None:
+            if self._all is not None:
+                self._named = tuple(s for s in self._all if s.concepts)
+            else:
+                self._named = tuple(_statements(of_parts(*self._parts), named_only=True))
+        return self._named
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self.all[index]
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self.all)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Statements):
+            other = other.all
+        return self.all == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.all)
+
+    def __repr__(self) -> str:
+        return repr(self.all)
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[Statement, ...]]]:
+        return (tuple, (self.all,))
 
 
 def attach(report: Report) -> Report:
@@ -529,9 +595,13 @@ _anchor_later = LazyAnchor.maker(lambda place: place[0].anchor(place[1], place[2
 _parse_figure = lru_cache(maxsize=4096)(parse_number)
 
 
-def _statements(narrative: Narrative) -> Iterator[Statement]:
+def _statements(narrative: Narrative, named_only: bool = False) -> Iterator[Statement]:
+    """The narrative's statements in order; ``named_only``: only those naming a concept
+    (the same statements, the others left unread)."""
     text = narrative.text
     term_starts = list(map(_START, _ANY_TERM.finditer(text)))
+    if named_only and not term_starts:
+        return
     term_ends = [t + 2 for t in term_starts]
     ends = (*narrative.starts[1:], len(text))
     headings = [
@@ -558,18 +628,22 @@ def _statements(narrative: Narrative) -> Iterator[Statement]:
         start, end = m.start, m.end
         clause_start = narrative.clause_start(start)
         clause_end = narrative.clause_end(figure_end)
-        # Windows, not whole clauses: a table flattened into one line has no clause ends.
-        head = text[max(clause_start, start - _HEAD_WINDOW) : start]
-        sentence_head = text[max(narrative.sentence_start(start), start - _SENTENCE_WINDOW) : start]
         i = bisect_right(term_ends, start)
         has_before = i > 0 and term_ends[i - 1] > clause_start
         j = bisect_left(term_starts, figure_end)
         has_after = j < len(term_starts) and term_starts[j] < clause_end
+        if named_only and not (has_before or has_after):
+            continue
+        # Windows, not whole clauses: a table flattened into one line has no clause ends.
+        head = text[max(clause_start, start - _HEAD_WINDOW) : start]
+        sentence_head = text[max(narrative.sentence_start(start), start - _SENTENCE_WINDOW) : start]
         concepts = (
             _concepts(head, text[figure_end:clause_end], sentence_head, unit)
             if has_before or has_after
             else ()
         )
+        if named_only and not concepts:
+            continue
         # 其中 makes the rest of its sentence a breakdown (“共收到申请95件，其中，…”).
         found = set(_QUALIFIER_RE.findall(head))
         if "其中" in sentence_head:
@@ -663,6 +737,8 @@ __all__ = [
     "Concept",
     "attach",
     "extract",
+    "named_statements",
     "narrative_of",
+    "Statements",
     "statements_of",
 ]

@@ -160,6 +160,32 @@ def test_statements_in_the_ir_and_schema(tmp_path) -> None:
     assert Report.from_json(data).statements == attach(report).statements
 
 
+def test_the_interpreters_statements_are_read_when_asked_for() -> None:
+    # Only TX004 reads statements in a check, and only those naming a concept (a third of
+    # them): the interpreter leaves them unread; the IR and the HTML audit read them all.
+    import pickle
+
+    from linter.interpret import interpret
+    from linter.readers import Limits
+    from linter.readers.text import TextReader
+    from linter.statements import Statements, attach, named_statements
+
+    path = Path(__file__).parent / "fixtures" / "text" / "2025_prov-shanghai-govoffice.md"
+    data = path.read_bytes()
+    report = interpret(TextReader().read(str(path), data, Limits()), data)
+    lazy = report.statements
+    assert isinstance(lazy, Statements) and lazy._all is None
+    named = named_statements(report)
+    assert named and lazy._all is None  # the named ones were read alone
+    every = extract(report)
+    assert named == tuple(s for s in every if s.concepts) and len(named) < len(every)
+    assert lazy == every == attach(report).statements and len(lazy) == len(every)
+    assert named_statements(report) is named
+    assert pickle.loads(pickle.dumps(report)).statements == every
+    assert type(pickle.loads(pickle.dumps(lazy))) is tuple
+    assert report.to_json()["statements"] == [s.to_json() for s in every]
+
+
 def test_concepts_are_data() -> None:
     assert len({c.id for c in CONCEPTS}) == len(CONCEPTS)
     assert CONCEPT_BY_ID["applications.withheld"].parts[0][0] == "国家秘密"

@@ -8,7 +8,7 @@ from decimal import Decimal
 from linter.finding import Finding
 from linter.model import Report, Statement
 from linter.rule import Rule, RuleContext
-from linter.statements import CONCEPT_BY_ID, statements_of
+from linter.statements import CONCEPT_BY_ID, named_statements
 from rules.consistency.common import narrative_location, place_en, place_zh
 from rules.consistency.figures import ConceptFigure, concept_figure, fmt
 
@@ -50,7 +50,8 @@ class NarrativeFigure(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         by_concepts: dict[tuple[str, ...], list[tuple[Statement, ConceptFigure]]] = {}
-        for statement in statements_of(report):
+        # (only a statement naming a concept is comparable: the others are not read)
+        for statement in named_statements(report):
             if not _comparable(statement, report.year.value):
                 continue
             figure = concept_figure(report, statement.concepts)
