@@ -472,6 +472,33 @@ def test_one_line_page_with_chrome_before_the_article() -> None:
     assert_anchors_point_at_tags(doc, source)
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="share"><p>分享到：</p><div>微信</div></div>',  # a chrome region
+        "<noscript><p>请启用脚本</p><div>脚本</div></noscript>",  # a widget
+    ],
+)
+def test_chrome_inside_the_article_on_the_lines_of_its_blocks(chrome: str) -> None:
+    # The article's elements are ranked among those of their name on their line only
+    # when an anchor is first read — after the chrome inside the article is removed. The
+    # chrome's <p> and <div> on the same line still count: each block keeps its own tag.
+    source = page(f'<div id="zoom">{chrome}{EXCERPT}</div>').replace("\n", "")
+    doc = read("chrome-inline.html", source.encode())
+    assert paragraphs(doc)[0] == "一、总体情况"
+    assert "分享" not in all_text(doc) and "脚本" not in all_text(doc)
+    assert_anchors_point_at_tags(doc, source)
+
+
+def test_elements_are_ranked_only_when_an_anchor_is_read() -> None:
+    source = page(f'<div id="zoom">{EXCERPT}</div>')
+    doc = read("lazy.html", source.encode())
+    index = doc.blocks[0].anchor._locate.__self__  # the page's source index
+    assert index.ranks == {}
+    assert_anchors_point_at_tags(doc, source)
+    assert index.ranks
+
+
 def test_layout_table_is_unwrapped_and_nested_tables_stay_in_their_cell() -> None:
     data_table = (
         "<table border='1'><tr><td>行政许可</td><td>"

@@ -306,7 +306,7 @@ class HtmlReader(HtmlForm, Reader):
             )
             if attachments:
                 metadata["attachments"] = attachments
-            _drop_chrome(container)
+            _drop_chrome(container, source)
             walker = _BlockWalker(source)
             blocks = walker.run(container)
             body_span = (0, 0) if container is body else source.span
@@ -756,11 +756,14 @@ def _dominant_branch(body: Element) -> Element:
     return node
 
 
-def _drop_chrome(container: Element) -> None:
-    """Remove widgets and chrome regions inside the report body (keeping their tails)."""
+def _drop_chrome(container: Element, source: _SourceIndex) -> None:
+    """Remove widgets and chrome regions inside the report body (keeping their tails);
+    the source ranks the body's elements first when anything is removed."""
     from lxml import etree
 
-    etree.strip_elements(container, *WIDGET_TAGS, with_tail=False)
+    if next(container.iterdescendants(*WIDGET_TAGS), None) is not None:
+        source.rank()
+        etree.strip_elements(container, *WIDGET_TAGS, with_tail=False)
     # (cells and paragraphs carry editor classes, never chrome: not worth a regex each;
     # they are passed over in Python: six ``self::`` tests in the XPath cost more)
     suspects = [
@@ -775,6 +778,7 @@ def _drop_chrome(container: Element) -> None:
             continue
         if element.find(".//table") is not None or _holds_heading(element):
             continue
+        source.rank()
         _remove_keep_tail(element)
 
 
@@ -819,6 +823,9 @@ class _SourceIndex:
         # offsets of the first and past the last character of the scanned lines
         self.span = (0, len(text))
         self._scanned = True
+        # the element whose anchored elements are still to be ranked (see :meth:`rank`)
+        self._container: Element | None = None
+        self._last_ranked_line = 0
 
     @property
     def line_starts(self) -> list[int]:
@@ -832,8 +839,29 @@ class _SourceIndex:
         return starts
 
     def prepare(self, container: Element) -> None:
-        """Rank every anchored element of ``container`` and scan its source lines (call
-        before anything is removed from the tree)."""
+        """Mark the source lines of ``container``'s elements; its anchored elements are
+        ranked when the first anchor is asked for (most pages: while their findings are
+        placed) or, at the latest, before anything is removed from the tree (:meth:`rank`).
+        The container's last element ends on its last line: start tags come in the
+        source's order, so no element of the container ends on a later line."""
+        self._container = container
+        first_line = container.sourceline or 1
+        last = container
+        while len(last):
+            last = last[-1]
+        last_line = last.sourceline
+        if not last_line:  # an element made after parsing (no line): as its elements say
+            self.rank()
+            last_line = max(self._last_ranked_line, 0)
+        self._span(first_line, max(first_line, last_line))
+
+    def rank(self) -> None:
+        """Rank every anchored element of the container among those of its name that end
+        on the same line (call before anything is removed from the tree; once)."""
+        container = self._container
+        if container is None:
+            return
+        self._container = None
         counts: dict[tuple[str, int], int] = {}
         first_line = container.sourceline or 1
         for element in _preceding_on_line(container, first_line):
@@ -847,10 +875,7 @@ class _SourceIndex:
             ranks[element] = rank
             counts[key] = rank + 1
             last_line = key[1] or last_line
-        last = container
-        while len(last):
-            last = last[-1]
-        self._span(first_line, max(last_line, last.sourceline or 0))
+        self._last_ranked_line = last_line
 
     def _span(self, first_line: int, last_line: int) -> None:
         """The source offsets of the lines the container's elements end on; the tags in
@@ -900,6 +925,8 @@ class _SourceIndex:
         """Where the element's start tag begins and its end tag ends in the source."""
         if not self._scanned:
             self._scan()
+        if self._container is not None:
+            self.rank()
         line = element.sourceline
         if not line or line > self.LAST_RELIABLE_LINE or line > len(self.line_starts):
             return Anchor()
