@@ -22,7 +22,7 @@ from linter.manifest import Entry, Manifest
 from linter.model import Decided, Report, Source
 from linter.plugins import Plugins
 from linter.readers import Limits, Reader, unify_radicals_in
-from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip
+from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip, forget_reports
 
 # Diagnostics after which a readable file was not checked as a report: not a report
 # (XT004), or a report on a year before the national formats (XT006).
@@ -318,6 +318,14 @@ class Engine:
         self, report: Report, skipped: list[tuple[str, str, str]] | None = None
     ) -> list[Finding]:
         """Run every enabled rule on one report; skips are appended to ``skipped``."""
+        try:
+            return self._check_report(report, skipped)
+        finally:
+            forget_reports()  # what the rules shared of this report goes with it
+
+    def _check_report(
+        self, report: Report, skipped: list[tuple[str, str, str]] | None
+    ) -> list[Finding]:
         findings: list[Finding] = []
         content = report.readable and not any(d.code in _NOT_CHECKED for d in report.diagnostics)
         file_ignores = self.config.ignored_for(report.source.path, self.root)

@@ -53,6 +53,45 @@ class Skip:
     reason_en: str
 
 
+_MISSING = object()
+
+
+class ReportMemo:
+    """Work that several rules share on the report being checked (its narratives, its
+    figures, the items present …): made once, by the first rule that asks, and kept for
+    that report (``owner``: the report, or the one table the work is about) only.
+
+    Every memo is emptied when the engine is done with a report (:func:`forget_reports`,
+    at the end of :meth:`linter.engine.Engine.check_report`). A memo kept until the next
+    report asked held the previous report's IR alive — its parsed tree, anchors and
+    text — and the next report then paid for freeing it."""
+
+    _every: ClassVar[list[ReportMemo]] = []
+
+    def __init__(self) -> None:
+        self.owner: object = None
+        self.made: dict[Any, Any] = {}
+        ReportMemo._every.append(self)
+
+    def get(self, owner: object, key: Any, make: Any) -> Any:
+        """``make()`` for ``owner`` and ``key``, made once."""
+        if self.owner is not owner:
+            self.owner, self.made = owner, {}
+        found = self.made.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.made[key] = make()
+        return found
+
+    def forget(self) -> None:
+        self.owner, self.made = None, {}
+
+
+def forget_reports() -> None:
+    """Empty every :class:`ReportMemo` (the engine is done with the report)."""
+    for memo in ReportMemo._every:
+        memo.forget()
+
+
 class RuleDefinitionError(TypeError):
     """A rule class whose metadata is incomplete or wrong."""
 

@@ -147,3 +147,34 @@ def test_a_batch_rule_failing_half_way_leaves_only_its_internal_error(tmp_path: 
     reporter.finish()
     found = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "ZZ009"]
     assert len(found) == 1 and "broke after two" in found[0]["message"]
+
+
+def test_no_rule_memo_keeps_a_report_once_the_engine_is_done_with_it() -> None:
+    """Rules share work on the report being checked (its narratives, figures, the items
+    present): none of it outlives the check. A memo of the last narratives kept earlier
+    reports alive — their parsed pages and anchors — until a later report freed them.
+    (The interpreter's statement extraction keeps its own: linter.narrative._Last.)"""
+    import gc
+
+    from linter import narrative
+    from linter.engine import Engine
+    from linter.narrative import Narrative
+    from linter.plugins import load_plugins
+    from linter.rule import ReportMemo
+    from tests.conftest import FIXTURES
+
+    engine = Engine(load_plugins())
+    report = engine.parse(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html")
+    assert engine.check_report(report)
+    blocks = [*report.preamble, *(p for s in report.sections for p in s.paragraphs)]
+    anchors = {id(b.anchor) for b in blocks}
+    gc.collect()
+    kept = [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, Narrative)
+        and o is not narrative._Last.narrative
+        and any(id(s.anchor) in anchors for s in o.sources)
+    ]
+    assert kept == []
+    assert all(memo.owner is None and not memo.made for memo in ReportMemo._every)

@@ -17,6 +17,7 @@ from linter.labels import (
     row_label_zh,
 )
 from linter.model import Cell, Report, Table, UnreadRow
+from linter.rule import ReportMemo
 from linter.textnorm import (
     MAX_NUMBER_DIGITS,
     UNREAD_FORMS,
@@ -218,15 +219,11 @@ def blank_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:
     (the total cell, the sum of the entries). AP007 reports them; AP005 and the identity
     rules leave these cells alone."""
     # AP005, AP007, AP101 and AP102 ask it of the same table in turn: worked out once
-    # (the last table's is kept; each caller gets its own dict)
-    if _LastBlank.table is not table:
-        _LastBlank.table, _LastBlank.found = table, _blank_totals(table)
-    return dict(_LastBlank.found)
+    # (each caller gets its own dict)
+    return dict(_BLANK_TOTALS.get(table, None, lambda: _blank_totals(table)))
 
 
-class _LastBlank:
-    table: Table | None = None
-    found: dict[str, tuple[Cell, float | int]] = {}
+_BLANK_TOTALS = ReportMemo()
 
 
 def _blank_totals(table: Table) -> dict[str, tuple[Cell, float | int]]:

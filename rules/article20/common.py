@@ -8,6 +8,7 @@ from linter.finding import Location
 from linter.interpret import FUZZY_THRESHOLD
 from linter.labels import ItemSpec, RowSpec
 from linter.model import Cell, Report, Table
+from linter.rule import ReportMemo
 from linter.textnorm import key, similarity
 
 ITEM_EN = {
@@ -151,16 +152,10 @@ def present_items(report: Report) -> list[tuple[ItemSpec, Table]]:
     # Every AD rule asks it of the report in turn: worked out once per report (and
     # registry version); each caller gets its own list.
     version = editions.REGISTRY.version
-    if _LastItems.report is not report or _LastItems.version != version:
-        _LastItems.report, _LastItems.version = report, version
-        _LastItems.items = _present_items(report)
-    return list(_LastItems.items)
+    return list(_ITEMS.get(report, version, lambda: _present_items(report)))
 
 
-class _LastItems:
-    report: Report | None = None
-    version = -1
-    items: list[tuple[ItemSpec, Table]] = []
+_ITEMS = ReportMemo()
 
 
 def _present_items(report: Report) -> list[tuple[ItemSpec, Table]]:

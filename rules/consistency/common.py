@@ -8,6 +8,7 @@ from linter.document import MARKUP_MEDIA_TYPES, Anchor
 from linter.finding import Location
 from linter.labels import SECTION_NUMERALS
 from linter.model import Report
+from linter.rule import ReportMemo
 from rules.consistency.narrative import Narrative, NoneStatement, Source, Statement
 
 # Where applications are described: the preamble, 一、总体情况 (its 依申请公开 paragraph) and
@@ -17,22 +18,15 @@ CASE_SECTIONS = (1, 3, 4)
 FEE_SECTIONS = (1, 3, 6)
 
 
-class _Memo:
-    """The narratives of the report being checked: each TX rule asks for the same ones,
-    and building one costs more than the rest of a rule. Only the last report is kept."""
-
-    report: Report | None = None
-    built: dict[tuple[int, ...], Narrative] = {}
+# The narratives of the report being checked: each TX rule asks for the same ones, and
+# building one costs more than the rest of a rule.
+_NARRATIVES = ReportMemo()
 
 
 def narrative(report: Report, sections: Iterable[int]) -> Narrative:
     """The preamble and the paragraphs of ``sections``, in document order."""
     wanted_key = tuple(sorted(set(sections)))
-    if _Memo.report is not report:
-        _Memo.report, _Memo.built = report, {}
-    if wanted_key not in _Memo.built:
-        _Memo.built[wanted_key] = _build(report, wanted_key)
-    return _Memo.built[wanted_key]
+    return _NARRATIVES.get(report, wanted_key, lambda: _build(report, wanted_key))
 
 
 def _build(report: Report, sections: Iterable[int]) -> Narrative:

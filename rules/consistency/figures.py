@@ -23,6 +23,7 @@ from linter.labels import (
     row_label_zh,
 )
 from linter.model import Cell, Report, Table
+from linter.rule import ReportMemo
 from linter.statements import CONCEPT_BY_ID, Cells
 from rules.consistency.narrative import NoneStatement, Statement
 from rules.review_litigation.common import leaf_location
@@ -55,21 +56,14 @@ class Figure:
 # --- from the IR ----------------------------------------------------------------------------
 
 
-class _Memo:
-    """The figures of the report being checked: TX001 and TX002 read the applications
-    received, TX002 and TX003 the cases, TX004 and TX005 the same concepts' figures. Only
-    the last report is kept (the figures are frozen: every rule may share them)."""
-
-    report: Report | None = None
-    made: dict[tuple, object] = {}
+# The figures of the report being checked: TX001 and TX002 read the applications
+# received, TX002 and TX003 the cases, TX004 and TX005 the same concepts' figures (the
+# figures are frozen: every rule may share them).
+_FIGURES = ReportMemo()
 
 
 def _once(report: Report, key: tuple, make: Callable[[], Any]) -> Any:
-    if _Memo.report is not report:
-        _Memo.report, _Memo.made = report, {}
-    if key not in _Memo.made:
-        _Memo.made[key] = make()
-    return _Memo.made[key]
+    return _FIGURES.get(report, key, make)
 
 
 def applications_received(report: Report) -> Figure | None:

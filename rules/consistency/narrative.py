@@ -53,18 +53,18 @@ class NoneStatement:
 def _per_narrative(find: Callable[[Narrative], list]) -> Callable[[Narrative], list]:
     """``find`` run once per narrative: TX001 and TX002 read the same application counts,
     TX002 and TX003 the same case counts, of the same (memoised) narratives. Each caller
-    gets its own copy of the list."""
-    memo: dict[int, tuple[Narrative, list]] = {}
+    gets its own copy of the list. The result is kept on the narrative itself, as its
+    cached properties are: it goes with the narrative, and so with its report (a memo of
+    the last few narratives held earlier reports alive, and a later report freed them)."""
+    name = f"_found_{find.__module__}.{find.__qualname__}"
 
     @wraps(find)
     def once(narrative: Narrative) -> list:
-        hit = memo.get(id(narrative))
-        if hit is None or hit[0] is not narrative:
-            if len(memo) >= 8:  # a report's few narratives: memory stays flat
-                memo.clear()
-            # the narrative is kept with its result: its id is not reused meanwhile
-            hit = memo[id(narrative)] = (narrative, find(narrative))
-        return list(hit[1])
+        kept = narrative.__dict__  # a frozen dataclass: set as cached_property sets
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = find(narrative)
+        return list(found)
 
     return once
 

@@ -27,6 +27,7 @@ from linter.labels import (
 )
 from linter.model import Report
 from linter.narrative import Narrative, of_report
+from linter.rule import ReportMemo
 from linter.textnorm import compact, split_numbering
 
 # A paragraph with none of these is a table's labels set as text (“结果结果其他尚未”, the
@@ -69,24 +70,22 @@ class Text:
         )
 
 
-class _Last:
-    """The last report's text: the three WD rules read the same one."""
-
-    narrative: Narrative | None = None
-    text: Text | None = None
+# The report's text: the three WD rules read the same one.
+_TEXTS = ReportMemo()
 
 
 def text_of(report: Report) -> Text:
     narrative = of_report(report)
-    if _Last.narrative is narrative and _Last.text is not None:
-        return _Last.text
+    return _TEXTS.get(narrative, None, lambda: _text(report, narrative))
+
+
+def _text(report: Report, narrative: Narrative) -> Text:
     before_title = _before_title(report)
     prose = tuple(
         k >= before_title and (s.where.startswith("heading") or _is_prose(s.text))
         for k, s in enumerate(narrative.sources)
     )
-    _Last.narrative, _Last.text = narrative, Text(narrative, prose)
-    return _Last.text
+    return Text(narrative, prose)
 
 
 def _is_prose(text: str) -> bool:
