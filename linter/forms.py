@@ -26,6 +26,7 @@ import zlib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal
 
 from linter.model import Report, Table
@@ -43,28 +44,37 @@ _NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 # The content-chosen sample of shingles (see _shingles): 1 where the low byte of a
 # character's code point is a multiple of 4.
 _SAMPLED = bytes(1 if b % 4 == 0 else 0 for b in range(256))
-_MARK = re.compile(b"\x01")
 
 
 def _figures(report: Report) -> dict[str, int | float]:
     """Each number the tables gave, by ``table/row/column`` (blanks and placeholders
     as 0, as the rules read them; text cells are left out)."""
+    return dict(zip(*_places_and_values(report), strict=True))
+
+
+def _places_and_values(report: Report) -> tuple[list[str], list[int | float]]:
+    """:func:`_figures` as two lists, in the order the tables hold them."""
     tables: list[tuple[str, Table]] = [
         ("三", report.applications),
         ("四", report.review_litigation),
     ]
     tables += [(f"二/{item}", t) for item, t in sorted(report.article20.items.items())]
-    out: dict[str, int | float] = {}
+    names: list[str] = []
+    values: list[int | float] = []
     for name, table in tables:
         if not table.present:
             continue
         for row_id, row in table.rows.items():
             for col_id, cell in row.cells.items():
-                if cell.state == "number" and cell.value is not None:
-                    out[f"{name}/{row_id}/{col_id}"] = cell.value
-                elif cell.state in ("blank", "placeholder"):
-                    out[f"{name}/{row_id}/{col_id}"] = 0
-    return out
+                state = cell.state
+                if state == "number":
+                    if cell.value is not None:
+                        names.append(f"{name}/{row_id}/{col_id}")
+                        values.append(cell.value)
+                elif state == "blank" or state == "placeholder":
+                    names.append(f"{name}/{row_id}/{col_id}")
+                    values.append(0)
+    return names, values
 
 
 def _shingles(text: str) -> tuple[int, bytes]:
@@ -82,42 +92,49 @@ def _shingles(text: str) -> tuple[int, bytes]:
     if count <= 0:
         return 0, b""
     utf8 = cjk.encode("utf-8")  # these CJK characters are 3 bytes each
-    marks = cjk.encode("utf-16-le")[0::2].translate(_SAMPLED)  # low byte of each code point
+    # the low byte of each code point, 1 where it is sampled (for the shingles that fit)
+    marks = cjk.encode("utf-16-le")[0 : 2 * count : 2].translate(_SAMPLED)
     crc32 = zlib.crc32
     width = 3 * SHINGLE
-    hashes = {
-        crc32(utf8[3 * i : 3 * i + width])
-        for i in (m.start() for m in _MARK.finditer(marks, 0, count))
-    }
+    hashes = {crc32(utf8[b : b + width]) for b in compress(range(0, 3 * count, 3), marks)}
+    if len(hashes) > 2 * SKETCH_SIZE:
+        # The smallest are found among those below a cut that keeps about 1.5 times as
+        # many (CRC-32 spreads them evenly): fewer to sort. All are sorted when too few.
+        cut = (1 << 32) * (3 * SKETCH_SIZE // 2) // len(hashes)
+        low = sorted(filter(cut.__gt__, hashes))
+        if len(low) >= SKETCH_SIZE:
+            return count, array("I", low[:SKETCH_SIZE]).tobytes()
     return count, array("I", sorted(hashes)[:SKETCH_SIZE]).tobytes()
 
 
-def _compressed_places(joined: bytes) -> bytes:
-    """The compressed places: most reports of a batch read the same cells of the same
-    edition's tables (7 KB of names), so each set of places is compressed once per process
-    (0.07 ms a report) and the same bytes are given again."""
-    done = _PLACES.get(joined)
+def _places(names: list[str]) -> tuple[list[int], bytes]:
+    """The order that sorts ``names``, and the compressed places in that order: most
+    reports of a batch read the same cells of the same edition's tables (7 KB of names),
+    so each list of places is sorted and compressed once per process."""
+    key = tuple(names)
+    done = _PLACES.get(key)
     if done is None:
         if len(_PLACES) >= 64:
             _PLACES.clear()
-        done = _PLACES[joined] = zlib.compress(joined)
+        order = sorted(range(len(names)), key=names.__getitem__)
+        joined = "\n".join([names[i] for i in order]).encode("utf-8")
+        done = _PLACES[key] = (order, zlib.compress(joined))
     return done
 
 
-_PLACES: dict[bytes, bytes] = {}
+_PLACES: dict[tuple[str, ...], tuple[list[int], bytes]] = {}
 
 
 def digest(report: Report) -> bytes:
     """The report's form digest (see the module's docstring): the number of figures,
     their places and their values (each compressed: places repeat, and most values are
     small whole numbers), the narrative's sketch. About 1.5 KB."""
-    figures = sorted(_figures(report).items())
-    names, numbers = zip(*figures, strict=True) if figures else ((), ())
-    places = _compressed_places("\n".join(names).encode("utf-8"))
-    values = zlib.compress(array("d", numbers).tobytes())
+    names, numbers = _places_and_values(report)
+    order, places = _places(names)
+    values = zlib.compress(array("d", [numbers[i] for i in order]).tobytes())
     count, sketch = _shingles("\n".join(s.text for s in report.sections))
     return pickle.dumps(
-        (FORM_VERSION, len(figures), places, values, count, sketch),
+        (FORM_VERSION, len(names), places, values, count, sketch),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
 

@@ -216,6 +216,37 @@ def test_form_digests_of_real_forms(tmp_path: Path) -> None:
     assert compare(pdf, last_year).verdict == "other"
 
 
+def test_a_sketch_is_the_smallest_hashes_of_the_sampled_shingles() -> None:
+    # The sketch as defined (every shingle starting on a character whose code point is a
+    # multiple of 4, CRC-32 of its UTF-8, the 128 smallest), and the figures' places in
+    # name order with their values, for a long text (only hashes below a cut are sorted),
+    # a short one (all are) and one too short for a shingle.
+    import zlib
+    from array import array
+
+    from linter.forms import SHINGLE, SKETCH_SIZE, _places, _shingles
+
+    def defined(text: str) -> tuple[int, bytes]:
+        cjk = "".join(c for c in text if "\u3400" <= c <= "\u9fff")
+        count = len(cjk) - SHINGLE + 1
+        hashes = {
+            zlib.crc32(cjk[i : i + SHINGLE].encode("utf-8"))
+            for i in range(max(count, 0))
+            if ord(cjk[i]) % 4 == 0
+        }
+        return max(count, 0), array("I", sorted(hashes)[:SKETCH_SIZE]).tobytes()
+
+    page = (TEXT / "2023_zone-pingtan_gov.lo.txt").read_text(encoding="utf-8")
+    for text in (page, page[:400], "政府信息公开", ""):
+        assert _shingles(text) == defined(text)
+    assert len(_shingles(page)[1]) == 4 * SKETCH_SIZE
+    names = ["三/b/x", "二/一/a/y", "三/a/z", "四/c/w"]
+    order, places = _places(names)
+    assert [names[i] for i in order] == sorted(names)
+    assert zlib.decompress(places).decode("utf-8").split("\n") == sorted(names)
+    assert _places(list(names)) == (order, places)
+
+
 def test_forms_of_one_report_name_one_agency(tmp_path: Path) -> None:
     """The same file under two agencies found by one short name (淮安市洪泽区 and
     宿迁市洪泽区 for 洪泽区): not one report, whatever its content."""
