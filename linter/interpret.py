@@ -104,6 +104,22 @@ class _Heading:
 
 def match_heading(text: str) -> _Heading | None:
     """Recognise a section heading: ``一、总体情况`` and its printed variants."""
+    if len(text) <= _HEADING_CACHED:
+        return _match_short_heading(text)
+    return _match_heading(text)
+
+
+# Every report prints the format's six headings, and most its numbered sub-headings, in
+# the same words: a line that short is read once per process (a heading is immutable).
+_HEADING_CACHED = 80
+
+
+@lru_cache(maxsize=4096)
+def _match_short_heading(text: str) -> _Heading | None:
+    return _match_heading(text)
+
+
+def _match_heading(text: str) -> _Heading | None:
     t = text.strip()
     m = _HEADING.match(t)
     if m:
@@ -153,14 +169,21 @@ def match_heading(text: str) -> _Heading | None:
             return _Heading(number, t, loose=True, system=system)
         return None
     if len(t) <= 30:
-        k = compact(t)
-        if k in L.REVIEW_CAPTIONS:
-            # “### 行政复议” above the 行政复议 block of section 四: a caption of the table.
-            return None
-        for spec in L.SECTIONS:
-            if k in (spec.heading, *spec.cues) and len(k) >= 4:
-                return _Heading(spec.number, t)
+        # (“### 行政复议” above the 行政复议 block of section 四 is a caption of the table:
+        # no section's wording)
+        number = _WORDED_HEADINGS.get(compact(t))
+        if number is not None:
+            return _Heading(number, t)
     return None
+
+
+# An unnumbered line that is a section's heading or cue (four characters at least, not a
+# caption of table 四's blocks): the section's number, the first section's that has it.
+_WORDED_HEADINGS: dict[str, int] = {}
+for _spec in L.SECTIONS:
+    for _word in (_spec.heading, *_spec.cues):
+        if len(_word) >= 4 and _word not in L.REVIEW_CAPTIONS:
+            _WORDED_HEADINGS.setdefault(_word, _spec.number)
 
 
 _NEAR_HEADING = 0.75

@@ -49,8 +49,21 @@ def compact(text: str) -> str:
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
 
 
+class _Punctuation(dict):
+    """Code point → None for a punctuation character (Unicode category P*), → itself for
+    any other, for ``str.translate``: filled as characters are met (one C pass over a text
+    instead of a category lookup per character in Python)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.category(chr(code)).startswith("P") else code
+        return kept
+
+
+_PUNCTUATION = _Punctuation()
+
+
 def strip_punctuation(text: str) -> str:
-    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
+    return text.translate(_PUNCTUATION)
 
 
 @lru_cache(maxsize=4096)

@@ -68,3 +68,16 @@ def test_key_ignores_width_spacing_quotes_and_punctuation() -> None:
     assert key("危及“三安全一稳定”") == key('危及"三安全一稳定"') == key("危及三安全 一稳定")
     assert key("商业\n企业") == key("商业企业")
     assert key("本年收费金额（单位：万元）") == key("本年收费金额(单位:万元)")
+
+
+def test_strip_punctuation_drops_every_punctuation_category_and_nothing_else() -> None:
+    # Unicode categories Pc Pd Ps Pe Pi Pf Po, full- and half-width, and characters that
+    # look like punctuation but are not (symbols Sm/Sc/So, letters, digits, spaces).
+    import unicodedata
+
+    from linter.textnorm import strip_punctuation
+
+    text = "（一）予以公开、部分公开_“其他”—《条例》…！?:;[x]｛y｝＋=＄¥§①２Ⅲ ａ\u3000\u2014\u00b7"
+    expected = "".join(c for c in text if not unicodedata.category(c).startswith("P"))
+    assert strip_punctuation(text) == expected == "一予以公开部分公开其他条例xy＋=＄¥①２Ⅲ ａ\u3000"
+    assert strip_punctuation(text) == expected  # the second time from the filled table
