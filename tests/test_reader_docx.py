@@ -839,3 +839,34 @@ def test_a_report_in_a_one_cell_frame_reads_as_without_it(tmp_path) -> None:
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>注：单位为件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     )
     assert [type(b) for b in read(note).blocks] == [Table]
+
+
+# ------------------------------------------------------------------------------ radicals
+
+
+def test_a_document_without_radicals_says_so(huaian) -> None:
+    # The engine's pass over every block and cell (unify_radicals_in) is then skipped.
+    assert huaian.radicals_read
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"values": {**HUAIAN_2024_VALUES, ("四", "行政复议", "总计"): "⼀"}},  # a cell
+        {"sections": {"六": "⽆。"}},  # a paragraph (U+2F46 for 无)
+        {"core_title": "淮安市⼈民政府2024年政府信息公开工作年度报告"},  # the metadata
+    ],
+)
+def test_a_radical_anywhere_leaves_the_document_to_the_engines_pass(where) -> None:
+    from linter.readers import unify_radicals_in
+
+    doc = read(huaian_2024_docx(**where))
+    assert not doc.radicals_read
+    unified = unify_radicals_in(doc)
+    texts = [*unified.metadata.values(), unified.extracted_text]
+    for block in unified.blocks:
+        if isinstance(block, Table):
+            texts += [cell.text for row in block.rows for cell in row]
+        else:
+            texts.append(block.text)
+    assert not any(ch in text for text in texts for ch in "⼀⽆⼈")

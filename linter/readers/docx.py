@@ -53,6 +53,7 @@ from lxml import etree
 from linter.document import Anchor, Block, Document, Paragraph, ReadError, Table, TableCell
 from linter.readers import Limits, Reader, collector_paused
 from linter.readers.declared import DocxForm
+from linter.textnorm import RADICAL
 
 __all__ = ["DocxReader"]
 
@@ -245,12 +246,17 @@ class DocxReader(DocxForm, Reader):
         if body is not None:
             extractor.walk(body)
         lines = extractor.lines
+        extracted = "\n".join(lines) + "\n" if lines else ""
         return Document(
             path=path,
             media_type=self.media_type,
             blocks=extractor.blocks,
             metadata=metadata,
-            extracted_text="\n".join(lines) + "\n" if lines else "",
+            extracted_text=extracted,
+            # Every block's text is lines of the extracted text: one search of it (and of
+            # the metadata) says whether the engine's pass over every cell can find any.
+            radicals_read=RADICAL.search(extracted) is None
+            and not any(RADICAL.search(value) for value in metadata.values()),
         )
 
 
