@@ -398,3 +398,44 @@ def test_text_that_looks_like_the_logs_own_references_is_left_alone(tmp_path: Pa
     log = json.loads(direct)
     texts = [r["message"]["text"] for r in log["runs"][0]["results"]]
     assert sum(t.endswith(lookalike) for t in texts) == len(last.findings)
+
+
+def test_a_result_written_straight_from_its_finding_is_the_dicts_json() -> None:
+    """Most results are written straight from the finding (no dict built and walked):
+    the text is what compact_json writes of the dict built for every other case, for
+    findings of every form (PDF pages and boxes, DOCX, HTML, text), in both languages,
+    and for what a message or a place may hold (quotes, controls, a lone surrogate,
+    fractions, a region over several lines, no line)."""
+    from dataclasses import replace
+
+    from linter.document import Anchor
+    from linter.engine import Engine
+    from linter.finding import Location
+    from linter.plugins import load_plugins
+    from linter.reporters import ReportOptions
+    from linter.reporters.sarif import SarifReporter
+
+    engine = Engine(plugins=load_plugins(), root=REPO)
+    findings = []
+    for kind in ("pdf", "docx", "html", "text"):
+        for path in sorted((FIXTURES / kind).iterdir())[:3]:
+            findings += engine.lint_path(path).findings
+    assert any(f.location.anchor.bbox for f in findings)
+    odd = findings[0]
+    findings += [
+        replace(odd, message_zh='“引号” "quoted" \\ \t\n\x00 \udcff', message_en="\u2028"),
+        replace(odd, expected=1.5, reported=float("nan"), sub_id='a"b'),
+        replace(odd, location=Location(Anchor(3, 4, 9, 2), logical="三/x/y", label_zh="甲")),
+        replace(odd, location=Location(Anchor(), logical=None)),
+        replace(odd, location=Location(Anchor(5), logical="五"), sub_id=None, expected=0),
+    ]
+    for lang in ("zh", "en"):
+        options = ReportOptions(root=REPO, project_root=REPO, rules=engine.rules, lang=lang)
+        reporter = SarifReporter(None, options)  # type: ignore[arg-type]
+        reporter.index_of[odd.path] = 7
+        for f in findings:
+            artifact = compact_json(reporter._indexed_location(f.path))
+            written = reporter._result_json(f, artifact, "v" * 32, "p" * 32, lang)
+            built = compact_json(reporter._result(f, False, "v" * 32, "p" * 32, lang))
+            assert written == built
+            json.loads(written)

@@ -77,6 +77,10 @@ def compact_json(item: Any) -> str:
     return _COMPACT.encode(item)
 
 
+# A string as compact_json writes it (the encoder's own function, in C where it can be).
+_text = json.encoder.encode_basestring
+
+
 def _region(anchor: Anchor) -> dict[str, int]:
     """A region with a start and an end column; ``endLine`` only when the region ends on
     another line (absent, it is ``startLine``: SARIF 2.1.0 §3.30.7, as GitHub and the
@@ -94,6 +98,39 @@ def _region(anchor: Anchor) -> dict[str, int]:
         # (the SARIF default) the rest of a line that may hold a whole HTML page.
         region["endColumn"] = column + 1
     return region
+
+
+def _properties(f: Finding) -> dict[str, Any]:
+    """A result's ``properties`` (empty: none)."""
+    properties: dict[str, Any] = {}
+    if f.sub_id:
+        properties["subId"] = f.sub_id
+    if f.expected is not None:
+        properties["expected"] = f.expected
+    if f.reported is not None:
+        properties["reported"] = f.reported
+    anchor = f.location.anchor
+    if anchor.page is not None:
+        # PDF: where on which page, so a viewer can highlight it (points, top left).
+        properties["page"] = anchor.page
+        if anchor.bbox is not None:
+            properties["bbox"] = list(anchor.bbox)
+    return properties
+
+
+def _flat_object(item: dict[str, Any]) -> str:
+    """compact_json of a dict whose keys are plain words and whose values are strings,
+    numbers or lists of them, written without the encoder's walk."""
+    parts = []
+    for key, value in item.items():
+        kind = type(value)
+        if kind is str:
+            parts.append(f'"{key}":{_text(value)}')
+        elif kind is int:
+            parts.append(f'"{key}":{int.__repr__(value)}')
+        else:
+            parts.append(f'"{key}":{_COMPACT.encode(value)}')
+    return "{" + ",".join(parts) + "}"
 
 
 def skip_notifications(
@@ -426,82 +463,25 @@ class SarifReporter(Reporter):
         pairs = [(f, False) for f in findings] + [(f, True) for f in suppressed_findings]
         everything = [f for f, _ in pairs]
         prints = fingerprint_sets(everything, identities)
+        listed = self.options.sarif_related
+        artifacts: dict[str, str] = {}  # path -> its artifactLocation's JSON, in this call
         for (f, suppressed), (value, path_value) in zip(pairs, prints, strict=True):
-            index = self.index_of.get(f.path, -1)
-            path = f.path
-            location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, path)}
-            if logical := self._logical(f.location):
-                location["logicalLocations"] = logical
-            res: dict[str, Any] = {
-                "ruleId": f.code,
-                "level": f.level,
-                "message": {"text": f.message(lang)},
-                "locations": [location],
-                "partialFingerprints": {
-                    FINGERPRINT_KEY: value,
-                    PATH_FINGERPRINT_KEY: path_value,
-                },
-            }
-            if f.code in self.rule_index:
-                res["ruleIndex"] = self.rule_index[f.code]
-            if f.related and self.options.sarif_related:
-                related = []
-                for i, r in enumerate(f.related[:MAX_RELATED], start=1):
-                    if r.path and r.path != f.path:
-                        # In another report (cross-year rules): that report's artifact.
-                        other = self._physical(r, self.index_of.get(r.path, -1), r.path)
-                    else:
-                        other = self._physical(r, index, path)
-                    label = r.label_en if lang == "en" else r.label_zh
-                    # GitHub rejects a log with a related location without a message.
-                    item: dict[str, Any] = {
-                        "id": i,
-                        "physicalLocation": other,
-                        "message": {"text": label or r.logical or ""},
-                    }
-                    if logical := self._logical(r):
-                        item["logicalLocations"] = logical
-                    related.append(item)
-                res["relatedLocations"] = related
-                if len(f.related) > MAX_RELATED:
-                    more = len(f.related) - MAX_RELATED
-                    res["message"]["text"] += (
-                        f" ({more} more related locations not listed)"
-                        if lang == "en"
-                        else f"（另有 {more} 处相关位置未列出）"
-                    )
-            properties: dict[str, Any] = {}
-            if f.sub_id:
-                properties["subId"] = f.sub_id
-            if f.expected is not None:
-                properties["expected"] = f.expected
-            if f.reported is not None:
-                properties["reported"] = f.reported
-            if f.location.anchor.page is not None:
-                # PDF: where on which page, so a viewer can highlight it (points, top left).
-                properties["page"] = f.location.anchor.page
-                if f.location.anchor.bbox is not None:
-                    properties["bbox"] = list(f.location.anchor.bbox)
-            if properties:
-                res["properties"] = properties
-            if baseline:
-                res["baselineState"] = "unchanged" if suppressed else "new"
-            if suppressed:
-                res["suppressions"] = [
-                    {
-                        "kind": "external",
-                        "status": "accepted",
-                        "justification": "accepted in the baseline " + self._baseline_name(),
-                    }
-                ]
-            self._results.add(res)
+            if not (suppressed or baseline or (listed and f.related) or f.tool_failure):
+                # Most results: their JSON written straight from the finding.
+                artifact = artifacts.get(f.path)
+                if artifact is None:
+                    artifact = artifacts[f.path] = compact_json(self._indexed_location(f.path))
+                self._results.add_text(self._result_json(f, artifact, value, path_value, lang))
+                continue
+            self._results.add(self._result(f, suppressed, value, path_value, lang))
             if f.tool_failure:
+                index = self.index_of.get(f.path, -1)
                 self._notifications.add(
                     {
                         "level": "error",
                         "message": {"text": f.message(lang)},
                         "locations": [
-                            {"physicalLocation": self._physical(f.location, index, path)}
+                            {"physicalLocation": self._physical(f.location, index, f.path)}
                         ],
                         "descriptor": {"id": f.code},
                         **(
@@ -511,6 +491,102 @@ class SarifReporter(Reporter):
                         ),
                     }
                 )
+
+    def _indexed_location(self, path: str) -> dict[str, Any]:
+        """The file's artifactLocation with its index (as :meth:`_physical` writes it)."""
+        artifact = self._artifact_location(path)
+        index = self.index_of.get(path, -1)
+        if index >= 0:
+            artifact["index"] = index
+        return artifact
+
+    def _result(
+        self, f: Finding, suppressed: bool, value: str, path_value: str, lang: str
+    ) -> dict[str, Any]:
+        """A result as a dict: every case (related locations listed, a baseline's
+        suppressions and states); :meth:`_result_json` writes the usual ones faster."""
+        baseline = self.options.baseline is not None
+        index = self.index_of.get(f.path, -1)
+        path = f.path
+        location: dict[str, Any] = {"physicalLocation": self._physical(f.location, index, path)}
+        if logical := self._logical(f.location):
+            location["logicalLocations"] = logical
+        res: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": f.level,
+            "message": {"text": f.message(lang)},
+            "locations": [location],
+            "partialFingerprints": {
+                FINGERPRINT_KEY: value,
+                PATH_FINGERPRINT_KEY: path_value,
+            },
+        }
+        if f.code in self.rule_index:
+            res["ruleIndex"] = self.rule_index[f.code]
+        if f.related and self.options.sarif_related:
+            related = []
+            for i, r in enumerate(f.related[:MAX_RELATED], start=1):
+                if r.path and r.path != f.path:
+                    # In another report (cross-year rules): that report's artifact.
+                    other = self._physical(r, self.index_of.get(r.path, -1), r.path)
+                else:
+                    other = self._physical(r, index, path)
+                label = r.label_en if lang == "en" else r.label_zh
+                # GitHub rejects a log with a related location without a message.
+                item: dict[str, Any] = {
+                    "id": i,
+                    "physicalLocation": other,
+                    "message": {"text": label or r.logical or ""},
+                }
+                if logical := self._logical(r):
+                    item["logicalLocations"] = logical
+                related.append(item)
+            res["relatedLocations"] = related
+            if len(f.related) > MAX_RELATED:
+                more = len(f.related) - MAX_RELATED
+                res["message"]["text"] += (
+                    f" ({more} more related locations not listed)"
+                    if lang == "en"
+                    else f"（另有 {more} 处相关位置未列出）"
+                )
+        if properties := _properties(f):
+            res["properties"] = properties
+        if baseline:
+            res["baselineState"] = "unchanged" if suppressed else "new"
+        if suppressed:
+            res["suppressions"] = [
+                {
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": "accepted in the baseline " + self._baseline_name(),
+                }
+            ]
+        return res
+
+    def _result_json(
+        self, f: Finding, artifact: str, value: str, path_value: str, lang: str
+    ) -> str:
+        """A result's JSON, as compact_json writes the dict :meth:`_add_results` builds for
+        a finding without related locations listed, suppression or baseline state (most
+        of a log: written straight from the finding, no dict made and walked)."""
+        text = _text
+        logical = self._logical(f.location)
+        # (one logical location: a reference into run.logicalLocations, or written out)
+        logical_json = f',"logicalLocations":[{_flat_object(logical[0])}]' if logical else ""
+        tail = ""
+        rule_index = self.rule_index.get(f.code)
+        if rule_index is not None:
+            tail = f',"ruleIndex":{rule_index}'
+        if properties := _properties(f):
+            tail += ',"properties":' + _flat_object(properties)
+        return (
+            f'{{"ruleId":{text(f.code)},"level":{text(f.level)},'
+            f'"message":{{"text":{text(f.message(lang))}}},'
+            f'"locations":[{{"physicalLocation":{{"artifactLocation":{artifact},'
+            f'"region":{_flat_object(_region(f.location.anchor))}}}{logical_json}}}],'
+            f'"partialFingerprints":{{"{FINGERPRINT_KEY}":"{value}",'
+            f'"{PATH_FINGERPRINT_KEY}":"{path_value}"}}{tail}}}'
+        )
 
     def build(self) -> dict[str, Any]:
         """The log with placeholders where :meth:`finish` splices the arrays."""
@@ -643,12 +719,21 @@ class _Collector:
         self.reset()
 
     def reset(self) -> None:
-        self.items: list[dict[str, Any]] = []
+        self.items: list[dict[str, Any] | str] = []  # an item, or its JSON
         self.count = 0
 
     def add(self, item: dict[str, Any]) -> None:
         self.items.append(item)  # encoded with the file's others, in one call
         self.count += 1
 
+    def add_text(self, text: str, count: int = 1) -> None:
+        self.items.append(text)
+        self.count += count
+
     def text(self) -> str:
-        return compact_json(self.items)[1:-1] if self.items else ""
+        items = self.items
+        if not items:
+            return ""
+        if all(type(item) is str for item in items):
+            return ",".join(items)  # type: ignore[arg-type]
+        return ",".join(i if type(i) is str else compact_json(i) for i in items)
