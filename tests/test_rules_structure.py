@@ -220,6 +220,18 @@ def test_st005_period_of_another_year(engine: Engine, tmp_path: Path) -> None:
     assert "为 2021 年，与标题中的 2022 年度不一致" in st[0].message_zh
 
 
+def test_st005_year_misprinted_with_more_digits(engine: Engine, tmp_path: Path) -> None:
+    """A 2020 镇人民政府 report's stored page states “统计期限自2020年1月1日起至202020年12月31日
+    止”: no period was read, so nothing was said. 洪泽 2023 with its end year so misprinted."""
+    text = HONGZE_2023.read_text(encoding="utf-8").replace(
+        "起至 2023 年 12 月 31 日止", "起至 202023 年 12 月 31 日止", 1
+    )
+    st = only(lint(engine, tmp_path, text).findings, "ST005")
+    assert [(f.sub_id, f.level, place(f)) for f in st] == [("period", "error", (6, 16))]
+    assert "年份“202023”不是四位数的年份" in st[0].message_zh
+    assert "'202023' for a year" in st[0].message_en
+
+
 def test_st005_docx_points_into_the_paragraph(engine: Engine, tmp_path: Path) -> None:
     title = "淮安市人民政府2020年政府信息公开工作年度报告"
     data = huaian_2024_docx(title=title, core_title=title)

@@ -17,12 +17,14 @@ REPORT_NAME = "政府信息公开工作年度报告"
 
 # --- ST005: 统计期限 ------------------------------------------------------------------
 
-_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# A year is read as printed, digits that are too many included (“至202020年12月31日”, a
+# 2020 镇人民政府 report's slip): the rule says a year that is not four digits is misprinted.
+_DATE = r"(\d{4,8})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 STATISTICS_PERIOD = re.compile(
     r"统\s*计\s*(?:期\s*限|时\s*限|期\s*间|时\s*段|区\s*间|时\s*间\s*段|时\s*间|周\s*期)"
     r"[^。；;\d]{0,12}?"
     + _DATE
-    + r"[^。；;\d]{0,6}?(?:至|到|—|－|-|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    + r"[^。；;\d]{0,6}?(?:至|到|—|－|-|～|~)\s*(?:(\d{4,8})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 
 # --- ST006: template residue ------------------------------------------------------------

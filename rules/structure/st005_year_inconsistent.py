@@ -12,7 +12,7 @@ from rules.structure.locate import search_blocks
 
 
 class YearInconsistent(Rule):
-    """检查内容：报告写明的统计期限（“本报告所列数据的统计期限自……起至……止”“统计时限为……”，见于标题后的说明或总体情况）不是同一年的 1 月 1 日至 12 月 31 日，或其年度与标题中的年度不一致。未写统计期限的报告不检查。
+    """检查内容：报告写明的统计期限（“本报告所列数据的统计期限自……起至……止”“统计时限为……”，见于标题后的说明或总体情况）不是同一年的 1 月 1 日至 12 月 31 日，或其年度与标题中的年度不一致，或其年份不是四位数（“至202020年12月31日”这样的笔误）。未写统计期限的报告不检查。
 
     为何重要：年度报告报告的是“上一年度”的工作，统计期限与年度不一致说明数据口径错误或报告由往年报告改写而成，所有数字的可信度随之存疑。人力资源社会保障部 2010 年报就曾写成“自2010年1月1日起至2009年12月31日止”，被媒体公开报道。
 
@@ -22,7 +22,7 @@ class YearInconsistent(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第四十九条：各行政机关公布“本行政机关上一年度政府信息公开工作年度报告”；年度报告的统计时段为该年度 1 月 1 日至 12 月 31 日。
 
-    What it checks: the statistics period the report states ("本报告所列数据的统计期限自……起至……止", "统计时限为……", in the preamble or the overview) is not 1 January – 31 December of one year, or its year differs from the year in the title. Reports that state no period are not checked.
+    What it checks: the statistics period the report states ("本报告所列数据的统计期限自……起至……止", "统计时限为……", in the preamble or the overview) is not 1 January – 31 December of one year, or its year differs from the year in the title, or a year of it is not four digits (a slip such as "至202020年12月31日"). Reports that state no period are not checked.
 
     Why it matters: the report covers the previous year's work; a period that disagrees with the year means the figures were counted over the wrong span or the report was rewritten from an old one, and every number becomes doubtful. The Ministry of Human Resources and Social Security's 2010 report stated "自2010年1月1日起至2009年12月31日止", and the press reported it.
 
@@ -64,8 +64,21 @@ class YearInconsistent(Rule):
                 label_zh="统计期限",
                 label_en="statistics period",
             )
+            misprinted = [y for y in (y1, y2) if y and len(y) != 4]
             whole_year = start[1:] == (1, 1) and end[1:] == (12, 31) and start[0] == end[0]
-            if not whole_year:
+            if misprinted:
+                year = misprinted[0]
+                yield self.finding(
+                    report,
+                    location,
+                    f"统计期限“{printed}”中的年份“{year}”不是四位数的年份，应为笔误。"
+                    "年度报告应写明报告年度 1 月 1 日至 12 月 31 日；请改正统计期限。",
+                    f"the statistics period '{printed}' has '{year}' for a year: not a year of "
+                    "four digits, a slip. The report states 1 January – 31 December of its year: "
+                    "correct the period.",
+                    sub_id="period",
+                )
+            elif not whole_year:
                 yield self.finding(
                     report,
                     location,
