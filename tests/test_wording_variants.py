@@ -565,6 +565,17 @@ def test_report_in_traditional_characters(engine: Engine, tmp_path: Path, origin
     assert result.report.year.value is not None and result.report.agency.value
 
 
+def test_cai_of_procurement_in_traditional_characters(engine: Engine, tmp_path: Path):
+    """採 for 采 (a 2020 report's 繁體 page: 政府集中採購, 採購項目數量, 採購總金額) was not
+    in the table: item (九)'s header was not read and its row was AD003 'label altered'.
+    上海 2019 (2019 format, which has item (九)) so printed reads as published."""
+    original = FIXTURES / "html" / "2019_prov-shanghai-govoffice.html"
+    text = original.read_text("utf-8")
+    assert text.count("采购") >= 3
+    result = engine.lint_path(write(tmp_path, "cai.html", text.replace("采购", "採購")))
+    assert kinds(result) == kinds(engine.lint_path(original))
+
+
 def test_a_traditional_slip_in_a_simplified_report_is_not_rewritten(engine: Engine, tmp_path: Path):
     """One heading in traditional characters in a simplified report: the heading is
     matched, the report's text is left as printed."""
