@@ -1586,6 +1586,28 @@ def _item_specs(number: str, version: int) -> tuple[tuple[str, L.ItemSpec], ...]
     )
 
 
+@lru_cache(maxsize=8)
+def _column_keys(version: int) -> frozenset[str]:
+    """The keys of every edition's section-二 column labels."""
+    return frozenset(
+        key(c.label) for ed in E.all_editions() for spec in ed.article20_items for c in spec.columns
+    )
+
+
+@lru_cache(maxsize=1024)
+def _header_key(text: str, version: int) -> str:
+    """The key a section-二 header cell is matched by: a column label with a note of the
+    report's own in brackets after it (“上一年项目数量（指2019年事项数）”, “处理决定数量（指
+    2020年办件量）”: a province's annotated template, seen in a 2020 市生态环境局 report) is
+    that column's label (placed as printed otherwise, AD003). A label the format itself
+    prints with brackets (本年收费金额（单位：万元）) keeps its key."""
+    whole = key(text)
+    if whole in _column_keys(version) or not _BRACKETED.search(text):
+        return whole
+    bare = key(_BRACKETED.sub("", compact(text)))
+    return bare if bare in _column_keys(version) else whole
+
+
 @lru_cache(maxsize=4096)
 def _item_row(
     number: str, label_key: str, version: int
@@ -1705,6 +1727,12 @@ def recognise_article20(
                 continue
             matched = False
             found = _item_row(current, key(cells[0].text), version)
+            if found is None and _BRACKETED.search(cells[0].text):
+                # A row label with a note of the report's own in brackets (“其他对外管理服务
+                # 事项（指行政许可以外的政务服务事项，含行政确认……）”: a province's annotated
+                # template): the row, its label printed otherwise (AD003).
+                bare = key(_BRACKETED.sub("", compact(cells[0].text)))
+                found = _item_row(current, bare, version) if bare else None
             if found is not None:
                 # which editions print this row label here: for an item without its
                 # header row, the columns are those of the edition its rows are from
@@ -1750,12 +1778,16 @@ def recognise_article20(
     # whose rows both editions print (行政事业性收费) takes that edition's columns.
     lead = dict.fromkeys(E.ids(), 0)
     for number, item in items.items():
-        printed = {key(c.text) for c in item["columns"]} or set(item.get("text_header", ()))
+        printed = {_header_key(c.text, version) for c in item["columns"]} or set(
+            item.get("text_header", ())
+        )
         for ed, count in _columns_printed(number, frozenset(printed), version):
             lead[ed] += count
     for number, item in items.items():
         header = item["columns"]
-        header_keys = [key(c.text) for c in header] or item.get("text_header", [])
+        header_keys = [_header_key(c.text, version) for c in header] or item.get(
+            "text_header", []
+        )
         # Pick the edition whose column labels the header matches best, then whose row
         # labels the rows match best (the first of editions that print the same header
         # and rows; each of them counts the hits).
@@ -1775,11 +1807,11 @@ def recognise_article20(
             for other, other_score in scores.items():
                 if other_score == score:
                     hits[other] += score
-        columns, order, cut = _place_columns(spec, header, cut=True)
+        columns, order, cut = _place_columns(spec, header, version, cut=True)
         if cut and len(set(order) - {None}) < len(spec.columns):
             # Labels cut short complete a header or are not taken (a header whose other
             # lines stand in another row is read as it was: one line is not enough).
-            columns, order, _ = _place_columns(spec, header, cut=False)
+            columns, order, _ = _place_columns(spec, header, version, cut=False)
         unplaced = [c for c in spec.columns if c.id not in order]
         if (
             order.count(None) == 1
@@ -1927,7 +1959,7 @@ def _header_fit(spec: L.ItemSpec, header_keys: Sequence[str]) -> int:
 
 
 def _place_columns(
-    spec: L.ItemSpec, header: Sequence, cut: bool
+    spec: L.ItemSpec, header: Sequence, version: int, cut: bool
 ) -> tuple[dict[str, Column], list[str | None], bool]:
     """The item's columns each printed header cell is (None: none of them), by label,
     by a label printed otherwise, and with ``cut`` by a label cut short; and whether a
@@ -1936,8 +1968,12 @@ def _place_columns(
     order: list[str | None] = []
     took_cut = False
     for hc in header:
-        printed = key(hc.text)
+        printed = _header_key(hc.text, version)
         col = next((c for c in spec.columns if key(c.label) == printed), None)
+        if col is not None and printed != key(hc.text):  # a note of its own in brackets
+            columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
+            order.append(col.id)
+            continue
         if col is None:
             col = next((c for c in spec.columns if _near_column(c, printed)), None)
             if col is None and cut:

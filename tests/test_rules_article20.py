@@ -34,6 +34,7 @@ from tests.conftest import (
     SAMPLE_2019,
     SHANGHAI_2025_MD,
     TEXT,
+    kinds,
     replace_line,
     sample_text,
     write,
@@ -266,6 +267,40 @@ def test_altered_labels(engine: Engine, tmp_path: Path) -> None:
     # Half-width punctuation only is a variant, not an altered label.
     text = replace_line(ad_text(), 49, "\t本年收费金额(单位:万元)")
     assert codes_of(engine, write(tmp_path, "v.txt", text)) == []
+
+
+def test_labels_with_notes_of_an_annotated_template(engine: Engine, tmp_path: Path) -> None:
+    """A province's annotated template (a 2020 市生态环境局 report's page): section 二's
+    labels carry notes in brackets, “上一年项目数量（指2019年事项数）”, “本年增/减（指2020
+    年增加或减少的事项数，减用负值表示，如-8）”, “其他对外管理服务事项（指行政许可以外的政务服务
+    事项，含行政确认……）”. Items (五)(六)(八) were not read (AD002 'could not be read'), and a
+    row so noted was 'missing' (AD002, an error) once the header was. 上海 2019 so annotated
+    reads as published, each noted label AD003 (a warning); 本年收费金额（单位：万元）, the
+    2021 format's own bracket, is not a note."""
+    from lxml import html as lxml_html
+
+    from tests import table_layouts as T
+
+    notes = {
+        "上一年项目数量": "（指2018年事项数）",
+        "本年增/减": "（指2019年增加或减少的事项数，减用负值表示，如-8）",
+        "处理决定数量": "（指2019年办件量）",
+        "其他对外管理服务事项": "（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政给付）",
+    }
+    root = T.parse(SHANGHAI_2019)
+    noted = 0
+    for td in root.iter("td"):
+        text = " ".join(td.text_content().split())
+        if text in notes:
+            T.set_text(td, text + notes[text])
+            noted += 1
+    assert noted == 9
+    path = tmp_path / "annotated.html"
+    path.write_bytes(lxml_html.tostring(root, encoding="utf-8"))
+    found = kinds(engine.lint_path(path))
+    altered = [k for k in found if k[0] == "AD003"]
+    assert len(altered) == 9 and {k[2] for k in altered} == {"warning"}
+    assert [k for k in found if k[0] != "AD003"] == kinds(engine.lint_path(SHANGHAI_2019))
 
 
 # --- AD004 ----------------------------------------------------------------------------------
