@@ -1969,13 +1969,19 @@ def _place_columns(
     took_cut = False
     for hc in header:
         printed = _header_key(hc.text, version)
-        col = next((c for c in spec.columns if key(c.label) == printed), None)
+        # (a label printed twice, “本年新制作数量” over the next column as well in a 2019
+        # 乡人民政府 report, is one column: the other is left to be placed below)
+        col = next(
+            (c for c in spec.columns if key(c.label) == printed and c.id not in order), None
+        )
         if col is not None and printed != key(hc.text):  # a note of its own in brackets
             columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
             order.append(col.id)
             continue
         if col is None:
-            col = next((c for c in spec.columns if _near_column(c, printed)), None)
+            col = next(
+                (c for c in spec.columns if c.id not in order and _near_column(c, printed)), None
+            )
             if col is None and cut:
                 col = _cut_column(spec, printed, order)
                 took_cut = col is not None or took_cut

@@ -269,6 +269,21 @@ def test_altered_labels(engine: Engine, tmp_path: Path) -> None:
     assert codes_of(engine, write(tmp_path, "v.txt", text)) == []
 
 
+def test_a_header_label_printed_twice_is_the_next_column_altered(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A 2019 乡人民政府 report's page heads item (一) 本年新制作数量 | 本年新制作数量 |
+    对外公开总数量: its second column was 'missing' (AD002, an error) with its figures
+    there. It is 本年新公开数量 printed otherwise (AD003, a warning)."""
+    text = replace_line(sample_text(), LINE_NEW_PUBLISHED_HEADER, "\t本年新制作数量")
+    found = [
+        (f.code, f.sub_id, f.level)
+        for f in engine.lint_path(write(tmp_path, "r.txt", text)).findings
+        if f.code.startswith("AD")
+    ]
+    assert found == [("AD003", "item1/new_published", "warning")]
+
+
 def test_labels_with_notes_of_an_annotated_template(engine: Engine, tmp_path: Path) -> None:
     """A province's annotated template (a 2020 市生态环境局 report's page): section 二's
     labels carry notes in brackets, “上一年项目数量（指2019年事项数）”, “本年增/减（指2020
