@@ -432,7 +432,7 @@ def _year_of(match: re.Match[str]) -> int:
 # “关于2023年政府信息公开工作情况的报告”, “…政府信息公开工作的报告”, “…政府信息公开年报”
 # (“…工作情况报告如下” opens a sentence of the body: no 的, no title).
 _TITLE_CUE = re.compile(
-    r"(?:政府)?信息公开(?:工作)?(?:年度|(?:开展)?情况的|的)?报告"
+    r"(?:政府)?信息公开(?:年度)?(?:工作)?(?:年度|(?:开展)?情况的|的)?报告"
     r"|(?:政府)?信息公开(?:工作)?年报|政务公开.{0,6}报告|年度报告"
 )
 _PERIOD = re.compile(
@@ -1785,9 +1785,7 @@ def recognise_article20(
             lead[ed] += count
     for number, item in items.items():
         header = item["columns"]
-        header_keys = [_header_key(c.text, version) for c in header] or item.get(
-            "text_header", []
-        )
+        header_keys = [_header_key(c.text, version) for c in header] or item.get("text_header", [])
         # Pick the edition whose column labels the header matches best, then whose row
         # labels the rows match best (the first of editions that print the same header
         # and rows; each of them counts the hits).
@@ -1971,9 +1969,7 @@ def _place_columns(
         printed = _header_key(hc.text, version)
         # (a label printed twice, “本年新制作数量” over the next column as well in a 2019
         # 乡人民政府 report, is one column: the other is left to be placed below)
-        col = next(
-            (c for c in spec.columns if key(c.label) == printed and c.id not in order), None
-        )
+        col = next((c for c in spec.columns if key(c.label) == printed and c.id not in order), None)
         if col is not None and printed != key(hc.text):  # a note of its own in brackets
             columns[col.id] = Column(col.id, hc.text, hc.anchor, "altered")
             order.append(col.id)

@@ -150,6 +150,23 @@ def test_title_named_by_the_page_information_table_label(engine: Engine, tmp_pat
     assert (report.title.anchor.line, report.title.anchor.column) == (2, 5)
 
 
+def test_title_worded_annual_work_report(engine: Engine, tmp_path: Path) -> None:
+    """“上湾乡人民政府2019年度政府信息公开年度工作报告” (2019 乡人民政府 reports' pages word
+    it so) was no title: the preamble's sentence “…经对我乡2019年度政府信息公开工作情况进行分
+    析、总结,编制本年度报告” was taken for it, and ST004 quoted that sentence."""
+    body = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    title = "上湾乡人民政府2019年度政府信息公开年度工作报告"
+    preamble = (
+        "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和省、州相关文件精神,"
+        "经对我乡2019年度政府信息公开工作情况进行分析、总结,编制本年度报告。"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([title, "", preamble, *body[1:]]), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None and report.title.text == title
+    assert (report.agency.value, report.year.value) == ("上湾乡人民政府", 2019)
+
+
 def test_title_wrapped_before_its_last_character(engine: Engine) -> None:
     """淮安市's 2024 report filled into the 2021 template (tests/docx_fixtures.py), exported to
     PDF by LibreOffice and extracted with ``pdftotext -layout``: the centred title wraps with
