@@ -66,6 +66,34 @@ def test_real_pages_a_block_between_blank_lines_read_as_the_pages(
     )
 
 
+def test_page_information_table_printed_as_piped_cells_names_title_and_date(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A page's information table printed as rows of cells each followed by a pipe above
+    an article whose title the extractor left out (a 2019 开发区管委会 report's stored page:
+    ``标 题 | …年度报告 | ||``, ``发布机构 | … | 发文日期 | 2020-02-03 |``): no title was
+    found (no agency, ST004) nor the date (PB001 not checked). 平潭 2023 so printed reads
+    as the page."""
+    page = T.HTML / "2023_zone-pingtan_gov.html"
+    title = "平潭综合实验区2023年度政府信息公开工作年度报告"
+    article = T.page_bytes(T.parse(page), "txt-pipes").decode("utf-8").split("\n")
+    assert article[0] == title
+    head = [
+        "索 引 号 | 11350128MB1234567X/2024-00012 | 分 类 | 综合政务/其他 / 报告 |",
+        "发布机构 | 平潭综合实验区管委会办公室 | 发文日期 | 2024-01-18 |",
+        f"标 题 | {title} | ||",
+        "文 号 | 无号 | 主 题 词 | |",
+    ]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([*head, *article[1:]]), encoding="utf-8")
+    result = engine.lint_path(path)
+    report = result.report
+    assert report.title is not None and report.title.text == title
+    assert report.agency.value == "平潭综合实验区"
+    assert report.metadata["published"] == "2024-01-18"
+    assert kinds(result) == kinds(engine.lint_path(page))
+
+
 @pytest.mark.parametrize("name", ["2019_prov-shanghai-govoffice", "2025_zonedept-pingtan-czj"])
 def test_real_pages_a_block_between_blank_lines_make_up_no_error(
     engine: Engine, tmp_path: Path, name: str

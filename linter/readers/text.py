@@ -20,6 +20,7 @@ Three layouts are read, line by line, into paragraphs and tables:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from linter.document import Anchor, Diagnostic, Document, Paragraph, ReadError, Table, TableCell
 from linter.labels import SECTIONS
@@ -131,6 +132,8 @@ class TextReader(Reader):
             _respaced(doc, spaced[1])
         if "published" not in doc.metadata and (date := _page_date(text)):
             doc.metadata["published"] = date
+        if "title" not in doc.metadata and (title := _page_title(text)):
+            doc.metadata["title"] = title
         return doc
 
 
@@ -319,16 +322,23 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
 
 
 # A web page's text carries its date above the report, as the page shows it
-# (“发布日期: 2021-01-29  来源:大五里镇”, “来源:原创  发布时间:2023-01-31 13:24”).
-_PAGE_DATE = re.compile(f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))})\\s*[:：]\\s*(.*)")
+# (“发布日期: 2021-01-29  来源:大五里镇”, “来源:原创  发布时间:2023-01-31 13:24”), or its
+# information table as rows of cells each followed by a pipe (“发布机构 | 连云港经济技术开发区
+# | 发文日期 | 2020-02-03 |”, seen in a 2019 开发区 report's stored page).
+_PAGE_DATE = re.compile(f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))})\\s*[:：|｜]\\s*(.*)")
+# The title in such a table: “标 题 | 连云港经济技术开发区管理委员会2019年…年度报告 | ||”.
+_PAGE_TITLE = re.compile(
+    "^(?:"
+    + "|".join("\\s*".join(pattern(c) for c in label) for label in ("标题", "名称", "题名"))
+    + ")\\s*[|｜]\\s*([^|｜]+?)\\s*[|｜]"
+)
 _PAGE_DATE_LINES = 12  # lines (not blank) above the report in which the page's date stands
 _PAGE_DATE_LINE = 120  # characters: a longer line is text, not the page's date line
 
 
-def _page_date(text: str) -> str | None:
-    """The date a web page's text shows with its label (发布日期, 发布时间 …) on a short
-    line among its first lines, above section 一's heading: the page's publication date,
-    as the HTML reader takes it from a page's visible labels. None when there is none."""
+def _page_head(text: str) -> Iterator[str]:
+    """The short lines (not blank) among a web page's text's first lines, above section
+    一's heading: where the page prints its date, and its information table."""
     seen = 0
     for line in text.split("\n", 200)[:200]:
         line = line.strip(_WHITESPACE)
@@ -336,11 +346,30 @@ def _page_date(text: str) -> str | None:
             continue
         seen += 1
         if seen > _PAGE_DATE_LINES or line.startswith(("一、", "一.", "一．")):
-            return None
-        if len(line) <= _PAGE_DATE_LINE and (m := _PAGE_DATE.search(line)):
+            return
+        if len(line) <= _PAGE_DATE_LINE:
+            yield line
+
+
+def _page_date(text: str) -> str | None:
+    """The date a web page's text shows with its label (发布日期, 发布时间 …) on a short
+    line among its first lines, above section 一's heading: the page's publication date,
+    as the HTML reader takes it from a page's visible labels. None when there is none."""
+    for line in _page_head(text):
+        if m := _PAGE_DATE.search(line):
             date = _iso_date(m.group(1))
             if date and 1949 <= int(date[:4]) <= 2100:
                 return date
+    return None
+
+
+def _page_title(text: str) -> str | None:
+    """The title a web page's information table names in a cell (标 题 | … |), printed as
+    rows of cells each followed by a pipe among the text's first lines; None when there is
+    none. (The page's own title, as the HTML reader reads a page's title.)"""
+    for line in _page_head(text):
+        if m := _PAGE_TITLE.match(line):
+            return m.group(1)
     return None
 
 
