@@ -2250,7 +2250,11 @@ def interpret(doc: Document, data: bytes) -> Report:
         doc.metadata,
         page=doc.media_type.startswith("text/") or doc.media_type in MARKUP_MEDIA_TYPES,
     )
-    if not_a_report is not None:
+    if (other := _own_regime(title, preamble, sections, table_edition)) is not None:
+        # A school's report under its own regulations: not this report, nor to be checked
+        # as one (one finding that says what it is, and nothing else).
+        diagnostics = [other]
+    elif not_a_report is not None:
         # One finding for the file and nothing else: what the other diagnostics would say
         # (a table not recognised in a "section") is about a report it is not.
         diagnostics = [not_a_report]
@@ -2319,6 +2323,45 @@ def _before_the_formats(
         f"report. If the year was misread, check the year in its {where_en}.",
         title.anchor if title is not None else Anchor(),
         args=(("year", str(year.value)),),
+    )
+
+
+# A report made under a regime of its own, not the 条例: a university's or school's
+# 信息公开工作年度报告 under 《高等学校信息公开办法》 (教育部令第29号), on a school year
+# (9月1日 to 8月31日), with sections of its own (概述, 学校主动公开信息情况, 对信息公开的评议
+# 情况 …), published in the same 年报 columns as the government reports.
+_OWN_REGIME = re.compile(r"高等学校信息公开办法|学校信息公开|学年")
+_SCHOOL_YEAR = re.compile(r"9月1日(?:起)?(?:至|到|-|—|－|~|～)(?:\d{4}年)?8月31日")
+
+
+def _own_regime(
+    title: TextBlock | None,
+    preamble: Sequence[TextBlock],
+    sections: Sequence[Section],
+    table_edition: str | None,
+) -> Diagnostic | None:
+    """XT004 (a warning) for a school's information-disclosure report: its title does not
+    name 政府信息公开, it cites the school regulations or counts a school year, and none of
+    its tables follows a national format (a school that fills in the government report's
+    tables is checked as such)."""
+    if title is None or table_edition or "政府信息公开" in compact(title.text):
+        return None
+    texts = [title.text, *(p.text for p in preamble)]
+    texts += [p.text for s in sections[:1] for p in s.paragraphs[:3]]
+    joined = compact("".join(texts))
+    if not (_OWN_REGIME.search(joined) or _SCHOOL_YEAR.search(joined)):
+        return None
+    return Diagnostic(
+        "XT004",
+        f"该文件（“{title.text}”）是学校按《高等学校信息公开办法》等学校信息公开规定编写的信息公开"
+        "工作年度报告（按学年统计，格式另有规定），不是《中华人民共和国政府信息公开条例》规定的政府信息"
+        "公开工作年度报告，未按政府信息公开工作年度报告的统一格式检查。",
+        f"the file ('{title.text}') is a school's information-disclosure report under the school "
+        "regulations (高等学校信息公开办法 and the like: a school year, a format of its own), not "
+        "a government information disclosure report under the Regulations; it was not checked "
+        "against the national report formats.",
+        title.anchor,
+        args=(("kind", "school"), ("sub_id", "school"), ("level", "warning")),
     )
 
 

@@ -186,6 +186,36 @@ def test_a_slip_in_the_year_of_a_report_in_the_format_is_not_xt006(
     assert "XT006" not in found and "ST001" not in found
 
 
+def _school_report(text: str) -> str:
+    """The 2019 sample as a university's report under 《高等学校信息公开办法》 (as 2020
+    高校 reports' pages print them, in the same 年报 columns): its title names no 政府, its
+    preamble cites the school regulations and a school year."""
+    title = "安徽某大学2020年度信息公开工作年度报告"
+    preamble = (
+        "按照《高等学校信息公开办法》和省教育厅关于做好2020年高校信息公开工作年度报告工作的"
+        "通知要求,现将我校2020年度(2019年9月1日-2020年8月31日)信息公开工作总结如下:"
+    )
+    body = text.split("\n", 1)[1]
+    return f"{title}\n{preamble}\n{body}"
+
+
+def test_a_school_report_is_not_checked_as_a_government_report(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A university's report (安徽农业大学 2020, 中山大学 2019-2020学年: their own sections,
+    no national tables) was checked as a government report: ST001 'section missing' x4,
+    errors. With no table of the national formats it is one XT004 warning saying what it
+    is; the same report with the format's tables (a school that fills them in) is checked."""
+    sample = sample_text()
+    tables_gone = "\n".join(
+        line for line in sample.split("\n") if not line.startswith("\t") and line.strip()
+    )
+    result = lint(engine, tmp_path, _school_report(tables_gone), "school.txt")
+    assert [(f.code, f.level) for f in result.findings] == [("XT004", "warning")]
+    assert "高等学校信息公开办法" in result.findings[0].message_zh
+    assert "XT004" not in codes(lint(engine, tmp_path, _school_report(sample), "tables.txt"))
+
+
 def test_not_a_report_gives_xt004_only(engine: Engine, tmp_path: Path) -> None:
     text = "关于做好2024年防汛工作的通知\n各单位：\n请认真做好汛期值班值守工作。\n"
     result = lint(engine, tmp_path, text, "notice.txt")
