@@ -1608,6 +1608,25 @@ def _header_key(text: str, version: int) -> str:
     return bare if bare in _column_keys(version) else whole
 
 
+_NOTE_COLON = re.compile("[:：]")
+
+
+@lru_cache(maxsize=1024)
+def _noted_row(
+    number: str, label: str, version: int
+) -> tuple[L.RowSpec, tuple[str, ...], tuple[str, ...]] | None:
+    """The row of item ``number`` whose label ``label`` prints with a note of the report's
+    own: in brackets after it, or after a colon. None when it is not so printed."""
+    text = compact(label)
+    for bare in (
+        _BRACKETED.sub("", text) if _BRACKETED.search(text) else "",
+        _NOTE_COLON.split(text, 1)[0] if _NOTE_COLON.search(text) else "",
+    ):
+        if (bare_key := key(bare)) and (found := _item_row(number, bare_key, version)):
+            return found
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _item_row(
     number: str, label_key: str, version: int
@@ -1727,12 +1746,12 @@ def recognise_article20(
                 continue
             matched = False
             found = _item_row(current, key(cells[0].text), version)
-            if found is None and _BRACKETED.search(cells[0].text):
-                # A row label with a note of the report's own in brackets (“其他对外管理服务
+            if found is None:
+                # A row label with a note of the report's own, in brackets (“其他对外管理服务
                 # 事项（指行政许可以外的政务服务事项，含行政确认……）”: a province's annotated
-                # template): the row, its label printed otherwise (AD003).
-                bare = key(_BRACKETED.sub("", compact(cells[0].text)))
-                found = _item_row(current, bare, version) if bare else None
+                # template) or after a colon (“规章:地方行政规章指……”, a 2020 区文教局
+                # report): the row, its label printed otherwise (AD003).
+                found = _noted_row(current, cells[0].text, version)
             if found is not None:
                 # which editions print this row label here: for an item without its
                 # header row, the columns are those of the edition its rows are from

@@ -318,6 +318,29 @@ def test_labels_with_notes_of_an_annotated_template(engine: Engine, tmp_path: Pa
     assert [k for k in found if k[0] != "AD003"] == kinds(engine.lint_path(SHANGHAI_2019))
 
 
+def test_a_row_label_with_a_definition_after_a_colon(engine: Engine, tmp_path: Path) -> None:
+    """A 2020 区文教局 report's page prints each row of item (一) with its definition after a
+    colon: “规章:地方行政规章指……根据宪法、法律和行政法规等制定和发布的规范性文件。……”.
+    The definition names 规范性文件 too, so the row matched two labels and was 'missing'
+    (AD002, an error). 上海 2019 so printed: the row, its label printed otherwise (AD003)."""
+    from lxml import html as lxml_html
+
+    from tests import table_layouts as T
+
+    root = T.parse(SHANGHAI_2019)
+    (td,) = [td for td in root.iter("td") if " ".join(td.text_content().split()) == "规章"]
+    T.set_text(
+        td,
+        "规章:地方行政规章指各省、自治区、直辖市的人民政府和设区市的人民政府根据宪法、法律"
+        "和行政法规等制定和发布的规范性文件。规章的名称一般称“规定”、“办法”,但不得称“条例”。",
+    )
+    path = tmp_path / "defined.html"
+    path.write_bytes(lxml_html.tostring(root, encoding="utf-8"))
+    found = kinds(engine.lint_path(path))
+    assert [k for k in found if k[0].startswith("AD00")] == [("AD003", "item1/rules", "warning")]
+    assert [k for k in found if k[0] != "AD003"] == kinds(engine.lint_path(SHANGHAI_2019))
+
+
 # --- AD004 ----------------------------------------------------------------------------------
 
 
