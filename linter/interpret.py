@@ -2277,7 +2277,9 @@ def interpret(doc: Document, data: bytes) -> Report:
         # One finding for the file and nothing else: what the other diagnostics would say
         # (a table not recognised in a "section") is about a report it is not.
         diagnostics = [not_a_report]
-    elif (before := _before_the_formats(year, table_edition, title)) is not None:
+    elif (
+        before := _before_the_formats(year, table_edition, title, preamble, sections)
+    ) is not None:
         # A report on 2018 or before: no national format to check it against (the same
         # reason to say nothing else).
         diagnostics = [before]
@@ -2313,23 +2315,32 @@ _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\
 
 
 def _before_the_formats(
-    year: Decided, table_edition: str | None, title: TextBlock | None
+    year: Decided,
+    table_edition: str | None,
+    title: TextBlock | None,
+    preamble: Sequence[TextBlock] = (),
+    sections: Sequence[Section] = (),
 ) -> Diagnostic | None:
     """XT006 for a report on a year before the first national format (2019): reports on
     2018 and before followed the 2008 条例 and local formats, out of this tool's scope
-    (FORMATS.md, the version switch). Only when its title or its 统计期限 gives the year, and
+    (FORMATS.md, the version switch). Only when its title or its 统计期限 gives the year,
+    or, for a report that names its year in neither (a page without its title, 上海 2009),
+    every year its opening text (preamble and section 一) names is before the formats; and
     none of its tables follows a national format (a 2019-format table under a title saying
     2018 is a slip in the year, for ST005, not an old report)."""
     first = min(e.first_year for e in E.REGISTRY.editions)
-    if (
-        year.value is None
-        or year.value >= first
-        or year.decided_by not in ("title", "statistics_period")
-        or table_edition
-    ):
+    if year.value is None or year.value >= first or table_edition:
         return None
-    where = "标题" if year.decided_by == "title" else "统计期限"
-    where_en = "title" if year.decided_by == "title" else "statistics period"
+    if year.decided_by == "body":
+        texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
+        if max(map(_year_of, _YEAR.finditer(compact("".join(texts)))), default=first) >= first:
+            return None
+    elif year.decided_by not in ("title", "statistics_period"):
+        return None
+    where, where_en = {
+        "title": ("标题", "title"),
+        "statistics_period": ("统计期限", "statistics period"),
+    }.get(year.decided_by, ("正文", "text"))
     return Diagnostic(
         "XT006",
         f"该报告是 {year.value} 年度的年度报告（据{where}）。{first - 1} 年度及以前的报告按 2008 年施行的"

@@ -174,6 +174,22 @@ def test_a_report_on_a_year_before_the_formats_gives_xt006_only(
     assert codes(selected.lint_path(tmp_path / "2017.txt")) == ["XT006"]
 
 
+def test_an_untitled_report_whose_text_names_only_years_before_the_formats_is_xt006(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A page without its title and with no 统计期限 (上海 2009's stored page opens at
+    “一、概述”, its text naming 2009 only) was checked against the 2019 format: a section
+    'missing', PI002 … (errors). When every year its opening text names is before the
+    formats, it is XT006; the 2019 sample so printed (its text naming 2019) is checked."""
+    lines = [ln for ln in sample_text().split("\n")[1:] if not ln.startswith("\t") and ln.strip()]
+    untitled = "\n".join(lines)
+    old = untitled.replace("2019年", "2017年").replace("2020年", "2018年")
+    found = lint(engine, tmp_path, old, "2017.txt")
+    assert [(f.code, f.level) for f in found.findings] == [("XT006", "warning")]
+    assert "（据正文）" in found.findings[0].message_zh
+    assert "XT006" not in codes(lint(engine, tmp_path, untitled, "2019.txt"))
+
+
 def test_a_slip_in_the_year_of_a_report_in_the_format_is_not_xt006(
     engine: Engine, tmp_path: Path
 ) -> None:
