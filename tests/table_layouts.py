@@ -328,6 +328,25 @@ def to_pipe_rows(root: html.HtmlElement) -> str:
     return _article_text(root, table)
 
 
+def to_marked_cell_lines(root: html.HtmlElement) -> str:
+    """The article as an extractor printed a 2020 街道 report's page (湖北's annotated
+    template): a table a cell a line, each cell followed by `` |``, a line ``|`` before
+    every row, a short row's padding on its last cell's line (``第二十条第（一）项 | |||``);
+    places merged cells cover are not printed."""
+
+    def table(grid: Grid, texts: dict[int, str]) -> list[str]:
+        lines: list[str] = []
+        for r in range(len(grid)):
+            printed = _printed(grid, texts, r, None)
+            lines.append("|")
+            lines.extend(f"{cell} |" if cell else "|" for cell in printed)
+            if pad := len(grid[0]) - len(printed):
+                lines[-1] += " " + "|" * pad
+        return lines
+
+    return _article_text(root, table)
+
+
 def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
     """The article as the same kind of extractor prints tables whose cells hold paragraphs
     (seen in real reports' stored pages): one paragraph a line; a table a cell a line, each
@@ -429,6 +448,8 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
         return to_pipe_rows(root).encode()
     if form == "txt-cells":
         return to_cell_lines(root).encode()
+    if form == "txt-cells-marked":
+        return to_marked_cell_lines(root).encode()
     if form == "txt-spaced":
         return to_spaced_items(root).encode()
     if form == "txt-cells-ended":

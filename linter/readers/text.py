@@ -275,6 +275,11 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             i = _read_html_table(lines, i, doc)
             continue
         if line.lstrip(" ").startswith("|"):
+            if not line.strip(_WHITESPACE + "|") and _is_terminated_pipe_start(lines, i + 1):
+                # (a line of pipes alone before a table whose cells each end in a pipe: the
+                # mark an extractor prints between rows, before the first row too)
+                i += 1
+                continue
             i = _read_pipe_table(lines, i, doc)
             continue
         if _is_bare_pipe_start(lines, i):
@@ -781,30 +786,57 @@ def _rows_of_cell_lines(
         return None
     if sum(len(cells) == 1 for _, cells in raw_rows) * 2 < len(raw_rows):
         return None  # most lines hold several cells: a row a line
-    stream = [c for _, cells in raw_rows for c in cells]
-    width = 0
-    for _, cells in raw_rows:
-        width += len(cells)
-        if any(not c.text for c in cells):
-            break
-    else:
+    # The first row's cells: up to the first line with an empty cell (its padding).
+    at = next((k for k, (_, cells) in enumerate(raw_rows) if any(not c.text for c in cells)), -1)
+    if at < 0:
         return None
+    width = sum(len(cells) for _, cells in raw_rows[: at + 1])
+    # A row ended by a line of pipes after its padding printed on its own line (“第二十条
+    # 第（一）项 | |||”, then “|”, a 2020 街道 report's page): that line is the row's too.
+    wider = width
+    for _, cells in raw_rows[at + 1 :]:
+        if any(c.text for c in cells):
+            break
+        wider += len(cells)
+    for guess in dict.fromkeys((width, wider)):
+        if (rows := _chunked(raw_rows, guess)) is not None:
+            return rows
+    return None
+
+
+def _chunked(
+    raw_rows: list[tuple[int, list[TableCell]]], width: int
+) -> list[list[TableCell]] | None:
+    """The cells of :func:`_rows_of_cell_lines`'s lines taken ``width`` at a time, or None
+    when they do not come out in whole rows."""
     if width < 2:
         return None
+    stream = [c for _, cells in raw_rows for c in cells]
     if short := len(stream) % width:
-        # The table's last row printed without its padding (the extractor stops at the
-        # table's last cell): its cells on lines of their own, the first not empty.
+        # The table's last row printed without its padding or the line of pipes that
+        # ends a row (the extractor stops at the table's last cell): its first cell not
+        # empty and the first of a line.
         tail = stream[-short:]
-        if not tail[0].text or any(len(cells) != 1 for _, cells in raw_rows[-short:]):
+        bounds, count = set(), 0
+        for _, cells in raw_rows:
+            bounds.add(count)
+            count += len(cells)
+        if not tail[0].text or len(stream) - short not in bounds:
             return None
         stream += [TableCell("", tail[-1].anchor)] * (width - short)
     # Every line of padding (two cells or more, the last empty) ends a row: tables of other
     # widths run together (no line between them) do not come out in whole rows.
     count = 0
-    for _, cells in raw_rows:
+    for k, (_, cells) in enumerate(raw_rows):
         count += len(cells)
         if len(cells) >= 2 and not cells[-1].text and count % width:
-            return None
+            # (or the line of pipes alone right after it ends that row, or it is the
+            # table's last line, its row without that line: padded above)
+            if k + 1 == len(raw_rows):
+                break
+            after = raw_rows[k + 1][1]
+            if any(c.text for c in after) or (count + len(after)) % width:
+                return None
     rows = [stream[k : k + width] for k in range(0, len(stream), width)]
     return None if any(not row[0].text for row in rows) else rows
 
