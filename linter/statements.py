@@ -354,7 +354,10 @@ def _figures(text: str) -> Iterator[_Figure]:
         yield _Figure(start, end, text[start:end], more, unit.group("unit"), unit.end())
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?!度?报告|度?年报)")
+# (the digit test after the leading 2, not before it: a pattern opening with a literal is
+# searched for that character in C, one opening with a lookbehind tried at every place —
+# the year search was a sixth of reading a narrative's statements)
+_YEAR = re.compile(r"(2(?<!\d2)0\d\d)年(?!度?报告|度?年报)")
 _LINK = (
     r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|案件|事项|信息)?(?:数量|总数|数)?"
     r"(?:共计|合计|总计|累计|共|计|达到|达|为|是)*"

@@ -141,6 +141,19 @@ def test_year_and_concept_after_the_figure() -> None:
     ]
 
 
+def test_the_year_a_sentence_names() -> None:
+    # A year is four digits from 20 before 年, not the end of a longer number, not a
+    # report's year (2024年度报告); the narrative is NFKC, so ２０２１ is not read here.
+    from linter.statements import _YEAR
+
+    found = [
+        (m.start(), m.group(1))
+        for m in _YEAR.finditer("2023年收到12023年，x2024年度报告2022年报；２０２１年办结2020年度")
+    ]
+    assert found == [(0, "2023"), (23, "2022"), (37, "2020")]
+    assert [m.group(1) for m in _YEAR.finditer("2019年")] == ["2019"]
+
+
 def test_words_that_are_not_the_concept() -> None:
     # 淮安 2024: 政策性文件 is not 行政规范性文件; 主动公开规章 is not 制发; 第二十条 is an ordinal.
     found = extract(_report("全年新增公开市政府规章1件、市政府及市政府办政策性文件11件，第二十条"))
