@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from linter.document import ANCHOR_FIELDS, Anchor, fast_init, pickle_by_fields
 
@@ -29,6 +30,55 @@ class Location:
     path: str | None = None
 
 
+class Related(Sequence):
+    """A finding's related locations, made when something first reads them: an identity
+    over a table column relates every cell of it (AP102: thirty), yet SARIF lists them
+    only with --sarif-related-locations and the counts never read them. ``make`` builds
+    the locations; ``count`` says how many without building them. Reads, compares and
+    pickles as the tuple it stands for."""
+
+    __slots__ = ("_make", "_made", "_count")
+
+    def __init__(self, make: Callable[[], Iterable[Location]], count: int) -> None:
+        self._make: Callable[[], Iterable[Location]] | None = make
+        self._made: tuple[Location, ...] | None = None
+        self._count = count
+
+    def _items(self) -> tuple[Location, ...]:
+        made = self._made
+        if made is None:
+            assert self._make is not None
+            made = self._made = tuple(self._make())
+            self._make = None  # what it was made from is no longer held
+        return made
+
+    def __len__(self) -> int:
+        return self._count if self._made is None else len(self._made)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items()[index]
+
+    def __iter__(self) -> Iterator[Location]:
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Related):
+            other = other._items()
+        return self._items() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
+
+    def __reduce__(self) -> tuple:
+        return (tuple, (self._items(),))
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -39,7 +89,7 @@ class Finding:
     message_en: str
     location: Location
     sub_id: str | None = None
-    related: tuple[Location, ...] = ()
+    related: tuple[Location, ...] | Related = ()
     expected: float | int | None = None
     reported: float | int | None = None
     # True when the tool failed (a rule raised, a file could not be read): also a

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from linter import editions as _editions
 from linter.document import Anchor
-from linter.finding import LEVELS, Finding, Level, Location
+from linter.finding import LEVELS, Finding, Level, Location, Related
 from linter.model import Report
 
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -232,7 +232,7 @@ class Rule:
             message_en=message_en,
             location=where,
             sub_id=sub_id,
-            related=tuple(related),
+            related=related if type(related) is Related else tuple(related),
             expected=expected,
             reported=reported,
             properties=dict(properties),

@@ -634,3 +634,27 @@ def test_a_row_read_once_is_not_called_unread_for_a_broken_repeat(
     lines[at] = lines[at].replace("| 206 |", "| 207 |")
     changed = lint(engine, tmp_path, "\n".join(lines), "repeat2.md")
     assert ("AP103", "granted") in {(f.code, f.sub_id) for f in changed.findings}
+
+
+def test_related_cells_are_made_when_an_output_reads_them(engine: Engine, tmp_path: Path) -> None:
+    """An identity relates every cell it adds up (AP102: a column of outcome rows), yet
+    SARIF lists them only with --sarif-related-locations: they are made when an output
+    reads them, and then are what they were — read, compared and pickled as a tuple."""
+    import pickle
+
+    from linter.finding import Related
+
+    text = replace_line(sample_text(), LINE_NEW_RECEIVED + 1, "\t5")  # 一 / 自然人 5 ≠ 总计
+    (finding,) = only(lint(engine, tmp_path, text), "AP103")
+    related = finding.related
+    assert type(related) is Related and related._made is None
+    assert len(related) == 6 and related and related._made is None  # counted, not made
+    assert [r.logical for r in related][:2] == [
+        "三/new_received/natural_person",
+        "三/new_received/commercial",
+    ]
+    assert related[0].anchor.line == LINE_NEW_RECEIVED + 1
+    made = tuple(related)
+    assert related == made and made == related and finding == replace(finding, related=made)
+    back = pickle.loads(pickle.dumps(finding))
+    assert back == finding and type(back.related) is tuple

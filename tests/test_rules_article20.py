@@ -583,3 +583,20 @@ def test_roll_forward_on_the_real_pingtan_pages(tmp_path: Path) -> None:
         ("CY002", "normative_documents", 643, 470)
     ]
     assert items[0]["path"] == f"pingtan/{PINGTAN_2023.name}"
+
+
+def test_only_fee_and_yuan_normalise_to_fee_and_yuan() -> None:
+    """AD006 normalises (NFKC) only paragraphs holding 费 and 元, for no other character
+    becomes either: the paragraphs it skips cannot match."""
+    import sys
+    import unicodedata
+
+    normalize = unicodedata.normalize
+    odd = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if c not in (0x5143, 0x8D39) and not (0xD800 <= c < 0xE000)
+        if unicodedata.decomposition(chr(c))
+        and ("元" in normalize("NFKC", chr(c)) or "费" in normalize("NFKC", chr(c)))
+    ]
+    assert odd == []

@@ -8,7 +8,7 @@ from functools import cache
 
 from linter import arith
 from linter.arith import Term
-from linter.finding import Location
+from linter.finding import Location, Related
 from linter.labels import (
     APPLICANT_COLUMN_IDS,
     ENGLISH,
@@ -50,11 +50,18 @@ def location(cell: Cell, row_id: str, column_id: str) -> Location:
     return Location(cell.anchor, *_place(row_id, column_id, registry_version()))
 
 
-def locations(cells: Iterable[tuple[Cell, str, str]]) -> list[Location]:
+def locations(cells: Iterable[tuple[Cell, str, str]]) -> Related:
     """:func:`location` of each ``(cell, row id, column id)``: a finding's related cells
-    (a column of thirty outcome rows), with the registry looked up once for them all."""
+    (a column of thirty outcome rows), made when an output reads them (most do not),
+    with the registry looked up once for them all."""
+    cells = list(cells)
     version = registry_version()
-    return [Location(cell.anchor, *_place(row, column, version)) for cell, row, column in cells]
+    return Related(
+        lambda: [
+            Location(cell.anchor, *_place(row, column, version)) for cell, row, column in cells
+        ],
+        len(cells),
+    )
 
 
 @cache

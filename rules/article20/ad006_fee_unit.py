@@ -105,6 +105,10 @@ def _narrative_yuan(report: Report) -> tuple[float, TextBlock] | None:
         if section.number == 2:
             continue  # the table's own section: its cells are not narrative
         for block in section.paragraphs:
+            # (no other character normalises to 费 or 元: a paragraph without them has
+            # no match, and is not normalised)
+            if "元" not in block.text or "费" not in block.text:
+                continue
             m = _NARRATIVE_YUAN.search(nfkc(block.text))
             if m and not m.group(2):
                 return float(m.group(1).replace(",", "")), block
