@@ -31,7 +31,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -288,7 +288,7 @@ class HtmlReader(HtmlForm, Reader):
         try:
             root = _parse(payload)
             is_page = DOCUMENT_TAG_RE.search(text) is not None
-            metadata = _head_metadata(root, is_page)
+            metadata, linked = _head_metadata(root, is_page)
             etree.strip_elements(root, *SCRIPT_TAGS, with_tail=False)
             body = _body_element(root)
             if is_page:
@@ -301,9 +301,14 @@ class HtmlReader(HtmlForm, Reader):
             if positioned:
                 html_positioned.place_tables(container, sizes)
             source.prepare(container)
-            attachments = _attachments(container) or (
-                _attachments(body) if container is not body else ""
-            )
+            if linked is None or positioned:  # (placing tables may have moved links)
+                linked = list(body.iter(*LINK_TAGS))
+            # (the body's links were gathered with its meta tags; most pages' report
+            # bodies link to no file, and a page without links has none to look for)
+            if container is body or not linked:
+                attachments = _attachments(linked)
+            else:
+                attachments = _attachments(container.iter(*LINK_TAGS)) or _attachments(linked)
             if attachments:
                 metadata["attachments"] = attachments
             _drop_chrome(container, source)
@@ -1357,18 +1362,35 @@ def _clean_lines(text: str) -> str:
 # --------------------------------------------------------------------------- metadata
 
 
-def _head_metadata(root: Element, is_page: bool) -> dict[str, str]:
-    """Metadata from ``<meta>`` tags, ``<title>`` and (in a whole page) its article title."""
+def _head_metadata(root: Element, is_page: bool) -> tuple[dict[str, str], list[Element] | None]:
+    """Metadata from ``<meta>`` tags, ``<title>`` and (in a whole page) its article title;
+    and the body's elements that may link to a file (``LINK_TAGS``, in order), gathered
+    in the same walk (None when the page holds elements after its body)."""
     metas: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").lower()
-        content = " ".join((meta.get("content") or "").split())
-        if key and content and key not in metas:
-            metas[key] = content
+    body = _body_element(root)
+    in_body = body is root
+    headings: list[Element] = []
+    linked: list[Element] = []
+    for element in root.iter("meta", "body", "h1", "h2", "h3", *LINK_TAGS):
+        tag = element.tag
+        if tag == "meta":
+            key = element.get("name") or element.get("property") or element.get("http-equiv") or ""
+            key = key.lower()
+            content = " ".join((element.get("content") or "").split())
+            if key and content and key not in metas:
+                metas[key] = content
+        elif element is body:
+            in_body = True
+        elif in_body:
+            if tag in LINK_TAG_SET:
+                linked.append(element)
+            elif tag in _TITLE_HEADINGS:
+                headings.append(element)
+    whole = body is root or body.getnext() is None  # (else: elements after the body)
     metadata: dict[str, str] = {}
     title = metas.get("articletitle") or metas.get("title") or metas.get("dc.title")
     if not title and is_page:
-        title = _visible_title(root)
+        title = _visible_title(root, headings if whole else None)
     if not title:
         page_title = root.findtext(".//title")
         if page_title:
@@ -1386,9 +1408,14 @@ def _head_metadata(root: Element, is_page: bool) -> dict[str, str]:
     url = metas.get("url")
     if url and url.startswith(("http://", "https://")):
         metadata["url"] = url
-    return metadata
+    return metadata, linked if whole else None
 
 
+# Elements that may link to an attached file (their href, src or data).
+LINK_TAGS = ("a", "iframe", "embed", "object")
+LINK_TAG_SET = frozenset(LINK_TAGS)
+# Headings that may show a page's article title (see _visible_title).
+_TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
 # Files a page attaches (the report itself is often one): what the link's path ends with.
 ATTACHMENT_RE = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$", re.IGNORECASE)
 # A URL that can name such a file holds one of those endings (its dot maybe %-encoded):
@@ -1398,12 +1425,12 @@ ATTACHMENT_URL_RE = re.compile(
 )
 
 
-def _attachments(element: Element, most: int = 3) -> str:
-    """The names of the files the element links to or embeds (``附件：….pdf``, a PDF shown
-    in an ``<iframe>`` viewer as ``viewer.html?file=….pdf``), at most ``most`` of them,
-    joined with 、; empty when there are none."""
+def _attachments(nodes: Iterable[Element], most: int = 3) -> str:
+    """The names of the files the elements (``LINK_TAGS``, in order) link to or embed
+    (``附件：….pdf``, a PDF shown in an ``<iframe>`` viewer as ``viewer.html?file=….pdf``),
+    at most ``most`` of them, joined with 、; empty when there are none."""
     names: list[str] = []
-    for node in element.iter("a", "iframe", "embed", "object"):
+    for node in nodes:
         url = node.get("href") or node.get("src") or node.get("data") or ""
         path = _attached_path(url)
         if path is None:
@@ -1441,11 +1468,12 @@ def _attached_path(url: str) -> str | None:
     return None
 
 
-def _visible_title(root: Element) -> str | None:
+def _visible_title(root: Element, headings: list[Element] | None = None) -> str | None:
     """An article heading shown on the page that names a report: the first ``<h1>``–``<h3>``
-    that does, else the first element whose class or id holds ``title``."""
+    (``headings``: the body's, in order, when already gathered) that does, else the first
+    element whose class or id holds ``title``."""
     body = _body_element(root)
-    for element in body.iter("h1", "h2", "h3"):
+    for element in body.iter("h1", "h2", "h3") if headings is None else headings:
         if text := _title_text(element):
             return text
     # (only when no heading names one: the XPath over the whole page costs more than the
