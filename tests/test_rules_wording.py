@@ -89,6 +89,8 @@ def test_wd001_minimal_edit_of_shanghai(engine: Engine, tmp_path: Path) -> None:
         ("行政诉讼的情况", []),
         ("上年度结转申请34件", []),
         ("政务信息公开平台", []),
+        ("未经复议直接诉讼0件,复议后诉讼0件", []),
+        ("未经复议直接诉0件", [("未经复议直接诉", "未经复议直接起诉")]),
     ],
 )
 def test_wd001_lexicon(sentence: str, found: list) -> None:
