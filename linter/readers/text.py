@@ -1577,6 +1577,40 @@ def _cell_lines_region(lines: list[str], i: int) -> int | None:
     return last + 1
 
 
+def _column_keys() -> frozenset[str]:
+    """The keys of every edition's section-二 column labels (editions may be added by
+    plugins: read when asked)."""
+    from linter import editions
+    from linter.textnorm import key
+
+    return frozenset(
+        key(c.label)
+        for e in editions.all_editions()
+        for item in e.article20_items
+        for c in item.columns
+    )
+
+
+def _joined_header(header: tuple[TableCell, ...], width: int) -> tuple[TableCell, ...] | None:
+    """A section-二 header printed a line per line of its cells (“本年新” / “公开数量”) as
+    ``width`` cells: each label one of the format's columns, as printed or joined with the
+    next line; None when the lines do not come out so."""
+    from linter.textnorm import key
+
+    known = _column_keys()
+    labels, out, k = header[1:], [header[0]], 0
+    while k < len(labels):
+        if key(labels[k].text) in known:
+            out.append(labels[k])
+            k += 1
+        elif k + 1 < len(labels) and key(labels[k].text + labels[k + 1].text) in known:
+            out.append(TableCell(labels[k].text + labels[k + 1].text, labels[k].anchor))
+            k += 2
+        else:
+            return None
+    return tuple(out) if len(out) == width else None
+
+
 def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) -> bool:
     """Rows from a one-cell-per-line table: a label and the values right under it; a
     信息内容 header with its column labels; an item title or a group label on a row of its
@@ -1644,6 +1678,12 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
         if len(widths) > 1:
             return False
         headers = [row for row in part if row[0].text in _CONTENT]
+        if len(headers) == 1 and len(widths) == 1 and len(headers[0]) > min(widths):
+            # A header cell printed on two lines (本年新 / 公开数量, a cell of two
+            # paragraphs): its lines joined where that makes one of the format's labels.
+            if joined := _joined_header(headers[0], min(widths)):
+                rows[rows.index(headers[0])] = part[part.index(headers[0])] = joined
+                headers = [joined]
         if headers and (len(headers) > 1 or {len(headers[0])} != widths):
             return False
     if not rows:
