@@ -477,6 +477,15 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             if not _YEAR.search(compact(text[: m.end()])):
                 continue  # "本年度报告…" opening a sentence of the body: not a title
             text = text[: m.end()].strip()
+            if _CLAUSE_MARK.search(text) and not _PRINT_STAMP.match(compact(text)):
+                # The body's first sentence names the report (a page whose title the
+                # extractor left out: “根据《条例》规定,特向社会公布台州电业局政府信息公开工作
+                # 2021年度报告。”): the title is what it publishes, not the sentence.
+                published = _PUBLISHES.sub("", _CLAUSE_MARK.split(text)[-1].strip())
+                if not _YEAR.search(compact(published)) or not _TITLE_CUE.search(published):
+                    continue
+                anchor = _shift(anchor, block.text.find(published))
+                text = published
         if pos > 0:
             previous = paragraphs[pos - 1].text.strip()
             short = len(previous) <= 40 and not _CLAUSE_MARK.search(previous)
@@ -526,6 +535,9 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     return candidates[0] if candidates else None
 
 
+_NAME_BEFORE_YEAR = re.compile(r"(?:政府)?信息公开(?:工作)?$")
+# What a report's opening sentence says before the report it publishes (“特向社会公布…”).
+_PUBLISHES = re.compile(r"^(?:特|现|兹|现将|特将)?(?:向社会)?(?:公布|发布|公开|编制)(?:了)?")
 # The label of the title in the information table a page prints above its article
 # (标题: / 名  称: / 标 题 |).
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*")
@@ -554,7 +566,8 @@ def _agency_from_title(title: str) -> str | None:
         # “（机关）关于2023年…情况的报告”; a notice that publishes the report,
         # “关于印发《淮安市洪泽区2024年…年度报告》的通知”: the name in the book title.
         head = before.strip(" ：:，,（(《") or _NOTICE_VERB_AT_START.sub("", after)
-    head = head.strip(" ：:，,（(《")
+    # (“台州电业局政府信息公开工作2021年度报告”: the year after the report's name)
+    head = _NAME_BEFORE_YEAR.sub("", head.strip(" ：:，,（(《"))
     if not head and m and cue_at > m.end():
         # "2025年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
         head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(《")

@@ -167,6 +167,26 @@ def test_title_worded_annual_work_report(engine: Engine, tmp_path: Path) -> None
     assert (report.agency.value, report.year.value) == ("上湾乡人民政府", 2019)
 
 
+def test_title_published_by_the_opening_sentence(engine: Engine, tmp_path: Path) -> None:
+    """A page whose title the extractor left out opens with a sentence that names the report
+    (a 2021 供电 report's stored page: “根据《中华人民共和国政府信息公开条例》(以下简称
+    《条例》)规定,特向社会公布台州电业局政府信息公开工作2021年度报告。”): the sentence up to
+    报告 was the title, and the agency “根据《中华人民共和国…》规定,特向社会公布台州电业局
+    政府信息公开工作”. The report it publishes is the title, its agency 台州电业局."""
+    body = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    sentence = (
+        "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,特向社会公布台州电业局"
+        "政府信息公开工作2019年度报告。本报告由总体情况、主动公开政府信息情况等部分组成。"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([sentence, *body[1:]]), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None
+    assert report.title.text == "台州电业局政府信息公开工作2019年度报告"
+    assert (report.agency.value, report.year.value) == ("台州电业局", 2019)
+    assert (report.title.anchor.line, report.title.anchor.column) == (1, 39)
+
+
 def test_title_wrapped_before_its_last_character(engine: Engine) -> None:
     """淮安市's 2024 report filled into the 2021 template (tests/docx_fixtures.py), exported to
     PDF by LibreOffice and extracted with ``pdftotext -layout``: the centred title wraps with
