@@ -115,6 +115,23 @@ def test_missing_section_gives_st001(engine: Engine, tmp_path: Path) -> None:
     assert "ST001" not in codes(engine.lint_path(SAMPLE_2019))
 
 
+def test_a_section_whose_table_is_there_without_its_heading(engine: Engine, tmp_path: Path) -> None:
+    """A stored page that prints section 二's tables without the heading above them (桂花
+    街道 2019): 'section 二 missing' was an error with its tables read. It is a warning that
+    the heading was not found; with no heading at all but the tables read, every ST001 is
+    a warning that says the headings may have been lost."""
+    lines = sample_text().split("\n")
+    assert lines[8] == "二、主动公开政府信息情况"
+    result = lint(engine, tmp_path, "\n".join(lines[:8] + lines[9:]))
+    st = [(f.sub_id, f.level) for f in result.findings if f.code == "ST001"]
+    assert st == [("section2", "warning")]
+    headings = {2, 8, 82, 345, 391, 394}  # (0-based: 一 … 六)
+    bare = "\n".join(line for k, line in enumerate(lines) if k not in headings)
+    result = lint(engine, tmp_path, bare, "bare.txt")
+    st = [(f.sub_id, f.level) for f in result.findings if f.code == "ST001"]
+    assert len(st) == 6 and {level for _, level in st} == {"warning"}
+
+
 def test_empty_and_binary_files_give_xt001(engine: Engine, tmp_path: Path) -> None:
     empty = engine.lint_path(write(tmp_path, "empty.txt", b""))
     assert codes(empty) == ["XT001"] and "为空" in empty.findings[0].message_zh
