@@ -1585,6 +1585,7 @@ def _review_by_labels(
 
 # “第二十条第（一）项”, also written without one of its 第 (“第二十条（一）项”).
 _ITEM_TITLE = re.compile(r"第?二十条第?\(?([一二三四五六七八九十]+)\)?项")
+_ITEM_WORDS = "二十条"  # (in every match of _ITEM_TITLE)
 
 
 @lru_cache(maxsize=64)
@@ -1721,7 +1722,7 @@ def recognise_article20(
                     )
                     if anchor is None:
                         anchor = cells[0].anchor
-            m = _ITEM_TITLE.search(first)
+            m = _ITEM_TITLE.search(first) if _ITEM_WORDS in first else None
             if m:
                 current, inferred = m.group(1), False
                 items.setdefault(
@@ -2098,8 +2099,11 @@ def _looks_like_review(table: DocTable, texts: set[str] | None = None) -> bool:
 def _looks_like_article20(table: DocTable, texts: set[str] | None = None) -> bool:
     # Each text's compact form: cached, as cells repeat from report to report (one pass
     # over a table's cells joined costs six times as much, NFKC over the whole text).
-    texts = _cell_texts(table) if texts is None else texts
-    return any(_ITEM_TITLE.search(compact(t)) for t in texts)
+    # Their compact forms joined (no title runs over a NUL), and the pattern run only
+    # where its words stand: it opens with an optional 第, so the engine would try it at
+    # every place of every text (most tables name no item).
+    joined = "\0".join(map(compact, _cell_texts(table) if texts is None else texts))
+    return _ITEM_WORDS in joined and _ITEM_TITLE.search(joined) is not None
 
 
 def _texts(doc: Document) -> list[str]:

@@ -215,3 +215,20 @@ def test_a_body_sentence_opening_with_the_report_is_no_title(
     report = engine.parse(path)
     assert report.title is None
     assert report.year.value == 2019  # from the statistics period
+
+
+def test_the_article_20_cue_is_a_title_inside_one_cell() -> None:
+    # A table is section 二's when a cell names an item (第二十条第（五）项, in any width
+    # or with traditional characters); a title cut over two cells is not one, and a
+    # table without the words is not looked at further.
+    from linter.document import NO_ANCHOR, Table, TableCell
+    from linter.interpret import _looks_like_article20
+
+    def table(*texts: str) -> Table:
+        return Table((tuple(TableCell(t, NO_ANCHOR) for t in texts),), NO_ANCHOR)
+
+    assert _looks_like_article20(table("信息内容", "第二十条第（五）项", "0"))
+    assert _looks_like_article20(table("二十條第(八)項"))
+    assert not _looks_like_article20(table("第二十条", "第（五）项"))
+    assert not _looks_like_article20(table("行政许可", "0", "0"))
+    assert not _looks_like_article20(table("第二十条规定"))
