@@ -99,15 +99,13 @@ def rendered(result: FileResult, renderer: Any, whole_findings: bool = False) ->
     """The result with its output rendered here (in the worker): besides the fragment,
     the parent only counts the findings (summary, exit code, progress: their Tally), so
     their messages, locations and the extracted text stay behind — they were most of
-    what crossed between processes. ``whole_findings``: the parent keeps each finding
-    (the audit store); they cross without their related locations."""
+    what crossed between processes; nor does it read the report, which stays behind
+    too. ``whole_findings``: the parent keeps each finding (the audit store); they cross
+    without their related locations."""
     fragment = renderer.fragment(result)
-    report = result.report
-    if report.extracted_text is not None:
-        report = replace(report, extracted_text=None)
     return FileResult(
         result.path,
-        report,
+        None,  # type: ignore[arg-type]
         # pickled light: see FileResult.__getstate__
         result.findings if whole_findings else tallies(result.findings),
         result.suppressed,

@@ -101,6 +101,8 @@ class Selection:
 @dataclass
 class FileResult:
     path: str
+    # None once a worker rendered the file's output (``rendered``): the parent reads
+    # nothing of it then.
     report: Report
     findings: list[Finding] = field(default_factory=list)
     # Findings accepted by a baseline: not reported as new, kept as suppressed in SARIF.
@@ -112,7 +114,7 @@ class FileResult:
     # The file's output already rendered by the worker (a reporter's fragment, see
     # linter.batch.EngineSpec.renderer); the findings then travel as what the parent
     # counts of them (linter.finding.Tally), or whole without their related locations,
-    # and the report without its extracted text.
+    # and without the report.
     rendered: Any = None
 
     def __getstate__(self) -> dict[str, Any]:

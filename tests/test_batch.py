@@ -261,8 +261,8 @@ def test_a_rendered_result_crosses_the_pool_light_and_whole(plugins) -> None:
     """What a worker sends once its SARIF is rendered: what the parent counts of each
     finding (code, name, level, path) — or, for the audit store, the findings without
     their related locations (flat tuples on the way), every other field as it was:
-    anchors placed from the page, values, properties — and no narrative figures in the
-    slim report."""
+    anchors placed from the page, values, properties — and no report. Without a
+    renderer the slim report crosses, without its narrative figures."""
     import pickle
     from dataclasses import replace
 
@@ -287,8 +287,9 @@ def test_a_rendered_result_crosses_the_pool_light_and_whole(plugins) -> None:
     assert [f.location.anchor.line for f in back.findings] == [
         f.location.anchor.line for f in result.findings
     ]
-    assert back.report.statements is None
+    assert back.report is None  # nor the report: the parent reads nothing of it
     assert back.rendered == light.rendered
     # Without a rendered fragment the findings cross whole (a reporter in the parent).
     whole = pickle.loads(pickle.dumps(slim(result), protocol=pickle.HIGHEST_PROTOCOL))
     assert whole.findings == result.findings
+    assert whole.report.statements is None
