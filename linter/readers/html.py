@@ -116,6 +116,7 @@ WIDGET_TAGS = (
     "button", "textarea", "input", "svg", "canvas", "audio", "video", "map", "marquee",
     "noembed", "noframes",
 )  # fmt: skip
+WIDGET_TAG_SET = frozenset(WIDGET_TAGS)
 # Page regions that are chrome unless they hold the report (a table or a heading).
 REGION_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # Elements whose class/id is an editor's, never chrome.
@@ -305,13 +306,16 @@ class HtmlReader(HtmlForm, Reader):
                 linked = list(body.iter(*LINK_TAGS))
             # (the body's links were gathered with its meta tags; most pages' report
             # bodies link to no file, and a page without links has none to look for)
+            # the report body's links, widgets and page regions: one walk
+            inside = list(container.iter(*LINK_TAGS, *WIDGET_TAGS, *REGION_TAGS))
             if container is body or not linked:
                 attachments = _attachments(linked)
             else:
-                attachments = _attachments(container.iter(*LINK_TAGS)) or _attachments(linked)
+                links = [e for e in inside if e.tag in LINK_TAG_SET]
+                attachments = _attachments(links) or _attachments(linked)
             if attachments:
                 metadata["attachments"] = attachments
-            _drop_chrome(container, source)
+            _drop_chrome(container, source, [e for e in inside if e is not container])
             walker = _BlockWalker(source)
             blocks = walker.run(container)
             body_span = (0, 0) if container is body else source.span
@@ -761,14 +765,19 @@ def _dominant_branch(body: Element) -> Element:
     return node
 
 
-def _drop_chrome(container: Element, source: _SourceIndex) -> None:
+def _drop_chrome(container: Element, source: _SourceIndex, found: list[Element]) -> None:
     """Remove widgets and chrome regions inside the report body (keeping their tails);
-    the source ranks the body's elements first when anything is removed."""
+    the source ranks the body's elements first when anything is removed. ``found``: the
+    body's links, widgets and regions (``LINK_TAGS``, ``WIDGET_TAGS``, ``REGION_TAGS``)
+    below it, in order."""
     from lxml import etree
 
-    if next(container.iterdescendants(*WIDGET_TAGS), None) is not None:
+    if any(element.tag in WIDGET_TAG_SET for element in found):
         source.rank()
         etree.strip_elements(container, *WIDGET_TAGS, with_tail=False)
+        regions = list(container.iterdescendants(*REGION_TAGS))
+    else:
+        regions = [element for element in found if element.tag in REGION_TAGS]
     # (cells and paragraphs carry editor classes, never chrome: not worth a regex each;
     # they are passed over in Python: six ``self::`` tests in the XPath cost more)
     suspects = [
@@ -777,7 +786,7 @@ def _drop_chrome(container: Element, source: _SourceIndex) -> None:
         if element.tag not in NEVER_CHROME_TAGS
         and CHROME_MARKER_RE.search(f"{element.get('class', '')} {element.get('id', '')}")
     ]
-    suspects.extend(container.iterdescendants(*REGION_TAGS))
+    suspects.extend(regions)
     for element in suspects:
         if element.getparent() is None:
             continue
