@@ -1630,8 +1630,14 @@ def _noted_row(
     number: str, label: str, version: int
 ) -> tuple[L.RowSpec, tuple[str, ...], tuple[str, ...]] | None:
     """The row of item ``number`` whose label ``label`` prints with a note of the report's
-    own: in brackets after it, or after a colon. None when it is not so printed."""
+    own: in brackets after it, or after a colon; or with 檔案 for 文件, as a mirror that
+    converts a page to Taiwan's wording prints it (規範性檔案: the 2020 市生态环境局 page
+    FORMATS.md cites [S12]). None when it is not so printed."""
     text = compact(label)
+    if "档案" in text:
+        text = text.replace("档案", "文件")
+        if found := _item_row(number, key(text), version):
+            return found
     for bare in (
         _BRACKETED.sub("", text) if _BRACKETED.search(text) else "",
         _NOTE_COLON.split(text, 1)[0] if _NOTE_COLON.search(text) else "",

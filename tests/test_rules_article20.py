@@ -318,6 +318,26 @@ def test_labels_with_notes_of_an_annotated_template(engine: Engine, tmp_path: Pa
     assert [k for k in found if k[0] != "AD003"] == kinds(engine.lint_path(SHANGHAI_2019))
 
 
+def test_a_row_label_in_a_mirrors_taiwan_wording(engine: Engine, tmp_path: Path) -> None:
+    """A mirror that converts a page to Taiwan's wording prints 文件 as 檔案 (the 2020 市生态
+    环境局 page FORMATS.md cites [S12]: 規範性檔案): the row was 'missing' (AD002, an error).
+    上海 2019 so printed: the row, its label printed otherwise (AD003)."""
+    from lxml import html as lxml_html
+
+    from tests import table_layouts as T
+
+    root = T.parse(SHANGHAI_2019)
+    (td,) = [td for td in root.iter("td") if " ".join(td.text_content().split()) == "规范性文件"]
+    T.set_text(td, "規範性檔案")
+    path = tmp_path / "mirror.html"
+    path.write_bytes(lxml_html.tostring(root, encoding="utf-8"))
+    found = kinds(engine.lint_path(path))
+    assert [k for k in found if k[0].startswith("AD00")] == [
+        ("AD003", "item1/normative_documents", "warning")
+    ]
+    assert [k for k in found if k[0] != "AD003"] == kinds(engine.lint_path(SHANGHAI_2019))
+
+
 def test_a_row_label_with_a_definition_after_a_colon(engine: Engine, tmp_path: Path) -> None:
     """A 2020 区文教局 report's page prints each row of item (一) with its definition after a
     colon: “规章:地方行政规章指……根据宪法、法律和行政法规等制定和发布的规范性文件。……”.
