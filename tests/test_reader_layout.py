@@ -283,6 +283,40 @@ def test_a_table_saved_one_cell_per_line_reads_as_the_page(name, engine):
         )
 
 
+def test_items_left_blank_after_a_filled_one_printed_one_cell_per_line(engine, tmp_path) -> None:
+    """A 2020 市国资委 report's page (a mirror's 繁體 text, FORMATS.md [S14]) fills item
+    (一) and leaves (五)-(九) blank: their rows are labels with no values. The table was
+    refused whole (XT002 for section 二: (一)'s figures unread). 上海 2019's LibreOffice text
+    so blanked: (一) is read as the page's, the blank items said unread (warnings), and no
+    error the page lacks."""
+    lines = (FIXTURES / "text" / "2019_prov-shanghai-govoffice.lo.txt").read_text("utf-8")
+    lines = lines.split("\n")
+    start = lines.index("第二十条第（五）项")
+    end = lines.index("三、收到和处理政府信息公开申请情况")
+    blanked = [
+        line
+        for k, line in enumerate(lines)
+        if not (start < k < end and (_number(line) or line.endswith("元")))
+    ]
+    path = tmp_path / "blanked.txt"
+    path.write_text("\n".join(blanked), encoding="utf-8")
+    report = engine.parse(path)
+    page = engine.parse(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html").to_json()
+    items = report.to_json()["article20"]["items"]
+    assert _cells(items["item1"]) == _cells(page["article20"]["items"]["item1"])
+    found = {(f.code, f.sub_id, f.level) for f in engine.lint_path(path).findings}
+    page_found = {
+        (f.code, f.sub_id, f.level)
+        for f in engine.lint_path(FIXTURES / "html" / "2019_prov-shanghai-govoffice.html").findings
+    }
+    assert not [k for k in found - page_found if k[2] == "error"]
+    assert ("XT002", "section2", "warning") not in found
+
+
+def _number(line: str) -> bool:
+    return line.strip().isdigit()
+
+
 def _cell_rows(text: str) -> list[list[str]]:
     doc = _read(text)
     return [[c.text for c in r] for b in doc.blocks if isinstance(b, Table) for r in b.rows]

@@ -1684,7 +1684,8 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
             if joined := _joined_header(headers[0], min(widths)):
                 rows[rows.index(headers[0])] = part[part.index(headers[0])] = joined
                 headers = [joined]
-        if headers and (len(headers) > 1 or {len(headers[0])} != widths):
+        # (a part whose rows all have no values, left blank on the page: its header alone)
+        if headers and (len(headers) > 1 or ({len(headers[0])} != widths and widths)):
             return False
     if not rows:
         return False
@@ -1697,6 +1698,8 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
         last + 1 < len(lines)
         and _cell_label(lines[last + 1])
         and not _values_after(lines, last + 1)
+        # (the next item's title is no row label: the items after it left blank)
+        and not _ITEM_LINE.match(_cell_text(lines[last + 1]))
     ):
         return False
     doc.blocks.append(Table(tuple(rows), _table_anchor(i + 1, 1, rows)))
