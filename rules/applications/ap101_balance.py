@@ -55,19 +55,23 @@ class Balance(Rule):
         # A total left blank in a row with entries is AP007's finding, not an imbalance.
         unfilled = blank_totals(table)
         rows = ("new_received", "carried_over", "outcome_total", "carried_forward")
+        # each row's cells by column, looked up once; terms are made for a finding only
+        new_cells, carried_cells, total_cells, forward_cells = (
+            row.cells if (row := table.rows.get(r)) is not None else {} for r in rows
+        )
         for column in APPLICATION_COLUMNS:
             c = column.id
             if c == "total" and any(r in unfilled for r in rows):
                 continue
             try:
-                new, carried = term(table, "new_received", c), term(table, "carried_over", c)
-                total, forward = term(table, "outcome_total", c), term(table, "carried_forward", c)
-                left = arith.value(new.cell) + arith.value(carried.cell)
-                right = arith.reported(total.cell) + arith.value(forward.cell)
+                left = arith.value(new_cells.get(c)) + arith.value(carried_cells.get(c))
+                right = arith.reported(total_cells.get(c)) + arith.value(forward_cells.get(c))
             except arith.Undecidable:
                 continue
             if left == right:
                 continue
+            new, carried = term(table, "new_received", c), term(table, "carried_over", c)
+            total, forward = term(table, "outcome_total", c), term(table, "carried_forward", c)
             terms = [new, carried, total, forward]
             note_zh = arith.BLANK_NOTE_ZH if arith.any_blank(terms) else ""
             note_en = arith.BLANK_NOTE_EN if arith.any_blank(terms) else ""

@@ -9,7 +9,7 @@ from linter.finding import Finding
 from linter.labels import APPLICANT_COLUMN_IDS, ENGLISH, row_label_zh
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.applications.common import location, locations, term
+from rules.applications.common import location, locations, row_terms
 
 
 class ApplicantTotal(Rule):
@@ -61,8 +61,7 @@ class ApplicantTotal(Rule):
             except arith.Undecidable:
                 continue
             try:
-                total = term(table, row_id, "total")
-                parts = [term(table, row_id, c) for c in APPLICANT_COLUMN_IDS]
+                total, *parts = row_terms(table, row_id, _COLUMNS)
                 expected = arith.total(parts)
                 reported = arith.reported(total.cell)
             except arith.Undecidable:
@@ -72,8 +71,9 @@ class ApplicantTotal(Rule):
             blank = arith.any_blank([total, *parts])
             note_zh = arith.BLANK_NOTE_ZH if blank else ""
             note_en = arith.BLANK_NOTE_EN if blank else ""
-            shown_zh = " + ".join(_show(p.cell, "zh") for p in parts)
-            shown_en = " + ".join(_show(p.cell, "en") for p in parts)
+            shown = [arith.fmt(p.cell.value) if p.cell.state == "number" else None for p in parts]
+            shown_zh = " + ".join("空白" if v is None else v for v in shown)
+            shown_en = " + ".join("blank" if v is None else v for v in shown)
             yield self.finding(
                 report,
                 location(total.cell, row_id, "total"),
@@ -91,7 +91,4 @@ class ApplicantTotal(Rule):
             )
 
 
-def _show(cell, lang: str) -> str:
-    if cell.state == "number":
-        return arith.fmt(cell.value)
-    return "blank" if lang == "en" else "空白"
+_COLUMNS = ("total", *APPLICANT_COLUMN_IDS)

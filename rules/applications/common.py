@@ -41,6 +41,22 @@ def term(table: Table, row_id: str, column_id: str) -> Term:
 _new_term = tuple.__new__
 
 
+def row_terms(table: Table, row_id: str, column_ids: Sequence[str]) -> list[Term]:
+    """:func:`term` of each column of one row (the row and its labels looked up once)."""
+    row = table.rows.get(row_id)
+    if row is None:
+        raise arith.Undecidable
+    cells = row.cells
+    names = _row_names(row_id, registry_version())
+    out = []
+    for column_id in column_ids:
+        cell = cells.get(column_id)
+        if cell is None:
+            raise arith.Undecidable
+        out.append(_new_term(Term, (cell, *names)))
+    return out
+
+
 @cache
 def _row_names(row_id: str, version: int) -> tuple[str, str]:
     return row_label_zh(row_id), ENGLISH[row_id]
