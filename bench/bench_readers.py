@@ -10,6 +10,10 @@ file of one kind (``lxml.html.fromstring``; zip + ``lxml.etree.fromstring`` of
 Reported: the mean per file in ms and the reader / bare ratio, min / median / max over
 the rounds. Targets (issue 16): HTML ≤ 2×, DOCX ≤ 1.5×.
 
+``--anchors`` also times placing every anchor of the documents read (each block's and
+each cell's line and column: for HTML, the source scan and ranking that the first anchor
+a finding reads sets off, and each element's place), after the reader's own time.
+
 ``--code`` imports ``linter`` from another checkout (``git worktree``/``git archive`` of an
 older commit) to time it the same way: run both, one after the other, for before/after.
 """
@@ -31,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--code", type=Path, help="the checkout to import linter from")
+    parser.add_argument(
+        "--anchors", action="store_true", help="also time placing every anchor of what was read"
+    )
     args = parser.parse_args(argv)
     root = (args.code or Path(__file__).resolve().parent.parent).resolve()
     sys.path.insert(0, str(root))
@@ -60,12 +67,20 @@ def main(argv: list[str] | None = None) -> int:
             etree.fromstring(archive.read("word/document.xml"), xml_parser)
 
     html_reader, docx_reader = HtmlReader(), DocxReader()
+    ours_reader = {"html": html_reader, "docx": docx_reader}
 
     def read_html(path: str, data: bytes) -> None:
         html_reader.read(path, data, limits)
 
     def read_docx(path: str, data: bytes) -> None:
         docx_reader.read(path, data, limits)
+
+    def every_anchor(document) -> None:
+        for block in document.blocks:
+            block.anchor.line  # noqa: B018 (placing it is what is timed)
+            for row in getattr(block, "rows", ()):
+                for cell in row:
+                    cell.anchor.line  # noqa: B018
 
     def cpu(function, batch) -> float:
         gc.collect()
@@ -90,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
             rows.setdefault(f"{kind} bare ms/file", []).append(base * 1e3)
             rows.setdefault(f"{kind} reader ms/file", []).append(read * 1e3)
             rows.setdefault(f"{kind} reader / bare", []).append(read / base)
+            if args.anchors:
+                documents = [
+                    ours_reader[kind].read(path, data, limits) for path, data in files[kind]
+                ]
+                gc.collect()
+                started = time.process_time()
+                for document in documents:
+                    every_anchor(document)
+                placed = (time.process_time() - started) / len(documents)
+                rows.setdefault(f"{kind} anchors ms/file", []).append(placed * 1e3)
     counts = ", ".join(f"{len(files[kind])} {kind}" for kind, _, _ in kinds)
     print(f"{root}: {counts}; {args.rounds} rounds, CPU time")
     print(f"{'':22} {'min':>7} {'median':>7} {'max':>7}")
