@@ -147,11 +147,12 @@ class LazyAnchor(Anchor):
             raise AttributeError(name)
         locate = object.__getattribute__(self, "_locate")
         placed = locate(object.__getattribute__(self, "_key"))
-        for field_name, value in zip(ANCHOR_FIELDS, _anchor_values(placed), strict=True):
-            object.__setattr__(self, field_name, value)
+        # (each slot set through its own descriptor: cheaper than object.__setattr__)
+        for put, value in zip(_PUT_FIELDS, _anchor_values(placed), strict=True):
+            put(self, value)
         # the source and element are no longer needed: let them go
-        object.__setattr__(self, "_locate", None)
-        object.__setattr__(self, "_key", None)
+        _put_locate(self, None)
+        _put_key(self, None)
         return object.__getattribute__(self, name)
 
     def __eq__(self, other: object) -> bool:
@@ -164,6 +165,7 @@ class LazyAnchor(Anchor):
 
 
 _FIELD_SET = frozenset(ANCHOR_FIELDS)
+_PUT_FIELDS = tuple(Anchor.__dict__[name].__set__ for name in ANCHOR_FIELDS)
 _put_locate = LazyAnchor.__dict__["_locate"].__set__
 _put_key = LazyAnchor.__dict__["_key"].__set__
 
