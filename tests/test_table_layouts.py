@@ -107,6 +107,38 @@ def test_real_pages_a_block_between_blank_lines_make_up_no_error(
     assert not [k for k in found - set(kinds(engine.lint_path(page))) if k[2] == "error"]
 
 
+@pytest.mark.parametrize("form", ["txt-spaced", "txt-lines"])
+def test_a_row_left_blank_printed_a_cell_a_line_is_not_missing(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """A row of nothing left blank (上海 2019 leaves its zeros blank; here 平潭 2023's 规章
+    row, 0 0 0) printed a cell a line: its label stands on a line of its own, its empty
+    cells are blank lines (``txt-spaced``, and LibreOffice's text, a cell a line:
+    ``txt-lines``). The table is read from the next row with figures, the label is left a
+    paragraph: the row was "missing" (AD002, an error) though printed. It is a row not
+    read (XT002 partial; AD002 not said), the other items read as before."""
+    root = T.parse(PINGTAN_2023)
+    table = T.table_of(root, "二")
+    row = next(tr for tr in table.iter("tr") if tr.text_content().strip().startswith("规章"))
+    for td in row.xpath("./td")[1:]:
+        T.set_text(td, "")
+    page = tmp_path / "page.html"
+    page.write_bytes(T.page_bytes(root, "html"))
+    text = T.page_bytes(root, "txt-spaced").decode("utf-8")
+    if form == "txt-lines":
+        text = "\n".join(text.split("\n\n"))
+    path = tmp_path / "printed.txt"
+    path.write_text(text, encoding="utf-8")
+    result = engine.lint_path(path)
+    found = set(kinds(result))
+    assert not [k for k in found - set(kinds(engine.lint_path(page))) if k[2] == "error"]
+    items = result.report.article20.items
+    assert [u.row_id for u in items["item1"].unread] == ["rules"]
+    assert {"licensing", "penalty", "coercion", "fees"} <= {
+        r for t in items.values() for r in t.rows
+    }
+
+
 @pytest.mark.parametrize(
     "layout",
     sorted(f"review:{k}" for k in T.REVIEW_LAYOUTS)
