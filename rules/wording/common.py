@@ -33,6 +33,7 @@ from linter.textnorm import compact, split_numbering
 # A paragraph with none of these is a table's labels set as text (“结果结果其他尚未”, the
 # header of a table a converter stacked up), not prose.
 _PROSE_MARKS = "，。；：、,.;:！？"
+_PROSE_MARK = re.compile(f"[{re.escape(_PROSE_MARKS)}]")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _is_prose(text: str) -> bool:
     text = text.strip()  # indentation is not a column
     if "\t" in text or "   " in text or "\u3000\u3000\u3000" in text or text.count("|") >= 2:
         return False  # columns set apart: a table printed as text
-    return any(mark in text for mark in _PROSE_MARKS) and not _is_row_label(text)
+    return _PROSE_MARK.search(text) is not None and not _is_row_label(text)
 
 
 def _is_row_label(text: str) -> bool:
