@@ -857,3 +857,24 @@ def test_section2_column_labels_with_the_report_year(
     assert ("AD003", "item1/issued", "warning") in found
     items = result.report.article20.items
     assert items["item1"].rows["normative_documents"].cells["issued"].value is not None
+
+
+@pytest.mark.parametrize("original", [PINGTAN_2023, HONGZE_2024], ids=lambda p: p.stem)
+def test_one_item_of_four_in_the_other_edition_ties_the_section(
+    engine: Engine, tmp_path: Path, original: Path
+):
+    """A 2021-format report whose item (一) keeps the 2019 columns (本年新制作数量 …) and
+    whose items (五)(六)(八) follow the 2021 ones, as a 2021 区教育局 report's stored page
+    prints them: the two editions tie for section 二 (three column labels each), which
+    then follows neither, and ST003 said nothing; now it says item (一) keeps the other
+    edition's columns, at warning level as when the section's edition is right."""
+    text = original.read_text("utf-8")
+    for old, new in (
+        ("本年制发件数", "本年新制作数量"),
+        ("本年废止件数", "本年新公开数量"),
+        ("现行有效件数", "对外公开总数量"),
+    ):
+        text = replace(old, new)(text)
+    found = set(kinds(engine.lint_path(write(tmp_path, f"v{original.suffix}", text))))
+    assert ("ST003", "section2/item1", "warning") in found
+    assert not [k for k in found if k[0] == "ST003" and k[2] == "error"]

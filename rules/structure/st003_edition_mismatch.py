@@ -16,7 +16,7 @@ _DECIDED_BY_EN = {"year": "the report year", "config": "the configuration"}
 
 
 class EditionMismatch(Rule):
-    """检查内容：第二部分的表格（第二部分缺失时看第三部分的表格）所用格式版本与报告年度应适用的版本不一致：2021 年度及以后的报告用了 2019 年试行格式的表格（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项政府集中采购等），或 2019、2020 年度报告用了 2021 年格式的表格。第二部分表格为 2021 年格式、只有第三部分“（六）其他处理”一行未分 3 个子项的，不属于本规则（由 AP002 报告缺少的子项）。报告年度无法确定时，按表格判断格式版本，并以提示说明。第二部分整体符合应适用的版本、但其中某一项沿用另一版的栏目（如 2021 年度以后报告的第（八）项仍为“上一年项目数量 / 本年增/减”）时，对该项报告警告；第二部分各项混用两版（如两项为 2019 年试行格式、两项为 2021 年格式）时，错误指明哪几项采用了另一版，而不说整个第二部分都用了另一版。
+    """检查内容：第二部分的表格（第二部分缺失时看第三部分的表格）所用格式版本与报告年度应适用的版本不一致：2021 年度及以后的报告用了 2019 年试行格式的表格（本年新制作数量、上一年项目数量、本年增/减、第二十条第（九）项政府集中采购等），或 2019、2020 年度报告用了 2021 年格式的表格。第二部分表格为 2021 年格式、只有第三部分“（六）其他处理”一行未分 3 个子项的，不属于本规则（由 AP002 报告缺少的子项）。报告年度无法确定时，按表格判断格式版本，并以提示说明。第二部分整体符合应适用的版本、但其中某一项沿用另一版的栏目（如 2021 年度以后报告的第（八）项仍为“上一年项目数量 / 本年增/减”）时，对该项报告警告；第二部分各项混用两版（如两项为 2019 年试行格式、两项为 2021 年格式）时，错误指明哪几项采用了另一版，而不说整个第二部分都用了另一版；两版在第二部分中势均力敌、无法判断整体版本时（如第（一）项为 2019 年试行格式，第（五）（六）（八）项为 2021 年格式），对沿用另一版的各项报告警告。
 
     为何重要：2021 年格式取代了试行格式，两者第二部分的栏目含义不同（如“现行有效件数”与“对外公开总数量”），用错版本的数据无法与其他机关、其他年度比较，也说明报告套用了过期的模板。
 
@@ -26,7 +26,7 @@ class EditionMismatch(Rule):
 
     依据：国办公开办函〔2021〕30号印发修订后的《中华人民共和国政府信息公开工作年度报告格式》，自 2021 年度报告起执行；2019、2020 年度报告按国办公开办函〔2019〕60号《格式（试行）》编制。两版表格的栏目见多份模板和真实报告。
 
-    What it checks: the section 二 tables (section 三's when section 二 is missing) follow another edition of the format than the report year requires: a report on 2021 or later with the 2019 trial tables (本年新制作数量, 上一年项目数量, 本年增/减, item (9) 政府集中采购 …), or a report on 2019–2020 with the 2021 tables. A single collapsed （六）其他处理 row in section 三 with 2021 tables in section 二 is not this rule's business (AP002 reports the missing sub-rows). When the report year is unknown, the edition is inferred from the tables and a note says so. When section 二 as a whole follows the right edition but one item keeps the other edition's columns (item (8) of a report on 2021 or later still printing 上一年项目数量 / 本年增/减), that item gets a warning; when the items mix the editions (two in the 2019 trial format, two in the 2021 one), the error names the items that follow the other edition rather than saying the whole of section 二 does.
+    What it checks: the section 二 tables (section 三's when section 二 is missing) follow another edition of the format than the report year requires: a report on 2021 or later with the 2019 trial tables (本年新制作数量, 上一年项目数量, 本年增/减, item (9) 政府集中采购 …), or a report on 2019–2020 with the 2021 tables. A single collapsed （六）其他处理 row in section 三 with 2021 tables in section 二 is not this rule's business (AP002 reports the missing sub-rows). When the report year is unknown, the edition is inferred from the tables and a note says so. When section 二 as a whole follows the right edition but one item keeps the other edition's columns (item (8) of a report on 2021 or later still printing 上一年项目数量 / 本年增/减), that item gets a warning; when the items mix the editions (two in the 2019 trial format, two in the 2021 one), the error names the items that follow the other edition rather than saying the whole of section 二 does; when the two editions tie in section 二, which then follows neither (item (1) in the 2019 trial columns, items (5)(6)(8) in the 2021 ones), each item of the other edition gets a warning.
 
     Why it matters: the 2021 format replaced the trial format and its section 二 columns mean different things (现行有效件数 is not 对外公开总数量); figures in the wrong edition cannot be compared with other agencies or years, and show an outdated template was used.
 
@@ -56,6 +56,13 @@ class EditionMismatch(Rule):
         apps = report.applications
         if a20.present and a20.edition:
             found, section = a20.edition, 2
+        elif a20.present and required.decided_by != "tables":
+            # Section 二's items split between the editions so evenly that the section
+            # follows neither (item (一) in the 2019 columns, (五)(六)(八) in the 2021
+            # ones, as a 2021 区教育局 report's page prints them): each item of the other
+            # edition is said, as when it is the only one.
+            yield from self._items_of_another_edition(report, required.value)
+            return
         elif not a20.present and apps.present and apps.edition:
             found, section = apps.edition, 3
             if _only_collapsed(found, required.value):
