@@ -347,7 +347,7 @@ def to_marked_cell_lines(root: html.HtmlElement) -> str:
     return _article_text(root, table)
 
 
-def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
+def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False, padded: bool = True) -> str:
     """The article as the same kind of extractor prints tables whose cells hold paragraphs
     (seen in real reports' stored pages): one paragraph a line; a table a cell a line, each
     printed cell followed by `` |`` (an empty one a ``|`` of its own), nothing between rows
@@ -355,7 +355,8 @@ def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
     cells cover are not printed. The table's last row is not padded (a 2020 县卫生健康局
     page's stored text). ``row_ends``: every row but the last ends in a line of one pipe
     more than its padding, a full row in ``|`` (a 2019 街道办事处 and a 2019 县卫生健康局
-    page's stored text: ``规章 |``, ``0 |`` …, ``||``)."""
+    page's stored text: ``规章 |``, ``0 |`` …, ``||``). Without ``padded``, no row is padded
+    (the stored page of a 2025 开发区 bureau's report)."""
 
     def table(grid: Grid, texts: dict[int, str]) -> list[str]:
         lines: list[str] = []
@@ -363,7 +364,7 @@ def to_cell_lines(root: html.HtmlElement, *, row_ends: bool = False) -> str:
             printed = _printed(grid, texts, r, None)
             lines.extend(f"{cell} |" if cell else "|" for cell in printed)
             pad = len(grid[0]) - len(printed) + row_ends
-            if pad and r + 1 < len(grid):
+            if pad and r + 1 < len(grid) and padded:
                 lines.append("|" * pad)
         return lines
 
@@ -454,6 +455,8 @@ def page_bytes(root: html.HtmlElement, form: str) -> bytes:
         return to_spaced_items(root).encode()
     if form == "txt-cells-ended":
         return to_cell_lines(root, row_ends=True).encode()
+    if form == "txt-cells-bare":
+        return to_cell_lines(root, padded=False).encode()
     return html.tostring(root, encoding="utf-8", method="html")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from linter.engine import Engine
 from tests import table_layouts as T
-from tests.conftest import kinds
+from tests.conftest import kinds, write
 
 PINGTAN_2023 = T.HTML / "2023_zone-pingtan_gov.html"
 SHANGHAI_2019 = T.HTML / "2019_prov-shanghai-govoffice.html"  # zeros left blank
@@ -137,6 +137,38 @@ def test_a_row_left_blank_printed_a_cell_a_line_is_not_missing(
     assert {"licensing", "penalty", "coercion", "fees"} <= {
         r for t in items.values() for r in t.rows
     }
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        T.HTML / f"{name}.html"
+        for name in (
+            "2019_prov-shanghai-govoffice",
+            "2022_zone-pingtan_gov",
+            "2023_zone-pingtan_gov",
+            "2025_zonedept-pingtan-czj",
+        )
+    ],
+    ids=lambda p: p.stem,
+)
+def test_real_pages_a_cell_a_line_with_pipes_and_no_padding(
+    engine: Engine, tmp_path: Path, page: Path
+) -> None:
+    """A real page printed a cell a line, each cell followed by a pipe but no row padded
+    (``txt-cells-bare``, as the stored page of a 2025 开发区 bureau's report prints its
+    tables): its tables are read as one cell per line (sections 二 and 三 were not read:
+    XT002), an empty cell being a pipe alone, and give the page's findings. (平潭财政金融局
+    2025's section 二 is not read one cell per line even without the pipes, as LibreOffice
+    saves it: it gives what those lines give.)"""
+    root = T.parse(page)
+    found = kinds(_lint(engine, tmp_path, root, "txt-cells-bare", "bare"))
+    if page.stem == "2025_zonedept-pingtan-czj":
+        bare = T.page_bytes(root, "txt-cells-bare").decode()
+        plain = "\n".join(line.removesuffix(" |") for line in bare.split("\n"))
+        assert found == kinds(engine.lint_path(write(tmp_path, "plain.txt", plain)))
+    else:
+        assert found == kinds(engine.lint_path(page))
 
 
 @pytest.mark.parametrize(

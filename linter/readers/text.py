@@ -1489,7 +1489,13 @@ _ITEM_LINE = re.compile(
 
 
 def _cell_text(line: str) -> str:
-    return line.rstrip("\r").strip(_WHITESPACE)
+    """A cell line's text; without the pipe an extractor may print after each cell
+    (``第二十条第（一）项 |``, ``0 |``, an empty cell ``|``: seen in the stored pages of
+    real 2023–2025 reports, with no line of padding between rows)."""
+    text = line.rstrip("\r").strip(_WHITESPACE)
+    if text.endswith("|") and not text.endswith("\\|"):
+        return text[:-1].rstrip(_WHITESPACE)
+    return text
 
 
 def _value_line(line: str) -> bool:
@@ -1498,7 +1504,7 @@ def _value_line(line: str) -> bool:
     cannot be told from one; a no-break space is always a cell of its own)."""
     text = _cell_text(line)
     if not text:
-        return "\u00a0" in line
+        return "\u00a0" in line or line.strip(_WHITESPACE) == "|"
     return " " not in text and parse_cell(text).state in _VALUE_STATES
 
 
@@ -1626,6 +1632,8 @@ def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) ->
 
     def cell(k: int) -> TableCell:
         raw = lines[k].rstrip("\r")
+        if _cell_text(raw) != raw.strip(_WHITESPACE):  # (a cell's pipe after it)
+            raw = raw.rstrip(_WHITESPACE)[:-1]
         text, column = _clean(raw, 1)
         return TableCell(text, _span(k + 1, column, text))
 
