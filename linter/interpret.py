@@ -535,6 +535,24 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     return candidates[0] if candidates else None
 
 
+def _title_lines(blocks: Sequence[Paragraph | DocTable]) -> list[TextBlock]:
+    """The lines above section 一 a title may be: its paragraphs, and a row of a table
+    there that prints one cell alone, named like a report (a page that sets its title in
+    a layout table, under its 索引号 and 发布机构: ``浙江省教育厅2024年度政府信息公开工作报告
+    | |||…`` as an extractor prints it, seen in the stored pages of real 2022–2024
+    reports)."""
+    out: list[TextBlock] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(TextBlock(block.text, block.anchor))
+            continue
+        for row in block.rows:
+            printed = [c for c in row if c.text.strip()]
+            if len(printed) == 1 and _TITLE_CUE.search(printed[0].text):
+                out.append(TextBlock(printed[0].text, printed[0].anchor))
+    return out
+
+
 _NAME_BEFORE_YEAR = re.compile(r"(?:政府)?信息公开(?:工作)?$")
 # What a report's opening sentence says before the report it publishes (“特向社会公布…”).
 _PUBLISHES = re.compile(r"^(?:特|现|兹|现将|特将)?(?:向社会)?(?:公布|发布|公开|编制)(?:了)?")
@@ -2255,7 +2273,8 @@ def interpret(doc: Document, data: bytes) -> Report:
     article20 = recognise_article20(a20_blocks, diagnostics)
 
     title = _title_from(
-        preamble or [TextBlock(b.text, b.anchor) for b in blocks[:3] if isinstance(b, Paragraph)],
+        _title_lines(blocks[:first_heading])
+        or [TextBlock(b.text, b.anchor) for b in blocks[:3] if isinstance(b, Paragraph)],
         doc.metadata,
     )
     agency = Decided(None)
