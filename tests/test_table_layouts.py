@@ -35,7 +35,9 @@ def _lint(engine: Engine, tmp_path: Path, root, form: str, name: str):
     ],
     ids=lambda p: p.stem,
 )
-@pytest.mark.parametrize("form", ["txt-pipes", "txt-cells", "txt-cells-ended", "txt-cells-marked"])
+@pytest.mark.parametrize(
+    "form", ["txt-pipes", "txt-cells", "txt-cells-ended", "txt-cells-marked", "txt-separated"]
+)
 def test_real_pages_as_rows_of_piped_cells_read_as_the_pages(
     engine: Engine, tmp_path: Path, page: Path, form: str
 ) -> None:
@@ -48,7 +50,9 @@ def test_real_pages_as_rows_of_piped_cells_read_as_the_pages(
     its padding (``txt-cells-ended``: a 2019 街道办事处 and a 2019 县卫生健康局 page), or
     with a line of a pipe alone before every row and a short row's padding on its last
     cell's line (``txt-cells-marked``: a 2020 街道 page, 湖北's annotated template), their
-    tables were not read either (XT002)."""
+    tables were not read either (XT002). With each cell followed by a line holding a pipe
+    alone and nothing between rows (``txt-separated``, a 2023 镇 report's stored page), no
+    table was read."""
     root = T.parse(page)
     assert kinds(_lint(engine, tmp_path, root, form, "page")) == kinds(engine.lint_path(page))
 
@@ -177,7 +181,9 @@ def test_real_pages_a_cell_a_line_with_pipes_and_no_padding(
     + sorted(f"a20:{k}" for k in T.ARTICLE20_LAYOUTS),
 )
 @pytest.mark.parametrize("page", [PINGTAN_2023, SHANGHAI_2019], ids=["pingtan2023", "shanghai2019"])
-@pytest.mark.parametrize("form", ["txt-cells", "txt-cells-ended", "txt-cells-marked"])
+@pytest.mark.parametrize(
+    "form", ["txt-cells", "txt-cells-ended", "txt-cells-marked", "txt-separated"]
+)
 def test_layouts_printed_a_cell_a_line_make_up_no_error(
     engine: Engine, tmp_path: Path, page: Path, layout: str, form: str
 ) -> None:

@@ -252,6 +252,8 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
     # One cell per line is read only from a file that is not a PDF's text (pdftotext sets
     # pages apart with form feeds): a PDF's text may print a row's values before its label.
     cell_lines = not any("\f" in line for line in lines)
+    # Lines holding a pipe alone: a table's cell separators (see _read_separated_cells).
+    lone_pipes = {k for k, line in enumerate(lines) if line.strip(_WHITESPACE) == "|"}
     i = start
     n = len(lines)
     while i < n:
@@ -290,6 +292,13 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             continue
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
+            continue
+        if (
+            cell_lines
+            and not lone_pipes.isdisjoint(range(i + 1, i + 1 + _SEPARATED_CELL_LINES))
+            and (after := _read_separated_cells(lines, i, doc)) is not None
+        ):
+            i = after
             continue
         if cell_lines and (end := _cell_lines_region(lines, i)) is not None:
             if not _read_cell_lines_table(lines, i, end, doc):
@@ -1615,6 +1624,63 @@ def _joined_header(header: tuple[TableCell, ...], width: int) -> tuple[TableCell
         else:
             return None
     return tuple(out) if len(out) == width else None
+
+
+# A cell printed over a few lines between two separators (“商业” / “企业”).
+_SEPARATED_CELL_LINES = 3
+_SEPARATED_MIN_CELLS = 8
+
+
+def _read_separated_cells(lines: list[str], i: int, doc: Document) -> int | None:
+    """A table an extractor printed a cell a line, each cell followed by a line holding a
+    pipe alone and nothing between rows (``第二十条第（一）项``, ``|``, ``信息内容``, ``|`` …,
+    seen in the stored page of a real 2023 镇 report): the separators tell a cell of two
+    lines (``商业`` / ``企业``) from two cells. The cells are read as one cell per line
+    (:func:`_read_cell_lines_table`, under the same conditions); the line after the table
+    read, or None when the lines are not such a table or it cannot be read."""
+    n = len(lines)
+    cells: list[str] = []
+    origin: list[int] = []  # the line each cell starts on
+    k = i
+    while k < n:
+        if k > i and lines[k].strip(_WHITESPACE) == "|":
+            cells.append("|")  # an empty cell: its separator alone (read as a cell's pipe)
+            origin.append(k)
+            k += 1
+            continue
+        j = k
+        while (
+            j < n and j - k < _SEPARATED_CELL_LINES and lines[j].strip(_WHITESPACE) not in ("|", "")
+        ):
+            j += 1
+        if j == k or j >= n or lines[j].strip(_WHITESPACE) != "|":
+            break
+        cells.append("".join(line.strip(_WHITESPACE) for line in lines[k:j]))
+        origin.append(k)
+        k = j + 1
+    if len(cells) < _SEPARATED_MIN_CELLS:
+        return None
+    # The table starts at its first row label (a header's cells before it, “申请人情况” …,
+    # are paragraphs, as in one cell per line).
+    start = next((s for s in range(len(cells)) if _cell_lines_region(cells, s)), None)
+    if start is None:
+        return None
+    end = _cell_lines_region(cells, start)
+    table = Document(doc.path, doc.media_type)
+    if not _read_cell_lines_table(cells, start, end, table) or len(table.blocks) != 1:
+        return None
+    for s in range(start):
+        _add_paragraphs(cells[s], origin[s] + 1, doc)
+    read = table.blocks[0]
+    assert isinstance(read, Table)
+
+    def placed(anchor: Anchor) -> Anchor:
+        line = origin[anchor.line - 1] + 1 if anchor.line else None
+        return Anchor(line, anchor.column, line, anchor.end_column)
+
+    rows = tuple(tuple(TableCell(c.text, placed(c.anchor)) for c in row) for row in read.rows)
+    doc.blocks.append(Table(rows, placed(read.anchor)))
+    return origin[end] if end < len(origin) else k
 
 
 def _read_cell_lines_table(lines: list[str], i: int, end: int, doc: Document) -> bool:
