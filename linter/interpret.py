@@ -1109,6 +1109,43 @@ def _upright(table: DocTable) -> DocTable:
     return turned
 
 
+# Labels that print a section's table (its header), for :func:`_labels_without_figures`.
+_TABLE_LABELS = {
+    2: ("信息内容", "本年制发件数", "本年新制作数量", "本年处理决定数量"),
+    3: (
+        "申请人情况",
+        "法人或其他组织",
+        "本年新收政府信息公开申请数量",
+        "上年结转政府信息公开申请数量",
+    ),
+    4: ("行政复议", "行政诉讼", "结果维持", "结果纠正"),
+}
+
+
+def _labels_without_figures(
+    number: int, blocks: Sequence[Paragraph | DocTable]
+) -> tuple[str, str] | None:
+    """Why section ``number``'s table was not read when its tables print two of its labels
+    or more but not one figure: no cell a number, and no line of the section ending in one
+    (a 2021 template published unfilled, whose table was said to have labels unlike the
+    format's). Only a table the reader set out counts: a line holding a number alone may
+    have been taken for a page number, so lines cannot tell that there is none. None
+    otherwise."""
+    cells = [c.text for b in blocks if isinstance(b, DocTable) for r in b.rows for c in r if c.text]
+    lines = [b.text.split()[-1] for b in blocks if isinstance(b, Paragraph) and b.text.split()]
+    keys = [k for t in cells if (k := key(t))]
+    labels = _TABLE_LABELS.get(number, ())
+    printed = [x for x in labels if any(key(x) in k and len(k) <= len(key(x)) + 4 for k in keys)]
+    if len(printed) < 2 or any(parse_cell(t).state == "number" for t in (*cells, *lines)):
+        return None
+    return (
+        f"该部分表格印有统一格式的标签（{'、'.join(printed[:3])}），但没有一个数字（各格空白或只有占位符），"
+        "没有可检查的数值",
+        f"it holds a table with the format's labels ({', '.join(printed[:3])}) but not one "
+        "figure (every cell blank or a placeholder): there are no values to check",
+    )
+
+
 _TURNED_NOT_READ = (
     "该部分表格转置排列（申请人类型为行、办理情况为列），标签与统一格式相同，但各行单元格数不一"
     "（合并的单元格只印了一次），无法判断各数值属于哪一项",
@@ -2312,6 +2349,10 @@ def interpret(doc: Document, data: bytes) -> Report:
                 for t, in_section in app_tables
             ):
                 why = _TURNED_NOT_READ
+            blank = _labels_without_figures(
+                number, [b for i, b in enumerate(blocks) if owner[i] == number]
+            )
+            why = blank or why
             diagnostics.append(_table_not_recognised(section, what, shown, why))
 
     not_a_report = _not_a_report(

@@ -4,6 +4,7 @@ tests/table_layouts.py), with real defects injected so that a misread value show
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -455,3 +456,47 @@ def test_article20_items_in_their_own_tables(
         assert ("XT002", "section2", "warning") in found
         return
     assert found == original
+
+
+def test_title_set_in_a_layout_table_above_the_report(engine: Engine, tmp_path: Path) -> None:
+    """A page that sets its title in a layout table under its 索引号 and 发布机构, printed
+    by an extractor as a row of one cell and a long run of empty ones
+    (``浙江省教育厅2024年度政府信息公开工作报告 | |||…``, seen in the stored pages of real
+    2022–2024 reports from two sites of one CMS): the title is that row's cell. It was not
+    found (ST004 'no title'), and with it the agency (cross-year pairing, the issuer kind)."""
+    root = T.parse(PINGTAN_2023)
+    text = T.page_bytes(root, "txt-pipes").decode()
+    title, rest = text.split("\n", 1)
+    assert title == "平潭综合实验区2023年度政府信息公开工作年度报告"
+    pad = "|" * 60
+    laid_out = (
+        "索 引 号: | 13500000-0/2024-00001 | 主题分类: | 综合政务 |\n"
+        f"发布机构: | 平潭综合实验区管委会办公室 | 文 号: | 无 |\n{title} | {pad}\n|\n{pad}\n{rest}"
+    )
+    original = engine.lint_path(write(tmp_path, "original.txt", text))
+    result = engine.lint_path(write(tmp_path, "laid-out.txt", laid_out))
+    assert result.report.title.text == original.report.title.text  # (on line 3, not 1)
+    assert result.report.agency.value == original.report.agency.value == "平潭综合实验区"
+    assert kinds(result) == kinds(original)
+
+
+@pytest.mark.parametrize("form", ["html", "txt-pipes", "md", "docx"])
+def test_tables_printed_without_a_figure_are_said_so(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """平潭 2023 with every figure of sections 二, 三 and 四 removed (a 2021 template
+    published with its labels and not one figure): section 四's table, not read, is said
+    to print the format's labels but no figure, not to have labels unlike the format's
+    (XT002, as before a warning). Sections 二 and 三 are read and say which cells are
+    blank (AD004, AP005) as before. (Printed a cell a line, where a reader may take a
+    number alone on its line for a page number, no table is said to have no figure.)"""
+    root = T.parse(PINGTAN_2023)
+    for section in ("二", "三", "四"):
+        for td in T.table_of(root, section).xpath(".//td"):
+            if re.fullmatch(r"[\d.]+", td.text_content().strip()):
+                T.set_text(td, "")
+    result = _lint(engine, tmp_path, root, form, "blank")
+    unread = [f for f in result.findings if f.code == "XT002"]
+    assert unread and all("not one figure" in f.message_en for f in unread)
+    assert "section4" in {f.sub_id for f in unread}
+    assert not [f for f in result.findings if f.level == "error"]
