@@ -102,8 +102,15 @@ class _Heading:
     system: str = "chinese"
 
 
+# A line of a table of contents: a heading's words, a leader (dots, an ellipsis, a run of
+# spaces or a TAB) and its page number (“二、主动公开政府信息情况 ........ 10”).
+_TOC_LINE = re.compile(r"(?:[.．·…‥_\-—]{3,}|…+|\s{2,}|\t)\s*\d{1,4}\s*$")
+
+
 def match_heading(text: str) -> _Heading | None:
-    """Recognise a section heading: ``一、总体情况`` and its printed variants."""
+    """Recognise a section heading: ``一、总体情况`` and its printed variants; not an entry
+    of a table of contents above the report (a PDF's or a DOCX's 目录, seen in a province
+    department's published report), whose headings come again in the body."""
     if len(text) <= _HEADING_CACHED:
         return _match_short_heading(text)
     return _match_heading(text)
@@ -121,6 +128,8 @@ def _match_short_heading(text: str) -> _Heading | None:
 
 def _match_heading(text: str) -> _Heading | None:
     t = text.strip()
+    if _TOC_LINE.search(t):
+        return None
     m = _HEADING.match(t)
     if m:
         rest = compact(m.group("rest"))

@@ -878,3 +878,41 @@ def test_one_item_of_four_in_the_other_edition_ties_the_section(
     found = set(kinds(engine.lint_path(write(tmp_path, f"v{original.suffix}", text))))
     assert ("ST003", "section2/item1", "warning") in found
     assert not [k for k in found if k[0] == "ST003" and k[2] == "error"]
+
+
+TOC_ENTRIES = [f"{n}、{h}" for n, h in HEADINGS.items()]
+
+
+@pytest.mark.parametrize(
+    ("original", "anchor", "line"),
+    [
+        (
+            PINGTAN_2023,
+            '<p style="text-indent: 2em;"><strong>&nbsp;一、总体情况',
+            '<p style="text-indent: 2em;">{entry}{leader}{page}</p>',
+        ),
+        (HONGZE_2024, "  一、总体情况", "  {entry}{leader}{page}"),
+    ],
+    ids=lambda v: v.stem if isinstance(v, Path) else "",
+)
+@pytest.mark.parametrize("leader", [" ........................ ", "……………………"])
+def test_table_of_contents_above_the_report(
+    engine: Engine, tmp_path: Path, original: Path, anchor: str, line: str, leader: str
+):
+    """A report with a table of contents above its text (目录, then each section's heading
+    with a leader and its page number: “二、主动公开政府信息情况 ........ 10”, as a
+    province department's published report prints it): its entries were read as the six
+    sections' headings, the sections in the body as headings printed again (ST002 ×6),
+    section 五 as the TOC line's leader (PI001 'only 2 characters', an error) and the whole
+    report as section 六. The entries are not headings: the findings are the report's."""
+    text = original.read_text("utf-8")
+    assert anchor in text
+    entries = [
+        line.format(entry=e, leader=leader, page=page)
+        for e, page in zip(TOC_ENTRIES, (1, 3, 4, 6, 6, 7), strict=True)
+    ]
+    toc = "\n".join([line.format(entry="目录", leader="", page=""), *entries, ""])
+    variant = text.replace(anchor, toc + anchor, 1)
+    assert kinds(engine.lint_path(write(tmp_path, f"v{original.suffix}", variant))) == kinds(
+        engine.lint_path(original)
+    )
