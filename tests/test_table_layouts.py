@@ -500,3 +500,26 @@ def test_tables_printed_without_a_figure_are_said_so(
     assert unread and all("not one figure" in f.message_en for f in unread)
     assert "section4" in {f.sub_id for f in unread}
     assert not [f for f in result.findings if f.level == "error"]
+
+
+@pytest.mark.parametrize("form", ["txt-cells", "txt-cells-ended"])
+def test_cell_lines_with_a_cells_pipe_on_the_next_line(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """A table printed a cell a line where a few cells' pipes stand alone on the next line
+    (the cell's text ended in a line break: ``行政规范性文件`` then ``|``, a 2021 县信访局
+    report's stored page): the table read as a whole, the page's findings. The table was
+    cut at that line: item (一)'s row and items (五)(六)(八) not read (XT002, AD002
+    warnings)."""
+    root = T.parse(PINGTAN_2023)
+    text = T.page_bytes(root, form).decode()
+    for label in (
+        "行政规范性文件",
+        "行政许可",
+        "行政处罚",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    ):
+        assert f"\n{label} |\n" in text
+        text = text.replace(f"\n{label} |\n", f"\n{label}\n|\n", 1)
+    found = kinds(engine.lint_path(write(tmp_path, "page.txt", text)))
+    assert found == kinds(engine.lint_path(PINGTAN_2023))

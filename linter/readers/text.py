@@ -757,6 +757,19 @@ def _ends_in_pipe(line: str) -> bool:
     return text.endswith("|") and not text.endswith("\\|")
 
 
+def _pipe_below(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a cell's text whose pipe stands alone on the next line (the cell ended
+    in a line break: ``行政规范性文件`` then ``|``, in a 2021 县信访局 report's stored page)."""
+    text = lines[i].strip(_WHITESPACE)
+    return (
+        bool(text)
+        and len(text) <= _CELL_LABEL_MAX
+        and not text.startswith("|")
+        and i + 1 < len(lines)
+        and lines[i + 1].strip(_WHITESPACE) == "|"
+    )
+
+
 def _is_terminated_pipe_start(lines: list[str], i: int) -> bool:
     """A table whose every cell is followed by a pipe, a row a line, with no pipe before
     the first cell (``规章 | 0 | 0 | 0 |``), as some web-page text extractors write tables:
@@ -865,13 +878,18 @@ def _read_pipe_table(
     # a bare table whose first line ends in a pipe writes closing pipes (GitHub style)
     ends_in_pipe = lines[i].rstrip(_WHITESPACE).endswith("|")
     while i < n and (
-        _ends_in_pipe(lines[i])
+        (_ends_in_pipe(lines[i]) or _pipe_below(lines, i))
         if terminated
         else lines[i].strip(_WHITESPACE)
         if bare
         else lines[i].lstrip(" ").startswith("|")
     ):
         raw = lines[i].rstrip("\r")
+        # A cell whose pipe an extractor printed on the next line (its text ended in a
+        # line break): ``行政规范性文件`` / ``|`` in a table of ``规章 |`` lines.
+        below = terminated and not _ends_in_pipe(raw)
+        if below:
+            raw += " |"
         if _MD_SEPARATOR.match(raw):
             widths.append((len(raw_rows), raw.strip().strip("|").count("|") + 1))
             i += 1
@@ -902,7 +920,7 @@ def _read_pipe_table(
                 for c in cells[:2]
             ]
         raw_rows.append((i, cells))
-        i += 1
+        i += 2 if below else 1
     if terminated and (chunked := _rows_of_cell_lines(raw_rows)) is not None:
         raw_rows = [(k, row) for k, row in enumerate(chunked)]
     rows: list[tuple[TableCell, ...]] = []
