@@ -259,6 +259,7 @@ def _find_headings(
             if h:
                 found.append((idx, h))
 
+    found = _without_contents(found)
     named: dict[str, set[int]] = {k: set() for k in ("chinese", *_SYSTEMS)}
     for _, h in found:
         if not h.loose:
@@ -297,6 +298,27 @@ def _find_headings(
             # text stays in the section where it stands.
             repeated.append(TextBlock(h.text, blocks[idx].anchor))
     return headings, repeated
+
+
+def _without_contents(found: list[tuple[int, _Heading]]) -> list[tuple[int, _Heading]]:
+    """The headings found, without a table of contents printed above the report without
+    page numbers (目录, then three sections' headings or more in a row, one block after
+    another, each printed again further on): the run is the contents, not the sections.
+    Headings in a row that are not printed again are the report's (sections whose tables
+    were pictures: 二、三、四 one under another)."""
+    for start in range(len(found)):
+        end = start + 1
+        while (
+            end < len(found)
+            and found[end][0] == found[end - 1][0] + 1
+            and found[end][1].number > found[end - 1][1].number
+        ):
+            end += 1
+        if end - start >= 3:
+            later = {h.number for _, h in found[end:]}
+            if all(h.number in later for _, h in found[start:end]):
+                return found[:start] + found[end:]
+    return found
 
 
 def _lift_table_headings(blocks: list[Paragraph | DocTable]) -> None:

@@ -895,7 +895,7 @@ TOC_ENTRIES = [f"{n}、{h}" for n, h in HEADINGS.items()]
     ],
     ids=lambda v: v.stem if isinstance(v, Path) else "",
 )
-@pytest.mark.parametrize("leader", [" ........................ ", "……………………"])
+@pytest.mark.parametrize("leader", [" ........................ ", "……………………", None])
 def test_table_of_contents_above_the_report(
     engine: Engine, tmp_path: Path, original: Path, anchor: str, line: str, leader: str
 ):
@@ -904,11 +904,13 @@ def test_table_of_contents_above_the_report(
     province department's published report prints it): its entries were read as the six
     sections' headings, the sections in the body as headings printed again (ST002 ×6),
     section 五 as the TOC line's leader (PI001 'only 2 characters', an error) and the whole
-    report as section 六. The entries are not headings: the findings are the report's."""
+    report as section 六. The entries are not headings: the findings are the report's.
+    So too for contents without leaders or page numbers (the six headings one under
+    another, each printed again in the body: PI001 'section 五 is empty', an error)."""
     text = original.read_text("utf-8")
     assert anchor in text
     entries = [
-        line.format(entry=e, leader=leader, page=page)
+        line.format(entry=e, leader=leader or "", page=page if leader else "")
         for e, page in zip(TOC_ENTRIES, (1, 3, 4, 6, 6, 7), strict=True)
     ]
     toc = "\n".join([line.format(entry="目录", leader="", page=""), *entries, ""])
