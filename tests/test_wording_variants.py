@@ -918,3 +918,29 @@ def test_table_of_contents_above_the_report(
     assert kinds(engine.lint_path(write(tmp_path, f"v{original.suffix}", variant))) == kinds(
         engine.lint_path(original)
     )
+
+
+def test_table_of_contents_above_a_docx_report(engine: Engine, tmp_path: Path):
+    """The 淮安 2024 DOCX with a Word table of contents above its text (目录, then each
+    heading, a TAB and its page number): the entries were the sections (PI001 'section 五
+    has only 1 character', an error; ST002 x6); the findings are the report's."""
+    import io
+    import zipfile
+
+    from tests.docx_fixtures import huaian_2024_docx, replace_member
+
+    data = huaian_2024_docx()
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    at = body.find("一、总体情况")
+    start = max(body.rfind("<w:p>", 0, at), body.rfind("<w:p ", 0, at))
+    assert at > 0 and start > 0
+    toc = "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + "".join(
+        f"<w:p><w:r><w:t>{entry}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>"
+        for page, entry in enumerate(TOC_ENTRIES, 1)
+    )
+    variant = replace_member(
+        data, "word/document.xml", (body[:start] + toc + body[start:]).encode()
+    )
+    assert kinds(engine.lint_path(write(tmp_path, "toc.docx", variant))) == kinds(
+        engine.lint_path(write(tmp_path, "original.docx", data))
+    )
