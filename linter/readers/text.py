@@ -767,6 +767,8 @@ def _pipe_below(lines: list[str], i: int) -> bool:
         and not text.startswith("|")
         and i + 1 < len(lines)
         and lines[i + 1].strip(_WHITESPACE) == "|"
+        # (a section heading above a table whose rows a lone pipe marks is no cell)
+        and not _INLINE_HEADING.match("".join(text.split()))
     )
 
 
