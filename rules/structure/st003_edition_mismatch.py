@@ -56,11 +56,16 @@ class EditionMismatch(Rule):
         apps = report.applications
         if a20.present and a20.edition:
             found, section = a20.edition, 2
-        elif a20.present and required.decided_by != "tables":
+        elif (
+            a20.present
+            and required.decided_by != "tables"
+            and any(t.present and t.edition == required.value for t in a20.items.values())
+        ):
             # Section 二's items split between the editions so evenly that the section
             # follows neither (item (一) in the 2019 columns, (五)(六)(八) in the 2021
             # ones, as a 2021 区教育局 report's page prints them): each item of the other
-            # edition is said, as when it is the only one.
+            # edition is said, as when it is the only one. (Not when no item follows the
+            # required edition: editions that print the same columns tie on every item.)
             yield from self._items_of_another_edition(report, required.value)
             return
         elif not a20.present and apps.present and apps.edition:
