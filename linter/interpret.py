@@ -992,16 +992,20 @@ def attach_paragraph_labels(blocks: list[Paragraph | DocTable]) -> None:
 
 
 def recognise_applications(
-    tables: list[tuple[DocTable, bool]], diagnostics: list[Diagnostic]
+    tables: list[tuple[DocTable, bool]],
+    diagnostics: list[Diagnostic],
+    above: dict[int, list[list[TableCell]]] | None = None,
 ) -> Table:
-    """Section 三: rows by label, the 7 columns by the header (grid) or by position."""
+    """Section 三: rows by label, the 7 columns by the header (grid) or by position.
+    ``above``: for a table (by id) printing none of the column labels, its header printed
+    a label a line above it (see :func:`_header_lines_above`)."""
     build = _TableBuild()
     seen: list[str] = []  # every row label matched, read or not (for the edition)
     group: str | None = None
     label_only: set[str] = set()  # rows printed as a label alone, without any cell
     carried: list[Sequence[TableCell]] = []  # the header of the table before
-    for table, _in_section in tables:
-        table = _upright(join_wrapped_labels(table))
+    for table_in, _in_section in tables:
+        table = _upright(join_wrapped_labels(table_in))
         header_rows: list[Sequence[TableCell]] = []
         if (
             carried
@@ -1011,6 +1015,8 @@ def recognise_applications(
             # The table continued without its header (split over a page or in two):
             # as wide as the table before, it stands under that table's header.
             header_rows = list(carried)
+        elif above and id(table_in) in above:
+            header_rows = list(above[id(table_in)])
         leaves: dict[tuple[int, int], list[str | None]] = {}  # by header rows seen, width
         for printed in table.rows:
             # (once every column's header is found, no cell can add one)
@@ -1346,6 +1352,39 @@ def _printed_order(header_rows: Sequence[Sequence[TableCell]]) -> tuple[str, ...
         if all(c in rest for c in printed):  # printed is in this order (a subsequence)
             return ids
     return None
+
+
+def _header_lines_above(
+    blocks: Sequence[Paragraph | DocTable], tables: list[tuple[int, DocTable]]
+) -> dict[int, list[list[TableCell]]]:
+    """For each table that prints none of section 三's column labels: the labels printed a
+    line each right above it (a table printed a cell a line, its header's cells left as
+    paragraphs: 自然人 / 法人或其他组织 / 总计 / 商业企业 …), as the header's two rows (the
+    first up to 法人或其他组织, over the five types), by the table's id. The order they
+    are printed in is the values' (总计 first, or last)."""
+    out: dict[int, list[list[TableCell]]] = {}
+    for i, table in tables:
+        labels: list[TableCell] = []
+        k = i - 1
+        while k >= 0 and isinstance(blocks[k], Paragraph):
+            text = blocks[k].text.strip()
+            if not (_app_column(text) or key(text) == _LEGAL_PERSONS):
+                break
+            labels.append(TableCell(text, blocks[k].anchor))
+            k -= 1
+        if len(labels) < 2 or any(_app_column(tc.text) for r in table.rows for tc in r):
+            continue
+        labels.reverse()
+        if not any(key(tc.text) == _LEGAL_PERSONS for tc in labels):
+            out[id(table)] = [labels]
+            continue
+        # (the five types under 法人或其他组织 are its second row, the rest its first)
+        types = [tc for tc in labels if (c := _app_column(tc.text)) and c.id not in _OWN_ROWS]
+        out[id(table)] = [r for r in ([tc for tc in labels if tc not in types], types) if r]
+    return out
+
+
+_OWN_ROWS = ("natural_person", "total")  # the columns the header's first row spans down
 
 
 def _rectangular(table: DocTable) -> bool:
@@ -2315,7 +2354,9 @@ def interpret(doc: Document, data: bytes) -> Report:
         for i, t in tables
         if (hits := _looks_like_applications(t)) >= 5 or (owner[i] == 3 and hits >= 1)
     ]
-    applications = recognise_applications(app_tables, diagnostics)
+    applications = recognise_applications(
+        app_tables, diagnostics, _header_lines_above(blocks, tables)
+    )
     # Each table's texts, gathered once for the section-四 and section-二 cues.
     cell_texts: dict[int, set[str]] = {}
 

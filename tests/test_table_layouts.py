@@ -367,6 +367,31 @@ def test_applicant_columns_in_another_order_are_read_by_their_labels(
     assert _laid_out(engine, tmp_path, PINGTAN_2023, form, T.applications_total_first) == original
 
 
+@pytest.mark.parametrize("form", ["txt-spaced", "txt-lines"])
+@pytest.mark.parametrize("layout", ["template", "total-first"])
+def test_applicant_columns_printed_a_label_a_line_above_the_rows_are_read_in_that_order(
+    engine: Engine, tmp_path: Path, form: str, layout: str
+) -> None:
+    """Section 三 printed a cell a line (a block between blank lines, ``txt-spaced``, or
+    LibreOffice's text, ``txt-lines``): its header labels stand as lines of their own above
+    the rows the table is read from. With 总计 printed before 自然人 the values were taken
+    in the format's order, every row's total became 自然人 (AP103 on every row, errors);
+    the labels above tell the order (自然人 · 法人或其他组织 · 总计 over the five types, or
+    总计 · 自然人 · 法人或其他组织 over them)."""
+    root = T.parse(PINGTAN_2023)
+    if layout == "total-first":
+        T.applications_total_first(root)
+    text = T.page_bytes(root, "txt-spaced").decode("utf-8")
+    if form == "txt-lines":
+        text = "\n".join(text.split("\n\n"))
+    path = tmp_path / "printed.txt"
+    path.write_text(text, encoding="utf-8")
+    result = engine.lint_path(path)
+    assert kinds(result) == kinds(engine.lint_path(PINGTAN_2023))
+    row = result.report.applications.rows["new_received"]
+    assert (row.cells["natural_person"].value, row.cells["total"].value) == (80, 81)
+
+
 def test_applicant_columns_in_an_order_the_header_does_not_tell_are_not_guessed(
     engine: Engine, tmp_path: Path
 ) -> None:
