@@ -2526,7 +2526,10 @@ def _before_the_formats(
 # 信息公开工作年度报告 under 《高等学校信息公开办法》 (教育部令第29号), on a school year
 # (9月1日 to 8月31日), with sections of its own (概述, 学校主动公开信息情况, 对信息公开的评议
 # 情况 …), published in the same 年报 columns as the government reports.
-_OWN_REGIME = re.compile(r"高等学校信息公开办法|学校信息公开|学年")
+# (what cites the regime: the regulations by name, or a school year counted — 学年 in a
+# title, 9月1日 to 8月31日 anywhere; not 学校信息公开 or 学年 in a government report's text,
+# an education bureau's that oversees schools)
+_OWN_REGIME = re.compile(r"高等学校信息公开办法|学校信息公开(?:实施)?(?:办法|规定|细则)")
 _SCHOOL_YEAR = re.compile(r"9月1日(?:起)?(?:至|到|-|—|－|~|～)(?:\d{4}年)?8月31日")
 
 
@@ -2545,7 +2548,9 @@ def _own_regime(
     texts = [title.text, *(p.text for p in preamble)]
     texts += [p.text for s in sections[:1] for p in s.paragraphs[:3]]
     joined = compact("".join(texts))
-    if not (_OWN_REGIME.search(joined) or _SCHOOL_YEAR.search(joined)):
+    if not (
+        _OWN_REGIME.search(joined) or _SCHOOL_YEAR.search(joined) or "学年" in compact(title.text)
+    ):
         return None
     return Diagnostic(
         "XT004",

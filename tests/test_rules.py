@@ -249,6 +249,29 @@ def test_a_school_report_is_not_checked_as_a_government_report(
     assert "XT004" not in codes(lint(engine, tmp_path, _school_report(sample), "tables.txt"))
 
 
+def test_a_government_report_naming_schools_or_a_school_year_is_checked(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A government report whose title names no 政府 (“…信息公开工作年度报告”) and whose
+    text, read without its tables, speaks of schools (an education bureau's: 学校信息公开,
+    2019-2020学年度) is checked as the report it is: only a school's report cites the
+    school regulations or counts a school year (9月1日 to 8月31日), or names a 学年 in its
+    title. It was XT004 'a school's report' and not checked at all."""
+    sample = sample_text()
+    tables_gone = "\n".join(
+        line for line in sample.split("\n") if not line.startswith("\t") and line.strip()
+    )
+    title, body = tables_gone.replace("政府信息公开工作年度报告", "信息公开工作年度报告", 1).split(
+        "\n", 1
+    )
+    words = "2019-2020学年度，督促指导辖区内各级各类学校做好学校信息公开工作。"
+    head, rest = body.split("一、总体情况", 1)
+    text = f"{title}\n{head}一、总体情况\n{words}{rest}"
+    found = lint(engine, tmp_path, text, "bureau.txt")
+    assert "XT004" not in codes(found)
+    assert "ST001" in codes(found) or "XT002" in codes(found)
+
+
 def test_not_a_report_gives_xt004_only(engine: Engine, tmp_path: Path) -> None:
     text = "关于做好2024年防汛工作的通知\n各单位：\n请认真做好汛期值班值守工作。\n"
     result = lint(engine, tmp_path, text, "notice.txt")
