@@ -2480,6 +2480,9 @@ def interpret(doc: Document, data: bytes) -> Report:
 _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?$")
 
 
+_COMPARED_YEAR = re.compile(r"(?:与|较|比|同)(?:20|19)\d{2}年度?(?:同期)?(?:相比|比较)?")
+
+
 def _before_the_formats(
     year: Decided,
     table_edition: str | None,
@@ -2499,7 +2502,9 @@ def _before_the_formats(
         return None
     if year.decided_by == "body":
         texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
-        if max(map(_year_of, _YEAR.finditer(compact("".join(texts)))), default=first) >= first:
+        # (a year the text compares with, “与2018年相比”, “较2018年”, is not the report's)
+        opening = _COMPARED_YEAR.sub("", compact("".join(texts)))
+        if max(map(_year_of, _YEAR.finditer(opening)), default=first) >= first:
             return None
     elif year.decided_by not in ("title", "statistics_period"):
         return None

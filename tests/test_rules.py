@@ -207,6 +207,22 @@ def test_an_untitled_report_whose_text_names_only_years_before_the_formats_is_xt
     assert "XT006" not in codes(lint(engine, tmp_path, untitled, "2019.txt"))
 
 
+def test_a_report_comparing_with_a_year_before_the_formats_is_not_xt006(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The 2019 sample untitled, read without its tables, its opening text naming no year
+    but the one it compares with (“与2018年相比”): the text does not say the report is on
+    2018. It was XT006 'a 2018 report (据正文)', and nothing was checked."""
+    lines = [ln for ln in sample_text().split("\n")[1:] if not ln.startswith("\t") and ln.strip()]
+    text = "\n".join(lines)
+    at = text.index("二、")
+    opening = text[:at].replace("2019年", "本年").replace("2020年", "次年")
+    opening = opening.replace(
+        "一、总体情况\n", "一、总体情况\n与2018年相比，本年主动公开信息有所增加。\n", 1
+    )
+    assert "XT006" not in codes(lint(engine, tmp_path, opening + text[at:], "2019.txt"))
+
+
 def test_a_slip_in_the_year_of_a_report_in_the_format_is_not_xt006(
     engine: Engine, tmp_path: Path
 ) -> None:
