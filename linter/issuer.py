@@ -26,10 +26,20 @@ ISSUER_KIND_NAMES = {
 }
 
 
+# A zone's 管理委员会 (开发区, 高新区, 实验区 …): a government's 派出机构, neither a
+# 县级以上人民政府部门 nor a 人民政府; its deadline is the locality's (CHECKS.md PUB-01).
+_ZONE_COMMITTEE = re.compile(
+    r"(开发区|高新区|新区|园区|实验区|试验区|保税区|合作区|示范区|经济区|自贸区|港区|度假区|旅游区)"
+    r"(管理委员会|管委会)$"
+)
+
+
 def infer_issuer_kind(agency: str | None) -> str | None:
     if not agency:
         return None
     name = compact(agency)
+    if _ZONE_COMMITTEE.search(name):
+        return None
     if _DEPARTMENT.search(name):
         return "department"
     if _GOVERNMENT.search(name):

@@ -101,6 +101,35 @@ def test_page_information_table_printed_as_piped_cells_names_title_and_date(
     assert kinds(result) == kinds(engine.lint_path(page))
 
 
+def test_a_zone_management_committee_is_not_taken_for_a_department(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A 开发区/实验区 管理委员会 is a government's 派出机构, neither a 县级以上人民政府部门
+    (1月31日) nor a 人民政府 (3月31日): its deadline is the locality's (spec CHECKS.md
+    PUB-01). Named by its page's information table (连云港经济技术开发区管理委员会 2019,
+    published 2020-02-03), it was taken for a department by the 委员会 in its name: PB001
+    'published 3 days late', an error. 平潭 2023 so printed, its 管理委员会 named, gives its
+    page's findings (the issuer kind unknown, PB001 not decided); a 委员会 that is a
+    department (发展和改革委员会) still is one."""
+    from linter.issuer import infer_issuer_kind
+
+    page = T.HTML / "2023_zone-pingtan_gov.html"
+    title = "平潭综合实验区管理委员会2023年度政府信息公开工作年度报告"
+    article = T.page_bytes(T.parse(page), "txt-pipes").decode("utf-8").split("\n")
+    head = [
+        "发布机构 | 平潭综合实验区管理委员会 | 发文日期 | 2024-02-03 |",
+        f"标 题 | {title} | ||",
+    ]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([*head, *article[1:]]), encoding="utf-8")
+    result = engine.lint_path(path)
+    assert result.report.agency.value == "平潭综合实验区管理委员会"
+    assert not [f for f in result.findings if f.code == "PB001" and f.level == "error"]
+    assert kinds(result) == kinds(engine.lint_path(page))
+    assert infer_issuer_kind("连云港经济技术开发区管委会") is None
+    assert infer_issuer_kind("平潭综合实验区发展和改革委员会") == "department"
+
+
 @pytest.mark.parametrize("name", ["2019_prov-shanghai-govoffice", "2025_zonedept-pingtan-czj"])
 def test_real_pages_a_block_between_blank_lines_make_up_no_error(
     engine: Engine, tmp_path: Path, name: str
