@@ -508,15 +508,18 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             if not _YEAR.search(compact(text[: m.end()])):
                 continue  # "本年度报告…" opening a sentence of the body: not a title
             text = text[: m.end()].strip()
-            if _CLAUSE_MARK.search(text) and not _PRINT_STAMP.match(compact(text)):
-                # The body's first sentence names the report (a page whose title the
-                # extractor left out: “根据《条例》规定,特向社会公布台州电业局政府信息公开工作
-                # 2021年度报告。”): the title is what it publishes, not the sentence.
-                published = _PUBLISHES.sub("", _CLAUSE_MARK.split(text)[-1].strip())
-                if not _YEAR.search(compact(published)) or not _TITLE_CUE.search(published):
-                    continue
-                anchor = _shift(anchor, block.text.find(published))
-                text = published
+        if _CLAUSE_MARK.search(text[: m.end()]) and not _PRINT_STAMP.match(compact(text)):
+            # The body's first sentence names the report (a page whose title the
+            # extractor left out: “根据《条例》规定,特向社会公布台州电业局政府信息公开工作
+            # 2021年度报告。”, “根据《条例》的要求,绍兴市越城区东湖街道特编制2023年政府
+            # 信息公开年度报告。”): the title is what it publishes, not the sentence.
+            clause = _PUBLISHES.sub("", _CLAUSE_MARK.split(text[: m.end()])[-1].strip())
+            published = _PUBLISHED_BEFORE_YEAR.sub("", clause)
+            if not _YEAR.search(compact(published)) or not _TITLE_CUE.search(published):
+                continue
+            if (at := block.text.find(clause)) >= 0:
+                anchor = _shift(anchor, at)
+            text = published
         if pos > 0:
             previous = paragraphs[pos - 1].text.strip()
             short = len(previous) <= 40 and not _CLAUSE_MARK.search(previous)
@@ -587,6 +590,10 @@ def _title_lines(blocks: Sequence[Paragraph | DocTable]) -> list[TextBlock]:
 _NAME_BEFORE_YEAR = re.compile(r"(?:政府)?信息公开(?:工作)?$")
 # What a report's opening sentence says before the report it publishes (“特向社会公布…”).
 _PUBLISHES = re.compile(r"^(?:特|现|兹|现将|特将)?(?:向社会)?(?:公布|发布|公开|编制)(?:了)?")
+# … and between the agency and the year (“东湖街道特编制2023年…报告”).
+_PUBLISHED_BEFORE_YEAR = re.compile(
+    r"(?:特|现|兹|现将|特将)?(?:向社会)?(?:公布|发布|编制)(?:了)?(?=\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)"
+)
 # The label of the title in the information table a page prints above its article
 # (标题: / 名  称: / 标 题 |).
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*")

@@ -232,3 +232,23 @@ def test_the_article_20_cue_is_a_title_inside_one_cell() -> None:
     assert not _looks_like_article20(table("第二十条", "第（五）项"))
     assert not _looks_like_article20(table("行政许可", "0", "0"))
     assert not _looks_like_article20(table("第二十条规定"))
+
+
+def test_title_published_by_a_short_opening_sentence(engine: Engine, tmp_path: Path) -> None:
+    """A page whose title the extractor left out opens with a short sentence that names the
+    report with the verb between the agency and the year (a 2023 街道 report's stored page:
+    “根据《中华人民共和国政府信息公开条例》的要求,绍兴市越城区东湖街道特编制2023年政府信息
+    公开年度报告。”): under 80 characters the whole sentence was the title and
+    “根据《中华人民共和国政府信息公开条例》的要求,绍兴市越城区东湖街道特编制” the agency."""
+    body = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    sentence = (
+        "根据《中华人民共和国政府信息公开条例》的要求,绍兴市越城区东湖街道特编制2019年政府信息"
+        "公开年度报告。"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([sentence, *body[1:]]), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None
+    assert report.title.text == "绍兴市越城区东湖街道2019年政府信息公开年度报告"
+    assert (report.agency.value, report.year.value) == ("绍兴市越城区东湖街道", 2019)
+    assert report.title.anchor.line == 1 and report.title.anchor.column > 20  # (the clause)
