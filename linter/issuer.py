@@ -1,8 +1,15 @@
-"""Who issued a report: a 人民政府 (its own report, deadline 3月31日) or a 部门 (1月31日).
+"""Who issued a report: a 人民政府 (its own report, deadline 3月31日), a 部门 (1月31日), or a
+乡镇/街道 or 派出机构 (no deadline in the statute: the local rule, given as configuration).
 
 Inferred from the agency name only when the name says so plainly; otherwise unknown,
 and rules that need it stay silent (configure ``issuer-kind`` for a whole batch).
 Reporters group reports by it too (the HTML audit's heatmap, the 通报's scope).
+
+条例第四十九条 sets deadlines for 县级以上人民政府部门 and for the 本级政府 report of 县级以上地方
+人民政府 only. A 乡/镇人民政府 or a 街道办事处 is neither (CHECKS.md PUB-01: they follow the local
+rule): it is ``township``, for which no deadline is assumed. A zone's 管理委员会 (a 派出机构)
+publishes as a department in one place and as its area's government in another (平潭综合实验区
+管委会 publishes the area's own report): unknown.
 """
 
 from __future__ import annotations
@@ -13,9 +20,11 @@ from linter.textnorm import compact
 
 # The office of a government publishes its own (department) report: 办公厅/办公室 first.
 _DEPARTMENT = re.compile(
-    r"(办公厅|办公室|局|委员会|委|厅|部|署|中心|办|院|所|馆|站|队|处|科|分局|街道办事处|集团|公司|银行)$"
+    r"(办公厅|办公室|局|委员会|委|厅|部|署|中心|办|院|所|馆|站|队|处|科|分局|集团|公司|银行)$"
 )
 _GOVERNMENT = re.compile(r"(人民政府|人民政府\(本级\))$")
+# A township's government (乡, 民族乡, 镇, 苏木 — Inner Mongolia's township) or a street office.
+_TOWNSHIP = re.compile(r"((?:乡|镇|苏木)(?:人民)?政府|街道(?:办事处|办)?)(?:\(本级\))?$")
 
 ISSUER_KIND_NAMES = {
     "government": ("人民政府", "government"),
@@ -38,6 +47,8 @@ def infer_issuer_kind(agency: str | None) -> str | None:
     if not agency:
         return None
     name = compact(agency)
+    if _TOWNSHIP.search(name):
+        return "township"
     if _ZONE_COMMITTEE.search(name):
         return None
     if _DEPARTMENT.search(name):
@@ -45,3 +56,8 @@ def infer_issuer_kind(agency: str | None) -> str | None:
     if _GOVERNMENT.search(name):
         return "government"
     return None
+
+
+def is_people_government(agency: str | None) -> bool:
+    """The agency is a 人民政府 at any level (条例第五十条第（四）项's 各级人民政府), 乡镇 included."""
+    return bool(agency) and _GOVERNMENT.search(compact(agency or "")) is not None

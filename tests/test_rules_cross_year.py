@@ -189,6 +189,40 @@ def test_publication_deadline_on_the_real_pingtan_dates(tmp_path: Path) -> None:
     assert "PB001" not in [f.code for f in default.lint_path(path).findings]
 
 
+def test_townships_and_zone_committees_have_no_statutory_deadline(tmp_path: Path) -> None:
+    """条例第四十九条 sets deadlines for 县级以上 departments (1月31日) and governments (3月31日)
+    only: a 街道办事处's or a 乡镇人民政府's report follows the local rule (CHECKS.md PUB-01),
+    and a 开发区 管理委员会 is a 派出机构 that publishes as a department in one place and as its
+    area's government in another. The 平潭 2020 page (published 2021-03-05) under each name:
+    a street office and a zone committee were 'departments', 33 days late (an error)."""
+    text = PINGTAN[1].read_text(encoding="utf-8")
+    plugins = load_plugins()
+
+    def pb001(agency: str, context: RuleContext | None = None):
+        renamed = text.replace("平潭综合实验区2020", f"{agency}2020", 1)
+        (tmp_path / "r.txt").write_text(renamed, encoding="utf-8")
+        engine = Engine(plugins=plugins, root=tmp_path, context=context or RuleContext())
+        skipped: list[tuple[str, str, str]] = []
+        findings = engine.check_report(engine.parse(tmp_path / "r.txt"), skipped)
+        return [f for f in findings if f.code == "PB001"], [s for s in skipped if s[0] == "PB001"]
+
+    for agency in ("福州市鼓楼区东街街道办事处", "平潭县澳前镇人民政府", "某某县某某乡人民政府"):
+        found, skipped = pb001(agency)
+        assert not found, agency
+        assert "deadlines.township" in skipped[0][1], agency
+    found, skipped = pb001("平潭综合实验区管理委员会")
+    assert not found and "issuer_kind" in skipped[0][1]
+    # where the local rule is configured, it is checked
+    found, _ = pb001(
+        "平潭县澳前镇人民政府",
+        RuleContext(deadlines={"department": "01-31", "government": "03-31", "township": "02-28"}),
+    )
+    assert [(f.properties["deadline"], f.sub_id) for f in found] == [("2021-02-28", "township")]
+    # a department's name still tells
+    found, _ = pb001("平潭综合实验区财政金融局")
+    assert [(f.properties["deadline"], f.level) for f in found] == [("2021-01-31", "error")]
+
+
 def test_local_deadline_from_configuration(tmp_path: Path) -> None:
     shutil.copy(PINGTAN[1], tmp_path / "r.txt")
     (tmp_path / "gongkai-lint.toml").write_text(

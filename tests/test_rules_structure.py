@@ -431,6 +431,18 @@ def test_st008_silent_unless_the_issuer_is_a_government(engine: Engine, tmp_path
     assert not only(engine.lint_path(PINGTAN[2]).findings, "ST008")
 
 
+def test_st008_township_governments_are_governments(engine: Engine, tmp_path: Path) -> None:
+    # 条例第五十条第（四）项 speaks of 各级人民政府: a 镇人民政府 (issuer kind township, for its
+    # publication deadline) is checked as 洪泽区人民政府 is; a 街道办事处 is no 人民政府.
+    text = HONGZE_2023.read_text(encoding="utf-8")
+    town = lint(engine, tmp_path, text.replace("洪泽区人民政府", "洪泽区岔河镇人民政府", 1))
+    st = only(town.findings, "ST008")
+    assert [(f.level, place(f)) for f in st] == [("warning", (11, 4))]
+    assert "“洪泽区岔河镇人民政府”是人民政府" in st[0].message_zh
+    street = text.replace("洪泽区人民政府", "洪泽区高良涧街道办事处", 1)
+    assert not only(lint(engine, tmp_path, street, "s.txt").findings, "ST008")
+
+
 def test_st008_configured_issuer_kind(plugins, tmp_path: Path) -> None:
     engine = Engine(plugins=plugins, root=tmp_path, context=RuleContext(issuer_kind="government"))
     st = only(engine.lint_path(PINGTAN[2]).findings, "ST008")

@@ -26,7 +26,7 @@ KIND_EN = {
 
 
 class LatePublication(Rule):
-    """检查内容：报告的公开日期晚于法定期限：县级以上人民政府部门为次年 1 月 31 日，本级人民政府的年度报告为次年 3 月 31 日。公开日期取自网页的“发布日期/发布时间”等元数据；期限可按地方规定在配置中调整（deadlines），发布主体类型可配置（issuer-kind），未配置时仅在机关名称明确时推断（以“人民政府”结尾为政府，以局、委、办公厅等结尾为部门），无法判断时不报告。
+    """检查内容：报告的公开日期晚于法定期限：县级以上人民政府部门为次年 1 月 31 日，本级人民政府的年度报告为次年 3 月 31 日。公开日期取自网页的“发布日期/发布时间”等元数据；期限可按地方规定在配置中调整（deadlines），发布主体类型可配置（issuer-kind），未配置时仅在机关名称明确时推断（以“人民政府”结尾为政府，以局、委、办公厅等结尾为部门；乡镇人民政府、街道办事处的期限条例未作规定，由地方规定，须在配置中设置 deadlines.township 才检查；开发区等管理委员会类型不明），无法判断时不报告。
 
     为何重要：按时公开是条例的明确要求，也是评估机构和政务公开办通报的首要事项（“没有认真执行《条例》中关于年度报告公布时间的规定”）。
 
@@ -36,7 +36,7 @@ class LatePublication(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第四十九条：“县级以上人民政府部门应当在每年1月31日前……向社会公布”；“……应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告”。
 
-    What it checks: the report was published after the statutory deadline: 31 January of the following year for departments of governments at county level and above, 31 March for a government's own report. The date comes from the page's 发布日期/发布时间 metadata; deadlines can be set per locality (deadlines) and the issuer kind configured (issuer-kind); otherwise it is inferred only when the agency name is plain (ending in 人民政府: a government; in 局, 委, 办公厅 …: a department), and nothing is reported when it cannot be told.
+    What it checks: the report was published after the statutory deadline: 31 January of the following year for departments of governments at county level and above, 31 March for a government's own report. The date comes from the page's 发布日期/发布时间 metadata; deadlines can be set per locality (deadlines) and the issuer kind configured (issuer-kind); otherwise it is inferred only when the agency name is plain (ending in 人民政府: a government; in 局, 委, 办公厅 …: a department; a township's government or a street office has no deadline in the statute — the local rule, checked only when deadlines.township is configured; a development zone's 管理委员会 is of unknown kind), and nothing is reported when it cannot be told.
 
     Why it matters: timely publication is an explicit statutory duty and the first thing evaluators and disclosure offices check and publicly name.
 

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.publication.issuer import infer_issuer_kind
+from rules.publication.issuer import infer_issuer_kind, is_people_government
 from rules.structure.cues import ACCOUNTABILITY_ITEMS, missing_topics
 from rules.structure.locate import narrative_blocks
 from rules.structure.title import title_agency
 
 
 class GovernmentAccountability(Rule):
-    """检查内容：各级人民政府的年度报告应当包括工作考核、社会评议和责任追究结果情况。本规则只检查人民政府的报告：发布主体类型取自配置（issuer-kind），未配置时仅当机关名称（取自标题）以“人民政府”结尾时推断为人民政府；政府办公厅（室）、政府部门及无法判断的报告不检查。报告任何部分都没有提到工作考核（考核、考评）、社会评议（评议、社会评价、第三方评估等）或责任追究（责任追究、问责、追责等）时，在一条警告中列出缺少的项目。
+    """检查内容：各级人民政府的年度报告应当包括工作考核、社会评议和责任追究结果情况。本规则只检查人民政府的报告：发布主体类型取自配置（issuer-kind），未配置时仅当机关名称（取自标题）以“人民政府”结尾时推断为人民政府（乡镇人民政府也是）；政府办公厅（室）、政府部门及无法判断的报告不检查。报告任何部分都没有提到工作考核（考核、考评）、社会评议（评议、社会评价、第三方评估等）或责任追究（责任追究、问责、追责等）时，在一条警告中列出缺少的项目。
 
     为何重要：条例第五十条第（四）项对人民政府的年度报告提出了部门报告所没有的额外要求；2021 年格式将其列入总体情况的“监督保障”。缺少这些内容，公众无法了解本级政府对政府信息公开工作的考核、评议和追责结果。
 
@@ -24,7 +24,7 @@ class GovernmentAccountability(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”；国办公开办函〔2021〕30号（一）总体情况：监督保障“含……各级人民政府‘工作考核、社会评议和责任追究结果情况’”。
 
-    What it checks: the annual report of a people's government at any level must include the results of performance assessment, public evaluation and accountability. Only government reports are checked: the issuer kind comes from the configuration (issuer-kind), otherwise the issuer is taken to be a government only when the agency's name (from the title) ends in 人民政府; general offices of governments, departments and unknown issuers are not checked. When no part of the report mentions assessment (考核, 考评), public evaluation (评议, 社会评价, 第三方评估 …) or accountability (责任追究, 问责, 追责 …), one warning lists what is missing.
+    What it checks: the annual report of a people's government at any level must include the results of performance assessment, public evaluation and accountability. Only government reports are checked: the issuer kind comes from the configuration (issuer-kind), otherwise the issuer is taken to be a government only when the agency's name (from the title) ends in 人民政府 (a township's included); general offices of governments, departments and unknown issuers are not checked. When no part of the report mentions assessment (考核, 考评), public evaluation (评议, 社会评价, 第三方评估 …) or accountability (责任追究, 问责, 追责 …), one warning lists what is missing.
 
     Why it matters: article 50 item (4) asks more of a government's report than of a department's; the 2021 format places it under "supervision and safeguards" in the overview. Without it the public cannot see how the government assessed, had evaluated and held to account its disclosure work.
 
@@ -49,7 +49,9 @@ class GovernmentAccountability(Rule):
         kind = (
             report.metadata.get("issuer_kind") or context.issuer_kind or infer_issuer_kind(agency)
         )
-        if kind != "government" or not report.sections:
+        # 各级人民政府: a 乡/镇人民政府 (issuer kind township, as a 街道办事处 is) included
+        government = kind == "government" or (kind == "township" and is_people_government(agency))
+        if not government or not report.sections:
             return
         text = "\n".join(block.text for block in narrative_blocks(report))
         missing = missing_topics(text, ACCOUNTABILITY_ITEMS)
