@@ -1885,11 +1885,14 @@ def recognise_article20(
                 words = cells[0].text.split()
                 if len(words) > 1 and key(words[0]) == key(L.ARTICLE20_HEADER_FIRST):
                     items[current]["text_header"] = [key(w) for w in words[1:]]
-                elif (alone := _item_row(current, key(cells[0].text), version)) is not None:
+                elif (
+                    alone := _item_row(current, key(cells[0].text.strip(" |｜")), version)
+                ) is not None:
                     # A row label on a line of its own, no cell read with it: a row left
-                    # blank printed a cell a line (its empty cells blank lines, the table
-                    # read from the next row with figures). Printed, not read; never
-                    # "missing" (unless a table's row of that label is read after all).
+                    # blank printed a cell a line (its empty cells blank lines or lone
+                    # pipes, its label with its pipe “规章 |”, the table read from the next
+                    # row with figures). Printed, not read; never "missing" (unless a
+                    # table's row of that label is read after all).
                     items[current].setdefault("alone", {}).setdefault(alone[0].id, cells[0])
             if current is None or not is_table:
                 continue
@@ -2035,8 +2038,9 @@ def recognise_article20(
         for row_id, label_cell in item.get("alone", {}).items():
             # (only beside rows read: an item read from no row is unreadable as a whole)
             if item["rows"] and row_id not in item["rows"]:
-                unaligned.append(label_cell.text)
-                unread.append(UnreadRow(label_cell.text, row_id))
+                label = label_cell.text.strip(" |｜")
+                unaligned.append(label)
+                unread.append(UnreadRow(label, row_id))
         out[spec.id] = Table(
             present=True,
             anchor=item["anchor"],

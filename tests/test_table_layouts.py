@@ -101,6 +101,27 @@ def test_page_information_table_printed_as_piped_cells_names_title_and_date(
     assert kinds(result) == kinds(engine.lint_path(page))
 
 
+@pytest.mark.parametrize("form", ["txt-cells", "txt-cells-ended"])
+def test_a_row_left_blank_in_an_item_table_of_its_own_printed_a_cell_a_line(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """Each 第二十条 item its own table, printed a cell a line with each cell followed by a
+    pipe (``txt-cells``, ``txt-cells-ended``), 平潭 2023's 规章 row left blank: its label
+    stays a paragraph with its pipe (``规章 |``), its empty cells lone pipes, and item (一)
+    is read from the 行政规范性文件 row alone. 规章 was 'missing' (AD002, an error); it is a
+    row printed but not read."""
+    root = T.parse(PINGTAN_2023)
+    table = T.table_of(root, "二")
+    row = next(tr for tr in table.iter("tr") if tr.text_content().strip().startswith("规章"))
+    for td in row.xpath("./td")[1:]:
+        T.set_text(td, "")
+    T.article20_own_tables(root)
+    page = tmp_path / "page.html"
+    page.write_bytes(T.page_bytes(root, "html"))
+    found = set(kinds(_lint(engine, tmp_path, root, form, "printed")))
+    assert not [k for k in found - set(kinds(engine.lint_path(page))) if k[2] == "error"]
+
+
 def test_a_zone_management_committee_is_not_taken_for_a_department(
     engine: Engine, tmp_path: Path
 ) -> None:
