@@ -23,17 +23,21 @@ def _lint(engine: Engine, tmp_path: Path, root, form: str, name: str):
     return engine.lint_path(path)
 
 
+# The four real pages as published (their tables printed in the forms of table_layouts).
+PUBLISHED_PAGES = [
+    T.HTML / f"{name}.html"
+    for name in (
+        "2019_prov-shanghai-govoffice",
+        "2022_zone-pingtan_gov",
+        "2023_zone-pingtan_gov",
+        "2025_zonedept-pingtan-czj",
+    )
+]
+
+
 @pytest.mark.parametrize(
     "page",
-    [
-        T.HTML / f"{name}.html"  # the pages as published
-        for name in (
-            "2019_prov-shanghai-govoffice",
-            "2022_zone-pingtan_gov",
-            "2023_zone-pingtan_gov",
-            "2025_zonedept-pingtan-czj",
-        )
-    ],
+    PUBLISHED_PAGES,
     ids=lambda p: p.stem,
 )
 @pytest.mark.parametrize(
@@ -196,15 +200,7 @@ def test_a_row_left_blank_printed_a_cell_a_line_is_not_missing(
 
 @pytest.mark.parametrize(
     "page",
-    [
-        T.HTML / f"{name}.html"
-        for name in (
-            "2019_prov-shanghai-govoffice",
-            "2022_zone-pingtan_gov",
-            "2023_zone-pingtan_gov",
-            "2025_zonedept-pingtan-czj",
-        )
-    ],
+    PUBLISHED_PAGES,
     ids=lambda p: p.stem,
 )
 def test_real_pages_a_cell_a_line_with_pipes_and_no_padding(
