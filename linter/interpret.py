@@ -1844,9 +1844,23 @@ def recognise_article20(
                 title_cells = 2
             if is_table and key(first) == key(L.ARTICLE20_HEADER_FIRST):
                 header = [c for c in cells[1:] if c.text]
-            if is_table and (current is None or inferred):
+            if is_table:
                 number = _item_of_row(cells[0].text)
-                if number is not None and number != current:
+                if (
+                    number is not None
+                    and number != current
+                    and (
+                        current is None
+                        or inferred
+                        # A titled item's table runs on into a row of another item whose
+                        # title was not read (“第二十条第（五|）项”, a title split across two
+                        # cells by PyMuPDF): that item, told by its rows, as an untitled one.
+                        or (
+                            number not in items
+                            and _item_row(current, key(cells[0].text), version) is None
+                        )
+                    )
+                ):
                     current, inferred = number, True
                     items.setdefault(
                         current,
@@ -1902,6 +1916,13 @@ def recognise_article20(
                 not item["columns"]
                 and _article20_header(cells, [spec for _, spec in item_specs(current)])
             ):
+                if item["columns"] and item["rows"]:
+                    # A header after an item that has its own header and rows is the
+                    # next item's (tables run together, their titles lost: the next item
+                    # is told by its rows and takes this header from ``header``), not a
+                    # second header of this one: taken, it made this item's columns
+                    # the next one's (AD002 'column missing' with the figures there).
+                    continue
                 item["columns"] = [c for c in cells[1:] if c.text]
                 item["late_header"] = bool(item["rows"])
                 continue
@@ -2009,11 +2030,23 @@ def recognise_article20(
             )
         if not header:
             order = [c.id for c in spec.columns]
+        # A header cell holding two labels of the item's that are not placed (“本年制发件数
+        # <br>本年废止件数”: PyMuPDF's markdown of 平潭 2022 ran two columns into one cell,
+        # “0<br>0” under it): the rows cannot be told apart column by column, and the two
+        # columns are printed, not missing — the rows are left unread.
+        merged = any(
+            placed is None and sum(1 for c in unplaced if key(c.label) in key(cell.text)) >= 2
+            for placed, cell in zip(order, header, strict=False)
+        )
         rows: dict[str, Row] = {}
         extra: list[str] = []
         unread: list[UnreadRow] = []
         for row_id, (label_cell, data) in item["rows"].items():
             data = list(data)
+            if merged:
+                unaligned.append(label_cell.text)
+                unread.append(UnreadRow(label_cell.text, row_id))
+                continue
             if len(data) > len(order):
                 # blank cells past the columns, or a merged label's copies before them
                 cuts = _blank_cuts(data, len(order))

@@ -88,10 +88,10 @@ TRUE_DEFECTS = {
     # the 2023 page through html2text and Microsoft's markitdown (test_converted_markdown.py)
     "2023_zone-pingtan_gov.html2text.md": PINGTAN_2023,
     "2023_zone-pingtan_gov.markitdown.md": PINGTAN_2023,
-    # PyMuPDF's markdown (pymupdf4llm) of the printed and the Writer PDFs; section 二's table
-    # is only partly read from the second, so no TX004 from it
+    # PyMuPDF's markdown (pymupdf4llm) of the printed and the Writer PDFs (the second splits
+    # each item's title over two cells, “第二十条第（五|）项”: its items are told by their rows)
     "2022_zone-pingtan_gov.printed.pymupdf4llm.md": PINGTAN_2022,
-    "2023_zone-pingtan_gov.lo.pymupdf4llm.md": PINGTAN_2023[1:],
+    "2023_zone-pingtan_gov.lo.pymupdf4llm.md": PINGTAN_2023,
 }
 CLEAN_REPORTS = sorted(
     [
