@@ -1843,7 +1843,7 @@ def recognise_article20(
                 first += compact(cells[1].text)
                 title_cells = 2
             if is_table and key(first) == key(L.ARTICLE20_HEADER_FIRST):
-                header = [c for c in cells[1:] if c.text]
+                header = _header_cells(cells[1:])
             if is_table:
                 number = _item_of_row(cells[0].text)
                 if (
@@ -1923,7 +1923,7 @@ def recognise_article20(
                     # second header of this one: taken, it made this item's columns
                     # the next one's (AD002 'column missing' with the figures there).
                     continue
-                item["columns"] = [c for c in cells[1:] if c.text]
+                item["columns"] = _header_cells(cells[1:])
                 item["late_header"] = bool(item["rows"])
                 continue
             matched = False
@@ -2094,6 +2094,19 @@ def recognise_article20(
         edition = max(hits, key=hits.__getitem__)
     present = any(t.rows for t in out.values())
     return Article20(present=present, anchor=anchor, edition=edition, items=out)
+
+
+def _header_cells(cells: Sequence[TableCell]) -> list[TableCell]:
+    """A section-二 header row's labelled cells, without the pipes an extractor's padding
+    left after the last one (“本年处理决定数量 | |”, a table printed a cell a line with a
+    pipe alone before each row): no label ends in a pipe."""
+    out = []
+    for c in cells:
+        if c.text[-1:] in ("|", "｜"):
+            c = dataclasses.replace(c, text=c.text.rstrip(" |｜\u3000"))
+        if c.text:
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=1024)
