@@ -2703,6 +2703,16 @@ def _longest_in_order(numbers: Sequence[int]) -> int:
     return len(best)
 
 
+# A page that explains a report (文字解读, 图文解读, 图解, 一图读懂 …: sites publish them beside the
+# report, in the same 年报 column), titled by the report's title with that word before or after.
+_INTERPRETATION = re.compile(
+    r"^[【\[]?(?:(?:文字|图文|图片|视频|动漫|政策)?解读|图解|一图(?:读懂|看懂|解读))[】\]]?"
+    r"|解读$"
+)
+# What is left of such a title once the word and its marks are taken off: the report's title.
+_EXPLAINED = re.compile(_INTERPRETATION.pattern + r"|^(?:关于)?[《〈“\"]|[》〉”\"]?的?$|[:：]")
+
+
 def _not_a_report(
     title: TextBlock | None,
     headings: Sequence[tuple[int, _Heading]],
@@ -2721,6 +2731,22 @@ def _not_a_report(
     is an attachment, or whose text a script loads) is XT004 at warning level: the report
     is elsewhere, nothing in the page is wrong.
     """
+    if title is not None and not any(t.present for t in tables):
+        named = compact(title.text)
+        if _INTERPRETATION.search(named) and _is_report_title(
+            _EXPLAINED.sub("", _EXPLAINED.sub("", named))  # (the word, then the marks it left)
+        ):
+            return Diagnostic(
+                "XT004",
+                f"该文件是年度报告的解读（标题“{title.text.strip()}”），不是年度报告本身，也没有年度报告的"
+                "表格；未按年度报告检查（它介绍报告的各部分，逐项检查会得出不实的结论）。请检查报告本身。",
+                f"the file is an interpretation of an annual report (titled '{title.text.strip()}'), "
+                "not the report, and has none of the report's tables: it was not checked as one "
+                "(it describes the report's parts; checking them would make claims that are not "
+                "true). Check the report itself.",
+                title.anchor,
+                args=(("kind", "interpretation"),),
+            )
     in_order = _longest_in_order([h.number for _, h in headings if h.printed])
     if in_order >= 3 or any(t.present for t in tables):
         return None

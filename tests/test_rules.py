@@ -288,6 +288,32 @@ def test_a_government_report_naming_schools_or_a_school_year_is_checked(
     assert "ST001" in codes(found) or "XT002" in codes(found)
 
 
+def test_an_interpretation_of_a_report_is_not_the_report(engine: Engine, tmp_path: Path) -> None:
+    """Sites publish a 文字解读 (图解, 一图读懂 …) of their report beside it, in the same 年报
+    column (a 2022 街道办事处's stored page: 文字解读:…年度报告, then 编制背景, 编制依据, 编制目的,
+    主要内容 and 第一部分:总体情况,…… to 第六部分 describing each part). Checked as the report,
+    its 第N部分 lines were the six sections: PI001 'section 五 under 30 characters' (an error),
+    OM001 and XT002 x3. It is XT004: not the report. A report so titled that prints the
+    format's tables is still checked."""
+    sample = sample_text()
+    title = sample.split("\n", 1)[0].strip()
+    headings = [line.strip() for line in sample.split("\n") if line.strip()[:2] in HEADS]
+    parts = [
+        f"第{n}部分:{h[2:]},介绍了本年度该部分的情况。"
+        for n, h in zip("一二三四五六", headings, strict=False)
+    ]
+    body = "一、编制背景\n根据《条例》要求编写本报告。\n二、主要内容\n" + "\n".join(parts)
+    for titled in (f"文字解读:{title}", f"《{title}》解读", f"一图读懂{title}"):
+        result = lint(engine, tmp_path, f"{titled}\n{body}\n", "interpretation.txt")
+        assert [(f.code, f.level) for f in result.findings] == [("XT004", "error")], titled
+        assert "解读" in result.findings[0].message_zh
+    with_tables = sample.replace(title, f"文字解读:{title}", 1)
+    assert "XT004" not in codes(lint(engine, tmp_path, with_tables, "tables.txt"))
+
+
+HEADS = ("一、", "二、", "三、", "四、", "五、", "六、")
+
+
 def test_not_a_report_gives_xt004_only(engine: Engine, tmp_path: Path) -> None:
     text = "关于做好2024年防汛工作的通知\n各单位：\n请认真做好汛期值班值守工作。\n"
     result = lint(engine, tmp_path, text, "notice.txt")

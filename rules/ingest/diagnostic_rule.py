@@ -138,7 +138,7 @@ class EncodingFallback(_DiagnosticRule):
 
 
 class NotAnAnnualReport(_DiagnosticRule):
-    """检查内容：文件是否是一份年度报告。既没有年度报告标题（“{机关名称}{YYYY}年政府信息公开工作年度报告”），六个部分的标题按顺序找到的又不足三个，也没有年度报告的任何表格时，判定不是年度报告；列出多份年度报告标题的页面（网站的目录页、列表页）同样不是。只有报告标题、没有任何部分标题和表格、正文寥寥无几的文件（报告以附件形式发布的网页，或正文由网页脚本加载而未保存的网页）也不按年度报告检查，此时为警告级，并列出网页所附的文件：报告正文在别处，网页本身并无错误。学校按《高等学校信息公开办法》等学校信息公开规定编写的信息公开工作年度报告（标题不称“政府信息公开”，按学年统计，格式另有规定，没有统一格式的表格）也不是本报告，同样为警告级。这样的文件只报告这一条，不再按年度报告逐条检查。
+    """检查内容：文件是否是一份年度报告。既没有年度报告标题（“{机关名称}{YYYY}年政府信息公开工作年度报告”），六个部分的标题按顺序找到的又不足三个，也没有年度报告的任何表格时，判定不是年度报告；列出多份年度报告标题的页面（网站的目录页、列表页）同样不是。只有报告标题、没有任何部分标题和表格、正文寥寥无几的文件（报告以附件形式发布的网页，或正文由网页脚本加载而未保存的网页）也不按年度报告检查，此时为警告级，并列出网页所附的文件：报告正文在别处，网页本身并无错误。学校按《高等学校信息公开办法》等学校信息公开规定编写的信息公开工作年度报告（标题不称“政府信息公开”，按学年统计，格式另有规定，没有统一格式的表格）也不是本报告，同样为警告级。网站在年报栏目中与报告并列发布的报告解读（标题为“文字解读：……年度报告”“图解……年度报告”“……年度报告解读”等，介绍报告各部分而没有报告的表格）也不是报告本身。这样的文件只报告这一条，不再按年度报告逐条检查。
 
     为何重要：批量检查的文件夹中可能混有通知、检查意见清单、说明文档或网站目录页；把它们当作年度报告检查，会得到“缺少六个部分”等一串没有意义的错误，淹没真正的问题。
 
@@ -148,7 +148,7 @@ class NotAnAnnualReport(_DiagnosticRule):
 
     依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括的内容）。
 
-    What it checks: whether the file is an annual report at all. A file with no report title ("{agency}{YYYY}年政府信息公开工作年度报告"), fewer than three of the six section headings in order and none of the report's tables is not a report; nor is a page listing the titles of several reports (a site's index or list page). A file with a report's title but no section heading, no table and hardly any text (a page publishing the report as an attachment, or whose text a script loads and was not saved) is not checked as a report either; this is a warning, naming the files the page attaches: the report is elsewhere, nothing in the page is wrong. A school's information-disclosure report under the school regulations (高等学校信息公开办法 and the like: a title without 政府信息公开, a school year, a format of its own, none of the national tables) is not this report either, also a warning. Such a file gets this one finding and is not checked rule by rule.
+    What it checks: whether the file is an annual report at all. A file with no report title ("{agency}{YYYY}年政府信息公开工作年度报告"), fewer than three of the six section headings in order and none of the report's tables is not a report; nor is a page listing the titles of several reports (a site's index or list page). A file with a report's title but no section heading, no table and hardly any text (a page publishing the report as an attachment, or whose text a script loads and was not saved) is not checked as a report either; this is a warning, naming the files the page attaches: the report is elsewhere, nothing in the page is wrong. A school's information-disclosure report under the school regulations (高等学校信息公开办法 and the like: a title without 政府信息公开, a school year, a format of its own, none of the national tables) is not this report either, also a warning. Nor is an interpretation of a report that sites publish beside it in the same column (titled '文字解读：…年度报告', '图解…年度报告', '…年度报告解读' …: it describes the report's parts and has none of its tables). Such a file gets this one finding and is not checked rule by rule.
 
     Why it matters: a batch folder may hold notices, lists of findings, README files or a site's index pages; checked as reports they give a string of meaningless errors ("section 1 missing" …) that bury the real ones.
 
