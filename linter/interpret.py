@@ -1862,31 +1862,13 @@ def recognise_article20(
                     )
                 ):
                     current, inferred = number, True
-                    items.setdefault(
-                        current,
-                        {
-                            "title": "",
-                            "anchor": cells[0].anchor,
-                            "columns": header,
-                            "rows": {},
-                            "row_hits": {},
-                        },
-                    )
+                    items.setdefault(current, _item_record("", cells[0].anchor, header))
                     if anchor is None:
                         anchor = cells[0].anchor
             m = _ITEM_TITLE.search(first) if _ITEM_WORDS in first else None
             if m:
                 current, inferred = m.group(1), False
-                items.setdefault(
-                    current,
-                    {
-                        "title": cells[0].text,
-                        "anchor": cells[0].anchor,
-                        "columns": [],
-                        "rows": {},
-                        "row_hits": {},
-                    },
-                )
+                items.setdefault(current, _item_record(cells[0].text, cells[0].anchor, []))
                 if anchor is None:
                     anchor = cells[0].anchor
                 rest = cells[title_cells:]
@@ -2094,6 +2076,12 @@ def recognise_article20(
         edition = max(hits, key=hits.__getitem__)
     present = any(t.rows for t in out.values())
     return Article20(present=present, anchor=anchor, edition=edition, items=out)
+
+
+def _item_record(title: str, anchor: Anchor, columns: list[TableCell]) -> dict:
+    """A 第二十条 item as recognise_article20 gathers it: its title (empty when told by its
+    rows), where it starts, its header's cells, its rows and which editions they fit."""
+    return {"title": title, "anchor": anchor, "columns": columns, "rows": {}, "row_hits": {}}
 
 
 def _header_cells(cells: Sequence[TableCell]) -> list[TableCell]:
@@ -2709,8 +2697,8 @@ _INTERPRETATION = re.compile(
     r"^[【\[]?(?:(?:文字|图文|图片|视频|动漫|政策)?解读|图解|一图(?:读懂|看懂|解读))[】\]]?"
     r"|解读$"
 )
-# What is left of such a title once the word and its marks are taken off: the report's title.
-_EXPLAINED = re.compile(_INTERPRETATION.pattern + r"|^(?:关于)?[《〈“\"]|[》〉”\"]?的?$|[:：]")
+# The marks around a report's title that such a word leaves (《…》, 关于…的, a colon).
+_TITLE_MARKS = re.compile(r"^(?:关于)?[《〈“\"]|[》〉”\"]?的?$|[:：]")
 
 
 def _not_a_report(
@@ -2731,10 +2719,12 @@ def _not_a_report(
     is an attachment, or whose text a script loads) is XT004 at warning level: the report
     is elsewhere, nothing in the page is wrong.
     """
-    if title is not None and not any(t.present for t in tables):
+    if any(t.present for t in tables):
+        return None
+    if title is not None:
         named = compact(title.text)
-        if _INTERPRETATION.search(named) and _is_report_title(
-            _EXPLAINED.sub("", _EXPLAINED.sub("", named))  # (the word, then the marks it left)
+        if (explained := _INTERPRETATION.sub("", named)) != named and _is_report_title(
+            _TITLE_MARKS.sub("", explained)
         ):
             return Diagnostic(
                 "XT004",
@@ -2748,7 +2738,7 @@ def _not_a_report(
                 args=(("kind", "interpretation"),),
             )
     in_order = _longest_in_order([h.number for _, h in headings if h.printed])
-    if in_order >= 3 or any(t.present for t in tables):
+    if in_order >= 3:
         return None
     titles = {
         compact(b.text) for b in blocks if isinstance(b, Paragraph) and _is_report_title(b.text)

@@ -23,6 +23,17 @@ def _lint(engine: Engine, tmp_path: Path, root, form: str, name: str):
     return engine.lint_path(path)
 
 
+def _lint_a_cell_a_line(engine: Engine, tmp_path: Path, root, form: str):
+    """``root`` printed a cell a line: a block between blank lines (``txt-spaced``), or
+    LibreOffice's text, one line after another (``txt-lines``)."""
+    text = T.page_bytes(root, "txt-spaced").decode("utf-8")
+    if form == "txt-lines":
+        text = "\n".join(text.split("\n\n"))
+    path = tmp_path / "printed.txt"
+    path.write_text(text, encoding="utf-8")
+    return engine.lint_path(path)
+
+
 # The four real pages as published (their tables printed in the forms of table_layouts).
 PUBLISHED_PAGES = [
     T.HTML / f"{name}.html"
@@ -183,12 +194,7 @@ def test_a_row_left_blank_printed_a_cell_a_line_is_not_missing(
         T.set_text(td, "")
     page = tmp_path / "page.html"
     page.write_bytes(T.page_bytes(root, "html"))
-    text = T.page_bytes(root, "txt-spaced").decode("utf-8")
-    if form == "txt-lines":
-        text = "\n".join(text.split("\n\n"))
-    path = tmp_path / "printed.txt"
-    path.write_text(text, encoding="utf-8")
-    result = engine.lint_path(path)
+    result = _lint_a_cell_a_line(engine, tmp_path, root, form)
     found = set(kinds(result))
     assert not [k for k in found - set(kinds(engine.lint_path(page))) if k[2] == "error"]
     items = result.report.article20.items
@@ -427,12 +433,7 @@ def test_applicant_columns_printed_a_label_a_line_above_the_rows_are_read_in_tha
     root = T.parse(PINGTAN_2023)
     if layout == "total-first":
         T.applications_total_first(root)
-    text = T.page_bytes(root, "txt-spaced").decode("utf-8")
-    if form == "txt-lines":
-        text = "\n".join(text.split("\n\n"))
-    path = tmp_path / "printed.txt"
-    path.write_text(text, encoding="utf-8")
-    result = engine.lint_path(path)
+    result = _lint_a_cell_a_line(engine, tmp_path, root, form)
     assert kinds(result) == kinds(engine.lint_path(PINGTAN_2023))
     row = result.report.applications.rows["new_received"]
     assert (row.cells["natural_person"].value, row.cells["total"].value) == (80, 81)
