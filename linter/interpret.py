@@ -1882,7 +1882,7 @@ def recognise_article20(
                 if len(words) > 1 and key(words[0]) == key(L.ARTICLE20_HEADER_FIRST):
                     items[current]["text_header"] = [key(w) for w in words[1:]]
                 elif (
-                    alone := _item_row(current, key(cells[0].text.strip(" |｜")), version)
+                    alone := _item_row(current, key(cells[0].text.strip(_PIPE_PADDING)), version)
                 ) is not None:
                     # A row label on a line of its own, no cell read with it: a row left
                     # blank printed a cell a line (its empty cells blank lines or lone
@@ -2053,7 +2053,7 @@ def recognise_article20(
         for row_id, label_cell in item.get("alone", {}).items():
             # (only beside rows read: an item read from no row is unreadable as a whole)
             if item["rows"] and row_id not in item["rows"]:
-                label = label_cell.text.strip(" |｜")
+                label = label_cell.text.strip(_PIPE_PADDING)
                 unaligned.append(label)
                 unread.append(UnreadRow(label, row_id))
         out[spec.id] = Table(
@@ -2084,6 +2084,10 @@ def _item_record(title: str, anchor: Anchor, columns: list[TableCell]) -> dict:
     return {"title": title, "anchor": anchor, "columns": columns, "rows": {}, "row_hits": {}}
 
 
+# What an extractor's padding leaves around a cell's text: spaces and pipes.
+_PIPE_PADDING = " |｜\u3000"
+
+
 def _header_cells(cells: Sequence[TableCell]) -> list[TableCell]:
     """A section-二 header row's labelled cells, without the pipes an extractor's padding
     left after the last one (“本年处理决定数量 | |”, a table printed a cell a line with a
@@ -2091,7 +2095,7 @@ def _header_cells(cells: Sequence[TableCell]) -> list[TableCell]:
     out = []
     for c in cells:
         if c.text[-1:] in ("|", "｜"):
-            c = dataclasses.replace(c, text=c.text.rstrip(" |｜\u3000"))
+            c = dataclasses.replace(c, text=c.text.rstrip(_PIPE_PADDING))
         if c.text:
             out.append(c)
     return out

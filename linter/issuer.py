@@ -15,14 +15,18 @@ publishes as a department in one place and as its area's government in another (
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from linter.textnorm import compact
+
+if TYPE_CHECKING:
+    from linter.model import Report
 
 # The office of a government publishes its own (department) report: 办公厅/办公室 first.
 _DEPARTMENT = re.compile(
     r"(办公厅|办公室|局|委员会|委|厅|部|署|中心|办|院|所|馆|站|队|处|科|分局|集团|公司|银行)$"
 )
-_GOVERNMENT = re.compile(r"(人民政府|人民政府\(本级\))$")
+_GOVERNMENT = re.compile(r"(人民政府|(?:乡|镇|苏木)政府)(?:\(本级\))?$")
 # A township's government (乡, 民族乡, 镇, 苏木 — Inner Mongolia's township) or a street office.
 _TOWNSHIP = re.compile(r"((?:乡|镇|苏木)(?:人民)?政府|街道(?:办事处|办)?)(?:\(本级\))?$")
 
@@ -58,6 +62,20 @@ def infer_issuer_kind(agency: str | None) -> str | None:
     return None
 
 
+def issuer_kind(
+    report: Report, configured: str | None = None, agency: str | None = None
+) -> str | None:
+    """The kind of the report's issuer: the manifest's, else the configured one (the
+    ``issuer-kind`` of a whole batch), else inferred from the agency's name (the report's
+    own, or ``agency`` when a rule has read a better one, e.g. from the title)."""
+    return (
+        report.metadata.get("issuer_kind")
+        or configured
+        or infer_issuer_kind(report.agency.value if agency is None else agency)
+    )
+
+
 def is_people_government(agency: str | None) -> bool:
-    """The agency is a 人民政府 at any level (条例第五十条第（四）项's 各级人民政府), 乡镇 included."""
+    """The agency is a 人民政府 at any level (条例第五十条第（四）项's 各级人民政府), 乡镇 included
+    (a 镇政府 is its 镇人民政府 named short)."""
     return bool(agency) and _GOVERNMENT.search(compact(agency or "")) is not None

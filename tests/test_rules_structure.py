@@ -439,6 +439,9 @@ def test_st008_township_governments_are_governments(engine: Engine, tmp_path: Pa
     st = only(town.findings, "ST008")
     assert [(f.level, place(f)) for f in st] == [("warning", (11, 4))]
     assert "“洪泽区岔河镇人民政府”是人民政府" in st[0].message_zh
+    # A 镇政府 is its 镇人民政府 named short (a township's site titles its report so).
+    short = lint(engine, tmp_path, text.replace("洪泽区人民政府", "洪泽区岔河镇政府", 1), "t.txt")
+    assert [(f.level, place(f)) for f in only(short.findings, "ST008")] == [("warning", (11, 4))]
     street = text.replace("洪泽区人民政府", "洪泽区高良涧街道办事处", 1)
     assert not only(lint(engine, tmp_path, street, "s.txt").findings, "ST008")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -145,6 +146,21 @@ class Decoded:
 # The labels under which a page shows its publication date (发布日期：2020-01-31), as the
 # HTML reader reads them on the page and the text reader in a page's saved text.
 PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "公开日期")
+_DATE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"  # 2020-01-31, 2020年1月31日
+)
+
+
+def iso_date(text: str) -> str | None:
+    """The first date written in the text (2020-01-31, 2020年1月31日, 2020/1/31) as
+    YYYY-MM-DD; None when there is none or it is no calendar date."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(group) for group in match.groups())
+    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def decode_text(data: bytes, declared: str | None = None) -> Decoded:

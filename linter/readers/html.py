@@ -58,6 +58,7 @@ from linter.readers import (
     decode_text,
     html_positioned,
     is_binary,
+    iso_date,
 )
 from linter.readers.declared import HTML_SUFFIXES, MHTML_SUFFIXES, HtmlForm, is_mhtml
 from linter.textnorm import unify_radicals
@@ -192,9 +193,6 @@ SNIFF_START_RE = re.compile(
 SNIFF_ANYWHERE_RE = re.compile(rb"<(?:html|body|table|div|p|td|tr|br)[\s>/]")
 LEADING_JUNK_RE = re.compile(rb"\s+|<!--.*?-->|<\?.*?\?>", re.DOTALL)
 
-DATE_RE = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"  # 2020-01-31, 2020年1月31日
-)
 # What may stand between a visible label and its value in the page source: a colon,
 # spaces, &nbsp; and the tags that close the label's cell and open the value's.
 _LABEL_GAP = r"(?:\s|&nbsp;|&#160;|\u3000|[:：]|<[^<>]{0,400}>){0,16}?"
@@ -1407,7 +1405,7 @@ def _head_metadata(root: Element, is_page: bool) -> tuple[dict[str, str], list[E
     if title:
         metadata["title"] = title
     for key in ("pubdate", "publishdate", "firstpublishedtime", "article:published_time"):
-        date = _iso_date(metas.get(key, ""))
+        date = iso_date(metas.get(key, ""))
         if date:
             metadata["published"] = date
             break
@@ -1545,14 +1543,4 @@ def _visible_metadata(
 def _label_value(key: str, raw: str) -> str | None:
     if key == "agency":
         return None if NOT_AN_AGENCY_RE.search(raw) else raw
-    return _iso_date(raw)
-
-
-def _iso_date(text: str) -> str | None:
-    match = DATE_RE.search(text)
-    if not match:
-        return None
-    year, month, day = (int(group) for group in match.groups())
-    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_date(raw)

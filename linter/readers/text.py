@@ -31,6 +31,7 @@ from linter.readers import (
     collector_paused,
     decode_text,
     is_binary,
+    iso_date,
 )
 from linter.textnorm import is_data_like, parse_cell, unify_radicals
 from linter.traditional import forms, pattern, simplified
@@ -51,7 +52,6 @@ _META_KEYS = (
 )
 _META_LINE = re.compile(f"^({'|'.join(map(pattern, _META_KEYS))})\\s*[:：]\\s*(.*)$")
 _BODY_MARK = re.compile(r"^=+\s*正文\s*=+$")
-_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 _LONE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMERALS = "一二三四五六"
 # An inline heading inside a flattened line: the numeral, 、 and the start of a heading
@@ -322,10 +322,10 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
                 if key == "标题":
                     doc.metadata["title"] = value
                 elif key in ("发布时间", "发布日期"):
-                    if date := _iso_date(value):
+                    if date := iso_date(value):
                         doc.metadata["published"] = date
                 elif key == "成文日期":
-                    if date := _iso_date(value):
+                    if date := iso_date(value):
                         doc.metadata["written"] = date
                 elif key == "发布机构":
                     doc.metadata["agency"] = value
@@ -371,7 +371,7 @@ def _page_date(text: str) -> str | None:
     as the HTML reader takes it from a page's visible labels. None when there is none."""
     for line in _page_head(text):
         if m := _PAGE_DATE.search(line):
-            date = _iso_date(m.group(1))
+            date = iso_date(m.group(1))
             if date and 1949 <= int(date[:4]) <= 2100:
                 return date
     return None
@@ -385,16 +385,6 @@ def _page_title(text: str) -> str | None:
         if m := _PAGE_TITLE.match(line):
             return m.group(1)
     return None
-
-
-def _iso_date(text: str) -> str | None:
-    m = _DATE.search(text)
-    if not m:
-        return None
-    y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _clean(text: str, column: int) -> tuple[str, int]:

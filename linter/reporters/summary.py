@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from linter.engine import FileResult
 from linter.finding import LEVELS, Finding
-from linter.issuer import infer_issuer_kind
+from linter.issuer import issuer_kind
 from linter.reporters import Reporter, cause_label, unreadable_cause
 
 # Findings that say a file was not checked at all (its content), and what each means.
@@ -103,8 +103,7 @@ class Tally:
             edition=report.edition.value,
             readable=report.readable,
             cause=unreadable_cause(report),
-            issuer_kind=report.metadata.get("issuer_kind")
-            or infer_issuer_kind(report.agency.value),
+            issuer_kind=issuer_kind(report),
             published=report.metadata.get("published"),
             url=report.metadata.get("url"),
             skipped=list(result.skipped),

@@ -3,6 +3,6 @@ reporters can group reports by it too)."""
 
 from __future__ import annotations
 
-from linter.issuer import infer_issuer_kind, is_people_government
+from linter.issuer import infer_issuer_kind, is_people_government, issuer_kind
 
-__all__ = ["infer_issuer_kind", "is_people_government"]
+__all__ = ["infer_issuer_kind", "is_people_government", "issuer_kind"]

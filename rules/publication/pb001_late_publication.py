@@ -9,7 +9,7 @@ from linter.document import Anchor
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.publication.issuer import infer_issuer_kind
+from rules.publication.issuer import issuer_kind
 
 KIND_ZH = {
     "department": "县级以上人民政府部门",
@@ -67,11 +67,7 @@ class LatePublication(Rule):
         if not year:
             yield self.skip("报告年度不明", "the report year is unknown")
             return
-        kind = (
-            report.metadata.get("issuer_kind")
-            or context.issuer_kind
-            or infer_issuer_kind(report.agency.value)
-        )
+        kind = issuer_kind(report, context.issuer_kind)
         if kind is None:
             yield self.skip(
                 "发布主体类型不明（请在清单中填写 issuer_kind，或在配置中设置 issuer-kind）",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter.finding import Finding, Location
 from linter.model import Report
 from linter.rule import Rule, RuleContext
-from rules.publication.issuer import infer_issuer_kind, is_people_government
+from rules.publication.issuer import is_people_government, issuer_kind
 from rules.structure.cues import ACCOUNTABILITY_ITEMS, missing_topics
 from rules.structure.locate import narrative_blocks
 from rules.structure.title import title_agency
@@ -46,9 +46,7 @@ class GovernmentAccountability(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         agency = title_agency(report) or report.agency.value
-        kind = (
-            report.metadata.get("issuer_kind") or context.issuer_kind or infer_issuer_kind(agency)
-        )
+        kind = issuer_kind(report, context.issuer_kind, agency or "")
         # 各级人民政府: a 乡/镇人民政府 (issuer kind township, as a 街道办事处 is) included
         government = kind == "government" or (kind == "township" and is_people_government(agency))
         if not government or not report.sections:
