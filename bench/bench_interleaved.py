@@ -65,12 +65,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--other", type=Path, help="another checkout to time the same way")
     parser.add_argument("--keep", type=Path, help="build the batch here and keep it")
+    parser.add_argument(
+        "--varied",
+        type=float,
+        default=1.0,
+        help="share of reports whose figures are changed (1.0: the issues' bench; "
+        "0.1: most reports add up, as in a real batch)",
+    )
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-interleaved-"))
     folder = base / "batch"
     if not folder.exists():
         folder.mkdir(parents=True)
-        build_batch(folder, args.n)
+        build_batch(folder, args.n, varied=args.varied)
     versions = {"this tree": ROOT}
     if args.other:
         versions["other"] = args.other.resolve()
