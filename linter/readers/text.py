@@ -254,6 +254,12 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
     cell_lines = not any("\f" in line for line in lines)
     # Lines holding a pipe alone: a table's cell separators (see _read_separated_cells).
     lone_pipes = {k for k, line in enumerate(lines) if line.strip(_WHITESPACE) == "|"}
+    # The lines holding a pipe, a TAB or a tag's “<”: the readings of TAB-separated,
+    # pasted, Tika, HTML and pipe tables each need one on the line or two lines on (a
+    # pasted cell's separator, a bare pipe table's first row); most lines of a report have
+    # none, and are not asked the seven questions (one C pass over the text instead).
+    marked = [("|" in line or "\t" in line or "<" in line) for line in lines]
+    marked += (False, False)
     i = start
     n = len(lines)
     while i < n:
@@ -264,31 +270,10 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
         if i in strays:
             k = line.index("年")
             line = line[:k] + lines[strays[i]].strip(_WHITESPACE + "\f") + line[k:]
-        if _tab_cells(line) is not None:
-            i = _read_tab_table(lines, i, doc)
-            continue
-        if _is_pasted_cells_start(lines, i):
-            i = _read_pasted_cells_table(lines, i, doc)
-            continue
-        if line.startswith("\t"):
-            i = _read_tika_table(lines, i, doc)
-            continue
-        if _HTML_TABLE_START.match(line):
-            i = _read_html_table(lines, i, doc)
-            continue
-        if line.lstrip(" ").startswith("|"):
-            if not line.strip(_WHITESPACE + "|") and _is_terminated_pipe_start(lines, i + 1):
-                # (a line of pipes alone before a table whose cells each end in a pipe: the
-                # mark an extractor prints between rows, before the first row too)
-                i += 1
-                continue
-            i = _read_pipe_table(lines, i, doc)
-            continue
-        if _is_bare_pipe_start(lines, i):
-            i = _read_pipe_table(lines, i, doc, bare=True)
-            continue
-        if _is_terminated_pipe_start(lines, i):
-            i = _read_pipe_table(lines, i, doc, terminated=True)
+        if (marked[i] or marked[i + 2]) and (
+            after := _read_marked(lines, i, line, doc)
+        ) is not None:
+            i = after
             continue
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
@@ -308,6 +293,31 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
             continue
         _add_paragraphs(line, i + 1, doc)
         i += 1
+
+
+def _read_marked(lines: list[str], i: int, line: str, doc: Document) -> int | None:
+    """The table of TABs, pasted cells, Tika cells, HTML or pipes starting at line ``i``
+    (``line``, its text), read into ``doc``: the line after it; None when none starts
+    there. (Each needs a TAB, a pipe or a “<” on line ``i`` or two lines on.)"""
+    if _tab_cells(line) is not None:
+        return _read_tab_table(lines, i, doc)
+    if _is_pasted_cells_start(lines, i):
+        return _read_pasted_cells_table(lines, i, doc)
+    if line.startswith("\t"):
+        return _read_tika_table(lines, i, doc)
+    if _HTML_TABLE_START.match(line):
+        return _read_html_table(lines, i, doc)
+    if line.lstrip(" ").startswith("|"):
+        if not line.strip(_WHITESPACE + "|") and _is_terminated_pipe_start(lines, i + 1):
+            # (a line of pipes alone before a table whose cells each end in a pipe: the
+            # mark an extractor prints between rows, before the first row too)
+            return i + 1
+        return _read_pipe_table(lines, i, doc)
+    if _is_bare_pipe_start(lines, i):
+        return _read_pipe_table(lines, i, doc, bare=True)
+    if _is_terminated_pipe_start(lines, i):
+        return _read_pipe_table(lines, i, doc, terminated=True)
+    return None
 
 
 def _read_metadata_header(lines: list[str], doc: Document) -> int:
@@ -1568,12 +1578,16 @@ def _cell_lines_region(lines: list[str], i: int) -> int | None:
     row when a paragraph, a section heading or a long stretch without values follows.
     """
     n = len(lines)
-    if not _cell_label(lines[i]):
-        return None
     text = _cell_text(lines[i])
-    if _values_after(lines, i) >= 2 and _number_line(lines[i + 1]):
+    # A number on the next line, or an item's title or header: asked first, as most lines
+    # (a paragraph's, printed over several short lines) have neither.
+    opens = i + 1 < n and _number_line(lines[i + 1])
+    titled = not opens and (_ITEM_LINE.match(text) or text in _CONTENT)
+    if not (opens or titled) or not _cell_label(lines[i]):
+        return None
+    if opens and _values_after(lines, i) >= 2:
         last = i + _values_after(lines, i)
-    elif _ITEM_LINE.match(text) or text in _CONTENT:
+    elif titled or _ITEM_LINE.match(text) or text in _CONTENT:
         last = None
         for k in range(i + 1, min(i + 8, n)):
             if not _cell_label(lines[k]):
