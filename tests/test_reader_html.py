@@ -494,9 +494,9 @@ def test_elements_are_ranked_only_when_an_anchor_is_read() -> None:
     source = page(f'<div id="zoom">{EXCERPT}</div>')
     doc = read("lazy.html", source.encode())
     index = doc.blocks[0].anchor._locate.__self__  # the page's source index
-    assert index.ranks == {}
+    assert index.ranks == {} and index._ranked == {}
     assert_anchors_point_at_tags(doc, source)
-    assert index.ranks
+    assert set(index._ranked) == {"p", "table", "td"}  # only the names anchors were read for
 
 
 def test_layout_table_is_unwrapped_and_nested_tables_stay_in_their_cell() -> None:

@@ -838,6 +838,11 @@ class _SourceIndex:
         # the element whose anchored elements are still to be ranked (see :meth:`rank`)
         self._container: Element | None = None
         self._last_ranked_line = 0
+        # name -> rank of each of the container's elements of that name, and the
+        # elements before the container on its first line, by name (ranked name by
+        # name as anchors ask, while nothing has been removed from the tree)
+        self._ranked: dict[str, dict[Element, int]] = {}
+        self._preceding: dict[str, int] | None = None
 
     @property
     def line_starts(self) -> list[int]:
@@ -888,6 +893,30 @@ class _SourceIndex:
             counts[key] = rank + 1
             last_line = key[1] or last_line
         self._last_ranked_line = last_line
+        self._ranked = {}
+
+    def _rank_of(self, element: Element, name: str) -> int | None:
+        """The element's rank among the elements named ``name`` that end on its line
+        (as :meth:`rank` gives it), the container's elements of that name ranked on
+        first use; None for an element outside the container."""
+        ranked = self._ranked.get(name)
+        if ranked is None:
+            container = self._container
+            assert container is not None
+            first_line = container.sourceline or 1
+            preceding = self._preceding
+            if preceding is None:
+                preceding = self._preceding = {}
+                for before in _preceding_on_line(container, first_line):
+                    preceding[before.tag] = preceding.get(before.tag, 0) + 1
+            counts = {first_line: preceding.get(name, 0)}
+            ranked = self._ranked[name] = {}
+            for same in container.iter(name):
+                line = same.sourceline
+                rank = counts.get(line, 0)
+                ranked[same] = rank
+                counts[line] = rank + 1
+        return ranked.get(element)
 
     def _span(self, first_line: int, last_line: int) -> None:
         """The source offsets of the lines the container's elements end on; the tags in
@@ -937,13 +966,16 @@ class _SourceIndex:
         """Where the element's start tag begins and its end tag ends in the source."""
         if not self._scanned:
             self._scan()
-        if self._container is not None:
-            self.rank()
         line = element.sourceline
         if not line or line > self.LAST_RELIABLE_LINE or line > len(self.line_starts):
             return Anchor()
-        rank = self.ranks.get(element)
-        found = self.tags.get(element.tag) if rank is not None else None
+        name = element.tag
+        if self._container is not None:
+            # (only anchored elements are ranked and scanned for)
+            rank = self._rank_of(element, name) if name in ANCHORED_SET else None
+        else:
+            rank = self.ranks.get(element)
+        found = self.tags.get(name) if rank is not None else None
         if found is None or rank is None:
             return Anchor(line=line)  # an element the parser made up
         starts, ends = found
@@ -954,7 +986,7 @@ class _SourceIndex:
             return Anchor(line=line)
         offset = starts[index]
         start_line = bisect_right(line_starts, offset)
-        end = self._element_end(element.tag, index)
+        end = self._element_end(name, index)
         end_line = bisect_right(line_starts, end - 1)
         return Anchor(
             start_line,
