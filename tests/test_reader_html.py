@@ -841,3 +841,21 @@ def test_the_source_scans_prefix_tree_finds_what_a_flat_alternation_finds() -> N
         for sample in (*samples, *(s.upper() for s in samples)):
             expected = [(m.span(), m.groups()) for m in re.finditer(flat, sample, flags)]
             assert [(m.span(), m.groups()) for m in re.finditer(tree, sample, flags)] == expected
+
+
+@pytest.mark.parametrize("stop", ["．", "&#65294;", "&#xff0e;"])
+def test_headings_numbered_with_a_full_width_stop(stop: str) -> None:
+    # 一．总体情况 (U+FF0E, printed or as a character reference) is a heading as 一、总体情况
+    # is: the article is found by its headings, not by its share of the page's text (the
+    # site's link list beside it holds more). (A page without any full-width stop has
+    # only its text nodes holding a 、 looked at.)
+    article = re.sub(r"<p>([一二三六])、", rf"<p>\1{stop}", EXCERPT)
+    links = "".join(
+        f"<li><a>上海市人民政府办公厅{year}年政府信息公开工作年度报告</a></li>"
+        for year in range(2008, 2019)
+    )
+    source = page(f"<div><ul>{links}</ul></div><div>{article}</div>")
+    doc = read("stops.html", source.encode())
+    assert paragraphs(doc)[0] == "一．总体情况"
+    assert "2008" not in all_text(doc) and len(tables(doc)) == 1
+    assert_anchors_point_at_tags(doc, source)

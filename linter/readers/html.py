@@ -144,8 +144,13 @@ HEADING_KEYS = (
 HEADING_RE = re.compile(r"^[一二三四五六][、.．，,]\S{0,12}?(?:" + "|".join(HEADING_KEYS) + ")")
 HEADING_START_RE = re.compile(r"^[一二三四五六][、.．，,]")
 # Text nodes that may hold (the start of) a heading; the filtering is done in Python,
-# which is cheaper than asking XPath for each key phrase.
+# which is cheaper than asking XPath for each key phrase. A page without a full-width
+# stop asks only for the 、: each test reads every text node of the page anew.
 HEADING_XPATH = "descendant::text()[contains(., '、') or contains(., '．')]"
+HEADING_XPATH_NO_STOP = "descendant::text()[contains(., '、')]"
+# A full-width stop (．, U+FF0E) written as a character reference (looked for apart from
+# the character itself: a pattern opening with a literal is searched for fast, in C).
+FULL_STOP_REFERENCE_RE = re.compile(r"&#(?:0*65294|[xX]0*[fF][fF]0[eE])")
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -291,7 +296,8 @@ class HtmlReader(HtmlForm, Reader):
             etree.strip_elements(root, *SCRIPT_TAGS, with_tail=False)
             body = _body_element(root)
             if is_page:
-                container = _report_container(body)
+                full_stops = "．" in text or FULL_STOP_REFERENCE_RE.search(text) is not None
+                container = _report_container(body, full_stops)
             else:  # a bare fragment is the report itself
                 container = body
             source = (
@@ -620,9 +626,10 @@ def _body_element(root: Element) -> Element:
 # --------------------------------------------------------------------------- the report body
 
 
-def _report_container(body: Element) -> Element:
-    """The element that holds the report in a whole site page."""
-    headings = _heading_elements(body)
+def _report_container(body: Element, full_stops: bool = True) -> Element:
+    """The element that holds the report in a whole site page (``full_stops``: whether
+    the page may hold a full-width stop, see :func:`_heading_elements`)."""
+    headings = _heading_elements(body, full_stops)
     if len({numeral for numeral, _ in headings}) >= 2:
         container = _common_ancestor([element for _, element in headings])
         return _widen_to_article(_narrow(container, headings), body)
@@ -643,10 +650,12 @@ def _report_container(body: Element) -> Element:
     return _dominant_branch(body)
 
 
-def _heading_elements(body: Element) -> list[tuple[str, Element]]:
-    """(numeral, block element) for each section heading found in the page body."""
+def _heading_elements(body: Element, full_stops: bool = True) -> list[tuple[str, Element]]:
+    """(numeral, block element) for each section heading found in the page body; a page
+    without a full-width stop (``full_stops`` false) has only its text nodes holding a
+    、 looked at (half the cost: the XPath reads each text node once, not twice)."""
     found: list[tuple[str, Element]] = []
-    for node in body.xpath(HEADING_XPATH):
+    for node in body.xpath(HEADING_XPATH if full_stops else HEADING_XPATH_NO_STOP):
         element = node.getparent()
         if element is None:
             continue
