@@ -25,7 +25,7 @@ from linter.config import Config
 from linter.engine import Engine, FileResult, unreadable_result
 from linter.finding import tallies
 from linter.manifest import Manifest
-from linter.model import ABSENT, Article20
+from linter.model import ABSENT, Article20, Report
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,15 @@ def lint_one(
     limits = replace(engine.limits, time_limit_seconds=time_limit or 0)
     spec = EngineSpec(keep_reports=keep_report)
     return next(iter(lint_files([path], spec, 1, engine=replace(engine, limits=limits))))
+
+
+def parse_one(engine: Engine, path: Path) -> Report:
+    """Read and interpret one file as ``check`` does — in a worker held to the engine's
+    time and memory limits (a hostile file stopped, not hung on) — without the rules."""
+    from linter.engine import Selection
+
+    bare = replace(engine, selection=Selection(ignore=("ALL",)))
+    return next(iter(lint_files([path], EngineSpec(keep_reports=True), 1, engine=bare))).report
 
 
 def slim(result: FileResult) -> FileResult:

@@ -624,19 +624,25 @@ def _matches_any(pattern: str, rules) -> bool:
     show_default=True,
     help="Validate the IR against schemas/report.schema.json.",
 )
-def parse(file: Path, output: Path | None, validate: bool) -> None:
+@_config_options
+def parse(
+    file: Path, output: Path | None, validate: bool, config_file: Path | None, isolated: bool
+) -> None:
     """Print the intermediate form (IR) of FILE as JSON."""
-    from linter.engine import Engine
+    from linter.batch import parse_one
+    from linter.engine import TOOL_FAILURE, Engine
     from linter.schema import validate_report_json
 
-    engine = Engine(plugins=_load_plugins())
-    try:
-        report = engine.parse(file)
-    except Exception as exc:  # an interpreter bug: one clear line, as check makes it XT001
-        _fail(
-            f"{file}: the tool failed while reading or interpreting the file: "
-            f"{type(exc).__name__}: {exc}. This is a bug in the tool, please report it."
-        )
+    config = _config(config_file, isolated)
+    # Read in a worker held to the configured time and memory limits, as check reads.
+    report = parse_one(Engine(plugins=_load_plugins(), limits=config.limits), file)
+    for d in report.diagnostics:
+        args = dict(d.args)
+        if args.get("cause") == TOOL_FAILURE:  # an interpreter bug: one clear line
+            _fail(
+                f"{file}: the tool failed while reading or interpreting the file: "
+                f"{args.get('error')}. This is a bug in the tool, please report it."
+            )
     data = report.to_json()
     if validate:
         errors = validate_report_json(data)

@@ -27,6 +27,9 @@ from linter.rule import BatchRule, ReportFacts, Rule, RuleContext, Skip, forget_
 # Diagnostics after which a readable file was not checked as a report: not a report
 # (XT004), or a report on a year before the national formats (XT006).
 NOT_CHECKED_AS_REPORT = ("XT004", "XT006")
+# The cause of an XT001 for a file the tool itself failed on (a bug; its diagnostic's
+# "error" argument is the exception).
+TOOL_FAILURE = "tool-failure"
 # Diagnostics after which a readable report's content is not checked: those, and pages
 # inside it with no text (XT005: a rule would report as missing what is only an image).
 _NOT_CHECKED = (*NOT_CHECKED_AS_REPORT, "XT005")
@@ -392,6 +395,8 @@ class Engine:
                 f"读取或解析该文件时工具内部出错：{type(exc).__name__}: {exc}。这是工具的缺陷，请报告；其余文件照常检查。",
                 f"the tool failed while reading or interpreting the file: {type(exc).__name__}: "
                 f"{exc}. This is a bug in the tool, please report it; the other files are still checked.",
+                cause=TOOL_FAILURE,
+                error=f"{type(exc).__name__}: {exc}",
             )
         skipped: list[tuple[str, str, str]] = []
         findings = self.check_report(report, skipped)
@@ -483,9 +488,19 @@ class Engine:
             return path.resolve().as_posix()
 
 
-def unreadable_result(engine: Engine, path: Path, detail_zh: str, detail_en: str) -> FileResult:
-    """An XT001 result for a file the tool could not finish (a time-out, a crash)."""
-    report = _unreadable(engine.display_path(path), b"", detail_zh, detail_en)
+def unreadable_result(
+    engine: Engine,
+    path: Path,
+    detail_zh: str,
+    detail_en: str,
+    cause: str = "unreadable",
+    error: str | None = None,
+) -> FileResult:
+    """An XT001 result for a file the tool could not finish (a time-out, a crash, a bug:
+    ``error`` names the exception)."""
+    report = _unreadable(
+        engine.display_path(path), b"", detail_zh, detail_en, cause=cause, error=error
+    )
     return FileResult(report.source.path, report, engine.check_report(report))
 
 
@@ -713,7 +728,9 @@ def _unreadable(
     size: int | None = None,
     code: str = "XT001",
     cause: str = "unreadable",
+    error: str | None = None,
 ) -> Report:
+    args = (("cause", cause),) if error is None else (("cause", cause), ("error", error))
     return Report(
         source=Source(
             path=path,
@@ -723,7 +740,7 @@ def _unreadable(
             reader=reader,
         ),
         readable=False,
-        diagnostics=(Diagnostic(code, detail_zh, detail_en, Anchor(), args=(("cause", cause),)),),
+        diagnostics=(Diagnostic(code, detail_zh, detail_en, Anchor(), args=args),),
     )
 
 

@@ -266,3 +266,23 @@ def test_workers_die_with_a_killed_parent(big_batch: Path) -> None:
     process.wait(timeout=10)
     assert not _gone_within(workers, 2)
     assert (tmp_path / "out.sarif").read_text(encoding="utf-8") == "previous\n"
+
+
+@linux_only
+def test_parse_is_held_to_the_limits_as_check_is(tmp_path: Path, monkeypatch) -> None:
+    """``gongkai-lint parse`` reads in a worker under the configured time limit: a file the
+    tool hangs on is stopped with a clear message, not waited on for ever."""
+    import linter.engine
+
+    def hangs(doc, data):
+        time.sleep(60)
+
+    monkeypatch.setattr(linter.engine, "interpret", hangs)
+    shutil.copy(SAMPLE_2019, tmp_path / "sample.txt")
+    (tmp_path / "gongkai-lint.toml").write_text("[limits]\ntime-limit-seconds = 1\n")
+    started = time.monotonic()
+    result = run(["parse", "sample.txt"], tmp_path)
+    assert time.monotonic() - started < 15
+    assert result.exit_code == 1
+    assert "took over the limit of 1 s" in result.stderr
+    assert json.loads(result.stdout)["readable"] is False

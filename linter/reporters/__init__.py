@@ -130,6 +130,7 @@ UNREADABLE_CAUSES: dict[str, tuple[str, str]] = {
     "too-large": ("超过上限", "over a limit"),
     "unknown-format": ("格式无法识别", "unknown format"),
     "unreadable": ("其他原因", "other"),
+    "tool-failure": ("工具内部出错", "the tool failed"),
 }
 
 
