@@ -445,6 +445,26 @@ def test_a_continuation_without_the_left_column_joins_and_the_left_cell_spans_it
     assert grid(table) == "\nL | a0 | 1\n^ | a1 | 2\n^ | b0 | 3\n^ | b1 | 4\n"
 
 
+def test_a_continuation_that_draws_the_left_column_again_joins_too():
+    """Chromium printing 平潭 2022's table 三 (bench/probe_producers.py, plain A4): page 6
+    leaves out the column of 三、本年度办理结果, which runs on, and page 7, where that cell
+    ends, draws it again, empty, left of a row cut by the break (``…逾期未按收费通知要`` /
+    ``求缴纳费用…``). Page 7's part is wider than page 6's: still the same table, not a
+    new one whose first row has a label and no figures (AP004, AP005 on the print)."""
+    from tests.pdf_fixtures import build_pdf, two_row_table
+
+    texts = [[b"L", b"a0", b"1"], [b"", b"a1", b"2"]]
+    first = two_row_table((100, 150, 250, 400), 120, texts, middle=(150, 400))  # L spans rows
+    second = two_row_table((150, 250, 400), 780, [[b"b0", b"3"], [b"b1", b"4"]])
+    third = two_row_table(
+        (100, 150, 250, 400), 780, [[b"", b"c0", b"5"], [b"", b"c1", b"6"]], middle=(150, 400)
+    )
+    (table,) = tables(PdfReader().read("t.pdf", build_pdf([first, second, third]), Limits()))
+    assert grid(table) == (
+        "\nL | a0 | 1\n^ | a1 | 2\n^ | b0 | 3\n^ | b1 | 4\n^ | c0 | 5\n^ | c1 | 6\n"
+    )
+
+
 def test_a_page_printed_by_a_browser_reads_as_the_page(tmp_path):
     """平潭综合实验区's 2022 report page (tests/fixtures/html/) printed to PDF by Chromium
     (``--print-to-pdf``), site menus and all: the title is found after the menus, table 三

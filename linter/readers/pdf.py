@@ -13,7 +13,9 @@ page with ``/Rotate`` reads in its visual order):
   radicals and CJK compatibility ideographs that some fonts map to (U+2F00 ``⼀`` for
   一), ligatures and full-width digits and letters become their ordinary forms, soft
   hyphens are dropped; characters in private-use areas (a font without a usable
-  ToUnicode map) are counted and reported as XT003.
+  ToUnicode map) are counted and reported as XT003. Characters set at a slant (more than
+  10° off a quarter turn: a watermark such as ``仅供参考`` laid diagonally across each page,
+  the ring of an electronic seal) are on no line of the page and are left out.
 - Ruling lines: stroked path segments and thin filled rectangles that are not white
   (white fills are cell backgrounds, not borders). Horizontal and vertical segments that
   touch form a table; a table's lattice comes from their positions, and two neighbouring
@@ -87,6 +89,10 @@ _MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's
 _CELL_MARGIN = 6.0  # a cell's inner margin at most (Word's default is 5.4)
 _MIN_OFF_PAGE = 5  # characters outside a page before the reader says so (not a stray one)
 _UNDERLINE_BELOW = 0.6  # an underline lies no further below its characters' boxes (median)
+# A character turned further than this from a quarter turn (radians, 10°) is set at a slant:
+# a watermark laid across the page, or the ring of an electronic seal. A scan's text layer
+# follows the page's skew, a degree or two.
+_OBLIQUE = math.radians(10)
 
 
 class NoTextLayer(ReadError):
@@ -550,7 +556,7 @@ class _Scanner:
             for i in range(0, n, step):
                 if raw.FPDFText_GetUnicode(text, i) > 32:
                     angle = raw.FPDFText_GetCharAngle(text, i)
-                    if angle >= 0:
+                    if angle >= 0 and not _oblique(angle):
                         turns[round(angle / (math.pi / 2)) % 4] += 1
         turn = turns.most_common(1)[0][0] if turns else 0
         cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
@@ -744,11 +750,14 @@ class _Scanner:
         # character of a line, so quotes and "一" sit on the line as printed. Some
         # fonts give absurd loose boxes (200 points high): then the glyph's own box.
         get_loose = raw.FPDFText_GetLooseCharBox
+        get_angle = raw.FPDFText_GetCharAngle
         out: list[_Char] = []
         a, b, c, d, e, f = m
         for i, cp in enumerate(codes):
             if cp <= 32 and cp != 32:
                 continue
+            if _oblique(get_angle(text, i)):
+                continue  # not on a line of the page: a watermark across it, a seal's ring
             if cp == 32 or cp == 0x3000 or cp == 0xA0:
                 if is_generated(text, i):
                     continue
@@ -788,6 +797,12 @@ class _Scanner:
                 )
             )
         return out
+
+
+def _oblique(angle: float) -> bool:
+    """True for a character angle (PDFium's, radians; negative when unknown) at a slant:
+    neither level nor a quarter turn."""
+    return angle > 0 and _OBLIQUE < angle % (math.pi / 2) < math.pi / 2 - _OBLIQUE
 
 
 def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
@@ -1295,13 +1310,17 @@ def _figure_under_label(above: str, below: str) -> bool:
 def _continues(above: _TablePart, below: _TablePart) -> bool:
     """True when ``below`` (first on its page) continues ``above`` (last on the page
     before): the same right edge and columns, and the same left edge — or a left edge on
-    one of ``above``'s column lines, when the leftmost cells span rows across the break
-    and the continuation draws no cell of its own there (a browser's printed page)."""
+    one of the other's column lines, when the leftmost cells span rows across the break
+    and one of the pages draws no cell of its own there (a browser's printed page leaves
+    them out on a page the tall cell merely crosses, and draws them again, empty, on the
+    page where it ends)."""
     if abs(above.x1 - below.x1) > 4 * _SNAP or not _same_columns(above, below):
         return False
     if abs(above.x0 - below.x0) <= 4 * _SNAP:
         return True
-    return below.x0 > above.x0 and any(abs(x - below.x0) <= _SNAP for x in above.xs[1:-1])
+    if below.x0 > above.x0:
+        return any(abs(x - below.x0) <= _SNAP for x in above.xs[1:-1])
+    return any(abs(x - above.x0) <= _SNAP for x in below.xs[1:-1])
 
 
 def _same_columns(above: _TablePart, below: _TablePart) -> bool:

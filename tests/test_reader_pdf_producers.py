@@ -1,0 +1,67 @@
+"""Page furniture of PDFs as other producers publish them (bench/probe_producers.py prints
+the real HTML pages with it through Chromium and LibreOffice; these tests make it on the
+real PDFs in tests/fixtures/pdf, so they need no browser).
+
+- A watermark laid diagonally across every page (a download stamp with the date, the
+  agency's name, ``仅供参考``): its characters are on no line of the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+
+from linter.engine import Engine
+from linter.plugins import load_plugins
+from tests.conftest import kinds
+from tests.test_reader_pdf import HONGZE_2023_PDF, HUAIAN_2024_PDF, read
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_plugins())
+
+
+def watermarked(src: Path, dst: Path, text: str, degrees: float) -> Path:
+    """``src`` with ``text`` (Helvetica, 28 pt, light grey) turned ``degrees`` and laid
+    over each page in a 3 × 4 tiling, as a site's download stamp is."""
+    doc = pdfium.PdfDocument(str(src))
+    turn = math.radians(degrees)
+    cos, sin = math.cos(turn), math.sin(turn)
+    wide = (ctypes.c_ushort * (len(text) + 1))(*[ord(c) for c in text], 0)
+    for page in doc:
+        width, height = page.get_size()
+        for col in range(3):
+            for row in range(4):
+                obj = pdfium_raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", 28.0)
+                pdfium_raw.FPDFText_SetText(obj, wide)
+                pdfium_raw.FPDFPageObj_SetFillColor(obj, 190, 190, 190, 255)
+                x, y = width * (0.05 + 0.3 * col), height * (0.1 + 0.22 * row)
+                pdfium_raw.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
+                pdfium_raw.FPDFPage_InsertObject(page.raw, obj)
+        page.gen_content()
+    doc.save(str(dst))
+    return dst
+
+
+@pytest.mark.parametrize("src", [HUAIAN_2024_PDF, HONGZE_2023_PDF], ids=["huaian", "hongze"])
+@pytest.mark.parametrize("degrees", [35, -45])
+def test_a_diagonal_watermark_is_not_read_into_the_report(engine, tmp_path, src, degrees):
+    """Before: the stamp's digits went into table cells and paragraphs (``0供``, ``仅88``
+    on 平潭 2022 printed by Chromium with ``仅供参考``): AD005/AP006/RL004 “not a number”,
+    a section heading broken (ST001)."""
+    form = watermarked(src, tmp_path / "stamped.pdf", "2025-01-20 10:32 GOV", degrees)
+    assert "2025-01-20" not in read(form).extracted_text
+    assert kinds(engine.lint_path(form)) == kinds(engine.lint_path(src))
+
+
+def test_a_level_line_at_a_scans_skew_is_still_read(engine, tmp_path):
+    """The cut-off is a slant, not any turn: text set two degrees off level (a scan's
+    text layer follows the page's skew) is read."""
+    form = watermarked(HUAIAN_2024_PDF, tmp_path / "skewed.pdf", "SKEW 2025", 2)
+    assert "SKEW 2025" in read(form).extracted_text
