@@ -349,25 +349,153 @@ def libreoffice(run: Run, out: Path, work: Path, only: str | None) -> None:
             run.compare(f"{name} lo html->docx->pdf", "libreoffice html->docx->pdf", pdf2, base)
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WATERMARK_VML = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" '
+    'adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:textpath on="t" fitshape="t"/>'
+    '</v:shapetype><v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" '
+    'type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:414pt;'
+    "height:138pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="silver" '
+    'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;宋体&quot;;'
+    'font-size:1pt" string="{text}"/></v:shape></w:pict></w:r>'
+)
+PAGE_FIELD = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:pPr><w:jc w:val="{align}"/></w:pPr><w:r><w:t xml:space="preserve">{left}</w:t></w:r>'
+    '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    '<w:r><w:t xml:space="preserve">{right}</w:t></w:r></w:p>'
+)
+
+
+def word_forms(data: bytes, agency: str) -> dict[str, bytes]:
+    """The filled template as Word users finish it: 标题行重复 on table 三's header rows,
+    a 红头 above the title and a 抄送/印发 block after the end, a running header with the
+    agency's name, a diagonal watermark in the header (Word's own VML), ``— 1 —`` page
+    numbers at the foot (odd pages right, even left)."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    def base():
+        return docx.Document(io.BytesIO(data))
+
+    def save(document) -> bytes:
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    def header_rows(document) -> None:
+        table = document.tables[1]._tbl
+        for tr in table.findall(qn("w:tr"))[:3]:
+            trpr = tr.get_or_add_trPr()
+            trpr.append(parse_xml(f'<w:tblHeader xmlns:w="{W}"/>'))
+
+    def redhead(document) -> None:
+        body = document.element.body
+        first = body[0]
+        for text, size, colour in (
+            (f"{agency}办公室文件", 36, RGBColor(0xD0, 0, 0)),
+            ("淮政办发〔2025〕3号", 16, None),
+        ):
+            p = document.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(text)
+            run.font.size = Pt(size)
+            if colour:
+                run.font.color.rgb = colour
+            first.addprevious(p._p)
+        rule = document.add_paragraph()
+        ppr = rule._p.get_or_add_pPr()
+        ppr.append(
+            parse_xml(
+                f'<w:pBdr xmlns:w="{W}"><w:bottom w:val="single" w:sz="18" w:space="1" '
+                'w:color="D00000"/></w:pBdr>'
+            )
+        )
+        first.addprevious(rule._p)
+
+    def tail(document) -> None:
+        for text in (
+            agency,
+            "2025年1月20日",
+            "（此件公开发布）",
+            f"抄送：{agency}各部门。",
+            f"{agency}办公室　　　　　　2025年1月20日印发",
+        ):
+            document.add_paragraph(text)
+
+    def furniture(document, watermark: bool) -> None:
+        section = document.sections[0]
+        section.different_first_page_header_footer = False
+        document.settings.odd_and_even_pages_header_footer = True
+        head = section.header.paragraphs[0]
+        head.text = agency
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if watermark:
+            head._p.append(parse_xml(WATERMARK_VML.format(text="仅供参考")))
+            even = section.even_page_header.paragraphs[0]
+            even.text = agency
+            even._p.append(parse_xml(WATERMARK_VML.format(text="仅供参考")))
+        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer._element.append(parse_xml(PAGE_FIELD.format(align=align, left="— ", right=" —")))
+
+    forms = {}
+    d = base()
+    header_rows(d)
+    forms["header-rows"] = save(d)
+    d = base()
+    redhead(d)
+    tail(d)
+    forms["redhead-tail"] = save(d)
+    d = base()
+    furniture(d, watermark=False)
+    forms["header-footer"] = save(d)
+    d = base()
+    furniture(d, watermark=True)
+    forms["watermark"] = save(d)
+    d = base()
+    header_rows(d)
+    redhead(d)
+    tail(d)
+    furniture(d, watermark=True)
+    forms["mixed"] = save(d)
+    return forms
+
+
 def template(run: Run, out: Path, work: Path) -> None:
     from tests import docx_fixtures
 
     filled = out / "template_filled.docx"
     filled.write_bytes(docx_fixtures.huaian_2024_docx())
     base = run.original(filled)
-    d1 = out / "rt1"
-    d1.mkdir(exist_ok=True)
-    docx = soffice(filled, "docx:MS Word 2007 XML", d1, work)
-    run.compare("template docx->docx", "template docx->docx", docx, base)
-    odt = soffice(filled, "odt", out, work)
-    d2 = out / "rt2"
-    d2.mkdir(exist_ok=True)
-    back = soffice(odt, "docx:MS Word 2007 XML", d2, work)
-    run.compare("template docx->odt->docx", "template docx->odt->docx", back, base)
-    pdf = soffice(filled, "pdf:writer_pdf_Export", out, work)
-    run.compare("template docx->pdf", "template docx->pdf", pdf, base)
-    pdf2 = soffice(back, "pdf:writer_pdf_Export", d2, work)
-    run.compare("template docx->odt->docx->pdf", "template odt-docx->pdf", pdf2, base)
+    sources = {"plain": filled}
+    for name, data in word_forms(filled.read_bytes(), "淮安市人民政府").items():
+        path = out / f"template_{name}.docx"
+        path.write_bytes(data)
+        sources[name] = path
+        run.compare(f"template {name} docx", f"word {name} docx", path, base)
+    for name, src in sources.items():
+        d1 = out / f"rt1-{name}"
+        d1.mkdir(exist_ok=True)
+        docx = soffice(src, "docx:MS Word 2007 XML", d1, work)
+        run.compare(f"template {name} docx->docx", f"lo {name} docx->docx", docx, base)
+        d2 = out / f"rt2-{name}"
+        d2.mkdir(exist_ok=True)
+        odt = soffice(src, "odt", d2, work)
+        back = soffice(odt, "docx:MS Word 2007 XML", d2, work)
+        run.compare(f"template {name} docx->odt->docx", f"lo {name} odt->docx", back, base)
+        pdf = soffice(src, "pdf:writer_pdf_Export", d1, work)
+        run.compare(f"template {name} docx->pdf", f"lo {name} docx->pdf", pdf, base)
+        pdf2 = soffice(back, "pdf:writer_pdf_Export", d2, work)
+        run.compare(f"template {name} odt->docx->pdf", f"lo {name} odt->docx->pdf", pdf2, base)
 
 
 def main(argv: list[str]) -> None:

@@ -37,6 +37,7 @@ def _documents() -> dict[str, bytes]:
         "hongze_2023": hongze_docx(2023),
         "hongze_2024": hongze_docx(2024),
         "huaian_2024_header_repeated": _header_repeated(huaian_2024_docx()),
+        "huaian_2024_running_title": _running_title(huaian_2024_docx()),
     }
 
 
@@ -57,6 +58,42 @@ def _header_repeated(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _running_title(data: bytes) -> bytes:
+    """The same report with the report's title as the running header of every page and
+    ``— 1 —`` page numbers at the foot (odd pages right, even pages left), on pages with
+    narrow margins: the title itself then stands, on one line, in the page's top band on
+    page 1, under its running copy."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    document = docx.Document(io.BytesIO(data))
+    title = next(p.text for p in document.paragraphs if p.text.strip())
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    section.top_margin, section.header_distance = Cm(1.1), Cm(0.3)
+    section.left_margin = section.right_margin = Cm(2.0)  # the title on one line
+    for header in (section.header, section.even_page_header):
+        header.paragraphs[0].text = title
+        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        footer._element.append(
+            parse_xml(
+                f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="{align}"/></w:pPr>'
+                '<w:r><w:t xml:space="preserve">— </w:t></w:r>'
+                '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                '<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+            )
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _grids(doc) -> list:
     # DOCX keeps a cell's paragraphs apart with "\n"; a PDF only shows wrapped lines.
     return [
@@ -67,7 +104,14 @@ def _grids(doc) -> list:
 
 
 @pytest.mark.parametrize(
-    "name", ["huaian_2024", "hongze_2023", "hongze_2024", "huaian_2024_header_repeated"]
+    "name",
+    [
+        "huaian_2024",
+        "hongze_2023",
+        "hongze_2024",
+        "huaian_2024_header_repeated",
+        "huaian_2024_running_title",  # before: the title read as the running header (ST004)
+    ],
 )
 def test_pdf_reads_to_the_same_tables_and_findings_as_the_docx(name, tmp_path):
     docx = _documents()[name]

@@ -942,25 +942,38 @@ def _fill_cells(part: _TablePart, chars: list[_Char]) -> None:
 
 
 def _strip_running(pages: list[_PageData]) -> None:
-    """Drops page numbers and running headers/footers (top or bottom band of a page)."""
-    band_texts: Counter[str] = Counter()
+    """Drops page numbers and running headers/footers (top or bottom band of a page): a
+    line repeated at the same height on several pages. A running header with the report's
+    title is not the title itself, printed lower on the first page in the same band. The
+    height is measured from the page's nearer edge (a footer stays at its distance from the
+    foot on a landscape page)."""
+    band_lines: dict[str, list[tuple[int, float]]] = {}
 
     def in_band(line: _Line, page: _PageData) -> bool:
         return line.y1 < page.height * 0.1 or line.y0 > page.height * 0.9
+
+    def height(line: _Line, page: _PageData) -> float:
+        return line.y0 if line.y1 < page.height * 0.1 else line.y0 - page.height
 
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
     for page in pages:
-        for t in {shape(line.text) for line in page.lines if in_band(line, page)}:
-            band_texts[t] += 1
-    repeated = {t for t, n in band_texts.items() if n >= 3 or (n >= 2 and len(pages) <= 3)}
+        for line in page.lines:
+            if in_band(line, page):
+                at = (page.number, height(line, page))
+                band_lines.setdefault(shape(line.text), []).append(at)
+    need = 2 if len(pages) <= 3 else 3
+
+    def running(line: _Line, page: _PageData) -> bool:
+        seen = band_lines.get(shape(line.text), ())
+        y = height(line, page)
+        return len({n for n, at in seen if abs(at - y) <= _SNAP}) >= need
+
     for page in pages:
         kept = []
         for line in page.lines:
-            if in_band(line, page) and (
-                _PAGE_NUMBER.match(line.text) or shape(line.text) in repeated
-            ):
+            if in_band(line, page) and (_PAGE_NUMBER.match(line.text) or running(line, page)):
                 continue
             if _PAGE_NUMBER.match(line.text) and len(line.text) <= 12 and _outside_body(line, page):
                 continue
