@@ -1,6 +1,7 @@
 """Probe the PDF and DOCX readers with the real reports as other producers publish them.
 
     python bench/probe_producers.py [chromium] [lo] [docx] [-v] [--keep DIR] [--only NAME]
+                                    [--no-split]
 
 The real HTML pages in tests/fixtures/html are printed, each trait alone and mixed:
 
@@ -190,6 +191,25 @@ def traits(title: str, agency: str) -> list[Trait]:
         Trait("watermark", before=watermark),
         Trait("landscape", pdf={"landscape": True}),
         Trait(
+            "shaded",
+            css="tr:nth-child(even) td { background: #e8eef7; } "
+            "tr:first-child td, thead td { background: #c9d6ea; font-weight: bold; }",
+        ),
+        Trait("double-border", css="table { border: 4.5pt double #000 !important; }"),
+        Trait("dashed", css="td, th { border: 1px dashed #000 !important; }"),
+        Trait(
+            "rules-only",
+            css="td, th { border-left: none !important; border-right: none !important; }",
+        ),
+        Trait("borderless", css="td, th, table { border: none !important; }"),
+        Trait(
+            "landscape-table",
+            css="@page wide { size: A4 landscape; margin: 20mm; } table.wide { page: wide; }",
+            js="Array.from(document.querySelectorAll('table'))"
+            ".filter(t => t.textContent.includes('本年新收') || t.textContent.includes('行政复议'))"
+            ".forEach(t => t.classList.add('wide'))",
+        ),
+        Trait(
             "narrow-small",
             css="@page { margin: 10mm; } body { font-size: 10pt; } td, th { font-size: 7pt; }",
         ),
@@ -216,6 +236,27 @@ def traits(title: str, agency: str) -> list[Trait]:
             pdf=header | {"landscape": True},
         ),
     ]
+
+
+def thead_rows(body: str) -> str:
+    """THEAD_JS without a browser: each table's leading rows without a figure in a
+    ``<thead>`` (LibreOffice repeats them on each page)."""
+    tree = lxml_html.fromstring(body)
+    numbering = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]")
+    for table in tree.iter("table"):
+        rows = table.xpath("./tbody/tr | ./tr")
+        head = []
+        for row in rows:
+            if re.search(r"\d", numbering.sub("", row.text_content())):
+                break
+            head.append(row)
+        if head:
+            thead = etree.Element("thead")
+            for row in head:
+                row.getparent().remove(row)
+                thead.append(row)
+            table.insert(0, thead)
+    return etree.tostring(tree, encoding="unicode", method="html")
 
 
 def document(title: str, body: str, trait: Trait) -> str:
@@ -280,7 +321,19 @@ def _print(page, out: Path, title: str, body: str, trait: Trait, stem: str, spli
     return dst
 
 
-def chromium(run: Run, out: Path, only: str | None) -> None:
+def two_up(src: Path, dst: Path) -> Path:
+    """Two pages side by side on each landscape A3 sheet (PDFium's N-up import, what
+    "2 pages per sheet" printing makes)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(src))
+    sheet = raw.FPDF_ImportNPagesToOne(doc.raw, 1190.0, 842.0, 2, 1)
+    pdfium.PdfDocument(sheet).save(str(dst))
+    return dst
+
+
+def chromium(run: Run, out: Path, only: str | None, split: bool = True) -> None:
     from playwright.sync_api import sync_playwright
 
     split_traits = (
@@ -300,6 +353,13 @@ def chromium(run: Run, out: Path, only: str | None) -> None:
             for trait in traits(title, agency):
                 form = _print(page, out, title, body, trait, f"{name}.chromium.{trait.name}")
                 run.compare(f"{name} chromium {trait.name}", f"chromium {trait.name}", form, base)
+                if trait.name in ("plain", "foot-of"):
+                    sheet = two_up(form, out / f"{name}.chromium.{trait.name}.2up.pdf")
+                    run.compare(
+                        f"{name} 2-up {trait.name}", f"chromium 2-up {trait.name}", sheet, base
+                    )
+            if not split:
+                continue
             page.set_content(document(title, body, Trait("rows")), wait_until="load")
             rows = page.evaluate(
                 "Array.from(document.querySelectorAll('table'))"
@@ -336,17 +396,25 @@ def libreoffice(run: Run, out: Path, work: Path, only: str | None) -> None:
             continue
         base = run.original(path)
         title, agency, body = article(path)
-        for trait in (Trait("plain"),):
+        keep = ("plain", "thead", "redhead", "tail", "mixed-gongwen")
+        for trait in (t for t in traits(title, agency) if t.name in keep):
+            if trait.js:  # LibreOffice runs no script: the header rows moved here
+                trait = Trait(trait.name, css=trait.css, before=trait.before, after=trait.after)
+                body_now = thead_rows(body)
+            else:
+                body_now = body
             src = out / f"{name}.lo-{trait.name}.html"
-            src.write_text(document(title, body, trait), encoding="utf-8")
+            src.write_text(document(title, body_now, trait), encoding="utf-8")
+            t = trait.name
             pdf = soffice(src, "pdf:writer_web_pdf_Export", out, work)
-            run.compare(f"{name} lo html->pdf", "libreoffice html->pdf", pdf, base)
+            run.compare(f"{name} lo {t} html->pdf", f"libreoffice {t} html->pdf", pdf, base)
             docx = soffice(src, "docx:MS Word 2007 XML", out, work, "HTML (StarWriter)")
-            run.compare(f"{name} lo html->docx", "libreoffice html->docx", docx, base)
+            run.compare(f"{name} lo {t} html->docx", f"libreoffice {t} html->docx", docx, base)
             again = out / "again"
             again.mkdir(exist_ok=True)
             pdf2 = soffice(docx, "pdf:writer_pdf_Export", again, work)
-            run.compare(f"{name} lo html->docx->pdf", "libreoffice html->docx->pdf", pdf2, base)
+            label = f"libreoffice {t} html->docx->pdf"
+            run.compare(f"{name} lo {t} html->docx->pdf", label, pdf2, base)
 
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -509,7 +577,7 @@ def main(argv: list[str]) -> None:
         out = Path(keep) if keep else work / "out"
         out.mkdir(parents=True, exist_ok=True)
         if "chromium" in what:
-            chromium(run, out, only)
+            chromium(run, out, only, split="--no-split" not in argv)
         if "lo" in what:
             libreoffice(run, out, work, only)
         if "docx" in what:
