@@ -184,6 +184,7 @@ def traits(title: str, agency: str) -> list[Trait]:
             ),
         ),
         Trait("foot-odd-even", css=odd_even),
+        Trait("browser-default", pdf={"display_header_footer": True}),
         Trait("header-agency", pdf=header),
         Trait("header-title", pdf=header_title),
         Trait("redhead", before=redhead),
@@ -261,7 +262,7 @@ def thead_rows(body: str) -> str:
 
 def document(title: str, body: str, trait: Trait) -> str:
     return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
         f"<style>{BASE_CSS}{trait.css}</style></head><body>"
         f"{trait.before}<h1 class='title'>{title}</h1>{body}{trait.after}</body></html>"
     )
@@ -311,7 +312,11 @@ class Run:
 def _print(page, out: Path, title: str, body: str, trait: Trait, stem: str, split: int = 0):
     """The report printed by Chromium with ``trait`` (section 三 broken before row
     ``split`` when given) into ``out``/``stem``.pdf."""
-    page.set_content(document(title, body, trait), wait_until="load")
+    # From a file, as a reader prints the page: the browser's own header and footer
+    # (date, title; address, 1/8) name it.
+    source = out / f"{stem}.html"
+    source.write_text(document(title, body, trait), encoding="utf-8")
+    page.goto(source.as_uri(), wait_until="load")
     if trait.js:
         page.evaluate(trait.js)
     if split:
