@@ -518,6 +518,7 @@ class _Scanner:
         self.u = [ctypes.c_uint() for _ in range(4)]
         self.i = [ctypes.c_int() for _ in range(2)]
         self.matrix = raw.FS_MATRIX()
+        self.char_matrix = raw.FS_MATRIX()
         self.private = 0
         self.image_area = 0.0
         # Small path objects of the page that drew lines: their bounds and which of the
@@ -554,9 +555,9 @@ class _Scanner:
             n = raw.FPDFText_CountChars(text)
             step = max(1, n // 40)
             for i in range(0, n, step):
-                if raw.FPDFText_GetUnicode(text, i) > 32:
+                if raw.FPDFText_GetUnicode(text, i) > 32 and not self._slanted(text, i):
                     angle = raw.FPDFText_GetCharAngle(text, i)
-                    if angle >= 0 and not _oblique(angle):
+                    if angle >= 0:
                         turns[round(angle / (math.pi / 2)) % 4] += 1
         turn = turns.most_common(1)[0][0] if turns else 0
         cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
@@ -730,6 +731,11 @@ class _Scanner:
         if start is not None and prev is not None and prev != start and n >= 4:
             _add_edge(prev, start, horiz, vert)
 
+    def _slanted(self, text, i: int) -> bool:
+        """True when character ``i`` is set at a slant (:func:`_oblique`)."""
+        m = self.char_matrix
+        return bool(self.raw.FPDFText_GetMatrix(text, i, m)) and _oblique(m.a, m.b)
+
     def _chars(self, text, m) -> list[_Char]:
         raw = self.raw
         n = raw.FPDFText_CountChars(text)
@@ -750,13 +756,13 @@ class _Scanner:
         # character of a line, so quotes and "一" sit on the line as printed. Some
         # fonts give absurd loose boxes (200 points high): then the glyph's own box.
         get_loose = raw.FPDFText_GetLooseCharBox
-        get_angle = raw.FPDFText_GetCharAngle
+        slanted = self._slanted
         out: list[_Char] = []
         a, b, c, d, e, f = m
         for i, cp in enumerate(codes):
             if cp <= 32 and cp != 32:
                 continue
-            if _oblique(get_angle(text, i)):
+            if slanted(text, i):
                 continue  # not on a line of the page: a watermark across it, a seal's ring
             if cp == 32 or cp == 0x3000 or cp == 0xA0:
                 if is_generated(text, i):
@@ -799,10 +805,13 @@ class _Scanner:
         return out
 
 
-def _oblique(angle: float) -> bool:
-    """True for a character angle (PDFium's, radians; negative when unknown) at a slant:
-    neither level nor a quarter turn."""
-    return angle > 0 and _OBLIQUE < angle % (math.pi / 2) < math.pi / 2 - _OBLIQUE
+def _oblique(a: float, b: float) -> bool:
+    """True when a character matrix's baseline (``a``, ``b``: the direction its text runs)
+    is at a slant, neither level nor a quarter turn. Its other column is not looked at: a
+    font slanted to look italic (LibreOffice's for a CJK font without an italic face,
+    15°) shears the glyphs, not the line."""
+    angle = math.atan2(b, a) % (math.pi / 2)
+    return _OBLIQUE < angle < math.pi / 2 - _OBLIQUE
 
 
 def _add_edge(p, q, horiz: list[_Seg], vert: list[_Seg]) -> None:
