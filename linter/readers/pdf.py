@@ -334,6 +334,8 @@ class _Rect:
     lines: list[str] = field(default_factory=list)
     # y offset that places this part's cells below the previous part's (merged tables).
     shift: float = 0.0
+    # x of its page's left edge on the sheet (two pages a sheet), for its box on the sheet.
+    dx: float = 0.0
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     # Where its last line of text ends, and how wide its first line's first two characters
     # are: a row cut by a page break is told by its words wrapping onto the next page.
@@ -357,6 +359,7 @@ class _TablePart:
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
     cell_of: list[int] = field(default_factory=list)
+    dx: float = 0.0  # as _Rect.dx
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -501,6 +504,8 @@ class _PageData:
     text_chars: int = 0
     # Characters outside the page (a table too wide for it: cut off on screen and in print).
     off_page: int = 0
+    # Where this page stands on its sheet (two pages printed on one: the right one's left).
+    x_offset: float = 0.0
 
     @property
     def image_only(self) -> bool:
@@ -525,7 +530,8 @@ class _Scanner:
         # page's horizontal and vertical lines are theirs (start, end of each list).
         self.small: list[tuple[float, float, float, float, int, int, int, int]] = []
 
-    def page(self, pdf, index: int) -> _PageData:
+    def pages(self, pdf, index: int) -> list[_PageData]:
+        """Page ``index`` (0-based), or the two pages printed side by side on it."""
         raw = self.raw
         page = raw.FPDF_LoadPage(pdf, index)
         if not page:
@@ -574,7 +580,7 @@ class _Scanner:
         m = (float(a), float(b), float(c), float(d), -min(xs), -min(ys))
         return m, max(xs) - min(xs), max(ys) - min(ys)
 
-    def _page(self, page, index: int) -> _PageData:
+    def _page(self, page, index: int) -> list[_PageData]:
         raw = self.raw
         n_objects = raw.FPDFPage_CountObjects(page)
         if n_objects > self.limits.max_page_objects:
@@ -602,6 +608,23 @@ class _Scanner:
                 raw.FPDFText_ClosePage(text)
         horiz, vert = _without_glyph_outlines(self.small, horiz, vert, chars)
         parts = _tables_from_lines(_without_underlines(horiz, vert, chars), vert, index + 1)
+        cover = min(1.0, self.image_area / max(width * height, 1.0))
+        gutter = _sheet_gutter(chars, parts, width, height)
+        if gutter is None:
+            return [self._page_data(index, width, height, chars, parts, images, cover)]
+        out = []
+        for lo, hi in ((0.0, gutter), (gutter, width)):
+            half = [c for c in chars if lo <= c.cx < hi]
+            mine = [p for p in parts if lo <= (p.x0 + p.x1) / 2 < hi]
+            if lo:
+                _move_left(half, mine, lo)
+            data = self._page_data(index, hi - lo, height, half, mine, images, cover)
+            data.x_offset = lo
+            out.append(data)
+        return out
+
+    @staticmethod
+    def _page_data(index, width, height, chars, parts, images, cover) -> _PageData:
         table_chars: list[list[_Char]] = [[] for _ in parts]
         free: list[_Char] = []
         for c in chars:
@@ -614,7 +637,6 @@ class _Scanner:
         for part, inside in zip(parts, table_chars, strict=True):
             _fill_cells(part, inside)
         lines = _group_lines(free)
-        cover = min(1.0, self.image_area / max(width * height, 1.0))
         text_chars = sum(1 for c in chars if c.ch != " ")
         off_page = sum(
             1 for c in chars if c.ch != " " and not (0 <= c.cx <= width and 0 <= c.cy <= height)
@@ -803,6 +825,47 @@ class _Scanner:
                 )
             )
         return out
+
+
+def _sheet_gutter(
+    chars: list[_Char], parts: list[_TablePart], width: float, height: float
+) -> float | None:
+    """The x between two pages printed side by side on a landscape sheet (“2 pages per
+    sheet”): a strip down the middle fifth of the sheet, at least 3% of its width, that no
+    character and no table crosses, with text on both sides (the sheet's middle when the
+    strip holds it). A landscape page of its own has its tables and lines across the
+    middle."""
+    if width <= height:
+        return None
+    lo, hi = width * 0.4, width * 0.6
+    spans = [(c.x0, c.x1) for c in chars if c.ch != " "]
+    if sum(1 for a, _ in spans if a < lo) < 50 or sum(1 for _, b in spans if b > hi) < 50:
+        return None
+    spans += [(p.x0, p.x1) for p in parts]
+    free_from, best = lo, (0.0, 0.0)
+    for a, b in sorted(s for s in spans if s[1] > lo and s[0] < hi):
+        if a - free_from > best[1] - best[0]:
+            best = (free_from, a)
+        free_from = max(free_from, b)
+    if hi - free_from > best[1] - best[0]:
+        best = (free_from, hi)
+    if best[1] - best[0] < width * 0.03:
+        return None
+    # Pages of one size stand in the two halves alike: the right one moved by half the
+    # sheet lines up with the left one (a table continued across them keeps its columns).
+    return width / 2 if best[0] <= width / 2 <= best[1] else (best[0] + best[1]) / 2
+
+
+def _move_left(chars: list[_Char], parts: list[_TablePart], dx: float) -> None:
+    """The right page of a sheet moved onto the sheet's left edge, as a page of its own."""
+    for c in chars:
+        c.x0, c.x1, c.cx = c.x0 - dx, c.x1 - dx, c.cx - dx
+    for part in parts:
+        part.x0, part.x1 = part.x0 - dx, part.x1 - dx
+        part.xs = [x - dx for x in part.xs]
+        part.dx = dx
+        for rect in part.rects:
+            rect.x0, rect.x1, rect.dx = rect.x0 - dx, rect.x1 - dx, dx
 
 
 def _oblique(a: float, b: float) -> bool:
@@ -1136,7 +1199,7 @@ class _Builder:
                     r,
                     c,
                     page=rect.page,
-                    bbox=_r((rect.x0, rect.y0, rect.x1, rect.y1)),
+                    bbox=_r((rect.x0 + rect.dx, rect.y0, rect.x1 + rect.dx, rect.y1)),
                 )
                 cells.append(TableCell(text, anchor, c > o_c, r > o_r))
             lines.append("")
@@ -1150,7 +1213,7 @@ class _Builder:
             len(lines[last_line - 1]) + 1,
             table=index,
             page=first.page,
-            bbox=_r((first.x0, first.y0, first.x1, first.y1)),
+            bbox=_r((first.x0 + first.dx, first.y0, first.x1 + first.dx, first.y1)),
         )
         self.blocks.append(Table(tuple(rows), anchor, grid=True))
 
@@ -1431,7 +1494,7 @@ class PdfReader(PdfForm, Reader):
             scanner = _Scanner(raw, limits)
             pages = []
             for i in range(n_pages):
-                pages.append(scanner.page(pdf, i))
+                pages.extend(scanner.pages(pdf, i))
                 if time.monotonic() - started > limits.time_limit_seconds:
                     raise ReadError(
                         f"读取 PDF 超过时间上限 {limits.time_limit_seconds:.0f} 秒（读到第 {i + 1} 页）",
@@ -1652,9 +1715,9 @@ def _assemble(pages: list[_PageData], doc: Document) -> None:
             for k, (plines, indented, full) in enumerate(paras):
                 texts = [line.text for line in plines]
                 box = [
-                    min(line.x0 for line in plines),
+                    min(line.x0 for line in plines) + page.x_offset,
                     min(line.y0 for line in plines),
-                    max(line.x1 for line in plines),
+                    max(line.x1 for line in plines) + page.x_offset,
                     max(line.y1 for line in plines),
                 ]
                 if k == 0 and first_on_page and open_para is not None and not indented:
