@@ -778,13 +778,19 @@ class _Scanner:
         # character of a line, so quotes and "一" sit on the line as printed. Some
         # fonts give absurd loose boxes (200 points high): then the glyph's own box.
         get_loose = raw.FPDFText_GetLooseCharBox
-        slanted = self._slanted
+        get_matrix = raw.FPDFText_GetMatrix
+        get_object = raw.FPDFText_GetTextObject
+        address = ctypes.c_void_p
+        cm = self.char_matrix
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        owner, dx, dy = None, 0.0, 0.0
         out: list[_Char] = []
         a, b, c, d, e, f = m
         for i, cp in enumerate(codes):
             if cp <= 32 and cp != 32:
                 continue
-            if slanted(text, i):
+            placed = get_matrix(text, i, cm)
+            if placed and _oblique(cm.a, cm.b):
                 continue  # not on a line of the page: a watermark across it, a seal's ring
             if cp == 32 or cp == 0x3000 or cp == 0xA0:
                 if is_generated(text, i):
@@ -811,6 +817,19 @@ class _Scanner:
                 x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
             else:
                 continue
+            obj = ctypes.cast(get_object(text, i), address).value
+            if obj != owner:
+                # The first character of a text object stands where the object's matrix
+                # starts it. PDFium boxes a Type 3 glyph met before in another form object
+                # (the other page of a sheet printed two pages a sheet) where it stood
+                # there, its origin too: the matrix is right, and the whole object is off.
+                owner, dx, dy = obj, 0.0, 0.0
+                if placed and raw.FPDFText_GetCharOrigin(text, i, ox, oy):
+                    size = max(x1 - x0, y1 - y0, 1.0)
+                    if abs(cm.e - ox.value) > 3 * size or abs(cm.f - oy.value) > 3 * size:
+                        dx, dy = cm.e - ox.value, cm.f - oy.value
+            if dx or dy:
+                x0, x1, y0, y1 = x0 + dx, x1 + dx, y0 + dy, y1 + dy
             # Into display coordinates (an axis-aligned box stays one).
             p0 = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
             p1 = (a * x1 + c * y1 + e, b * x1 + d * y1 + f)
