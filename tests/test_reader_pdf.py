@@ -445,6 +445,48 @@ def test_a_continuation_without_the_left_column_joins_and_the_left_cell_spans_it
     assert grid(table) == "\nL | a0 | 1\n^ | a1 | 2\n^ | b0 | 3\n^ | b1 | 4\n"
 
 
+@pytest.mark.parametrize("gap", [3, 4])
+def test_a_double_border_is_the_tables_border(gap):
+    """A double outer border (Word's 双线, CSS ``border-style: double``, 平潭 2022/2023 and
+    财政金融局 2025 printed so by Chromium): two frames ``gap`` points apart, the inner
+    lines run out to the outer one. Before: a row and a column of blank slivers round the
+    table (section 二 not recognised, XT002). The table is its cells."""
+    from tests.pdf_fixtures import build_pdf
+
+    o = gap
+    ops = [
+        b"%d %d m %d %d l %d %d l %d %d l h S"
+        % (100 - o, 700 + o, 400 + o, 700 + o, 400 + o, 600 - o, 100 - o, 600 - o),
+        b"100 700 m 400 700 l 400 600 l 100 600 l h S",
+        b"250 %d m 250 %d l S" % (700 + o, 600 - o),  # the column line, out to the outer frame
+        b"%d 650 m %d 650 l S" % (100 - o, 400 + o),  # the row line
+        b"BT /F1 9 Tf 110 670 Td (a) Tj ET",
+        b"BT /F1 9 Tf 260 670 Td (1) Tj ET",
+        b"BT /F1 9 Tf 110 620 Td (b) Tj ET",
+        b"BT /F1 9 Tf 260 620 Td (2) Tj ET",
+    ]
+    (table,) = tables(PdfReader().read("t.pdf", build_pdf([b"\n".join(ops)]), Limits()))
+    assert grid(table) == "\na | 1\nb | 2\n"
+
+
+def test_a_region_that_is_no_rectangle_is_read_not_a_crash():
+    """Lines that stop short can leave a region of lattice cells that is no rectangle (a
+    box drawn in a cell's corner, the inner lines of a table run out to a second border
+    drawn round two tables): its box's top left is another cell's. Before: KeyError, and
+    the whole report XT001 'cannot be read'."""
+    from tests.pdf_fixtures import build_pdf
+
+    ops = [
+        b"100 700 m 400 700 l 400 600 l 100 600 l h S",  # the frame
+        b"250 700 m 250 650 l S",  # a short column line, top half only
+        b"100 650 m 250 650 l S",  # a short row line, left half only
+        b"BT /F1 9 Tf 110 670 Td (corner) Tj ET",
+        b"BT /F1 9 Tf 300 620 Td (rest) Tj ET",
+    ]
+    (table,) = tables(PdfReader().read("t.pdf", build_pdf([b"\n".join(ops)]), Limits()))
+    assert "corner" in grid(table) and "rest" in grid(table)
+
+
 def test_a_continuation_that_draws_the_left_column_again_joins_too():
     """Chromium printing 平潭 2022's table 三 (bench/probe_producers.py, plain A4): page 6
     leaves out the column of 三、本年度办理结果, which runs on, and page 7, where that cell

@@ -84,6 +84,7 @@ __all__ = ["PdfReader", "NoTextLayer"]
 # Distances in points.
 _SNAP = 2.0  # lines this close are one line
 _THIN = 3.0  # a filled rectangle this thin is a ruling line
+_SLIVER = 5.0  # no row or column of a table is this narrow: two lines this close are one
 _MIN_COVER = 0.6  # share of a lattice side a line must cover to separate two cells
 _MAX_LOOSE = 72.0  # a loose character box higher or wider than this is a font's error
 _CELL_MARGIN = 6.0  # a cell's inner margin at most (Word's default is 5.4)
@@ -303,6 +304,20 @@ def _cluster(values: list[float]) -> list[float]:
     return [sum(g) / len(g) for g in groups]
 
 
+def _without_slivers(lattice: list[float], lines: list[float]) -> list[float]:
+    """The lattice less a sliver at either edge of the table, narrower than any row or
+    column of text can be: a double border (Word's 双线, CSS ``border-style: double``: two
+    lines 3–4.5 points apart, the table's inner lines run out to the outer one) would read
+    as a row and a column of blank cells round the table. Of the two positions, the one
+    no ruling line stands at (``lines``: where they do) goes, else the outer one."""
+    out = list(lattice)
+    for outer, inner in ((0, 1), (-1, -2)):
+        if len(out) > 2 and abs(out[inner] - out[outer]) < _SLIVER:
+            drawn = [any(abs(p - out[k]) <= _SNAP for p in lines) for k in (outer, inner)]
+            del out[inner if drawn == [True, False] else outer]
+    return out
+
+
 def _index(lattice: list[float], v: float) -> int:
     i = bisect_left(lattice, v - _SNAP)
     if i >= len(lattice):
@@ -409,6 +424,7 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
         return None
     xs = _cluster([v.pos for v in vs] + [h.lo for h in hs] + [h.hi for h in hs])
     ys = _cluster([h.pos for h in hs] + [v.lo for v in vs] + [v.hi for v in vs])
+    xs, ys = _without_slivers(xs, [v.pos for v in vs]), _without_slivers(ys, [h.pos for h in hs])
     n_r, n_c = len(ys) - 1, len(xs) - 1
     if n_r < 1 or n_c < 1 or n_r * n_c > 20_000:
         return None
@@ -436,7 +452,7 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
         regions.setdefault(_find(parent, i), []).append(i)
     if len(regions) < 2:
         return None  # a frame around text, not a table
-    rects = []
+    made = []
     for members in sorted(regions.values(), key=lambda m: (m[0] // n_c, m[0] % n_c)):
         rs = [i // n_c for i in members]
         cs = [i % n_c for i in members]
@@ -444,14 +460,15 @@ def _part_from_component(hs: list[_Seg], vs: list[_Seg], page: int) -> _TablePar
         rect = _Rect(xs[c0], ys[r0], xs[c1], ys[r1], page)
         rect.open_top = r0 == 0 and not _covered(at_y[0], ys[0], xs[c0], xs[c1])
         rect.open_bottom = r1 == n_r and not _covered(at_y[-1], ys[-1], xs[c0], xs[c1])
-        rects.append(rect)
-    rects.sort(key=lambda t: (t.y0, t.x0))
+        made.append((rect, members))
+    # A region that is no rectangle (lines that stop short: an L of lattice cells) has the
+    # box round it; its top left may be another region's, so each lattice cell is told
+    # its rect by the region it is in, not by that corner.
+    made.sort(key=lambda t: (t[0].y0, t[0].x0))
+    rects = [rect for rect, _ in made]
     # Which rect each lattice cell belongs to, for placing characters by bisection.
-    position = {(round(r.x0, 3), round(r.y0, 3)): k for k, r in enumerate(rects)}
     cell_of = [0] * (n_r * n_c)
-    for members in regions.values():
-        first = min(members)
-        k = position[(round(xs[first % n_c], 3), round(ys[first // n_c], 3))]
+    for k, (_, members) in enumerate(made):
         for i in members:
             cell_of[i] = k
     return _TablePart(rects, xs[0], ys[0], xs[-1], ys[-1], page, xs, ys, cell_of)
