@@ -151,6 +151,25 @@ def test_wd_rules_read_the_report_from_its_title_on(engine: Engine, tmp_path: Pa
     ]
 
 
+def test_prose_is_judged_where_a_rule_asks(engine: Engine, monkeypatch) -> None:
+    """Which blocks are prose is worked out per block when a WD rule asks (only where it
+    found something), and says what judging every block says."""
+    from rules.wording import common
+
+    report = engine.parse(SHANGHAI_2025_MD)
+    eager = common._text(report, common.of_report(report)).prose
+    eager_flags = [eager[k] for k in range(len(eager))]
+    judged: list[str] = []
+    judge = common._is_prose
+    monkeypatch.setattr(common, "_is_prose", lambda text: judged.append(text) or judge(text))
+    prose = common._text(report, common.of_report(report)).prose
+    assert judged == []  # nothing judged until asked
+    assert [prose[k] for k in range(len(prose))] == eager_flags
+    assert True in eager_flags and False in eager_flags
+    asked = len(judged)
+    assert prose[len(prose) - 1] == eager_flags[-1] and len(judged) == asked  # judged once
+
+
 # --- WD003 -----------------------------------------------------------------------------------
 
 

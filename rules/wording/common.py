@@ -36,12 +36,37 @@ _PROSE_MARKS = "，。；：、,.;:！？"
 _PROSE_MARK = re.compile(f"[{re.escape(_PROSE_MARKS)}]")
 
 
+class Prose:
+    """Which blocks of a report's narrative are prose (not a table set as text), by block
+    index: each block is judged when a rule first asks about it (the WD rules ask only
+    where they found something, most blocks never)."""
+
+    __slots__ = ("_sources", "_before_title", "_known")
+
+    def __init__(self, narrative: Narrative, before_title: int) -> None:
+        self._sources = narrative.sources
+        self._before_title = before_title
+        self._known: dict[int, bool] = {}
+
+    def __getitem__(self, k: int) -> bool:
+        known = self._known.get(k)
+        if known is None:
+            s = self._sources[k]  # (an IndexError for a block that is not there, as a tuple)
+            known = self._known[k] = k >= self._before_title and (
+                s.where.startswith("heading") or _is_prose(s.text)
+            )
+        return known
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @dataclass(frozen=True)
 class Text:
     """A report's narrative and which of its blocks are prose (not a table set as text)."""
 
     narrative: Narrative
-    prose: tuple[bool, ...]
+    prose: Prose
 
     def block(self, pos: int) -> int:
         return max(bisect_right(self.narrative.starts, pos) - 1, 0)
@@ -81,12 +106,7 @@ def text_of(report: Report) -> Text:
 
 
 def _text(report: Report, narrative: Narrative) -> Text:
-    before_title = _before_title(report)
-    prose = tuple(
-        k >= before_title and (s.where.startswith("heading") or _is_prose(s.text))
-        for k, s in enumerate(narrative.sources)
-    )
-    return Text(narrative, prose)
+    return Text(narrative, Prose(narrative, _before_title(report)))
 
 
 def _is_prose(text: str) -> bool:
