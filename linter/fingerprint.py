@@ -74,7 +74,14 @@ def fingerprint_sets(findings: Iterable[Finding], identities: tuple[str, ...]) -
     and the path identity, as SARIF and the baseline both need): the findings are ordered
     and their places worked out once for all the identities."""
     items = list(findings)
-    order = sorted(range(len(items)), key=lambda i: items[i].sort_key())
+    keys = [f.sort_key() for f in items]
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    # Each fingerprint hashes its identity first: that part is hashed once, and each
+    # finding's hash goes on from a copy of it.
+    heads = [
+        hashlib.sha256((identity + "\x1f").encode("utf-8", "surrogateescape"))
+        for identity in identities
+    ]
     seen: dict[tuple[str, str, str], int] = {}
     out: list[tuple] = [()] * len(items)
     for i in order:
@@ -82,12 +89,13 @@ def fingerprint_sets(findings: Iterable[Finding], identities: tuple[str, ...]) -
         key = (f.code, f.sub_id or "", _place(f))
         n = seen.get(key, 0)
         seen[key] = n + 1
-        out[i] = tuple(
-            hashlib.sha256(
-                "\x1f".join([identity, *key, str(n)]).encode("utf-8", "surrogateescape")
-            ).hexdigest()[:32]
-            for identity in identities
-        )
+        rest = "\x1f".join([*key, str(n)]).encode("utf-8", "surrogateescape")
+        prints = []
+        for head in heads:
+            h = head.copy()
+            h.update(rest)
+            prints.append(h.hexdigest()[:32])
+        out[i] = tuple(prints)
     return out
 
 

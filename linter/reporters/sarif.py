@@ -100,6 +100,24 @@ def _region(anchor: Anchor) -> dict[str, int]:
     return region
 
 
+def _region_json(anchor: Anchor) -> str:
+    """compact_json of :func:`_region` (every value an int), written directly: a result
+    is written per finding."""
+    line = anchor.line
+    if line is None:
+        return '{"startLine":1,"startColumn":1,"endColumn":1}'
+    column = anchor.column or 1
+    end_line, end_column = anchor.end_line, anchor.end_column
+    if end_line is None or end_column is None:
+        end_column = column + 1
+    elif end_line != line:
+        return (
+            f'{{"startLine":{line},"startColumn":{column},'
+            f'"endLine":{end_line},"endColumn":{end_column}}}'
+        )
+    return f'{{"startLine":{line},"startColumn":{column},"endColumn":{end_column}}}'
+
+
 def _properties(f: Finding) -> dict[str, Any]:
     """A result's ``properties`` (empty: none)."""
     properties: dict[str, Any] = {}
@@ -311,8 +329,25 @@ class SarifReporter(Reporter):
     def _logical(self, location: Location) -> list[dict[str, Any]]:
         """The location's logical location: a reference to its entry in
         ``run.logicalLocations`` (the same cells recur in every report)."""
-        if not location.logical:
+        entry = self._logical_entry(location)
+        if entry is None:
             return []
+        text, index = entry
+        return [json.loads(text) if index is None else {"index": index}]
+
+    def _logical_text(self, location: Location) -> str:
+        """:meth:`_logical`'s one item as compact JSON ("": none)."""
+        entry = self._logical_entry(location)
+        if entry is None:
+            return ""
+        text, index = entry
+        return text if index is None else f'{{"index":{index}}}'
+
+    def _logical_entry(self, location: Location) -> tuple[str, int | None] | None:
+        """The location's logical location as compact JSON, and its index in
+        ``run.logicalLocations`` (None: the table is full; None for no location)."""
+        if not location.logical:
+            return None
         lang = self.options.lang
         label = location.label_en if lang == "en" else location.label_zh
         a = location.anchor
@@ -332,8 +367,7 @@ class SarifReporter(Reporter):
             if len(self._logical_json) >= MAX_LOGICAL:
                 self._logical_json.clear()
             self._logical_json[key] = text
-        index = self._logical_ref(text)
-        return [json.loads(text) if index is None else {"index": index}]
+        return text, self._logical_ref(text)
 
     def _logical_ref(self, text: str) -> int | None:
         """The index in run.logicalLocations of the logical location ``text`` (added if
@@ -570,9 +604,9 @@ class SarifReporter(Reporter):
         a finding without related locations listed, suppression or baseline state (most
         of a log: written straight from the finding, no dict made and walked)."""
         text = _text
-        logical = self._logical(f.location)
         # (one logical location: a reference into run.logicalLocations, or written out)
-        logical_json = f',"logicalLocations":[{_flat_object(logical[0])}]' if logical else ""
+        logical = self._logical_text(f.location)
+        logical_json = f',"logicalLocations":[{logical}]' if logical else ""
         tail = ""
         rule_index = self.rule_index.get(f.code)
         if rule_index is not None:
@@ -583,7 +617,7 @@ class SarifReporter(Reporter):
             f'{{"ruleId":{text(f.code)},"level":{text(f.level)},'
             f'"message":{{"text":{text(f.message(lang))}}},'
             f'"locations":[{{"physicalLocation":{{"artifactLocation":{artifact},'
-            f'"region":{_flat_object(_region(f.location.anchor))}}}{logical_json}}}],'
+            f'"region":{_region_json(f.location.anchor)}}}{logical_json}}}],'
             f'"partialFingerprints":{{"{FINGERPRINT_KEY}":"{value}",'
             f'"{PATH_FINGERPRINT_KEY}":"{path_value}"}}{tail}}}'
         )
