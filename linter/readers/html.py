@@ -177,7 +177,9 @@ RAW_TEXT_TAGS = (
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
 )  # fmt: skip
 _SOURCE_TAG_PATTERN = (
-    r"<(?:(!--)|("
+    # (every alternative starts with "!" or a letter: an end tag, most "<" of a page,
+    # fails at the lookahead, before the alternatives are tried one by one)
+    r"<(?=[!a-z])(?:(!--)|("
     + _alternation(RAW_TEXT_TAGS)
     + r")(?=[\s/>])|("
     + _alternation(ANCHORED_TAGS)
