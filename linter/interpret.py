@@ -81,6 +81,11 @@ _HEADING = re.compile(
 # them (another level of its headings using another): by the group of _HEADING.
 _SYSTEMS = ("arabic", "paren", "paren_arabic", "closed_arabic")
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦ"
+# A section's numeral printed alone, its words not (“一、”, “第一部分”): with its mark,
+# and only the six sections' numerals.
+_BARE_HEADING = re.compile(
+    r"\s*(?:第\s*(?P<part>[一二三四五六])\s*部分\s*[、.．:：]?|(?P<num>[一二三四五六])\s*[、.．])\s*"
+)
 _HEADING_TAIL = re.compile(r"^.{0,40}?(?:情况|事项|举措|措施)")
 _LOOSE_END = "：:。.；;，,"
 
@@ -133,6 +138,15 @@ def _match_heading(text: str) -> _Heading | None:
     m = _HEADING.match(t)
     if m:
         rest = compact(m.group("rest"))
+        if not rest:
+            # The numeral alone on its line (“一、”, the words not printed: 龙泉西街街道
+            # 2019's page, its body on the next line): the section's heading only in its
+            # place, where no heading in the format's words is found (a loose heading).
+            bare = _BARE_HEADING.fullmatch(t)
+            if bare is None:
+                return None
+            numeral = bare.group("part") or bare.group("num")
+            return _Heading(L.SECTION_NUMERALS.find(numeral) + 1, t, loose=True)
         head = rest[:40]
         system = next((g for g in _SYSTEMS if m.group(g) is not None), "chinese")
         # numbered as sub-items are (“（一）”, “(1)”, “1)”): only in the format's wording

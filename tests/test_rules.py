@@ -132,6 +132,30 @@ def test_a_section_whose_table_is_there_without_its_heading(engine: Engine, tmp_
     assert len(st) == 6 and {level for _, level in st} == {"warning"}
 
 
+def test_a_heading_printed_as_its_numeral_alone(engine: Engine, tmp_path: Path) -> None:
+    """A stored page (龙泉西街街道 2019) prints section 一's heading as “一、” alone on its
+    line, the words lost, its text on the next: 'section 一 missing' was an error. The
+    numeral alone, in the section's place, is the section's heading: one warning that its
+    words are not printed. A numeral alone where the section's heading is printed in the
+    format's words (a list inside section 五) is no heading."""
+    lines = sample_text().split("\n")
+    assert (lines[2], lines[391]) == ("一、总体情况", "五、存在的主要问题及改进情况")
+    original = sorted((f.code, f.sub_id, f.level) for f in engine.lint_path(SAMPLE_2019).findings)
+    bare = [*lines[:2], "一、", *lines[3:391], "第五部分", *lines[392:]]
+    result = lint(engine, tmp_path, "\n".join(bare))
+    st = [f for f in result.findings if f.code == "ST001"]
+    assert [(f.sub_id, f.level, f.properties["kind"]) for f in st] == [
+        ("section1", "warning", "heading-numeral-only"),
+        ("section5", "warning", "heading-numeral-only"),
+    ]
+    assert "只印出编号“一、”" in st[0].message_zh and "“第五部分”" in st[1].message_zh
+    others = sorted((f.code, f.sub_id, f.level) for f in result.findings if f.code != "ST001")
+    assert others == original
+    listed = [*lines[:393], "三、", *lines[393:]]
+    result = lint(engine, tmp_path, "\n".join(listed), "listed.txt")
+    assert sorted((f.code, f.sub_id, f.level) for f in result.findings) == original
+
+
 def test_empty_and_binary_files_give_xt001(engine: Engine, tmp_path: Path) -> None:
     empty = engine.lint_path(write(tmp_path, "empty.txt", b""))
     assert codes(empty) == ["XT001"] and "为空" in empty.findings[0].message_zh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.document import Anchor
@@ -20,9 +21,14 @@ _ENGLISH = {
 }
 
 
+# A heading printed as its numeral alone (“一、”): the interpreter takes it for the
+# section's only in the section's place.
+_BARE = re.compile(r"\s*第?\s*[一二三四五六]\s*(?:部分)?\s*[、.．:：]?\s*")
+
+
 class MissingSection(Rule):
     """检查内容：报告应包含统一格式的六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
-    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。接受格式说明中列出的措辞变体和各种编号写法（“一、”“一.”“第一部分”“1.”“（一）”“(1)”“1)”，以报告中标出部分最多的一种为准），也接受被转换工具粘连在上一行末尾或压成一行的标题。第五部分的标题在转换中丢失、但其内容明显在位（第四部分表格之后、第六部分之前，以“存在的问题”“改进情况”等措辞开头）时，不报告缺少该部分，只以提示说明标题没有印出。第二、三、四部分的表格已识别、只是找不到其标题时，以警告说明标题没有找到（可能在转换中丢失）；报告中一个部分标题也没有找到、但有报告的表格时，各部分“缺少”也只作警告。
+    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。接受格式说明中列出的措辞变体和各种编号写法（“一、”“一.”“第一部分”“1.”“（一）”“(1)”“1)”，以报告中标出部分最多的一种为准），也接受被转换工具粘连在上一行末尾或压成一行的标题。第五部分的标题在转换中丢失、但其内容明显在位（第四部分表格之后、第六部分之前，以“存在的问题”“改进情况”等措辞开头）时，不报告缺少该部分，只以提示说明标题没有印出。第二、三、四部分的表格已识别、只是找不到其标题时，以警告说明标题没有找到（可能在转换中丢失）；报告中一个部分标题也没有找到、但有报告的表格时，各部分“缺少”也只作警告。标题只印出编号（“一、”单独一行，文字丢失）而位于该部分的位置时，以警告说明标题文字没有印出。
 
     为何重要：条例第五十条规定了年度报告必须包括的内容，格式要求“不能遗漏”；缺少某一部分即缺少法定内容。
 
@@ -32,7 +38,7 @@ class MissingSection(Rule):
 
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号：“年度报告内容，要严格按照……第五十条的规定确定，不能遗漏”。
 
-    What it checks: the report has the six parts of the unified format: 1 overview; 2 proactive disclosure; 3 applications received and handled; 4 administrative review and litigation; 5 main problems and improvement; 6 other matters. The wording variants listed in the format notes are accepted, and so is any numbering of the headings ("一、", "一.", "第一部分", "1.", "（一）", "(1)", "1)"; the one that numbers most parts is the report's), and a heading a converter glued to the end of the line before it or flattened into one line. When a conversion lost the heading of section 5 but its content is plainly there (after section 4's table, before section 6, opening with the problems/improvements wording), the section is not missing: a note says the heading is not printed as such. When the table of section 2, 3 or 4 is read but its heading is not found, a warning says the heading was not found (a conversion may have lost it); when no section heading at all is found but the report's tables are there, each "missing" section is a warning too.
+    What it checks: the report has the six parts of the unified format: 1 overview; 2 proactive disclosure; 3 applications received and handled; 4 administrative review and litigation; 5 main problems and improvement; 6 other matters. The wording variants listed in the format notes are accepted, and so is any numbering of the headings ("一、", "一.", "第一部分", "1.", "（一）", "(1)", "1)"; the one that numbers most parts is the report's), and a heading a converter glued to the end of the line before it or flattened into one line. When a conversion lost the heading of section 5 but its content is plainly there (after section 4's table, before section 6, opening with the problems/improvements wording), the section is not missing: a note says the heading is not printed as such. When the table of section 2, 3 or 4 is read but its heading is not found, a warning says the heading was not found (a conversion may have lost it); when no section heading at all is found but the report's tables are there, each "missing" section is a warning too. A heading printed as its numeral alone ("一、" on its own line, the words lost), in the section's place, gets a warning that its words are not printed.
 
     Why it matters: article 50 lists what the report must contain, and the format says nothing may be left out; a missing part is missing statutory content.
 
@@ -58,6 +64,8 @@ class MissingSection(Rule):
             if spec.number in present:
                 if not present[spec.number].heading_printed:
                     yield self._not_printed(report, present[spec.number])
+                elif _BARE.fullmatch(present[spec.number].heading):
+                    yield self._numeral_only(report, present[spec.number])
                 continue
             table = tables.get(spec.number)
             if table is not None and table.present:
@@ -121,6 +129,25 @@ class MissingSection(Rule):
             sub_id=f"section{number}",
             level="warning",
             kind="heading-not-found",
+        )
+
+    def _numeral_only(self, report: Report, section: Section) -> Finding:
+        """The section is there, in its place, under its numeral alone (“一、”)."""
+        numeral = SECTION_NUMERALS[section.number - 1]
+        heading = next(s.heading for s in SECTIONS if s.number == section.number)
+        printed = section.heading.strip()
+        return self.finding(
+            report,
+            Location(section.anchor, logical=f"section/{section.number}"),
+            f"第{numeral}部分的标题只印出编号“{printed}”，没有“{heading}”等字样"
+            "（可能是文件转换时丢失）。请对照原件核对；如原件也是这样，请按统一格式补全标题。",
+            f"the heading of section {section.number} is printed as its numeral alone "
+            f"(\"{printed}\"), without the words '{heading}' (a conversion may have lost "
+            "them). Check the original, and complete the heading as the format prints it if "
+            "the original lacks them too.",
+            sub_id=f"section{section.number}",
+            level="warning",
+            kind="heading-numeral-only",
         )
 
     def _not_printed(self, report: Report, section: Section) -> Finding:
