@@ -502,6 +502,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     is the fallback.
     """
     candidates: list[TextBlock] = []
+    starts: list[int] = []  # the paragraph each candidate starts at (-1: a late one)
     for pos, block in enumerate(paragraphs[:8]):
         text = block.text.strip()
         anchor = block.anchor
@@ -539,6 +540,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             short = len(previous) <= 40 and not _CLAUSE_MARK.search(previous)
             if not _YEAR.search(compact(text)) and short and _YEAR.search(compact(previous)):
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
+                starts.append(pos - 1)
                 continue
             if (
                 short
@@ -549,8 +551,10 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             ):
                 # "淮安市洪泽区人民政府" / "2024 年政府信息公开工作年度报告" on two lines.
                 candidates.append(TextBlock(previous + text, paragraphs[pos - 1].anchor))
+                starts.append(pos - 1)
                 continue
         candidates.append(TextBlock(text, anchor))
+        starts.append(pos)
     if not any(_YEAR.search(compact(c.text)) for c in candidates):
         # A page printed from a browser, or archived with its site, opens with the site's
         # menus: its title is a line of its own further down, the last such line before
@@ -566,6 +570,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             and _YEAR.search(compact(text[: m.start()]))
         ]
         candidates.extend(late[-1:])
+        starts.extend([-1] * len(late[-1:]))
     if title := metadata.get("title"):
         # A page's or archive's own title is reliable once its site suffix is cut off;
         # point at the place where the body prints it, if it does.
@@ -577,10 +582,33 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
                     return TextBlock(cleaned, _shift(block.anchor, at))
             if not any(compact(c.text) == compact(cleaned) for c in candidates):
                 return TextBlock(cleaned, Anchor())
-    with_year = [c for c in candidates if _YEAR.search(compact(c.text))]
+    with_year = [
+        (c, p) for c, p in zip(candidates, starts, strict=True) if _YEAR.search(compact(c.text))
+    ]
     if with_year:
-        return with_year[0]
+        first, p = with_year[0]
+        if len(with_year) > 1 and _agency_from_title(first.text) is None:
+            # “2020年信息公开年报” / “蒲纺工业园区2020年政府信息公开工作年度报告”: a line
+            # naming the page's column above the title line itself (赤壁 2020's stored
+            # page). The title is the next line, a title's line naming the agency and the
+            # same year, not a sentence.
+            following, q = with_year[1]
+            line = paragraphs[q].text.strip() if q >= 0 else ""
+            if (
+                q == p + 1
+                and len(line) <= 60
+                and not _CLAUSE_MARK.search(line)
+                and _agency_from_title(following.text) is not None
+                and _years(first.text) == _years(following.text)
+            ):
+                return following
+        return first
     return candidates[0] if candidates else None
+
+
+def _years(text: str) -> list[int]:
+    """The years ``text`` names, in order."""
+    return [_year_of(m) for m in _YEAR.finditer(compact(text))]
 
 
 def _title_lines(blocks: Sequence[Paragraph | DocTable]) -> list[TextBlock]:

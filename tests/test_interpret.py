@@ -150,6 +150,32 @@ def test_title_named_by_the_page_information_table_label(engine: Engine, tmp_pat
     assert (report.title.anchor.line, report.title.anchor.column) == (2, 5)
 
 
+def test_title_under_a_line_naming_the_page_column(engine: Engine, tmp_path: Path) -> None:
+    """A page that prints its column's name above the title (“2020年信息公开年报” over
+    “蒲纺工业园区2020年政府信息公开工作年度报告”, 赤壁 2020's stored page): the column line was
+    the title, so the agency was None and ST004 quoted the column's name twice. The title is
+    the next line, naming the agency; also when that title is printed over two lines."""
+    whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
+    path = tmp_path / "column.txt"
+    path.write_text("2024年信息公开年报\n" + whole.read_text("utf-8"), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None
+    assert report.title.text == "淮安市人民政府2024 年政府信息公开工作年度报告"
+    assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
+    assert report.title.anchor.line == 2
+    body = SAMPLE_2019.read_text(encoding="utf-8").split("\n")
+    title = "蒲纺工业园区2019年政府信息公开工作年度报告"
+    path.write_text("\n".join(["2019年信息公开年报", title, *body[1:]]), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None and report.title.text == title
+    assert (report.agency.value, report.title.anchor.line) == ("蒲纺工业园区", 2)
+    codes = [f.code for f in engine.lint_path(path).findings]
+    assert "ST004" not in codes
+    # A title naming no agency over a line that does not print a title stays the title
+    # (ST004's 'no agency' is the report's own): the 2019 sample.
+    assert engine.parse(SAMPLE_2019).agency.value is None
+
+
 def test_title_worded_annual_work_report(engine: Engine, tmp_path: Path) -> None:
     """“上湾乡人民政府2019年度政府信息公开年度工作报告” (2019 乡人民政府 reports' pages word
     it so) was no title: the preamble's sentence “…经对我乡2019年度政府信息公开工作情况进行分
