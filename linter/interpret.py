@@ -2361,7 +2361,9 @@ def _simplified(doc: Document) -> Document:
     each character stays in its place."""
     if not traditional.mostly_traditional(_texts(doc)):
         return doc
-    simple = traditional.simplified
+    # (and without the pinyin some mirrors of 繁體 pages write after characters: the
+    # one case where a place moves, to the left on its line)
+    simple = traditional.simplified_reading
     blocks = [
         Paragraph(simple(b.text), b.anchor)
         if isinstance(b, Paragraph)

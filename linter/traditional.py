@@ -79,6 +79,24 @@ def simplified(text: str) -> str:
     return text.translate(_TO_SIMPLIFIED)
 
 
+# A syllable of pinyin in brackets after a character, which some mirrors of 繁體 pages
+# write after a character here and there (“拖市鎮(zhèn)”, “本年新公開數(shù)量”, “二、主動(dòng)公開
+# 政府信息情況”: the stored pages of 2019–2020 reports copied by such sites): lower-case
+# letters, a vowel among them, up to six.
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)"
+)
+
+
+def simplified_reading(text: str) -> str:
+    """``text`` as :func:`simplified` reads it, without the pinyin a mirror wrote after
+    characters (the words read together again, as titles, headings, labels and sentences
+    are matched; a place after such a syllable on its line is that many columns early)."""
+    text = text.translate(_TO_SIMPLIFIED)
+    return _PINYIN.sub("", text) if "(" in text else text
+
+
 def mostly_traditional(texts: Iterable[str]) -> bool:
     """Whether ``texts`` (a document's paragraphs and cells) are written in traditional
     characters (see :data:`MIN_TRADITIONAL`)."""
