@@ -587,23 +587,31 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
     ]
     if with_year:
         first, p = with_year[0]
-        if len(with_year) > 1 and _agency_from_title(first.text) is None:
+        if _agency_from_title(first.text) is None:
             # “2020年信息公开年报” / “蒲纺工业园区2020年政府信息公开工作年度报告”: a line
             # naming the page's column above the title line itself (赤壁 2020's stored
-            # page). The title is the next line, a title's line naming the agency and the
-            # same year, not a sentence.
-            following, q = with_year[1]
-            line = paragraphs[q].text.strip() if q >= 0 else ""
-            if (
-                q == p + 1
-                and len(line) <= 60
-                and not _CLAUSE_MARK.search(line)
-                and _agency_from_title(following.text) is not None
-                and _years(first.text) == _years(following.text)
-            ):
-                return following
+            # page); a page's own title naming no agency over the article's, which names
+            # it (“2019年度政府信息公开年度报告”, then 发布时间, then “衡阳市国资委” /
+            # “2019年度政府信息公开年度报告”, 衡阳市国资委 2019's stored page). The title is
+            # the next line, or a later one that is the same title with the agency in front:
+            # a title's line (not a sentence) naming the agency and the same year.
+            for following, q in with_year[1:]:
+                line = paragraphs[q].text.strip() if q >= 0 else ""
+                if (
+                    (q == p + 1 or compact(following.text).endswith(compact(first.text)))
+                    and len(line) <= 60
+                    and not _CLAUSE_MARK.search(line)
+                    and _NAME.fullmatch(_agency_from_title(following.text) or "")
+                    and _years(first.text) == _years(following.text)
+                ):
+                    return following
         return first
     return candidates[0] if candidates else None
+
+
+# An agency's name as a title line prints it: characters and brackets (not “•中文名:”, a
+# wiki mirror's infobox line repeating the title).
+_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,}")
 
 
 def _years(text: str) -> list[int]:
@@ -638,7 +646,15 @@ _PUBLISHED_BEFORE_YEAR = re.compile(
 )
 # The label of the title in the information table a page prints above its article
 # (标题: / 名  称: / 标 题 |).
-_TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*")
+_TITLE_LABEL = re.compile(
+    r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*"
+    # (a 湖北 CMS prints its information lines without a mark: “公报标题黄石市卫健委2019年
+    # 政府信息公开工作年度报告” / “主办单位黄石市卫健委”; no title opens so)
+    r"|^(?:公报|信息|文章)标题\s*[:：|｜]?\s*"
+    # (a label left empty before the one that names the title: “文       号: 关键字: 白银区
+    # 统计局2020年…年度报告”, 白银区统计局 2020's stored page)
+    r"|^(?:(?:文\s*号|索\s*引\s*号)\s*[:：]\s*)?(?:关\s*键\s*[字词]|主\s*题\s*词)\s*[:：]\s*"
+)
 # What a page prints after its title: "来源：…  时间：2024-03-08 15:34".
 _PAGE_META_TAIL = re.compile(
     r"\s+(?:信息来源|来源|发布时间|发布日期|时间|作者|浏览次数|点击数)[:：]"

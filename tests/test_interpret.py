@@ -133,28 +133,41 @@ def test_title_after_site_menus(engine: Engine, tmp_path: Path) -> None:
     assert engine.parse(path).title.text == title
 
 
-def test_title_named_by_the_page_information_table_label(engine: Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("label", "other", "column"),
+    [
+        ("标题: ", "发布机构: 淮安市人民政府办公室", 5),
+        # (黄石市卫健委 2019's stored page, a 湖北 CMS: the labels run into their values)
+        ("公报标题", "主办单位淮安市人民政府办公室 公报年份2024", 5),
+        # (白银区统计局 2020's stored page: an empty 文号 before the 关键字 naming the title)
+        ("文       号: 关键字: ", "所属机构: 淮安市 发布机构: 淮安市人民政府", 17),
+    ],
+    ids=["colon", "no-mark", "keywords"],
+)
+def test_title_named_by_the_page_information_table_label(
+    engine: Engine, tmp_path: Path, label: str, other: str, column: int
+) -> None:
     """A page's information lines printed above the article (索引号 / 标题: … / 发布机构,
     as a 2020 镇人民政府 report's stored page prints them) name the title after a label:
-    the agency was “标题:淮安市人民政府” (ST008 and every message named it so)."""
+    the agency was “标题:淮安市人民政府” (ST008 and every message named it so), and
+    “公报标题淮安市人民政府” where the label has no mark after it."""
     whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
-    head = ["索引号: 014000000/2025-00012", "标题: 淮安市人民政府2024年政府信息公开工作年度报告"]
+    head = ["索引号: 014000000/2025-00012", f"{label}淮安市人民政府2024年政府信息公开工作年度报告"]
     path = tmp_path / "labelled.txt"
-    path.write_text(
-        "\n".join([*head, "发布机构: 淮安市人民政府办公室", ""]) + whole.read_text("utf-8")
-    )
+    path.write_text("\n".join([*head, other, ""]) + whole.read_text("utf-8"))
     report = engine.parse(path)
     assert report.title is not None
     assert report.title.text == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
-    assert (report.title.anchor.line, report.title.anchor.column) == (2, 5)
+    assert (report.title.anchor.line, report.title.anchor.column) == (2, column)
 
 
 def test_title_under_a_line_naming_the_page_column(engine: Engine, tmp_path: Path) -> None:
     """A page that prints its column's name above the title (“2020年信息公开年报” over
     “蒲纺工业园区2020年政府信息公开工作年度报告”, 赤壁 2020's stored page): the column line was
     the title, so the agency was None and ST004 quoted the column's name twice. The title is
-    the next line, naming the agency; also when that title is printed over two lines."""
+    the next line, naming the agency, also when printed over two lines; and so is the
+    article's title under a page's own title that names no agency."""
     whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
     path = tmp_path / "column.txt"
     path.write_text("2024年信息公开年报\n" + whole.read_text("utf-8"), encoding="utf-8")
@@ -171,6 +184,13 @@ def test_title_under_a_line_naming_the_page_column(engine: Engine, tmp_path: Pat
     assert (report.agency.value, report.title.anchor.line) == ("蒲纺工业园区", 2)
     codes = [f.code for f in engine.lint_path(path).findings]
     assert "ST004" not in codes
+    # The page's own title naming no agency, its date, then the article's title naming it
+    # (衡阳市国资委 2019's stored page).
+    page = "2024年政府信息公开工作年度报告\n发布时间:2025-01-20 10:56 来源:办公室\n"
+    path.write_text(page + whole.read_text("utf-8"), encoding="utf-8")
+    report = engine.parse(path)
+    assert report.title is not None and report.title.anchor.line == 3
+    assert report.agency.value == "淮安市人民政府"
     # A title naming no agency over a line that does not print a title stays the title
     # (ST004's 'no agency' is the report's own): the 2019 sample.
     assert engine.parse(SAMPLE_2019).agency.value is None
