@@ -2554,9 +2554,10 @@ def interpret(doc: Document, data: bytes) -> Report:
         diagnostics = [not_a_report]
     elif (
         before := _before_the_formats(year, table_edition, title, preamble, sections)
+        or _old_layout_2019(year, table_edition, title, preamble, sections, blocks)
     ) is not None:
-        # A report on 2018 or before: no national format to check it against (the same
-        # reason to say nothing else).
+        # A report on 2018 or before, or on 2019 laid out as before: no national format
+        # to check it against (the same reason to say nothing else).
         diagnostics = [before]
 
     sections_read, preamble_read = tuple(sections), tuple(preamble)
@@ -2633,6 +2634,67 @@ def _before_the_formats(
         f"report. If the year was misread, check the year in its {where_en}.",
         title.anchor if title is not None else Anchor(),
         args=(("year", str(year.value)),),
+    )
+
+
+# What only the layouts of the reports before the national formats print, as a numbered
+# part or in the preamble's list of parts (the 2008 条例's article 32 items, as the local
+# formats worded them): 概述, fees and waivers, applications with what was withheld,
+# enquiries, staff and costs.
+_OLD_PARTS = {
+    "overview": re.compile(r"概述"),
+    "fees": re.compile(r"收费(?:及|和|与|、)?减免|减免收费"),
+    "withheld": re.compile(r"不予公开(?:政府)?信息(?:的)?(?:办理)?情况"),
+    "enquiries": re.compile(r"咨询(?:处理)?情况"),
+    "costs": re.compile(r"人员和收支|人员及收支"),
+}
+_NUMBERED_PART = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
+_PARTS_LISTED = re.compile(r"(?:全文|报告|年报|内容)[^。]{0,12}(?:包括|由|分为|共分)")
+
+
+def _old_layout_2019(
+    year: Decided,
+    table_edition: str | None,
+    title: TextBlock | None,
+    preamble: Sequence[TextBlock],
+    sections: Sequence[Section],
+    blocks: Sequence[Paragraph | DocTable],
+) -> Diagnostic | None:
+    """XT006 for a report on 2019 laid out as the reports before the formats were (概述,
+    收费及减免情况, 依申请公开政府信息和不予公开政府信息的情况 …: 绥宁县人民政府's and 3 other
+    2019 reports' stored pages). 国办公开办函〔2019〕60号 (its part 二, on the change-over)
+    only encouraged the unified format for the reports on 2019, the first year of the
+    revised 条例, and let an agency with real difficulty follow it loosely; checked
+    against the format, such a report got a 'missing section' error for each part worded
+    the old way. Only when two of the old layout's parts are named, as numbered parts or
+    in the preamble's list of them, no table of a national format is read and no section
+    三 is headed in the format's words (收到和处理…)."""
+    first = min(e.first_year for e in E.REGISTRY.editions)
+    # (section 三 read from a heading in the old words, “三、依申请公开信息情况”, is no sign
+    # of the format: “收到” is)
+    if (
+        year.value != first
+        or table_edition
+        or any(s.number == 3 and "收到" in s.heading for s in sections)
+    ):
+        return None
+    texts = [b.text for b in blocks if isinstance(b, Paragraph) and _NUMBERED_PART.match(b.text)]
+    texts += [p.text for p in preamble if _PARTS_LISTED.search(p.text)]
+    named = {kind for kind, cue in _OLD_PARTS.items() if any(cue.search(t) for t in texts)}
+    if len(named) < 2:
+        return None
+    return Diagnostic(
+        "XT006",
+        f"该报告是 {first} 年度的年度报告，按统一格式施行前的写法编排（概述、收费及减免、不予公开等部分），"
+        f"没有采用统一格式。国办公开办函〔2019〕60号对 {first} 年度的报告只是提倡采用统一格式、"
+        "确有困难的可以参照编写，并非强制；本工具按统一格式检查，未检查本报告。",
+        f"the report is on {first} and laid out as reports were before the national format "
+        "(parts such as an overview, fees and waivers, information withheld), not in the "
+        f"unified format. 国办公开办函〔2019〕60号 only encouraged the unified format for reports "
+        f"on {first}, letting an agency with real difficulty follow it loosely; this tool checks "
+        "the unified format, and did not check this report.",
+        title.anchor if title is not None else Anchor(),
+        args=(("year", str(first)),),
     )
 
 

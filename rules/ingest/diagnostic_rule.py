@@ -207,7 +207,7 @@ class NoTextLayer(_DiagnosticRule):
 
 
 class BeforeTheFormats(_DiagnosticRule):
-    """检查内容：报告的年度（取自标题或统计期限；两者都没有时，正文开头（标题后的说明和第一部分）所述的年份全都早于 2019 年的，取正文的年度）是否早于全国统一格式开始适用的年度（2019 年度）。2018 年度及以前的年度报告按 2008 年施行的条例编写，当时没有全国统一的报告格式（各地自定，常有“收费及减免情况”“咨询情况”等部分），不在本工具的检查范围内；这样的文件只报告这一条，不按统一格式逐条检查。报告的表格已是 2019 年或 2021 年格式时（标题中的年度写错），不按本规则处理，由 ST005 等规则检查。
+    """检查内容：报告的年度（取自标题或统计期限；两者都没有时，正文开头（标题后的说明和第一部分）所述的年份全都早于 2019 年的，取正文的年度）是否早于全国统一格式开始适用的年度（2019 年度）。2018 年度及以前的年度报告按 2008 年施行的条例编写，当时没有全国统一的报告格式（各地自定，常有“收费及减免情况”“咨询情况”等部分），不在本工具的检查范围内；这样的文件只报告这一条，不按统一格式逐条检查。报告的表格已是 2019 年或 2021 年格式时（标题中的年度写错），不按本规则处理，由 ST005 等规则检查。2019 年度的报告按统一格式施行前的写法编排（编号部分或开头所列各部分中有“概述”“收费及减免”“不予公开政府信息情况”“咨询情况”等中的两项，没有统一格式的表格，也没有“收到和处理政府信息公开申请情况”部分）的，同样只报告这一条：国办公开办函〔2019〕60号对 2019 年度的报告只是提倡采用统一格式，确有困难的可参照编写。
 
     为何重要：批量检查网站“政府信息公开年报”栏目时，文件夹里往往有 2008 年以来各年度的报告；按 2019 年以后的格式检查旧报告，会得到“缺少第六部分”等一串并不成立的错误，淹没真正的问题。本规则明确告诉检查人员该文件未检查及其原因，而不是给出空结果。
 
@@ -217,7 +217,7 @@ class BeforeTheFormats(_DiagnosticRule):
 
     依据：国办公开办函〔2019〕60号（年度报告格式（试行），适用于 2019、2020 年度报告）、〔2021〕30号（2021 年度起）；此前的年度报告适用 2008 年条例第三十二条，没有统一格式（FORMATS.md，版本划分）。
 
-    What it checks: whether the report's year (from its title or its statistics period; with neither, from its text when every year its opening text, preamble and section 一, names is before 2019) is before the first year of the national formats (2019). Reports on 2018 and before followed the 2008 Regulations, when there was no national format (each place had its own, often with parts on fees and waivers, or on enquiries): they are outside this tool's scope, and such a file gets this one finding instead of being checked rule by rule. A report whose tables already follow the 2019 or 2021 format (a slip in the year of its title) is not one: ST005 and the other rules check it.
+    What it checks: whether the report's year (from its title or its statistics period; with neither, from its text when every year its opening text, preamble and section 一, names is before 2019) is before the first year of the national formats (2019). Reports on 2018 and before followed the 2008 Regulations, when there was no national format (each place had its own, often with parts on fees and waivers, or on enquiries): they are outside this tool's scope, and such a file gets this one finding instead of being checked rule by rule. A report whose tables already follow the 2019 or 2021 format (a slip in the year of its title) is not one: ST005 and the other rules check it. A report on 2019 laid out as before the formats (two of an overview (概述), fees and waivers, information withheld, enquiries, among its numbered parts or the parts its opening lists; no table of a national format; no section 三 in the format's words) also gets this one finding: 国办公开办函〔2019〕60号 only encouraged the unified format for reports on 2019, letting an agency with real difficulty follow it loosely.
 
     Why it matters: a site's column of annual reports, checked as a batch, often holds every year since 2008; checked against the formats of 2019 and later, an old report gets a string of untrue errors ("section 6 missing" …) that bury the real ones. This rule tells the inspector plainly that the file was not checked, and why, instead of an empty result.
 
