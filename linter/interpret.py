@@ -225,14 +225,20 @@ def _near_heading(printed: str, number: int) -> bool:
 def _keeps_key_words(printed: str, number: int) -> bool:
     """A heading line numbered for section ``number``, short as a heading is and ending
     as one does (情况, 事项 …), with its section's key word (labels.SECTION_KEY_WORDS):
-    “二、政府信息主动公开情况”."""
+    “二、政府信息主动公开情况”; section 一's also ending as an overview's does (“一、总体
+    概述”, 双塔区前进街道 2020's stored page)."""
     tail = _HEADING_TAIL.match(printed)
     return (
         4 <= len(printed) <= 20
-        and tail is not None
-        and tail.end() == len(printed)
+        and (
+            (tail is not None and tail.end() == len(printed))
+            or (number == 1 and printed.endswith(_OVERVIEW_ENDS))
+        )
         and any(w in printed for w in L.SECTION_KEY_WORDS.get(number, ()))
     )
+
+
+_OVERVIEW_ENDS = ("概述", "概况", "综述")
 
 
 def _inline_heading(number: int) -> re.Pattern[str]:

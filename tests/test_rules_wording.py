@@ -208,6 +208,21 @@ def test_wd003_not_on_the_row_labels_of_a_flattened_table(engine: Engine, tmp_pa
     assert [t[2] for t in wd(engine, write(tmp_path, "s.txt", sentences), "WD003")] == ["3."]
 
 
+def test_wd003_an_item_opening_with_a_year(engine: Engine, tmp_path: Path) -> None:
+    """“1.街道以…” / “2.2020年,街道不断加强…” / “3.依申请公开情况…” (双塔区前进街道 2020's
+    stored page): the item opening with a year was read as the number 2.2020, and 3. as a
+    skip after 1. (a false warning). 2.5万元 is still a number."""
+    report = TEXT / "2024_district-hongze_gov.pdftotext-raw.txt"
+    text = report.read_text(encoding="utf-8")
+    items = "1.全年不予公开申请3件。\n2.2024年，依法告知理由。\n3.属于国家秘密的申请2件。"
+    numbered = text.replace("2.其他法律行政止公开", items)
+    assert wd(engine, write(tmp_path, "year.txt", numbered), "WD003") == []
+    skipped = text.replace("2.其他法律行政止公开", items.replace("2.2024", "3.2024"))
+    assert [t[2] for t in wd(engine, write(tmp_path, "skip.txt", skipped), "WD003")] == ["3."]
+    amount = text.replace("2.其他法律行政止公开", items.replace("2.2024年", "2.5万元"))
+    assert [t[2] for t in wd(engine, write(tmp_path, "amount.txt", amount), "WD003")] == ["3."]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "found"),
     [

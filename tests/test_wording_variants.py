@@ -120,6 +120,8 @@ def test_flattened_headings_numbered_otherwise(
         ("三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况"),
         # A 2020 镇人民政府 report's part one (seen in a real stored page): ST001 error.
         ("一、总体情况", "一、工作基本情况"),
+        # A 2020 街道's part one (双塔区前进街道's stored page): ST001 error.
+        ("一、总体情况", "一、总体概述"),
     ],
 )
 def test_headings_worded_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
