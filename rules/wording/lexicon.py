@@ -112,6 +112,9 @@ REAL_WORDS = (
     # “未经复议直接诉讼0件，复议后诉讼0件” (a 2020 市人社局 report): 诉讼, not 起诉 misspelt
     "直接诉讼",
     "后诉讼",
+    # “通过琼海市政府网信息公开目录主动公开” (a 2019 镇's report): the government's web site
+    # (政府网), then 信息公开, not 政府信息公开 misspelt
+    "政府网",
 )
 
 _PIECES = re.compile(r"[\u4e00-\u9fff]+")
