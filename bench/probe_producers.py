@@ -18,7 +18,9 @@ and section 三's table broken over two pages before each of its rows.
 ``lo`` (LibreOffice, ``soffice --headless --convert-to``): the article to PDF and to DOCX
 (LibreOffice's own table markup), that DOCX to PDF.
 
-``docx``: the official 2021 template filled with 平潭 2023's figures (tests/docx_fixtures.py)
+``docx``: the official 2021 template filled with 淮安 2024's figures (tests/docx_fixtures.py)
+as Word users finish it (标题行重复, 红头 and 抄送/印发, running header, Word's VML
+watermark, odd/even page numbers; tables 二 and 三 cut in two before each row), each
 round-tripped through LibreOffice (docx → docx, docx → odt → docx) and exported to PDF.
 
 Each form is linted and compared with its original (the HTML page; the filled template):
@@ -413,6 +415,9 @@ def libreoffice(run: Run, out: Path, work: Path, only: str | None) -> None:
             t = trait.name
             pdf = soffice(src, "pdf:writer_web_pdf_Export", out, work)
             run.compare(f"{name} lo {t} html->pdf", f"libreoffice {t} html->pdf", pdf, base)
+            if t == "plain":
+                sheet = two_up(pdf, out / f"{name}.lo-plain.2up.pdf")
+                run.compare(f"{name} lo 2-up html->pdf", "libreoffice 2-up html->pdf", sheet, base)
             docx = soffice(src, "docx:MS Word 2007 XML", out, work, "HTML (StarWriter)")
             run.compare(f"{name} lo {t} html->docx", f"libreoffice {t} html->docx", docx, base)
             again = out / "again"
@@ -543,6 +548,42 @@ def word_forms(data: bytes, agency: str) -> dict[str, bytes]:
     return forms
 
 
+def split_tables(data: bytes) -> dict[str, bytes]:
+    """Tables 二 and 三 of the filled template cut in two before each row, an empty
+    paragraph between, as Word users split a table that runs over a page (table 三's
+    second part with its three header rows copied, or without)."""
+    import copy
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    forms = {}
+    for table_no, rows in ((0, range(2, 13)), (1, range(4, 27))):
+        for at in rows:
+            for header in (False, True) if table_no == 1 else (False,):
+                document = docx.Document(io.BytesIO(data))
+                tbl = document.tables[table_no]._tbl
+                trs = tbl.findall(qn("w:tr"))
+                second = copy.deepcopy(tbl)
+                for tr in second.findall(qn("w:tr")):
+                    second.remove(tr)
+                if header:
+                    for tr in trs[:3]:
+                        second.append(copy.deepcopy(tr))
+                for tr in trs[at:]:
+                    tbl.remove(tr)
+                    second.append(tr)
+                gap = document.add_paragraph()._p
+                tbl.addnext(gap)
+                gap.addnext(second)
+                out = io.BytesIO()
+                document.save(out)
+                name = f"split{'二三'[table_no]}-{at}{'-header' if header else ''}"
+                forms[name] = out.getvalue()
+    return forms
+
+
 def template(run: Run, out: Path, work: Path) -> None:
     from tests import docx_fixtures
 
@@ -555,6 +596,11 @@ def template(run: Run, out: Path, work: Path) -> None:
         path.write_bytes(data)
         sources[name] = path
         run.compare(f"template {name} docx", f"word {name} docx", path, base)
+    for name, data in split_tables(filled.read_bytes()).items():
+        path = out / f"template_{name}.docx"
+        path.write_bytes(data)
+        group = "word split-table" + (" header" if "header" in name else "")
+        run.compare(f"template {name} docx", f"{group} docx", path, base)
     for name, src in sources.items():
         d1 = out / f"rt1-{name}"
         d1.mkdir(exist_ok=True)
@@ -567,6 +613,8 @@ def template(run: Run, out: Path, work: Path) -> None:
         run.compare(f"template {name} docx->odt->docx", f"lo {name} odt->docx", back, base)
         pdf = soffice(src, "pdf:writer_pdf_Export", d1, work)
         run.compare(f"template {name} docx->pdf", f"lo {name} docx->pdf", pdf, base)
+        sheet = two_up(pdf, d1 / f"template_{name}.2up.pdf")
+        run.compare(f"template {name} docx->pdf 2-up", f"lo {name} docx->pdf 2-up", sheet, base)
         pdf2 = soffice(back, "pdf:writer_pdf_Export", d2, work)
         run.compare(f"template {name} odt->docx->pdf", f"lo {name} odt->docx->pdf", pdf2, base)
 
