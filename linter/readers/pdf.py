@@ -796,11 +796,10 @@ class _Scanner:
         # fonts give absurd loose boxes (200 points high): then the glyph's own box.
         get_loose = raw.FPDFText_GetLooseCharBox
         get_matrix = raw.FPDFText_GetMatrix
-        get_object = raw.FPDFText_GetTextObject
-        address = ctypes.c_void_p
+        get_origin = raw.FPDFText_GetCharOrigin
         cm = self.char_matrix
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        owner, dx, dy = None, 0.0, 0.0
+        start, dx, dy = None, 0.0, 0.0
         out: list[_Char] = []
         a, b, c, d, e, f = m
         for i, cp in enumerate(codes):
@@ -834,14 +833,16 @@ class _Scanner:
                 x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
             else:
                 continue
-            obj = ctypes.cast(get_object(text, i), address).value
-            if obj != owner:
-                # The first character of a text object stands where the object's matrix
-                # starts it. PDFium boxes a Type 3 glyph met before in another form object
-                # (the other page of a sheet printed two pages a sheet) where it stood
-                # there, its origin too: the matrix is right, and the whole object is off.
-                owner, dx, dy = obj, 0.0, 0.0
-                if placed and raw.FPDFText_GetCharOrigin(text, i, ox, oy):
+            if not placed:
+                start, dx, dy = None, 0.0, 0.0
+            elif (cm.e, cm.f) != start:
+                # The first character of a text object (or a glyph set on its own) stands
+                # where its matrix starts it. PDFium boxes a Type 3 glyph met before in
+                # another form object (the other page of a sheet printed two pages a
+                # sheet) where it stood there, its origin too: the matrix is right, and
+                # the whole object is off.
+                start, dx, dy = (cm.e, cm.f), 0.0, 0.0
+                if get_origin(text, i, ox, oy):
                     size = max(x1 - x0, y1 - y0, 1.0)
                     if abs(cm.e - ox.value) > 3 * size or abs(cm.f - oy.value) > 3 * size:
                         dx, dy = cm.e - ox.value, cm.f - oy.value
