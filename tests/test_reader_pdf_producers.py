@@ -129,3 +129,25 @@ def test_two_pages_a_sheet_read_as_the_pages(engine, tmp_path, src):
 
     assert places(original, False)
     assert places(printed, True) == places(original, False)
+
+
+# Chromium's print of the real 平潭 2022 page with section 三's and 四's tables on landscape A4
+# pages of their own (CSS ``@page wide { size: A4 landscape }``) and no cell borders: the
+# second page of section 三's table, from (三)8 to (六)2, alone.
+LANDSCAPE_UNRULED = FIXTURES / "2022_zone-pingtan_gov.landscape-unruled-p7.pdf"
+
+
+def test_a_landscape_page_of_its_own_is_not_two_pages_a_sheet():
+    """A table printed without ruling lines on a landscape page of its own has gaps between
+    its columns, one of which may stand in the page's middle fifth, clear of every
+    character (here 27 pt, between 商业企业 and 科研机构, right of the middle): it was taken
+    for the gutter between two pages a sheet, the page cut there, each row's label and
+    first two figures read as one table and its other five figures as another table with
+    no labels (the full report: XT002, AP002 on section 三, the rows' checks lost). The two
+    pages of a sheet each stand in their own half, so their gutter holds the sheet's
+    middle; this gap does not."""
+    tables = [b for b in read(LANDSCAPE_UNRULED).blocks if getattr(b, "rows", None)]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert ["2.重复申请", "0", "0", "0", "0", "0", "0", "0"] in rows
+    assert all(len(row) == 8 for row in rows if len(row) > 1)

@@ -868,10 +868,12 @@ def _sheet_gutter(
     chars: list[_Char], parts: list[_TablePart], width: float, height: float
 ) -> float | None:
     """The x between two pages printed side by side on a landscape sheet (“2 pages per
-    sheet”): a strip down the middle fifth of the sheet, at least 3% of its width, that no
-    character and no table crosses, with text on both sides (the sheet's middle when the
-    strip holds it). A landscape page of its own has its tables and lines across the
-    middle."""
+    sheet”): the sheet's middle, when a strip round it at least 3% of the sheet's width
+    wide holds no character and no table, with text on both sides. Each page of a sheet
+    stands in its own half, so the strip holds the middle; a landscape page of its own has
+    its lines and tables across the middle, or, a table printed without ruling lines
+    (section 三 or 四 on a landscape page), a gap between two of its columns that may
+    stand anywhere, and is one page."""
     if width <= height:
         return None
     lo, hi = width * 0.4, width * 0.6
@@ -879,18 +881,12 @@ def _sheet_gutter(
     if sum(1 for a, _ in spans if a < lo) < 50 or sum(1 for _, b in spans if b > hi) < 50:
         return None
     spans += [(p.x0, p.x1) for p in parts]
-    free_from, best = lo, (0.0, 0.0)
-    for a, b in sorted(s for s in spans if s[1] > lo and s[0] < hi):
-        if a - free_from > best[1] - best[0]:
-            best = (free_from, a)
-        free_from = max(free_from, b)
-    if hi - free_from > best[1] - best[0]:
-        best = (free_from, hi)
-    if best[1] - best[0] < width * 0.03:
+    middle = width / 2
+    if any(a < middle < b for a, b in spans):
         return None
-    # Pages of one size stand in the two halves alike: the right one moved by half the
-    # sheet lines up with the left one (a table continued across them keeps its columns).
-    return width / 2 if best[0] <= width / 2 <= best[1] else (best[0] + best[1]) / 2
+    left = max((b for _, b in spans if b <= middle), default=0.0)
+    right = min((a for a, _ in spans if a >= middle), default=width)
+    return middle if right - left >= width * 0.03 else None
 
 
 def _move_left(chars: list[_Char], parts: list[_TablePart], dx: float) -> None:
