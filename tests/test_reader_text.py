@@ -195,3 +195,37 @@ def test_a_year_printed_on_a_line_of_its_own_goes_back_before_its_year_sign(tmp_
     # Not joined: a year after a blank line, and a line not beginning with 年.
     doc = read(tmp_path / "x.txt", "年度工作\n\n2024\n制作信息\n2023\n".encode())
     assert [b.text for b in doc.blocks] == ["年度工作", "2024", "制作信息", "2023"]
+
+
+def test_a_run_of_chinese_words_is_no_value_cell() -> None:
+    """A line's last token made of Chinese characters and their punctuation, nine or more,
+    is turned down as a value cell without parse_cell (the text reader asks of every line
+    whether it ends in a value): no character of the class is a digit in any form (NFKC),
+    and no placeholder is that long, so parse_cell could only say text. Shorter runs, a
+    digit in any form, or another character are asked as before."""
+    import unicodedata
+
+    from linter.labels import PLACEHOLDERS
+    from linter.readers.text import _WORDS_ONLY
+    from linter.textnorm import parse_cell
+
+    assert max(map(len, PLACEHOLDERS)) < 9
+    punctuation = "、。，；：！？“”‘’《》（）"
+    assert all(_WORDS_ONLY("政府信息公开工作" + p) for p in punctuation)
+    chars = [chr(c) for c in range(0x4E00, 0xA000)] + list(punctuation)
+    assert all(_WORDS_ONLY(c * 9) for c in chars)
+    assert not any(d.isdigit() for c in chars for d in unicodedata.normalize("NFKC", c))
+    for token in (
+        "市政府办公厅行政规范性文件",
+        "件（含上年结转），均在法定期限内",
+        "第二十条第（一）项",
+    ):
+        assert _WORDS_ONLY(token) and parse_cell(token).state == "text"
+    for token in (
+        "０１２３４５６７８９",
+        "无变化",
+        "一千二百九十五件",
+        "22（其中修订十六件）",
+        "共计⑫件政府信息公开申请",
+    ):
+        assert not _WORDS_ONLY(token)

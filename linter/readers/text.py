@@ -960,6 +960,13 @@ _STRAY_NUMBER = re.compile(r"(?:^|\s)[\d０-９]+(?:[.．][\d０-９]+)?(?:\s|$)
 
 
 _TOKEN = re.compile(r"\S+")
+# A run of Chinese characters and the punctuation around them, longer than any
+# placeholder: no form of it is a number or a placeholder (none of these characters is a
+# digit in any form), so parse_cell need not be asked (each new line of text a miss of its
+# cache: NFKC and four patterns).
+_WORDS_ONLY = re.compile("[\u4e00-\u9fff、。，；：！？“”‘’《》（）]{9,}").fullmatch
+
+
 _VALUE_STATES = ("number", "placeholder")
 
 
@@ -970,7 +977,7 @@ def _layout_row(line: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]
     # Most lines are text: one that does not end in a value is turned down before it is
     # cut into tokens (str.split and \S+ part at the same white space).
     last = line.rsplit(None, 1)[-1:]
-    if not last or parse_cell(last[0]).state not in _VALUE_STATES:
+    if not last or _WORDS_ONLY(last[0]) or parse_cell(last[0]).state not in _VALUE_STATES:
         return None
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     k = len(tokens)
@@ -1539,7 +1546,12 @@ def _value_line(line: str) -> bool:
 
 def _number_line(line: str) -> bool:
     text = _cell_text(line)
-    return bool(text) and " " not in text and parse_cell(text).state == "number"
+    return (
+        bool(text)
+        and " " not in text
+        and not _WORDS_ONLY(text)
+        and parse_cell(text).state == "number"
+    )
 
 
 def _cell_label(line: str) -> bool:
@@ -1579,6 +1591,8 @@ def _cell_lines_region(lines: list[str], i: int) -> int | None:
     """
     n = len(lines)
     text = _cell_text(lines[i])
+    if not text or len("".join(text.split())) > _CELL_LABEL_MAX:
+        return None  # (no label cell: what _cell_label asks first)
     # A number on the next line, or an item's title or header: asked first, as most lines
     # (a paragraph's, printed over several short lines) have neither.
     opens = i + 1 < n and _number_line(lines[i + 1])
