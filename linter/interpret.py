@@ -753,6 +753,7 @@ class _RowMatcher:
             if bare and bare != key(spec.label) and len(bare) >= 4:
                 self._by_key.setdefault(bare, []).append(spec)
         self._compact = {s.id: compact(s.label) for s in self.specs}
+        self._chars = {spec_key: frozenset(spec_key) for spec_key, _ in self._keys}
         self._cache: dict[tuple[str, str | None], _Match | None] = {}
 
     def match(self, printed: str, group: str | None = None) -> _Match | None:
@@ -793,13 +794,21 @@ class _RowMatcher:
         # Fuzzy: only for labels long enough to mean something, best score with a margin.
         if len(body_key) < 4:
             return None
+        body_chars = frozenset(body_key)
         scored = sorted(
             (
                 (similarity(body_key, spec_key), spec)
                 for spec_key, spec in self._keys
-                # A ratio of at least T needs lengths within a factor (2 - T) / T.
+                # A ratio of at least T needs lengths within a factor (2 - T) / T,
                 if min(len(body_key), len(spec_key)) * 2
                 >= FUZZY_THRESHOLD * (len(body_key) + len(spec_key))
+                # and as many characters in common: the ratio is twice the characters
+                # matched over both lengths, and a character is matched only where it
+                # stands in both (a new printed label is compared with every row's,
+                # SequenceMatcher's Python loops for each: most share few characters).
+                # (a margin for the float products: only a clear shortfall is skipped)
+                and 2 * _in_common(body_key, body_chars, spec_key, self._chars[spec_key])
+                >= FUZZY_THRESHOLD * (len(body_key) + len(spec_key)) - 1e-9
             ),
             key=lambda p: -p[0],
         )
@@ -835,6 +844,13 @@ class _RowMatcher:
             same = [c for c in candidates if c.spec.group == group]
             candidates = same or candidates
         return candidates
+
+
+def _in_common(a: str, a_chars: frozenset[str], b: str, b_chars: frozenset[str]) -> int:
+    """At most how many characters SequenceMatcher can match between ``a`` and ``b``
+    (``a_chars``, ``b_chars``: their characters): the characters of each that the other
+    has, counted on the side with fewer."""
+    return min(sum(1 for c in a if c in b_chars), sum(1 for c in b if c in a_chars))
 
 
 def spec_numbering(spec: L.RowSpec) -> str:

@@ -302,3 +302,30 @@ def test_the_article_20_cue_is_a_title_inside_one_cell() -> None:
     assert not _looks_like_article20(table("第二十条", "第（五）项"))
     assert not _looks_like_article20(table("行政许可", "0", "0"))
     assert not _looks_like_article20(table("第二十条规定"))
+
+
+def test_fuzzy_row_labels_skip_only_rows_they_cannot_match(monkeypatch) -> None:
+    """A printed section-三 label that is no row's is compared (SequenceMatcher) only with
+    the rows it shares enough characters with to reach the threshold: the same rows, the
+    same matches, as comparing it with every row."""
+    from linter import editions
+    from linter import interpret as interp
+
+    labels = [row.label for row in editions.application_rows()]
+    printed = {"（三）本年度办理结果合计", "其他组织", "本年新收申请数量", "依申请公开情况"}
+    for label in labels:
+        printed |= {label[1:], label[:-1], label[:3] + "的" + label[3:], label[::-1]}
+        printed.add(label.replace("公开", "公布").replace("申请", "提请"))
+    compared: list[tuple[str, str]] = []
+    similarity = interp.similarity
+    monkeypatch.setattr(
+        interp, "similarity", lambda a, b: compared.append((a, b)) or similarity(a, b)
+    )
+    matcher = interp._RowMatcher(editions.application_rows())
+    found = {p: matcher._match(p, None) for p in sorted(printed)}
+    assert sum(m is not None and m.how == "altered" for m in found.values()) >= 10
+    bounded = len(compared)
+    monkeypatch.setattr(interp, "_in_common", lambda *args: 10**6)  # compare with every row
+    every = interp._RowMatcher(editions.application_rows())
+    assert {p: every._match(p, None) for p in sorted(printed)} == found
+    assert len(compared) - bounded > 2 * bounded  # most comparisons were not made
