@@ -82,8 +82,10 @@ SECTION_LOOSE_CUES: dict[int, tuple[str, ...]] = {
 # The words a heading numbered for its section, in its place, keeps however else it is
 # worded (“二、政府信息主动公开情况”, “三、政府信息公开申请办理情况”): such a line is the
 # section's heading where the format's wording is not found (see interpret._find_headings).
+# Section 一's heading may name the work itself (“一、2021政府信息公开情况”, a 2021 县林业局
+# report's stored page; “一、政府信息公开工作情况”).
 SECTION_KEY_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("总体", "概况", "概述", "基本情况"),
+    1: ("总体", "概况", "概述", "基本情况", "信息公开情况", "信息公开工作情况", "政务公开工作情况"),
     2: ("主动公开",),
     3: ("依申请", "公开申请"),
     4: ("复议", "诉讼"),

@@ -122,6 +122,9 @@ def test_flattened_headings_numbered_otherwise(
         ("一、总体情况", "一、工作基本情况"),
         # A 2020 街道's part one (双塔区前进街道's stored page): ST001 error.
         ("一、总体情况", "一、总体概述"),
+        # A 2021 县林业局 report's part one, and the wording other agencies print (ST001 error).
+        ("一、总体情况", "一、2023政府信息公开情况"),
+        ("一、总体情况", "一、政府信息公开工作情况"),
     ],
 )
 def test_headings_worded_otherwise(engine: Engine, tmp_path: Path, old: str, new: str):
