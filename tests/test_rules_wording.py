@@ -92,6 +92,8 @@ def test_wd001_minimal_edit_of_shanghai(engine: Engine, tmp_path: Path) -> None:
         ("未经复议直接诉讼0件,复议后诉讼0件", []),
         ("通过琼海市政府网信息公开目录主动公开24件", []),
         ("未经复议直接诉0件", [("未经复议直接诉", "未经复议直接起诉")]),
+        ("共收取行政事业性费用0元", []),
+        ("本年行政事业性费0万元", [("行政事业性费", "行政事业性收费")]),
     ],
 )
 def test_wd001_lexicon(sentence: str, found: list) -> None:
@@ -129,6 +131,9 @@ def test_wd002_doubling_added_to_shanghai(engine: Engine, tmp_path: Path) -> Non
         "请大家研究研究，再作决定。",  # a reduplication of the language
         "一步一步推进，常常检查。",
         "结果 结果，维持",  # a space between: layout, not a doubled word
+        # a government's name, then a term beginning with its last word (a 2024 乡 report)
+        "特向社会公布2024年连生乡人民政府政府信息公开工作情况报告。",
+        "通过县政府政府网站公开。",
     ],
 )
 def test_wd002_not_a_doubling(engine: Engine, tmp_path: Path, paragraph: str) -> None:

@@ -115,6 +115,8 @@ REAL_WORDS = (
     # “通过琼海市政府网信息公开目录主动公开” (a 2019 镇's report): the government's web site
     # (政府网), then 信息公开, not 政府信息公开 misspelt
     "政府网",
+    # “共收取行政事业性费用0元” (a 2024 乡 report): the fees themselves, not 收费 misspelt
+    "行政事业性费用",
 )
 
 _PIECES = re.compile(r"[\u4e00-\u9fff]+")

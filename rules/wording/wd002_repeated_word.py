@@ -14,6 +14,11 @@ from rules.wording.common import text_of
 # A word of two to four Chinese characters written twice in a row.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
+# Two words meeting, not a doubling: a government's name ending in 政府 right before a term
+# beginning with it (“连生乡人民政府政府信息公开工作情况报告”, a 2024 乡 report's opening;
+# “县人民政府政府网站”).
+_NAME_THEN_TERM = re.compile(r"(?<=[民省市县区乡镇州旗盟])政府政府(?=信息|网站|门户|公报|集中采购)")
+
 # Reduplications the language uses (ABAB verbs: “研究研究”), never reported.
 REDUPLICATIONS = frozenset(
     {
@@ -49,7 +54,7 @@ REDUPLICATIONS = frozenset(
 
 
 class RepeatedWord(Rule):
-    """检查内容：报告的文字（开头、各部分标题和正文，不含表格）中同一个两到四字的词紧挨着写了两遍，如“规范审核审核发布机制”“全会精神精神”“落实落实”“进一步进一步”。汉语本身的重叠用法（研究研究、商量商量、一步一步、一年一年……，常常、人人、年年这类单字重叠不在检查之列）不报告；两遍之间隔着空格、换行或标点的不算（多为排版造成的分栏或换行，如 PDF 转出的表格“结果 结果”）。
+    """检查内容：报告的文字（开头、各部分标题和正文，不含表格）中同一个两到四字的词紧挨着写了两遍，如“规范审核审核发布机制”“全会精神精神”“落实落实”“进一步进一步”。汉语本身的重叠用法（研究研究、商量商量、一步一步、一年一年……，常常、人人、年年这类单字重叠不在检查之列）不报告；两遍之间隔着空格、换行或标点的不算（多为排版造成的分栏或换行，如 PDF 转出的表格“结果 结果”）；机关名称末尾的“政府”接着以“政府”开头的词（“连生乡人民政府政府信息公开”“县人民政府政府网站”）是两个词相连，也不算。
 
     为何重要：词语重复是编辑疏漏，出现在法定公开的年度报告中有损严肃性；各地年报检查把文字差错列为常见问题。
 
@@ -59,7 +64,7 @@ class RepeatedWord(Rule):
 
     依据：年度报告是条例第四十九、五十条规定公开的文件；文字无重复是编辑质量的要求（D 级，故为警告）。
 
-    What it checks: in the report's text (opening paragraphs, section headings and body text, not tables) a word of two to four characters is written twice in a row, as in "规范审核审核发布机制", "全会精神精神", "落实落实", "进一步进一步". Reduplications the language uses (研究研究, 商量商量, 一步一步, 一年一年 …; single-character ones such as 常常, 人人, 年年 are not looked at) are not reported, nor two copies separated by a space, a line break or punctuation (mostly layout: columns or line wraps, such as "结果 结果" in a table converted from PDF).
+    What it checks: in the report's text (opening paragraphs, section headings and body text, not tables) a word of two to four characters is written twice in a row, as in "规范审核审核发布机制", "全会精神精神", "落实落实", "进一步进一步". Reduplications the language uses (研究研究, 商量商量, 一步一步, 一年一年 …; single-character ones such as 常常, 人人, 年年 are not looked at) are not reported, nor two copies separated by a space, a line break or punctuation (mostly layout: columns or line wraps, such as "结果 结果" in a table converted from PDF), nor a government's name ending in 政府 followed by a term beginning with 政府 ("连生乡人民政府政府信息公开", "县人民政府政府网站": two words meeting).
 
     Why it matters: a doubled word is an editing slip; in a statutory public report it undermines the document; provincial reviews list such slips among the common defects.
 
@@ -87,6 +92,8 @@ class RepeatedWord(Rule):
             if doubled in REDUPLICATIONS or len(set(word)) == 1:
                 continue
             start, end = m.span()
+            if word == "政府" and _NAME_THEN_TERM.match(narrative.text, start):
+                continue
             if not text.is_prose(start, end) or not _contiguous(narrative, start, end):
                 continue
             where = text.location(start, end)
