@@ -104,6 +104,11 @@ def test_rows_whose_cells_each_end_in_a_pipe() -> None:
         ("来源:原创     发布时间:2023-01-31 13:24    浏览次数:次", "2023-01-31"),
         ("發布日期：2022年3月1日", "2022-03-01"),
         ("来源: 区人民政府办公室", None),
+        # the bare labels (2022–2024 区县局 pages): 时间 / 日期 where no word runs into them
+        ("来源:公安局 时间:2023-01-11 15:51", "2023-01-11"),
+        ("日期:2023-01-17 15:39:00 字号:", "2023-01-17"),
+        ("成文日期:2022-12-30", None),
+        ("更新时间:2024-01-05", None),
     ],
 )
 def test_a_pages_date_above_the_report_is_its_publication_date(

@@ -349,7 +349,14 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
 # (“发布日期: 2021-01-29  来源:大五里镇”, “来源:原创  发布时间:2023-01-31 13:24”), or its
 # information table as rows of cells each followed by a pipe (“发布机构 | 连云港经济技术开发区
 # | 发文日期 | 2020-02-03 |”, seen in a 2019 开发区 report's stored page).
-_PAGE_DATE = re.compile(f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))})\\s*[:：|｜]\\s*(.*)")
+# The bare labels 时间 / 日期 (“来源:公安局 时间:2023-01-11 15:51”, “日期:2023-01-17 15:39:00”,
+# seen on 2022–2024 区县局 pages) count where no word runs into them: 成文日期, 更新时间 and
+# 统计时间 name other dates.
+_PAGE_DATE = re.compile(
+    f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))}"
+    f"|(?<![\\u4e00-\\u9fff]){pattern('时间')}|(?<![\\u4e00-\\u9fff]){pattern('日期')})"
+    "\\s*[:：|｜]\\s*(.*)"
+)
 # The title in such a table: “标 题 | 连云港经济技术开发区管理委员会2019年…年度报告 | ||”.
 _PAGE_TITLE = re.compile(
     "^(?:"
