@@ -355,10 +355,19 @@ def _lift_table_headings(blocks: list[Paragraph | DocTable]) -> None:
         h = match_heading(filled[0].text)
         if h is None or h.loose or h.system != "chinese":
             continue
-        blocks[idx : idx + 1] = [
-            Paragraph(filled[0].text.strip(), filled[0].anchor),
-            DocTable(block.rows[1:], block.anchor, block.grid),
-        ]
+        rest = DocTable(block.rows[1:], block.anchor, block.grid)
+        above = blocks[idx - 1] if idx else None
+        if (
+            isinstance(above, Paragraph)
+            and (a := match_heading(above.text))
+            and a.number == h.number
+        ):
+            # The heading is printed right above the table too: the row is the table's
+            # caption (“主动公开政府信息情况 | |||” under “二、主动公开政府信息情况”, a 2023
+            # 街道 report's stored page), not the section begun a second time (ST002).
+            blocks[idx] = rest
+            continue
+        blocks[idx : idx + 1] = [Paragraph(filled[0].text.strip(), filled[0].anchor), rest]
 
 
 def _split_glued_headings(
@@ -471,6 +480,9 @@ _YEAR = re.compile(
     r"(?<![\d〇零一二三四五六七八九十])"
     r"(20\d{2}|19\d{2}|二[〇零][〇零一二三四五六七八九]{2}|一九[〇零一二三四五六七八九]{2})\s*年"
 )
+# A title's year printed without 年 before the report's name (“东河区卫生健康委员会
+# 2021政府信息公开工作年度报告”, a 2021 区卫健委 report's stored page).
+_TITLE_BARE_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?=度?(?:政府|政务|信息公开))")
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
@@ -676,7 +688,7 @@ _PRINT_STAMP = re.compile(
 
 def _agency_from_title(title: str) -> str | None:
     t = _PRINT_STAMP.sub("", compact(title))
-    m = _YEAR.search(t)
+    m = _YEAR.search(t) or _TITLE_BARE_YEAR.search(t)
     cue = _TITLE_CUE.search(t)
     cue_at = cue.start() if cue else len(t)
     # (“政府信息公开工作年度报告（2024年）”: the year after the name names no agency)
@@ -2961,7 +2973,10 @@ def _decide_year(
     sections: Sequence[Section],
     metadata: dict[str, str],
 ) -> Decided:
-    if title is not None and (m := _YEAR.search(compact(title.text))):
+    if title is not None and (
+        (m := _YEAR.search(compact(title.text)))
+        or (m := _TITLE_BARE_YEAR.search(compact(title.text)))
+    ):
         return Decided(_year_of(m), "title")
     texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
     joined = compact("".join(texts))

@@ -335,6 +335,21 @@ def heading_into_table(numeral: str, table_index: int) -> Callable[[str], str]:
     return edit
 
 
+@pytest.mark.parametrize("caption", ["主动公开政府信息情况", "二、主动公开政府信息情况"])
+def test_table_caption_repeating_the_heading_above_it(engine: Engine, tmp_path: Path, caption: str):
+    """Section 二's table opening with a row that names the section, under the section's
+    heading (“主动公开政府信息情况 | |||” under “二、主动公开政府信息情况”, a 2023 街道
+    report's stored page): the row is the table's caption, not the section's heading a
+    second time (ST002 said the heading was repeated)."""
+
+    def edit(text: str) -> str:
+        table = [t.start() for t in re.finditer("<table", text)][0]
+        body = text.index(">", text.index("<tbody", table)) + 1
+        return text[:body] + f'<tr><td colspan="9">{caption}</td></tr>' + text[body:]
+
+    same_findings(engine, tmp_path, PINGTAN_2023, edit)
+
+
 @pytest.mark.parametrize(("numeral", "table_index"), [("二", 0), ("三", 1), ("四", 2)])
 def test_heading_printed_as_the_first_row_of_its_table(
     engine: Engine, tmp_path: Path, numeral: str, table_index: int
@@ -452,8 +467,19 @@ def test_decisions_column_worded_as_the_other_edition(
             "淮安市洪泽区",
             {("-", "ST008")},
         ),
+        # the year printed without 年 (“东河区卫生健康委员会 2021政府信息公开工作年度报告”,
+        # a 2021 区卫健委 report's stored page): it is the title's year, not 'no year'
+        (HONGZE_2024, "2024政府信息公开工作年度报告", "淮安市洪泽区人民政府", set()),
     ],
-    ids=["about-situation", "about-work", "nianbao", "full-text", "year-after", "notice"],
+    ids=[
+        "about-situation",
+        "about-work",
+        "nianbao",
+        "full-text",
+        "year-after",
+        "notice",
+        "year-without-nian",
+    ],
 )
 def test_title_worded_otherwise(
     engine: Engine, tmp_path: Path, original: Path, title: str, agency: str, added: set
