@@ -73,6 +73,24 @@ def test_real_pages_as_rows_of_piped_cells_read_as_the_pages(
     assert kinds(_lint(engine, tmp_path, root, form, "page")) == kinds(engine.lint_path(page))
 
 
+@pytest.mark.parametrize("layout", ["own-tables", "own-tables-uncaptioned", "own-tables-reworded"])
+@pytest.mark.parametrize("page", PUBLISHED_PAGES, ids=lambda p: p.stem)
+def test_item_tables_with_a_pipe_alone_before_each_row_read_as_the_pages(
+    engine: Engine, tmp_path: Path, page: Path, layout: str
+) -> None:
+    """Each 第二十条 item in its own table printed a cell a line, each cell followed by a
+    pipe, a line holding a pipe alone before each row and no row padded to the table's
+    width (``txt-cells-marked``: a 2022 区政府办公室 page so prints its tables; the items'
+    tables of four columns, so an item's first row, its 信息内容 header, is never padded):
+    no such table started, and section 二 was not read (XT002, ×2 on the 平潭 pages).
+    Now a mark before a 信息内容 row starts the item's table, and a line without a pipe
+    (the next item's title) ends it: each page reads as published."""
+    root = T.parse(page)
+    T.ARTICLE20_LAYOUTS[layout](root)
+    found = kinds(_lint(engine, tmp_path, root, "txt-cells-marked", layout))
+    assert found == kinds(engine.lint_path(page))
+
+
 @pytest.mark.parametrize("name", ["2022_zone-pingtan_gov", "2023_zone-pingtan_gov"])
 def test_real_pages_a_block_between_blank_lines_read_as_the_pages(
     engine: Engine, tmp_path: Path, name: str

@@ -308,6 +308,8 @@ def _read_marked(lines: list[str], i: int, line: str, doc: Document) -> int | No
     if _HTML_TABLE_START.match(line):
         return _read_html_table(lines, i, doc)
     if line.lstrip(" ").startswith("|"):
+        if _is_marked_rows_start(lines, i):
+            return _read_pipe_table(lines, i + 1, doc, terminated=True, marked=True)
         if not line.strip(_WHITESPACE + "|") and _is_terminated_pipe_start(lines, i + 1):
             # (a line of pipes alone before a table whose cells each end in a pipe: the
             # mark an extractor prints between rows, before the first row too)
@@ -779,6 +781,37 @@ def _pipe_below(lines: list[str], i: int) -> bool:
     )
 
 
+_MARKED_ROW_LINES = 12  # cells of a row between two of its marks, at most
+
+
+def _is_marked_rows_start(lines: list[str], i: int) -> bool:
+    """Line ``i`` is the mark (a pipe alone) before the first row of a table printed a
+    cell a line, each cell followed by a pipe, a mark before each row, and no row padded
+    (an item's own table, ``|``, ``信息内容 |``, ``本年制发件数 |`` …, ``|``, ``规章 |``
+    …): two cells or more, then the next row's mark and its first cell. (A table whose
+    first row is padded starts by :func:`_is_terminated_pipe_start`.)"""
+    if lines[i].strip(_WHITESPACE) != "|" or i + 1 >= len(lines):
+        return False
+    # Only a section-二 item's table, whose header opens with 信息内容 (a table of other
+    # rows, unpadded, may be one printed across, its columns as rows: not guessed).
+    if _cell_text(lines[i + 1]) not in _CONTENT:
+        return False
+    k = i + 1
+    while k < len(lines) and k - i <= _MARKED_ROW_LINES:
+        text = lines[k].strip(_WHITESPACE)
+        if text == "|":
+            return (
+                k - i > 2
+                and k + 1 < len(lines)
+                and _ends_in_pipe(lines[k + 1])
+                and bool(lines[k + 1].strip(_WHITESPACE).rstrip("|").strip(_WHITESPACE))
+            )
+        if not (_ends_in_pipe(text) and text.rstrip("|").strip(_WHITESPACE)):
+            return False
+        k += 1
+    return False
+
+
 def _is_terminated_pipe_start(lines: list[str], i: int) -> bool:
     """A table whose every cell is followed by a pipe, a row a line, with no pipe before
     the first cell (``规章 | 0 | 0 | 0 |``), as some web-page text extractors write tables:
@@ -873,13 +906,21 @@ def _chunked(
 
 
 def _read_pipe_table(
-    lines: list[str], i: int, doc: Document, bare: bool = False, terminated: bool = False
+    lines: list[str],
+    i: int,
+    doc: Document,
+    bare: bool = False,
+    terminated: bool = False,
+    marked: bool = False,
 ) -> int:
     """Read consecutive ``|``-lines; a separator line gives the width of its fragment.
     ``bare``: a table without the outer pipes, whose rows run to a blank line (a row
     without a pipe is a one-cell row, as GitHub's markdown reads it). ``terminated``: a
     table whose cells each end in a pipe (see :func:`_is_terminated_pipe_start`), whose rows
-    run while lines end in a pipe; a pipe at the start of such a row follows an empty cell."""
+    run while lines end in a pipe; a pipe at the start of such a row follows an empty cell.
+    ``marked``: such a table whose rows a line holding a pipe alone marks
+    (:func:`_is_marked_rows_start`): a line without a pipe ends it (an item's title above
+    the next item's table), not a cell whose pipe fell on the next line."""
     raw_rows: list[tuple[int, list[TableCell]]] = []
     widths: list[tuple[int, int]] = []  # (index of the next row, width)
     start = i
@@ -887,7 +928,7 @@ def _read_pipe_table(
     # a bare table whose first line ends in a pipe writes closing pipes (GitHub style)
     ends_in_pipe = lines[i].rstrip(_WHITESPACE).endswith("|")
     while i < n and (
-        (_ends_in_pipe(lines[i]) or _pipe_below(lines, i))
+        (_ends_in_pipe(lines[i]) or (not marked and _pipe_below(lines, i)))
         if terminated
         else lines[i].strip(_WHITESPACE)
         if bare
