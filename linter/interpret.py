@@ -194,7 +194,9 @@ def _match_heading(text: str) -> _Heading | None:
     if len(t) <= 30:
         # (“### 行政复议” above the 行政复议 block of section 四 is a caption of the table:
         # no section's wording)
-        number = _WORDED_HEADINGS.get(compact(t))
+        # (“、总体情况”: an extraction that lost the numerals, a 2025 街道 report's stored
+        # page — its sub-headings “()政府信息主动公开情况” too: the wording tells the part)
+        number = _WORDED_HEADINGS.get(compact(t).removeprefix("、"))
         if number is not None:
             return _Heading(number, t)
     return None
@@ -527,7 +529,7 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
         if label := _TITLE_LABEL.match(text):
             # “标题: 中埠镇人民政府2020年…年度报告”: a page's information table printed
             # above the article names the title; the label is not the agency's name.
-            text = text[label.end() :]
+            text = _PAGE_META_TAIL.split(text[label.end() :], 1)[0].strip()
             anchor = _shift(anchor, len(block.text) - len(block.text.lstrip()) + label.end())
         m = _TITLE_CUE.search(text)
         if not m and pos + 1 < len(paragraphs) and len(text) <= 40:
@@ -673,9 +675,11 @@ _TITLE_LABEL = re.compile(
     # 统计局2020年…年度报告”, 白银区统计局 2020's stored page)
     r"|^(?:(?:文\s*号|索\s*引\s*号)\s*[:：]\s*)?(?:关\s*键\s*[字词]|主\s*题\s*词)\s*[:：]\s*"
 )
-# What a page prints after its title: "来源：…  时间：2024-03-08 15:34".
+# What a page prints after its title: "来源：…  时间：2024-03-08 15:34", or the next label
+# of its information lines ("名  称: …年度报告 发布机构: …街道办事处", a 2025 街道 page).
 _PAGE_META_TAIL = re.compile(
-    r"\s+(?:信息来源|来源|发布时间|发布日期|时间|作者|浏览次数|点击数)[:：]"
+    r"\s+(?:信息来源|来源|发布时间|发布日期|时间|作者|浏览次数|点击数"
+    r"|发布机构|发文机关|索\s*引\s*号|文\s*号|公开日期|成文日期|发文日期)[:：]"
 )
 # The date and time a browser prints at the top of each page of a saved page ("12/5/26,
 # 7:42 PM", "2026/12/5 19:42", "26.12.2026, 下午7:42"), which a text extraction puts on the

@@ -196,6 +196,38 @@ def test_title_under_a_line_naming_the_page_column(engine: Engine, tmp_path: Pat
     assert engine.parse(SAMPLE_2019).agency.value is None
 
 
+@pytest.mark.parametrize(
+    ("head", "at"),
+    [
+        # two labels a line (a 2025 街道办事处 report's stored page): the title ended at the
+        # next label, not at the line's end (“…年度报告 发布机构: …”), and the report with
+        # its title, sections and tables was XT004 'not an annual report' (an error)
+        (
+            [
+                "名  称: 淮安市人民政府2024年政府信息公开工作年度报告 发布机构: 淮安市人民政府办公室",
+                "文  号: 索 引 号: 014000000/2025-00012",
+            ],
+            (1, 7),
+        ),
+    ],
+    ids=["two-labels-a-line"],
+)
+def test_title_label_followed_by_other_labels(
+    engine: Engine, tmp_path: Path, head: list[str], at: tuple[int, int]
+) -> None:
+    """A page's information lines with another label after the title's on its line: the
+    title ends at that label."""
+    whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
+    path = tmp_path / "labelled.txt"
+    path.write_text("\n".join([*head, ""]) + whole.read_text("utf-8"))
+    report = engine.parse(path)
+    assert report.title is not None
+    assert report.title.text == "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert (report.agency.value, report.year.value) == ("淮安市人民政府", 2024)
+    assert (report.title.anchor.line, report.title.anchor.column) == at
+    assert "XT004" not in {f.code for f in engine.lint_path(path).findings}
+
+
 def test_title_worded_annual_work_report(engine: Engine, tmp_path: Path) -> None:
     """“上湾乡人民政府2019年度政府信息公开年度工作报告” (2019 乡人民政府 reports' pages word
     it so) was no title: the preamble's sentence “…经对我乡2019年度政府信息公开工作情况进行分

@@ -155,6 +155,21 @@ def test_heading_with_a_slip_is_the_heading(
         assert ("WD001", misspelt, "warning") in added
 
 
+def test_headings_that_lost_their_numerals(engine: Engine, tmp_path: Path):
+    """Every section heading printed without its numeral (“、总体情况”, “、主动公开政府信息
+    情况” …: a 2025 街道办事处 report's stored page lost its numerals, “()政府信息主动公开
+    情况” too): the wording tells each part. ST001 said every section was missing (an
+    error where the tables were not read, a warning where they were)."""
+
+    def edit(text: str) -> str:
+        for n, h in HEADINGS.items():
+            assert f"{n}、{h}</strong>" in text
+            text = text.replace(f"{n}、{h}</strong>", f"、{h}</strong>", 1)
+        return text
+
+    same_findings(engine, tmp_path, PINGTAN_2023, edit)
+
+
 def test_loose_heading_out_of_its_place_is_not_a_heading(engine: Engine, tmp_path: Path):
     """“一、基本情况” inside section 三 is not section 一's heading: 一 is still missing."""
     text = SAMPLE_2019.read_text("utf-8").replace("一、总体情况\n", "", 1)
