@@ -531,6 +531,8 @@ def _title_from(paragraphs: Sequence[TextBlock], metadata: dict[str, str]) -> Te
             # above the article names the title; the label is not the agency's name.
             text = _PAGE_META_TAIL.split(text[label.end() :], 1)[0].strip()
             anchor = _shift(anchor, len(block.text) - len(block.text.lstrip()) + label.end())
+        if _BREADCRUMB.search(text):
+            continue
         m = _TITLE_CUE.search(text)
         if not m and pos + 1 < len(paragraphs) and len(text) <= 40:
             # "…工作年度报" / "告": a centred title wrapped a character or two before its end
@@ -667,7 +669,7 @@ _PUBLISHED_BEFORE_YEAR = re.compile(
 # The label of the title in the information table a page prints above its article
 # (标题: / 名  称: / 标 题 |).
 _TITLE_LABEL = re.compile(
-    r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：|｜]\s*"
+    r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)(?:\s*[:：|｜]\s*|\s+(?=\S))"
     # (a 湖北 CMS prints its information lines without a mark: “公报标题黄石市卫健委2019年
     # 政府信息公开工作年度报告” / “主办单位黄石市卫健委”; no title opens so)
     r"|^(?:公报|信息|文章)标题\s*[:：|｜]?\s*"
@@ -675,6 +677,9 @@ _TITLE_LABEL = re.compile(
     # 统计局2020年…年度报告”, 白银区统计局 2020's stored page)
     r"|^(?:(?:文\s*号|索\s*引\s*号)\s*[:：]\s*)?(?:关\s*键\s*[字词]|主\s*题\s*词)\s*[:：]\s*"
 )
+# A page's breadcrumb (“当前位置: 网站首页 > 政务公开 > 政府信息公开年报 > 2022年 > 正文”):
+# it names the column of reports, with a year, and is never the report's title.
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)|[>＞›»](?:.*[>＞›»]){1,}")
 # What a page prints after its title: "来源：…  时间：2024-03-08 15:34", or the next label
 # of its information lines ("名  称: …年度报告 发布机构: …街道办事处", a 2025 街道 page).
 _PAGE_META_TAIL = re.compile(

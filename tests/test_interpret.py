@@ -209,14 +209,27 @@ def test_title_under_a_line_naming_the_page_column(engine: Engine, tmp_path: Pat
             ],
             (1, 7),
         ),
+        # the labels and values as table cells without colons, under the page's breadcrumb
+        # (a 2022 县政府办公室 report's stored page): the breadcrumb, naming the column
+        # 政府信息公开年报 and the year, was the title and 当前位置:网站首页>… the agency
+        (
+            [
+                "当前位置: 网站首页 >  政务公开 >  政府信息公开年报 >  2024年 >  正文",
+                "索引号 bgs01/2025-00011 发文字号",
+                "成文日期 2025-01-18 发布日期 2025-01-18",
+                "标   题 淮安市人民政府2024年政府信息公开工作年度报告",
+                "发布机构 淮安市人民政府办公室 公文时效 有效",
+            ],
+            (4, 7),
+        ),
     ],
-    ids=["two-labels-a-line"],
+    ids=["two-labels-a-line", "cells-under-a-breadcrumb"],
 )
 def test_title_label_followed_by_other_labels(
     engine: Engine, tmp_path: Path, head: list[str], at: tuple[int, int]
 ) -> None:
-    """A page's information lines with another label after the title's on its line: the
-    title ends at that label."""
+    """A page's information lines with another label after the title's on its line (the
+    title ends at that label), or printed as cells without colons under the breadcrumb."""
     whole = Path(__file__).parent / "fixtures" / "text" / "st_2024_city-huaian_gov.txt"
     path = tmp_path / "labelled.txt"
     path.write_text("\n".join([*head, ""]) + whole.read_text("utf-8"))

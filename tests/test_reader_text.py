@@ -109,6 +109,8 @@ def test_rows_whose_cells_each_end_in_a_pipe() -> None:
         ("日期:2023-01-17 15:39:00 字号:", "2023-01-17"),
         ("成文日期:2022-12-30", None),
         ("更新时间:2024-01-05", None),
+        # the page's information table as cells without colons (a 2022 县政府办 page)
+        ("成文日期 2023-01-17 发布日期 2023-01-18", "2023-01-18"),
     ],
 )
 def test_a_pages_date_above_the_report_is_its_publication_date(

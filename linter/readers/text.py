@@ -357,7 +357,8 @@ def _read_metadata_header(lines: list[str], doc: Document) -> int:
 _PAGE_DATE = re.compile(
     f"(?:{'|'.join(map(pattern, PUBLISHED_LABELS))}"
     f"|(?<![\\u4e00-\\u9fff]){pattern('时间')}|(?<![\\u4e00-\\u9fff]){pattern('日期')})"
-    "\\s*[:：|｜]\\s*(.*)"
+    # (or a space alone, the label and its date in a table's cells: “发布日期 2023-01-18”)
+    "(?:\\s*[:：|｜]\\s*|\\s+(?=\\d))(.*)"
 )
 # The title in such a table: “标 题 | 连云港经济技术开发区管理委员会2019年…年度报告 | ||”.
 _PAGE_TITLE = re.compile(
