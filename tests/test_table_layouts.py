@@ -91,6 +91,22 @@ def test_item_tables_with_a_pipe_alone_before_each_row_read_as_the_pages(
     assert found == kinds(engine.lint_path(page))
 
 
+@pytest.mark.parametrize("page", PUBLISHED_PAGES, ids=lambda p: p.stem)
+def test_lines_of_a_pipe_alone_after_a_tables_last_row_hold_no_cell(
+    engine: Engine, tmp_path: Path, page: Path
+) -> None:
+    """A table printed a cell a line whose last row is followed by lines of a pipe alone
+    before the next heading (a 2024 市场监督管理局 page: “2.02 |”, “||”, “|”, “|”, then
+    三、…): its cells did not come out in whole rows, and section 二 was not read
+    (XT002 ×2, and the page, cut after 二, was XT004 'not a report'). They hold no cell."""
+    text = T.page_bytes(T.parse(page), "txt-cells").decode("utf-8")
+    heading = next(line for line in text.split("\n") if line.startswith("三、"))
+    path = tmp_path / "page.txt"
+    # (the last row's padding, then the two lines)
+    path.write_text(text.replace(f"\n{heading}", f"\n||\n|\n|\n{heading}", 1), encoding="utf-8")
+    assert kinds(engine.lint_path(path)) == kinds(engine.lint_path(page))
+
+
 @pytest.mark.parametrize("name", ["2022_zone-pingtan_gov", "2023_zone-pingtan_gov"])
 def test_real_pages_a_block_between_blank_lines_read_as_the_pages(
     engine: Engine, tmp_path: Path, name: str

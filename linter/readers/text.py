@@ -847,6 +847,13 @@ def _rows_of_cell_lines(
     ends every row with one pipe more than its padding (``规章 |`` … ``0 |``, ``||``, a
     full row in ``|``) gives rows one empty cell wider; the table's last row may be printed
     without its padding."""
+    # Lines of pipes alone after the last cell with text hold no cell of the table (a
+    # 2024 市场监管局 page ends its last item's table “2.02 |”, “||”, “|”, “|”): the last
+    # row is then one printed without its padding (see _chunked).
+    end = len(raw_rows)
+    while end and not any(c.text for c in raw_rows[end - 1][1]):
+        end -= 1
+    raw_rows = raw_rows[:end]
     if len(raw_rows) < 4:
         return None
     if sum(len(cells) == 1 for _, cells in raw_rows) * 2 < len(raw_rows):
