@@ -92,6 +92,30 @@ def test_item_tables_with_a_pipe_alone_before_each_row_read_as_the_pages(
 
 
 @pytest.mark.parametrize("page", PUBLISHED_PAGES, ids=lambda p: p.stem)
+def test_cells_each_followed_by_a_pipe_line_with_padding_lines_read_as_the_pages(
+    engine: Engine, tmp_path: Path, page: Path
+) -> None:
+    """A table printed a cell a line, each cell's pipe on the line after it and each row
+    padded by a line of pipes (a 2021 街道办事处 report's stored page: ``第二十条第(一)项``,
+    ``|``, ``||||``, ``信息内容``, ``|`` …): the reader of cells separated by a pipe line
+    joined a padding line with the next cell (``||||信息内容``), and with the lines above
+    the table (the narrative and section 二's heading) into one cell; item (一)'s header
+    was lost and AD002 said its three columns were missing, and section 三's first rows
+    (AP002), all errors. Such a table is the one of cells each ended by a pipe."""
+    text = T.page_bytes(T.parse(page), "txt-cells").decode("utf-8")
+    lines = []
+    for line in text.split("\n"):
+        cell = line.rstrip()
+        if cell.endswith(" |") and cell[:-2].strip():
+            lines += [cell[:-2].rstrip(), "|"]
+        else:
+            lines.append(line)
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert kinds(engine.lint_path(path)) == kinds(engine.lint_path(page))
+
+
+@pytest.mark.parametrize("page", PUBLISHED_PAGES, ids=lambda p: p.stem)
 def test_lines_of_a_pipe_alone_after_a_tables_last_row_hold_no_cell(
     engine: Engine, tmp_path: Path, page: Path
 ) -> None:

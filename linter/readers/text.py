@@ -278,9 +278,17 @@ def _parse_lines(lines: list[str], doc: Document) -> None:
         if _is_layout_start(line) or _is_layout_header(lines, i):
             i = _read_layout_table(lines, i, doc)
             continue
+        if cell_lines and _is_padded_separated_start(lines, i):
+            i = _read_pipe_table(lines, i, doc, terminated=True)
+            continue
         if (
             cell_lines
             and not lone_pipes.isdisjoint(range(i + 1, i + 1 + _SEPARATED_CELL_LINES))
+            # (lines right above such a padded table are none of its cells: no pipe after them)
+            and not any(
+                _is_padded_separated_start(lines, k)
+                for k in range(i + 1, i + 1 + _SEPARATED_CELL_LINES)
+            )
             and (after := _read_separated_cells(lines, i, doc)) is not None
         ):
             i = after
@@ -933,8 +941,9 @@ def _read_pipe_table(
     widths: list[tuple[int, int]] = []  # (index of the next row, width)
     start = i
     n = len(lines)
-    # a bare table whose first line ends in a pipe writes closing pipes (GitHub style)
-    ends_in_pipe = lines[i].rstrip(_WHITESPACE).endswith("|")
+    # a bare table whose first line ends in a pipe writes closing pipes (GitHub style);
+    # every row of a terminated table ends in one (its first cell's may be on the next line)
+    ends_in_pipe = terminated or lines[i].rstrip(_WHITESPACE).endswith("|")
     while i < n and (
         (_ends_in_pipe(lines[i]) or (not marked and _pipe_below(lines, i)))
         if terminated
@@ -1723,6 +1732,26 @@ def _joined_header(header: tuple[TableCell, ...], width: int) -> tuple[TableCell
 # A cell printed over a few lines between two separators (“商业” / “企业”).
 _SEPARATED_CELL_LINES = 3
 _SEPARATED_MIN_CELLS = 8
+
+
+def _is_padded_separated_start(lines: list[str], i: int) -> bool:
+    """Line ``i`` starts a table printed a cell a line, each cell followed by a line
+    holding a pipe alone, whose rows are padded to the table's width by a line of pipes
+    (``第二十条第(一)项``, ``|``, ``||||``, ``信息内容``, ``|`` …: a 2021 街道 report's
+    stored page): the table whose cells each end in a pipe (:func:`_read_pipe_table`,
+    ``terminated``), each cell's pipe on the next line. The first row's first cell or
+    its second is followed by such padding."""
+    for k in (i, i + 2):
+        if not (
+            k + 2 < len(lines)
+            and lines[k].strip(_WHITESPACE).strip("|")
+            and lines[k + 1].strip(_WHITESPACE) == "|"
+        ):
+            return False
+        padding = lines[k + 2].strip(_WHITESPACE)
+        if len(padding) >= 2 and not padding.strip("|"):
+            return True
+    return False
 
 
 def _read_separated_cells(lines: list[str], i: int, doc: Document) -> int | None:
