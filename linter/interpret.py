@@ -712,7 +712,12 @@ def _agency_from_title(title: str) -> str | None:
     if not head and m and cue_at > m.end():
         # "2025年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
         head = t[m.end() : cue_at].lstrip("度").strip(" ：:，,（(《")
-    return head or None
+    # (“编制2019年度我乡信息公开工作年度报告”, the opening sentence of 牛街乡 2019's stored
+    # page: “our township” names no agency)
+    return head if head and not _PRONOUN.fullmatch(head) else None
+
+
+_PRONOUN = re.compile(r"[我本](?:乡|镇|局|委|办|区|县|市|院|厅|部|署|所|站|街道|中心|单位|机关)")
 
 
 # (compiled once: the title and agency are looked for in every report)

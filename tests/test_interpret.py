@@ -280,11 +280,24 @@ def test_title_worded_annual_work_report(engine: Engine, tmp_path: Path) -> None
             "绍兴市越城区东湖街道",
             None,
         ),
+        # the agency a pronoun (牛街乡 2019's stored page): “我乡” was its agency
+        (
+            "根据《中华人民共和国政府信息公开条例》的规定,编制2019年度我乡信息公开工作年度报告。"
+            "本报告主要包括:总体情况;主动公开政府信息情况。",
+            "2019年度我乡信息公开工作年度报告",
+            None,
+            None,
+        ),
     ],
-    ids=["names-the-report", "verb-before-the-year"],
+    ids=["names-the-report", "verb-before-the-year", "a-pronoun"],
 )
 def test_title_published_by_the_opening_sentence(
-    engine: Engine, tmp_path: Path, sentence: str, title: str, agency: str, column: int | None
+    engine: Engine,
+    tmp_path: Path,
+    sentence: str,
+    title: str,
+    agency: str | None,
+    column: int | None,
 ) -> None:
     """A page whose title the extractor left out opens with a sentence that names the
     report: the report it publishes is the title, and the agency is the name before it."""
