@@ -12,7 +12,8 @@ once with hanziconv 0.3.2's character map (Apache-2.0, © 2014 Bernard Yue; a de
 tool, not a dependency); a traditional character that is also a simplified one in use
 (後 is not, 著 would be) is left out, and so are 乾, 著, 藉, 瞭, which simplified text
 also prints (显著, 凭藉), so no simplified text changes. 採 (采) was added by hand: a 2020
-report's 繁體 page prints 政府集中採購 and 採購項目數量.
+report's 繁體 page prints 政府集中採購 and 採購項目數量; 佈 (布) too: 特向社會公佈 in a 2020
+海事局 report as a government site's big5 gateway prints it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ TRADITIONAL = (
     "縣閾遷選遺擔據澤獨築賴頸頻頭機樹舉曆曉歷龍親隨險學鍛鍵鍾環闆幫講濟擬館營聯聲償優檔檢療點糞績縮總購轄輿還獲磯勵臨雖壓隱額"
     "題謹擺擴鎮檯雙雜礎簡瀏斷豐歸醫舊職禮繞織轉鬆礙鏡鏈邊辭懷顛類關壞繫繳薦穫穩識證難嚮簽龐騙齣繼闡籌觸黨鐘礦覺嚴麵釋糰響議襬"
     "纍續護欄饋覽闢藥屬讀籠蘇聽權鬚變纔囌驗邏籤顯體靈讓韆驟觀廳灣驥丟寧脫兌別產獎減潛谘夠並掛換內卻災刪況強腳溫虛爭廈粵戶滾屆"
-    "沒紮蹤誌裡疊冇決啟撐異稅冊遊於採"
+    "沒紮蹤誌裡疊冇決啟撐異稅冊遊於採佈"
 )
 SIMPLIFIED = (
     "车夹见长东纠来两门协状订计风负约后则为系页员财个们刚纯级纳纾纸岛针斗记讨讯训回径库气阵师时书只只访讼设许坚执软区败绍细组"
@@ -40,7 +41,7 @@ SIMPLIFIED = (
     "县阈迁选遗担据泽独筑赖颈频头机树举历晓历龙亲随险学锻键钟环板帮讲济拟馆营联声偿优档检疗点粪绩缩总购辖舆还获矶励临虽压隐额"
     "题谨摆扩镇台双杂础简浏断丰归医旧职礼绕织转松碍镜链边辞怀颠类关坏系缴荐获稳识证难向签庞骗出继阐筹触党钟矿觉严面释团响议摆"
     "累续护栏馈览辟药属读笼苏听权须变才苏验逻签显体灵让千骤观厅湾骥丢宁脱兑别产奖减潜咨够并挂换内却灾删况强脚温虚争厦粤户滚届"
-    "没扎踪志里叠没决启撑异税册游于采"
+    "没扎踪志里叠没决启撑异税册游于采布"
 )
 
 
@@ -92,8 +93,13 @@ _PINYIN = re.compile(
 def simplified_reading(text: str) -> str:
     """``text`` as :func:`simplified` reads it, without the pinyin a mirror wrote after
     characters (the words read together again, as titles, headings, labels and sentences
-    are matched; a place after such a syllable on its line is that many columns early)."""
+    are matched; a place after such a syllable on its line is that many columns early),
+    and with 信息 for 資訊, which the big5 gateways of government sites write for it
+    (“政府資訊公開工作年度報告”, “資訊內容”: big5.mot.gov.cn's copy of a 2020 海事局
+    report; one word for one of the same length, so places hold)."""
     text = text.translate(_TO_SIMPLIFIED)
+    if "资讯" in text:
+        text = text.replace("资讯", "信息")
     return _PINYIN.sub("", text) if "(" in text else text
 
 

@@ -859,6 +859,22 @@ def test_traditional_page_with_a_mirrors_pinyin(engine: Engine, tmp_path: Path, 
     )
 
 
+@pytest.mark.parametrize("original", [PINGTAN_2023, HONGZE_2024], ids=lambda p: p.stem)
+def test_big5_gateway_words(engine: Engine, tmp_path: Path, original: Path):
+    """A government site's big5 gateway (big5.mot.gov.cn, a 2020 海事局 report) writes
+    資訊 for 信息 and 公佈 for 公布: the title (“…政府資訊公開工作年度報告”, ST004 'not the
+    report's name'), the 資訊內容 headers and the agency after “特向社會公佈” were not read.
+    The report so printed gives the original's findings."""
+    from linter.traditional import SIMPLIFIED, TRADITIONAL
+
+    text = original.read_text("utf-8").translate(str.maketrans(SIMPLIFIED, TRADITIONAL))
+    text = text.replace("信息", "資訊").replace("公布", "公佈")
+    assert "政府資訊公開" in text and "資訊內容" in text
+    result = engine.lint_path(write(tmp_path, f"gateway{original.suffix}", text))
+    assert kinds(result) == kinds(engine.lint_path(original))
+    assert result.report.agency.value == engine.parse(original).agency.value
+
+
 @pytest.mark.parametrize(
     "agency", ["南京海关", "淮安市公安局交通警察支队", "洪泽区岔河镇", "淮安市气象台"]
 )
