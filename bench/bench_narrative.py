@@ -42,9 +42,12 @@ def _clear_caches() -> None:
             cache = getattr(module, attr, None)
             if isinstance(cache, dict):
                 cache.clear()
-        last = getattr(module, "_Last", None)
+        last = getattr(module, "_Last", None)  # (a checkout before the memo below)
         if last is not None:
             last.key = None  # the narrative the interpreter built is not reused: count it
+        whole = getattr(module, "_WHOLE", None)
+        if whole is not None:
+            whole.forget()
 
 
 def best(function: Callable[[], object], repeat: int = 7, number: int = 10) -> float:

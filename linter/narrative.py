@@ -19,6 +19,7 @@ from operator import methodcaller
 
 from linter.document import MARKUP_MEDIA_TYPES, Anchor, fast_init
 from linter.model import Report, Section, TextBlock
+from linter.rule import ReportMemo
 
 # Clause ends, after NFKC (“，；：！？” are already ASCII then). The narrative adds two
 # synthetic ones (text whitespace is removed, so they never come from the text): a newline
@@ -292,13 +293,14 @@ def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
 
 
-class _Last:
-    """The last report's whole narrative: the statement extractor and the wording rules of one
-    report read the same one (the report object changes on the way — reader name, manifest —
-    but its sections and preamble are the same tuples)."""
-
-    key: tuple[object, object] | None = None
-    narrative: Narrative | None = None
+# The report's whole narrative: the statement extractor and the wording rules of one report
+# read the same one (the report object changes on the way — reader name, manifest — but its
+# sections and preamble are the same tuples, the memo's owner and key). Emptied with the
+# rules' memos when the engine is done with the report (linter.rule.forget_reports): kept
+# until the next report asked, it held the last report alive (its sections, their anchors
+# and, through them, an HTML page's parsed tree), and that report's TX004 paid for freeing
+# it (0.5 ms an HTML page, taken for narrative.of_parts in profiles).
+_WHOLE = ReportMemo()
 
 
 # A table a converter flattened to one cell per line (pdftotext without -layout) leaves lines
@@ -321,9 +323,12 @@ def of_parts(
 ) -> Narrative:
     """:func:`of_report` of a report's sections and preamble (its media type says whether
     anchors are exact)."""
-    if _Last.key is not None and _Last.key[0] is sections and _Last.key[1] is preamble:
-        assert _Last.narrative is not None
-        return _Last.narrative
+    return _WHOLE.get(sections, id(preamble), lambda: _whole(sections, preamble, media_type))
+
+
+def _whole(
+    sections: Sequence[Section], preamble: Sequence[TextBlock], media_type: str
+) -> Narrative:
     sources = [Source(b.text, b.anchor, "preamble") for b in preamble]
     for section in sections:
         sources.append(Source(section.heading, section.anchor, f"heading/{section.number}"))
@@ -333,6 +338,4 @@ def of_parts(
             if b.text.count("|") < 2
             and not (section.number in _TABLE_SECTIONS and _TABLE_LINE.match(b.text))
         ]
-    narrative = Narrative.of(sources, exact=media_type not in MARKUP_MEDIA_TYPES)
-    _Last.key, _Last.narrative = (sections, preamble), narrative
-    return narrative
+    return Narrative.of(sources, exact=media_type not in MARKUP_MEDIA_TYPES)
