@@ -10,6 +10,12 @@ read by the PDF reader's reading of tables without ruling lines
 be trusted is dropped, and the sections say their tables were not recognised (XT002). A
 table read is put in the page as a ``<table>`` in place of its lines, each cell anchored
 to the line of the file its text is on.
+
+A line the PDF printed in several runs of text (Chromium's prints: a run ends at each
+change of font or at a glyph that falls back to another font, "⼀、总" then "体情况" at the
+same ``top``) is split by pdftohtml into several ``<p>``s side by side: the runs that
+touch on one line are joined into the first ``<p>``, so that a heading or a sentence is
+read whole, not cut into paragraphs of a few characters.
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
                 continue
             size, pitch = sizes.get(p.get("class") or "", (16.0, 20.0))
             top, left = float(where.group(1)), float(where.group(2))
-            pieces = [p.text or ""] + [br.tail or "" for br in p.iter("br")]
+            pieces = _pieces(p)
             for k, piece in enumerate(pieces):
                 x, y = left, top + k * pitch
                 for ch in piece:
@@ -77,6 +83,7 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
         ]
         pages.append((number, lines))
     found = pdf_columns.read(pages)
+    placed: set = set()
     for table in found:
         inside = {id(c) for line in table.lines for c in line.chars}  # type: ignore[attr-defined]
         elements = {owner[i] for i in inside}
@@ -95,6 +102,7 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
                     td.sourceline = line
         markup.sourceline = first.sourceline
         first.addprevious(markup)
+        placed.update(whole)
         for p in whole:
             parent = p.getparent()
             if parent is not None:
@@ -102,7 +110,71 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
                 parent.remove(p)
                 if tail and tail.strip():
                     markup.tail = (markup.tail or "") + tail
+    for _, lines in pages:
+        for line in lines:
+            _join_runs(line, owner, chars_of, sizes, placed)
     return len(found)
+
+
+def _pieces(p: Element) -> list[str]:
+    """The text of a ``<p>`` line by line (split at its ``<br>``s), the text of its
+    inline elements (``<b>``, ``<i>``: a bold run) included."""
+    pieces = [p.text or ""]
+
+    def walk(e: Element) -> None:
+        for child in e:
+            if child.tag == "br":
+                pieces.append("")
+            else:
+                pieces[-1] += child.text or ""
+                walk(child)
+            pieces[-1] += child.tail or ""
+
+    walk(p)
+    return pieces
+
+
+def _join_runs(line, owner, chars_of, sizes, placed) -> None:
+    """Join the ``<p>``s that print one line of a page in runs that touch (each begins
+    where the one before it ends, within a character's width) into the first of them."""
+    runs: list = []
+    for c in line.chars:
+        p = owner[id(c)]
+        if not runs or runs[-1] is not p:
+            runs.append(p)
+    if len(runs) < 2 or len(set(runs)) < len(runs):
+        return  # one run, or runs interleaved (overprinted): nothing to join
+    for prev, nxt in zip(runs, runs[1:], strict=False):
+        if prev in placed or nxt in placed or any(e.find(".//br") is not None for e in (prev, nxt)):
+            return  # a table's cell, or a run of several lines (``<br>``)
+        if prev.getparent() is None or prev.getparent() is not nxt.getparent():
+            return
+        size = sizes.get(nxt.get("class") or "", (16.0, 20.0))[0]
+        left = min(c.x0 for c in chars_of[prev])
+        width = max(c.x1 for c in chars_of[prev]) - left
+        gap = min(c.x0 for c in chars_of[nxt]) - left - width
+        # The widths are reckoned from the font size, which pdftohtml does not always
+        # write (then 16px): a run may really be half as wide again, or narrower.
+        if not -width <= gap <= max(size, 0.5 * width):
+            return  # apart: two columns, not one line in runs
+    first = runs[0]
+    for p in runs[1:]:
+        if p.text:
+            last = first[-1] if len(first) else None
+            if last is None:
+                first.text = (first.text or "") + p.text
+            else:
+                last.tail = (last.tail or "") + p.text
+        for child in list(p):
+            first.append(child)  # (its tail goes with it)
+        parent = p.getparent()
+        prev = p.getprevious()
+        if p.tail and p.tail.strip():
+            if prev is None:
+                parent.text = (parent.text or "") + p.tail
+            else:
+                prev.tail = (prev.tail or "") + p.tail
+        parent.remove(p)
 
 
 def _line_of(table, cell, owner) -> int | None:
