@@ -11,6 +11,7 @@ markdown (pipe tables, the copies of a merged cell left empty).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -620,3 +621,52 @@ ARTICLE20_LAYOUTS: dict[str, Layout] = {
     "own-tables-reworded": lambda r: article20_own_tables(r, ARTICLE20_CAPTIONS),
     "own-tables-uncaptioned": lambda r: article20_own_tables(r, dict.fromkeys("一五六八九", "")),
 }
+
+
+def to_reading_order(root: html.HtmlElement, width: int = 10) -> str:
+    """The article as pdftotext (without -layout) prints a PDF of the page whose tables
+    have narrow label columns: one paragraph a line; a table row by row, a label wrapped
+    in pieces of ``width`` characters, the row's first figure after its first piece
+    (``2.其他法律行政法规禁 0`` / ``止公开``; a row not in a group: its label, then its
+    figures on a line), a merged group cell's text in pieces of four
+    before the lines of the rows it spans (``（三）不 4.保护第三方合法权益 0``, ``予公开 5.…``),
+    and the other columns' figures after the table, one a line (czj 2025's report printed
+    by Chromium, as pdftotext reads it)."""
+
+    def pieces(text: str, n: int) -> list[str]:
+        return [text[i : i + n] for i in range(0, len(text), n)] or [""]
+
+    def table(grid: Grid, texts: dict[int, str]) -> list[str]:
+        lines: list[str] = []
+        later: list[str] = []
+        groups: dict[int, list[str]] = {}
+        for r, row in enumerate(grid):
+            prefix, label, figures = [], [], []
+            grouped = False
+            for c, n in enumerate(row):
+                if n is None or (c and row[c - 1] == n):
+                    continue
+                text = texts[n]
+                if re.fullmatch(r"\d+", text):
+                    figures.append(text)
+                elif r + 1 < len(grid) and grid[r + 1][c] == n or r and grid[r - 1][c] == n:
+                    grouped = True
+                    left = groups.setdefault(n, pieces(text, 4))
+                    if left:
+                        prefix.append(left.pop(0))
+                else:
+                    label.append(text)
+            if not figures or not grouped:  # a header row, or a row across the labels
+                lines.append(" ".join(prefix + label))
+                if figures:
+                    lines.append(" ".join(figures))
+                continue
+            wrapped = pieces(" ".join(label), width)
+            lines.append(" ".join([*prefix, wrapped[0], figures[0]]))
+            lines.extend(wrapped[1:])
+            later.extend(figures[1:])
+        for figure in later:
+            lines.extend(["", figure])
+        return lines
+
+    return _article_text(root, table)

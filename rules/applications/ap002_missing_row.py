@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter import arith, editions
@@ -249,10 +250,23 @@ def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
     return {u.row_id for u in unread if u.row_id}, unlisted
 
 
+# A table's line as a converter reading the page in its order prints it (pdftotext without
+# -layout, markitdown): the row's figures after its label (“1.信访举报投诉类申请 0”), the
+# merged group cell's pieces before it (“（五）不 4.无正当理由大量反复”, “他处理 2.申请人逾期
+# 未按收费”): the label is read from a row's numbering on, without the figures.
+_TRAILING_FIGURES = re.compile(r"(?:\s+\d+)+\s*$")
+_SUB_ITEM = re.compile(r"(?<=\s)(?:\d{1,2}[.．、]|[（(][一二三四五六七][）)])")
+
+
 def _printed_fragment(paragraphs: tuple[TextBlock, ...], spec: RowSpec) -> TextBlock | None:
     """A paragraph of section 三 that starts the row's label (its cells were lost)."""
     for p in paragraphs:
         if label_score(p.text, spec.label, spec.numbering) >= _FRAGMENT_MATCH:
+            return p
+    for p in paragraphs:
+        text = _TRAILING_FIGURES.sub("", p.text)
+        starts = [text] + [text[m.start() :] for m in _SUB_ITEM.finditer(text)]
+        if any(label_score(t, spec.label, spec.numbering) >= _FRAGMENT_MATCH for t in starts):
             return p
     return None
 
