@@ -2059,6 +2059,15 @@ def recognise_article20(
                     and sum(1 for c in cells[1:] if is_data_like(c.text)) >= 1
                 ):
                     item["rows"].setdefault(scored[0][1].id, (cells[0], cells[1:]))
+            elif (
+                not matched
+                and not cells[0].text.strip(_PIPE_PADDING)
+                and any(parse_cell(c.text).state == "number" for c in cells[1:])
+            ):
+                # A row of figures without its label (markitdown on a PDF: the label
+                # “行政规范性文件” printed above the table's line, “| | 77 | 132 | 470 |”):
+                # a row of the item is there, which one cannot be told.
+                item["unlabelled"] = item.get("unlabelled", 0) + 1
     if not items:
         return Article20(present=False)
     out: dict[str, Table] = {}
@@ -2169,7 +2178,8 @@ def recognise_article20(
             title=item["title"],
             columns=columns,
             rows=rows,
-            extra_rows=tuple(extra),
+            # (a row of figures without a label: "")
+            extra_rows=tuple(extra) + ("",) * item.get("unlabelled", 0),
             unread=tuple(unread),
         )
     if unaligned and diagnostics is not None:

@@ -102,6 +102,9 @@ class MissingRowOrColumn(Rule):
                         report, row_location(where, spec, row.id), spec, row, True
                     )
                     continue
+                if "" in table.extra_rows:
+                    yield self._unlabelled(report, row_location(where, spec, row.id), spec, row)
+                    continue
                 yield self.finding(
                     report,
                     row_location(where, spec, row.id),
@@ -146,6 +149,25 @@ class MissingRowOrColumn(Rule):
             "been lost with them. Whether the original lacks it cannot be told: check it in "
             "the original, and add it if it is missing.",
             sub_id=f"{spec.id}/{part.id}",
+            level="warning",
+            kind="unreadable",
+        )
+
+    def _unlabelled(self, report, location, spec, row) -> Finding:
+        """A row not found in an item whose table holds a row of figures without a label
+        (the label printed away from its figures by a conversion): it may be that row."""
+        return self.finding(
+            report,
+            location,
+            f"第二部分“{item_title_zh(spec)}”中未找到“{row.label}”行。该表中有一行数字没有行标签"
+            "（标签可能在转换时与数字分开），该行可能就是它；无法确认原件是否缺少该行，请对照原件核对，"
+            "如确实缺少，请按统一格式补充。",
+            f"section 2, article 20 {ITEM_EN[spec.id]}: no row for {ROW_EN[row.id]} "
+            f"({row.label}) was found. The item's table holds a row of figures without a label "
+            "(the label separated from its figures by a conversion, perhaps): it may be this "
+            "row. Whether the original lacks it cannot be told: check it in the original, and "
+            "add it if it is missing.",
+            sub_id=f"{spec.id}/{row.id}",
             level="warning",
             kind="unreadable",
         )
