@@ -126,7 +126,17 @@ _NEGATIVE_WORDS = ("减少", "减", "负")
 # merely bracketed: which, the cell does not say).
 _IN_WAN = re.compile(r"^[+-]?\d+(?:\.\d+)?万(?:件次|人次|件|个|项|条|次|人|宗|起|份)?$")
 _BRACKETED = re.compile(r"^[（(][+-]?\d[\d,]*(?:\.\d+)?[）)]$")
+# Figures apart in one cell (“821 35”: a converter that ran two columns' cells together,
+# markitdown on a table without borders), not a number grouped in thousands (“1 234”):
+# one number or two, the cell does not say.
+_FIGURES_APART = re.compile(r"^\d+(?:\s+\d+)+$")
+_THOUSANDS_APART = re.compile(r"^\d{1,3}(?:\s\d{3})+$")
 UNREAD_FORMS = {
+    "apart": (
+        "格内有以空格隔开的几组数字，是一个数还是几格的数字被合在一格（如转换时两列合并）无法确定，未按数字读取",
+        "holds figures apart (one number, or two columns' figures run together by a "
+        "conversion: which, the cell does not say), so it was not read as a number",
+    ),
     "wan": (
         "以“万”为单位书写，是约数还是准确数无法确定，未按准确数字读取",
         "is written in units of 万 (ten thousand): whether it is rounded cannot be told, "
@@ -143,6 +153,9 @@ UNREAD_FORMS = {
 def unread_form(text: str) -> str | None:
     """The key in :data:`UNREAD_FORMS` of a figure printed in a form that is read as text
     though it holds a number (“1.2万”, “(3)”), else None."""
+    spaced = _SPACE.sub(" ", nfkc(text)).strip()
+    if _FIGURES_APART.match(spaced) and not _THOUSANDS_APART.match(spaced):
+        return "apart"
     t = _SPACE.sub("", nfkc(text).translate(_MINUS)).replace("，", ",")
     if _IN_WAN.match(t):
         return "wan"
@@ -179,6 +192,8 @@ def parse_cell(text: str) -> ParsedCell:
         if rest:
             note = " ".join(notes)
             t = rest
+    if _FIGURES_APART.match(t) and not _THOUSANDS_APART.match(t):
+        return ParsedCell("text")  # figures apart: one number or two (``unread_form``)
     t = t.replace(" ", "").replace("，", ",")
     worded = _WORDED_SIGN.match(t)
     if worded and not t[worded.end() :].startswith(("+", "-")):

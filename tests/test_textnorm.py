@@ -32,6 +32,9 @@ from linter.textnorm import key, parse_cell, split_numbering
         ("/", "placeholder", None, None),
         ("无", "placeholder", None, None),
         ("约5", "text", None, None),
+        ("1 234", "number", 1234, None),  # thousands set apart
+        ("821 35", "text", None, None),  # two columns' figures run together
+        ("5 4", "text", None, None),
         ("五", "text", None, None),
     ],
 )
