@@ -210,6 +210,26 @@ def test_a_figure_set_against_its_label_is_its_own_cell_when_it_stands_in_a_colu
     assert rows[1] == ["处理的，只计这一情", *"8 1 0 0 0 0 9".split()]
 
 
+def test_flat_glyphs_boxed_by_their_ink_stay_in_their_line():
+    """A Type 3 font (Chromium's print of a page) boxes a glyph by its ink: 一 is a box 1.2
+    points high in the middle of its line, ，and 。 small ones at its foot. Before: each such
+    band started a line of its own, and the label read “一（）予以公开” (AP004, AP002 on
+    平潭 2023 and 财政金融局 2025 printed so with horizontal rules only or no borders)."""
+    chars = _row("（一）予以公开", 131.3, 600, "21 0 0 0 0 0 21".split())
+    chars += _row("处理的，只计这一情", 131.3, 630, "8 1 0 0 0 0 9".split())
+    chars += _row("（三）不予公开", 131.3, 660, "0 0 0 0 0 0 0".split())
+    chars += _row("（四）无法提供", 131.3, 690, "37 0 0 0 0 0 37".split())
+    for c in chars:
+        if c.ch == "一":
+            c.y0, c.y1 = c.y0 + 5.6, c.y0 + 6.8
+        elif c.ch == "，":
+            c.y0, c.y1 = c.y0 + 9.5, c.y0 + 12.0
+        c.cy = (c.y0 + c.y1) / 2
+    (found,) = _borderless(chars)
+    labels = [row[0].text for row in found.table.rows]
+    assert labels == ["（一）予以公开", "处理的，只计这一情", "（三）不予公开", "（四）无法提供"]
+
+
 def test_a_figure_read_into_its_label_leaves_the_table_unread():
     """The other rows' 自然人 figures stand further right: the one against the label is
     in no column, reads as part of the label, and its row is a value short — a reading by

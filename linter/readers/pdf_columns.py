@@ -403,7 +403,12 @@ def _rows(chars: list[_CharLike]) -> list[list[_CharLike]]:
         best = None
         for k, (m, height, _) in enumerate(lines):
             d = abs(mid - m)
-            if d <= _SAME_LINE * max(min(h, height), 1.0) and (best is None or d < best[0]):
+            # A band much lower than the line's (a flat glyph boxed by its ink, as Type 3
+            # fonts are: 一, 。, a decimal point) joins the line its middle stands in.
+            near = d <= _SAME_LINE * max(min(h, height), 1.0) or (
+                h < height * _SAME_LINE and d < height / 2
+            )
+            if near and (best is None or d < best[0]):
                 best = (d, k)
         if best is None:
             lines.append((mid, h, list(band)))
