@@ -2516,11 +2516,18 @@ def interpret(doc: Document, data: bytes) -> Report:
             preamble.append(TextBlock(block.text, block.anchor))
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, DocTable)]
-    app_tables = [
-        (t, owner[i] == 3)
-        for i, t in tables
-        if (hits := _looks_like_applications(t)) >= 5 or (owner[i] == 3 and hits >= 1)
-    ]
+    app_tables: list[tuple[DocTable, bool]] = []
+    after = -1  # the block just after the last table taken for section 三's
+    for i, t in tables:
+        hits = _looks_like_applications(t)
+        # (a table right after one taken, a row of the format's there, is its rest cut off
+        # by a page break: “（七）总计” and “四、结转下年度继续办理” printed as a table of
+        # their own by a converter of a PDF. Under section 三's heading it is taken for
+        # its row; with the report's headings lost, it was left out and AP002 said the
+        # rows printed were missing.)
+        if hits >= 5 or (hits >= 1 and (owner[i] == 3 or (i == after and owner[i] is None))):
+            app_tables.append((t, owner[i] == 3))
+            after = i + 1
     applications = recognise_applications(
         app_tables, diagnostics, _header_lines_above(blocks, tables)
     )

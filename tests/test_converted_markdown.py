@@ -193,3 +193,33 @@ def test_a_row_label_under_the_group_columns_pieces_is_read_from_its_numbered_li
     assert rows["granted"].cells["total"].value == 22
     altered = [f.sub_id for f in result.findings if f.code == "AP004"]
     assert altered == ["withheld.three_securities"]  # printed cut short: "3.危及“三安全一稳"
+
+
+def test_the_rest_of_table_three_cut_off_is_read_when_the_headings_are_lost(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """PyMuPDF prints the last two rows of 平潭 2023's table 三 (“（七）总计”, “四、结转下年度
+    继续办理”) as a table of their own after the page break. Under section 三's heading that
+    table is the section's: the rows are read (their cells do not fit: XT002, partly
+    read). With the report's headings lost (a converter's or the page's: the tables are
+    found by their labels alone) the piece was left out, and AP002 said both rows were
+    missing — errors, with the rows printed. A table right after section 三's, a row of
+    the format's in it, is its rest."""
+    original = TEXT / "2023_zone-pingtan_gov.lo.pymupdf4llm.md"
+    lines = original.read_text(encoding="utf-8").splitlines(keepends=True)
+    headings = [x for x in lines if x.lstrip("# ").startswith(("**一、", "**二、", "**三、"))]
+    assert len(headings) >= 3
+    lost = tmp_path / "no-headings.md"
+    lost.write_text(
+        "".join(
+            x
+            for x in lines
+            if not x.lstrip("# ").startswith(tuple(f"**{n}、" for n in "一二三四五六"))
+        ),
+        encoding="utf-8",
+    )
+    result = engine.lint_path(lost)
+    assert not [f for f in result.findings if f.code == "AP002" and f.level == "error"]
+    unread = {u.row_id for u in result.report.applications.unread}
+    assert unread == {"outcome_total", "carried_forward"}
+    assert unread == {u.row_id for u in engine.lint_path(original).report.applications.unread}
