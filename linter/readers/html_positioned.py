@@ -15,7 +15,10 @@ A line the PDF printed in several runs of text (Chromium's prints: a run ends at
 change of font or at a glyph that falls back to another font, "⼀、总" then "体情况" at the
 same ``top``) is split by pdftohtml into several ``<p>``s side by side: the runs that
 touch on one line are joined into the first ``<p>``, so that a heading or a sentence is
-read whole, not cut into paragraphs of a few characters.
+read whole, not cut into paragraphs of a few characters. A translucent run (a class with
+an opacity under 0.6: a watermark Chromium printed, “仅供参考” in grey at 0.35, as tall as
+three lines) is dropped: it is not the report's text, and it would join the lines it
+crosses into one.
 """
 
 from __future__ import annotations
@@ -35,12 +38,25 @@ _FONT = re.compile(
 MARKER = 'id="page1-div"'
 
 
+# A class's opacity (“.ft11{font-size:89px;…;color:#b4b4b4;opacity:0.349020;}”).
+_OPACITY = re.compile(r"\.(ft\w+)\s*\{[^}]*?opacity:\s*(\d*\.?\d+)")
+# Text this translucent is a watermark (Chromium's prints keep a CSS watermark's alpha,
+# “仅供参考” at 0.35), not the report's.
+WATERMARK_OPACITY = 0.6
+WATERMARK = "watermark"
+
+
 def font_sizes(text: str) -> dict[str, tuple[float, float]]:
-    """Each class's font size and line height (pixels), from the pages' style sheets."""
-    return {
+    """Each class's font size and line height (pixels), from the pages' style sheets; a
+    translucent class (a watermark's) under ``WATERMARK`` as well."""
+    sizes: dict = {
         m.group(1): (float(m.group(2)), float(m.group(3) or 0) or 1.25 * float(m.group(2)))
         for m in _FONT.finditer(text)
     }
+    faint = {m.group(1) for m in _OPACITY.finditer(text) if float(m.group(2)) < WATERMARK_OPACITY}
+    if faint:
+        sizes[WATERMARK] = faint
+    return sizes
 
 
 def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
@@ -50,6 +66,7 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
 
     from linter.readers import pdf, pdf_columns
 
+    faint = sizes.get(WATERMARK, set())
     owner: dict[int, Element] = {}
     chars_of: dict[Element, list] = {}
     pages = []
@@ -58,7 +75,12 @@ def place_tables(body: Element, sizes: dict[str, tuple[float, float]]) -> int:
         (d for d in body.iter("div") if _PAGE_DIV.match(d.get("id") or "")), start=1
     ):
         chars: list[pdf._Char] = []
-        for p in div.iter("p"):
+        for p in list(div.iter("p")):
+            if p.get("class") in faint:
+                # A watermark's characters (“仅供”, “参考”, 89px across the page's lines)
+                # are no text of the report: they would join the lines they cross.
+                _drop(p)
+                continue
             order[p] = len(order)
             where = _POSITION.search(p.get("style") or "")
             if where is None:
@@ -137,26 +159,53 @@ def _pieces(p: Element) -> list[str]:
 def _join_runs(line, owner, chars_of, sizes, placed) -> None:
     """Join the ``<p>``s that print one line of a page in runs that touch (each begins
     where the one before it ends, within a character's width) into the first of them."""
-    runs: list = []
-    for c in line.chars:
-        p = owner[id(c)]
-        if not runs or runs[-1] is not p:
-            runs.append(p)
-    if len(runs) < 2 or len(set(runs)) < len(runs):
-        return  # one run, or runs interleaved (overprinted): nothing to join
-    for prev, nxt in zip(runs, runs[1:], strict=False):
-        if prev in placed or nxt in placed or any(e.find(".//br") is not None for e in (prev, nxt)):
-            return  # a table's cell, or a run of several lines (``<br>``)
-        if prev.getparent() is None or prev.getparent() is not nxt.getparent():
-            return
-        size = sizes.get(nxt.get("class") or "", (16.0, 20.0))[0]
-        left = min(c.x0 for c in chars_of[prev])
-        width = max(c.x1 for c in chars_of[prev]) - left
-        gap = min(c.x0 for c in chars_of[nxt]) - left - width
-        # The widths are reckoned from the font size, which pdftohtml does not always
-        # write (then 16px): a run may really be half as wide again, or narrower.
-        if not -width <= gap <= max(size, 0.5 * width):
-            return  # apart: two columns, not one line in runs
+    # (each run where it starts: its width is reckoned, and may overlap the next's)
+    runs = sorted(
+        {id(p): p for p in (owner[id(c)] for c in line.chars)}.values(),
+        key=lambda p: min(c.x0 for c in chars_of[p]),
+    )
+    if len(runs) < 2:
+        return
+    # All or nothing: a line whose runs do not all touch is a table's row (its cells
+    # apart, or reckoned to touch in a print scaled down), its cells left as they are.
+    if all(_touch(a, b, chars_of, sizes, placed) for a, b in zip(runs, runs[1:], strict=False)):
+        _join(runs)
+
+
+def _touch(prev, nxt, chars_of, sizes, placed) -> bool:
+    """Whether run ``nxt`` goes on where run ``prev`` ends, on the same line."""
+    if prev in placed or nxt in placed or any(e.find(".//br") is not None for e in (prev, nxt)):
+        return False  # a table's cell, or a run of several lines (``<br>``)
+    if prev.getparent() is None or prev.getparent() is not nxt.getparent():
+        return False
+    size = sizes.get(nxt.get("class") or "", (16.0, 20.0))[0]
+    left = min(c.x0 for c in chars_of[prev])
+    width = max(c.x1 for c in chars_of[prev]) - left
+    start = min(c.x0 for c in chars_of[nxt])
+    if start - left < 0.5 * size:
+        return False  # the same place printed twice (a bold made by overprinting)
+    gap = start - left - width
+    # The widths are reckoned from the font size, which pdftohtml does not always
+    # write (then 16px): a run may really be half as wide again, or narrower.
+    return -width <= gap <= max(size, 0.5 * width)
+
+
+def _drop(p: Element) -> None:
+    """Remove ``p``, keeping its tail's text."""
+    parent = p.getparent()
+    if parent is None:
+        return
+    prev = p.getprevious()
+    if p.tail and p.tail.strip():
+        if prev is None:
+            parent.text = (parent.text or "") + p.tail
+        else:
+            prev.tail = (prev.tail or "") + p.tail
+    parent.remove(p)
+
+
+def _join(runs) -> None:
+    """The runs' text (and inline elements) into the first of them; the others removed."""
     first = runs[0]
     for p in runs[1:]:
         if p.text:
@@ -167,14 +216,7 @@ def _join_runs(line, owner, chars_of, sizes, placed) -> None:
                 last.tail = (last.tail or "") + p.text
         for child in list(p):
             first.append(child)  # (its tail goes with it)
-        parent = p.getparent()
-        prev = p.getprevious()
-        if p.tail and p.tail.strip():
-            if prev is None:
-                parent.text = (parent.text or "") + p.tail
-            else:
-                prev.tail = (prev.tail or "") + p.tail
-        parent.remove(p)
+        _drop(p)
 
 
 def _line_of(table, cell, owner) -> int | None:
