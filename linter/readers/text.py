@@ -38,6 +38,7 @@ from linter.traditional import forms, pattern, simplified
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_NUMBER = re.compile(r"^[\s—\-－–]*\d{1,3}[\s—\-－–]*$")
+_MADE_NAME = re.compile(r"^Col\d+$")  # PyMuPDF's name for an empty header cell
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _META_KEYS = (
     "标题",
@@ -979,6 +980,11 @@ def _read_pipe_table(
             clean, column = _clean(text, offset + 1)
             anchor = Anchor(i + 1, column, i + 1, max(end, column))
             cells.append(TableCell(clean, anchor))
+        if i + 1 < n and _MD_SEPARATOR.match(lines[i + 1]):
+            # A header line: PyMuPDF's markdown names an empty header cell “Col3” (its
+            # third column's), a table without a header row its first row's (“|收政府信息
+            # 公开申请数量|Col2|Col3|821|35|”): a name it made, not a cell's text.
+            cells = [TableCell("", c.anchor) if _MADE_NAME.match(c.text) else c for c in cells]
         if any("\n" in c.text for c in cells[:2]) and any(
             parse_cell(c.text).state == "number" for c in cells[1:]
         ):
