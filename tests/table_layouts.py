@@ -623,7 +623,7 @@ ARTICLE20_LAYOUTS: dict[str, Layout] = {
 }
 
 
-def to_reading_order(root: html.HtmlElement, width: int = 10) -> str:
+def to_reading_order(root: html.HtmlElement, width: int = 10, glued: bool = False) -> str:
     """The article as pdftotext (without -layout) prints a PDF of the page whose tables
     have narrow label columns: one paragraph a line; a table row by row, a label wrapped
     in pieces of ``width`` characters, the row's first figure after its first piece
@@ -662,7 +662,9 @@ def to_reading_order(root: html.HtmlElement, width: int = 10) -> str:
                     lines.append(" ".join(figures))
                 continue
             wrapped = pieces(" ".join(label), width)
-            lines.append(" ".join([*prefix, wrapped[0], figures[0]]))
+            first = " ".join([*prefix, wrapped[0]])
+            # ``glued``: the first figure set against the label (pdftotext -raw)
+            lines.append(first + ("" if glued else " ") + figures[0])
             lines.extend(wrapped[1:])
             later.extend(figures[1:])
         for figure in later:

@@ -671,13 +671,19 @@ def test_labels_of_a_table_read_in_page_order_are_printed_not_missing(
     labels were not taken for the rows' (figures and group pieces around them): AP002
     'row missing' errors (22 here) on czj 2025 printed by Chromium (all 21 of its pdftotext
     extractions in bench/probe_extracts.py). A label so printed is printed: a warning to
-    check; a row printed nowhere is still missing."""
+    check; a row printed nowhere is still missing. So too with each row's first figure
+    set against its label (“1.属于国家秘密0 0 0 …”: pdftotext -raw, 13 extractions)."""
     from tests import table_layouts
 
     page = table_layouts.HTML / "2025_zonedept-pingtan-czj.html"
     root = table_layouts.parse(page)
     text = tmp_path / "czj.txt"
     text.write_text(table_layouts.to_reading_order(root), encoding="utf-8")
+    found = [f for f in engine.lint_path(text).findings if f.code == "AP002"]
+    assert len(found) == 22 and all(f.level == "warning" for f in found)
+    # pdftotext -raw sets the first figure against the label: “1.属于国家秘密0 0 0 …”
+    text.write_text(table_layouts.to_reading_order(root, glued=True), encoding="utf-8")
+    assert "1.属于国家秘密0" in text.read_text(encoding="utf-8")
     found = [f for f in engine.lint_path(text).findings if f.code == "AP002"]
     assert len(found) == 22 and all(f.level == "warning" for f in found)
     table = table_layouts.table_of(root, "三")

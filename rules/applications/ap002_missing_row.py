@@ -254,7 +254,8 @@ def _listed_unreadable(report: Report) -> tuple[set[str], bool]:
 # -layout, markitdown): the row's figures after its label (“1.信访举报投诉类申请 0”), the
 # merged group cell's pieces before it (“（五）不 4.无正当理由大量反复”, “他处理 2.申请人逾期
 # 未按收费”): the label is read from a row's numbering on, without the figures.
-_TRAILING_FIGURES = re.compile(r"(?:\s+\d+)+\s*$")
+# (the first figure may be set against the label: “1.属于国家秘密0 0 0 0 0 0 0”, pdftotext -raw)
+_TRAILING_FIGURES = re.compile(r"(?:(?<=[^\d\s.．、])\d+)?(?:\s+\d+)*\s*$")
 _SUB_ITEM = re.compile(r"(?<=\s)(?:\d{1,2}[.．、]|[（(][一二三四五六七][）)])")
 
 
