@@ -1927,6 +1927,7 @@ def recognise_article20(
     # An item known from its rows, not from a title (a table per item, its caption
     # in other words or none): the next table without a title is told by its rows too.
     inferred = False
+    repeated: str | None = None  # an item's title printed again (a page's repeated header)
     header: list[TableCell] = []  # the last 信息内容 row seen in this table
     for block in blocks:
         rows: list[list[TableCell]]
@@ -1972,6 +1973,13 @@ def recognise_article20(
                     if anchor is None:
                         anchor = cells[0].anchor
             m = _ITEM_TITLE.search(first) if _ITEM_WORDS in first else None
+            if m and m.group(1) != current and items.get(m.group(1), {}).get("rows"):
+                # The title of an item already read, rows and all, again after another
+                # item's rows: a table's header rows repeated on a new page (第二十条第（一）
+                # 项 / 信息内容 … printed atop page 2, in the middle of item (六)). Which
+                # item the rows after it are is told by the first of them.
+                repeated = m.group(1)
+                continue
             if m:
                 current, inferred = m.group(1), False
                 items.setdefault(current, _item_record(cells[0].text, cells[0].anchor, []))
@@ -2014,6 +2022,16 @@ def recognise_article20(
                 item["columns"] = _header_cells(cells[1:])
                 item["late_header"] = bool(item["rows"])
                 continue
+            if repeated is not None:
+                # (the first row after a repeated title: the repeated item's when it is
+                # one of that item's rows and none of the current item's)
+                if (
+                    _item_row(current, key(cells[0].text), version) is None
+                    and _item_row(repeated, key(cells[0].text), version) is not None
+                ):
+                    current = repeated
+                    item = items[current]
+                repeated = None
             matched = False
             found = _item_row(current, key(cells[0].text), version)
             if found is None:

@@ -644,3 +644,33 @@ def test_a_row_of_figures_without_its_label_is_not_a_missing_row(
     gone.write_text(text.replace(row, "行政规范性文\n件\n"), encoding="utf-8")
     found = [f for f in engine.lint_path(gone).findings if f.code == "AD002"]
     assert [(f.sub_id, f.level) for f in found] == [("item1/normative_documents", "error")]
+
+
+@pytest.mark.parametrize("form", ["html", "markdown"])
+def test_header_rows_repeated_on_a_new_page_are_not_an_item(
+    engine: Engine, tmp_path: Path, form: str
+) -> None:
+    """A table's header rows repeated atop each page (a ``thead``, Word's 标题行重复) bring
+    the first item's title and header back in the middle of another item when section 二
+    is one table: 平潭 2023 printed by Chromium so, its text (pdftotext -layout, markitdown,
+    pdftohtml) has 第二十条第（一）项 / 信息内容 本年制发件数 … between 行政处罚 and 行政强制.
+    行政强制 was read as item (一)'s: AD002 'item (六) has no row 行政强制', an error. A
+    title of an item already read is a repeated header, the rows after it the current
+    item's unless they are the repeated item's: the page so set out gives its findings."""
+    from lxml import etree
+
+    from tests import table_layouts
+
+    root = table_layouts.parse(PINGTAN_2023)
+    table = table_layouts.table_of(root, "二")
+    rows = table.xpath(".//tr")
+    coercion = next(tr for tr in rows if "行政强制" in tr.text_content())
+    for tr in rows[:2]:  # 第二十条第（一）项, 信息内容 …
+        coercion.addprevious(etree.fromstring(etree.tostring(tr)))
+    if form == "html":
+        path = tmp_path / "pingtan.html"
+        path.write_bytes(etree.tostring(root, encoding="utf-8"))
+    else:
+        path = tmp_path / "pingtan.md"
+        path.write_text(table_layouts.to_markdown(root), encoding="utf-8")
+    assert kinds(engine.lint_path(path)) == kinds(engine.lint_path(PINGTAN_2023))
