@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from linter import labels as L
 from linter.labels import ColumnSpec, ItemSpec, RowSpec
+from linter.textnorm import key
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,24 @@ def _application_rows(version: int) -> tuple[RowSpec, ...]:
 def application_rows() -> tuple[RowSpec, ...]:
     """Every section-三 row of any registered edition, in printed order."""
     return _application_rows(REGISTRY.version)
+
+
+def first_year() -> int:
+    """The first year a registered national format applies to (2019): reports on the
+    years before it followed no national format."""
+    return min(e.first_year for e in REGISTRY.editions)
+
+
+@lru_cache(maxsize=8)
+def _article20_column_keys(version: int) -> frozenset[str]:
+    return frozenset(
+        key(c.label) for e in REGISTRY.editions for item in e.article20_items for c in item.columns
+    )
+
+
+def article20_column_keys() -> frozenset[str]:
+    """The keys (textnorm.key) of every registered edition's section-二 column labels."""
+    return _article20_column_keys(REGISTRY.version)
 
 
 def editions_of_row(row_id: str) -> tuple[str, ...]:

@@ -1838,26 +1838,19 @@ def _item_specs(number: str, version: int) -> tuple[tuple[str, L.ItemSpec], ...]
     )
 
 
-@lru_cache(maxsize=8)
-def _column_keys(version: int) -> frozenset[str]:
-    """The keys of every edition's section-二 column labels."""
-    return frozenset(
-        key(c.label) for ed in E.all_editions() for spec in ed.article20_items for c in spec.columns
-    )
-
-
 @lru_cache(maxsize=1024)
 def _header_key(text: str, version: int) -> str:
     """The key a section-二 header cell is matched by: a column label with a note of the
     report's own in brackets after it (“上一年项目数量（指2019年事项数）”, “处理决定数量（指
     2020年办件量）”: a province's annotated template, seen in a 2020 市生态环境局 report) is
     that column's label (placed as printed otherwise, AD003). A label the format itself
-    prints with brackets (本年收费金额（单位：万元）) keeps its key."""
+    prints with brackets (本年收费金额（单位：万元）) keeps its key. (``version``: the
+    editions registry's, which the cached answer depends on.)"""
     whole = key(text)
-    if whole in _column_keys(version) or not _BRACKETED.search(text):
+    if whole in E.article20_column_keys() or not _BRACKETED.search(text):
         return whole
     bare = key(_BRACKETED.sub("", compact(text)))
-    return bare if bare in _column_keys(version) else whole
+    return bare if bare in E.article20_column_keys() else whole
 
 
 _NOTE_COLON = re.compile("[:：]")
@@ -2676,6 +2669,13 @@ _TRAILING_DATE = re.compile(r"[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\
 _COMPARED_YEAR = re.compile(r"(?:与|较|比|同)(?:20|19)\d{2}年度?(?:同期)?(?:相比|比较)?")
 
 
+def _opening_text(preamble: Sequence[TextBlock], sections: Sequence[Section]) -> str:
+    """The report's opening text, compacted: its preamble and section 一's paragraphs
+    (where a report without its year in the title names it)."""
+    texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
+    return compact("".join(texts))
+
+
 def _before_the_formats(
     year: Decided,
     table_edition: str | None,
@@ -2690,13 +2690,12 @@ def _before_the_formats(
     every year its opening text (preamble and section 一) names is before the formats; and
     none of its tables follows a national format (a 2019-format table under a title saying
     2018 is a slip in the year, for ST005, not an old report)."""
-    first = min(e.first_year for e in E.REGISTRY.editions)
+    first = E.first_year()
     if year.value is None or year.value >= first or table_edition:
         return None
     if year.decided_by == "body":
-        texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
         # (a year the text compares with, “与2018年相比”, “较2018年”, is not the report's)
-        opening = _COMPARED_YEAR.sub("", compact("".join(texts)))
+        opening = _COMPARED_YEAR.sub("", _opening_text(preamble, sections))
         if max(map(_year_of, _YEAR.finditer(opening)), default=first) >= first:
             return None
     elif year.decided_by not in ("title", "statistics_period"):
@@ -2752,7 +2751,7 @@ def _old_layout_2019(
     the old way. Only when two of the old layout's parts are named, as numbered parts or
     in the preamble's list of them, no table of a national format is read and no section
     三 is headed in the format's words (收到和处理…)."""
-    first = min(e.first_year for e in E.REGISTRY.editions)
+    first = E.first_year()
     # (section 三 read from a heading in the old words, “三、依申请公开信息情况”, is no sign
     # of the format: “收到” is)
     if (
@@ -3027,8 +3026,7 @@ def _decide_year(
         or (m := _TITLE_BARE_YEAR.search(compact(title.text)))
     ):
         return Decided(_year_of(m), "title")
-    texts = [p.text for p in preamble] + [p.text for s in sections[:1] for p in s.paragraphs]
-    joined = compact("".join(texts))
+    joined = _opening_text(preamble, sections)
     if m := _PERIOD.search(joined):
         return Decided(int(m.group(1)), "statistics_period")
     if m := _YEAR.search(joined):

@@ -1701,27 +1701,14 @@ def _cell_lines_region(lines: list[str], i: int) -> int | None:
     return last + 1
 
 
-def _column_keys() -> frozenset[str]:
-    """The keys of every edition's section-二 column labels (editions may be added by
-    plugins: read when asked)."""
-    from linter import editions
-    from linter.textnorm import key
-
-    return frozenset(
-        key(c.label)
-        for e in editions.all_editions()
-        for item in e.article20_items
-        for c in item.columns
-    )
-
-
 def _joined_header(header: tuple[TableCell, ...], width: int) -> tuple[TableCell, ...] | None:
     """A section-二 header printed a line per line of its cells (“本年新” / “公开数量”) as
     ``width`` cells: each label one of the format's columns, as printed or joined with the
     next line; None when the lines do not come out so."""
+    from linter.editions import article20_column_keys
     from linter.textnorm import key
 
-    known = _column_keys()
+    known = article20_column_keys()
     labels, out, k = header[1:], [header[0]], 0
     while k < len(labels):
         if key(labels[k].text) in known:
