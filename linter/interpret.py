@@ -127,6 +127,12 @@ _HEADING_CACHED = 80
 
 
 @lru_cache(maxsize=4096)
+def is_bare_heading(text: str) -> bool:
+    """The heading is its section's numeral alone (“一、”, “第一部分”), its words not
+    printed: as :func:`match_heading` takes one in the section's place."""
+    return _BARE_HEADING.fullmatch(text) is not None
+
+
 def _match_short_heading(text: str) -> _Heading | None:
     return _match_heading(text)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter.document import Anchor
 from linter.finding import Finding, Location
+from linter.interpret import is_bare_heading
 from linter.labels import SECTION_NUMERALS, SECTIONS
 from linter.model import Report, Section
 from linter.rule import Rule, RuleContext
@@ -19,11 +19,6 @@ _ENGLISH = {
     5: "main problems and improvements",
     6: "other matters to report",
 }
-
-
-# A heading printed as its numeral alone (“一、”): the interpreter takes it for the
-# section's only in the section's place.
-_BARE = re.compile(r"\s*第?\s*[一二三四五六]\s*(?:部分)?\s*[、.．:：]?\s*")
 
 
 class MissingSection(Rule):
@@ -64,7 +59,7 @@ class MissingSection(Rule):
             if spec.number in present:
                 if not present[spec.number].heading_printed:
                     yield self._not_printed(report, present[spec.number])
-                elif _BARE.fullmatch(present[spec.number].heading):
+                elif is_bare_heading(present[spec.number].heading):
                     yield self._numeral_only(report, present[spec.number])
                 continue
             table = tables.get(spec.number)
